@@ -1,0 +1,32 @@
+#include <cstdio>
+#include <string_view>
+
+#include "app/commands.h"
+
+namespace {
+
+constexpr const char* kUsage = R"(lngeom - the geometry of layer normalization in real model activations
+
+Usage:
+  lngeom [FILE ...]            open dumps in the desktop app (no FILE: the bundled samples)
+  lngeom stats FILE [options]  per-site statistics as a table, CSV or JSON (no display needed)
+  lngeom --help | --version
+
+Run `lngeom stats --help` for the options of a command.
+)";
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    const std::string_view first = argc > 1 ? argv[1] : "";
+    if (first == "--help" || first == "-h") {
+        std::fputs(kUsage, stdout);
+        return 0;
+    }
+    if (first == "--version") {
+        std::printf("lngeom %s\n", LNGEOM_VERSION);
+        return 0;
+    }
+    if (first == "stats") return lngeom::app::run_stats_command(argc - 1, argv + 1);
+    return lngeom::app::run_gui(argc, argv);
+}

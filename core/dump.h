@@ -1,0 +1,109 @@
+#pragma once
+// Read-only access to an activation dump (DESIGN.md §2): the native layout v1 and the generic
+// layouts ((n_tokens, d) or (n_layers, n_tokens, d) float datasets). Vectors are read in row
+// blocks, never a whole dataset at once.
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace lngeom {
+
+using Index = Eigen::Index;
+
+// Row-major blocks: one token per row ("n_rows × d").
+using RowMatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using RowMatrixD = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+// An attribute value as stored in the file (string, integer or floating point).
+using AttributeValue = std::variant<std::string, std::int64_t, double>;
+using AttributeMap = std::map<std::string, AttributeValue>;
+
+enum class StoredType { Float16, BFloat16, Float32, Float64 };
+enum class Layout { Native, Generic2D, Generic3D };
+enum class NormKind { LayerNorm, RmsNorm, Unknown };
+// How gamma enters the output: gamma ⊙ y (PyTorch, Llama) or (1 + gamma) ⊙ y (Gemma).
+enum class GammaConvention { Weight, OnePlusWeight };
+enum class Stream { Input, Output };
+
+struct SiteInfo {
+    std::string key;     // "000", "001", ... in forward order
+    std::string module;  // e.g. "transformer.h.3.ln_1"; the dataset path for generic layouts
+    NormKind kind = NormKind::Unknown;
+    int layer = -1;          // -1 when unknown
+    std::string site;        // "ln1" | "ln2" | "final" | ... ; empty when unknown
+    double eps = 1e-5;       // the module's eps; 1e-5 (PyTorch's default) when absent
+    bool has_eps = false;
+    Index d = 0;
+    Index n_tokens = 0;
+    StoredType input_type = StoredType::Float32;
+    bool has_output = false;
+    bool has_gamma = false;
+    bool has_beta = false;
+    GammaConvention gamma_convention = GammaConvention::Weight;
+};
+
+struct DumpInfo {
+    std::string path;
+    Layout layout = Layout::Native;
+    AttributeMap model;  // /model attributes (native), empty for generic layouts
+    std::vector<SiteInfo> sites;
+    Index n_tokens = 0;  // tokens of the first site (all sites share it in native dumps)
+    bool has_tokens = false;
+    bool has_sequence = false;
+    bool has_position = false;
+};
+
+// A float dataset a generic file offers, for the dataset picker.
+struct DatasetCandidate {
+    std::string path;
+    std::vector<Index> shape;
+    StoredType type = StoredType::Float32;
+};
+
+// A block of rows as read: float for float16/bfloat16/float32 storage, double for float64,
+// so the metrics kernel accumulates in double without a widening copy.
+struct RowBlock {
+    Index first_row = 0;
+    std::variant<RowMatrixF, RowMatrixD> rows;
+    Index n_rows() const;
+};
+
+class Dump {
+public:
+    // Opens read-only. `dataset` selects one generic dataset; empty means: the native layout if
+    // the file has it, else the only candidate dataset, else FormatError listing the candidates.
+    static Dump open(const std::string& path, const std::string& dataset = "");
+    // Float datasets of rank 2 or 3 in any HDF5 file, for the dataset picker.
+    static std::vector<DatasetCandidate> list_datasets(const std::string& path);
+
+    Dump(Dump&&) noexcept;
+    Dump& operator=(Dump&&) noexcept;
+    ~Dump();
+
+    const DumpInfo& info() const;
+
+    // Rows [first, first + count) of a site's input or output (count × d).
+    void read_rows(std::size_t site, Stream stream, Index first, Index count, RowBlock& out) const;
+    // Rows per block that align with the dataset's chunks and stay within `max_bytes` per block.
+    Index block_rows(std::size_t site, std::size_t max_bytes) const;
+    // gamma and beta (d), in double; nullopt where the site has none.
+    std::optional<Eigen::VectorXd> read_gamma(std::size_t site) const;
+    std::optional<Eigen::VectorXd> read_beta(std::size_t site) const;
+
+    std::vector<std::string> read_tokens(Index first, Index count) const;
+    std::vector<std::int32_t> read_sequence(Index first, Index count) const;
+    std::vector<std::int32_t> read_position(Index first, Index count) const;
+
+private:
+    struct Impl;
+    explicit Dump(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace lngeom

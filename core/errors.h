@@ -1,0 +1,42 @@
+#pragma once
+// Typed errors of the core. Every message names the file, the object inside it and the reason,
+// so a user can tell which of their files is wrong and why.
+
+#include <stdexcept>
+#include <string>
+
+namespace lngeom {
+
+class Error : public std::runtime_error {
+public:
+    Error(std::string file, std::string object, std::string reason);
+    const std::string& file() const { return file_; }
+    const std::string& object() const { return object_; }
+    const std::string& reason() const { return reason_; }
+
+private:
+    std::string file_;
+    std::string object_;
+    std::string reason_;
+};
+
+// An HDF5 library call failed; reason() carries the HDF5 error stack.
+class Hdf5Error : public Error {
+public:
+    using Error::Error;
+};
+
+// The file is readable but its content is not a layout lngeom understands
+// (missing dataset, wrong rank or dtype, mismatched shapes, ...).
+class FormatError : public Error {
+public:
+    using Error::Error;
+};
+
+// A long pass was cancelled by the user.
+class CancelledError : public Error {
+public:
+    using Error::Error;
+};
+
+}  // namespace lngeom
