@@ -1,0 +1,11 @@
+# The Qt 6 ↔ VTK view adapter and the chart view (needs an X server: run under xvfb-run).
+add_library(lngeom_widget_test_support STATIC ${CMAKE_CURRENT_LIST_DIR}/image_checks.cpp)
+target_link_libraries(lngeom_widget_test_support PUBLIC Qt6::Gui)
+target_include_directories(lngeom_widget_test_support PUBLIC ${PROJECT_SOURCE_DIR})
+target_compile_definitions(lngeom_widget_test_support
+    PRIVATE LNGEOM_TEST_OUTPUT_DIR="${PROJECT_BINARY_DIR}/test-output")
+
+lngeom_add_qtest(NAME test_vtk_view_widget LABEL widgets
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_vtk_view_widget.cpp
+    LIBS lngeom_widgets lngeom_widget_test_support)
+vtk_module_autoinit(TARGETS test_vtk_view_widget MODULES ${VTK_LIBRARIES})

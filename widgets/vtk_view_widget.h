@@ -1,0 +1,79 @@
+#pragma once
+// A Qt widget that shows a VTK render window: VTK renders into the widget's framebuffer and
+// Qt's mouse, wheel, key and timer events drive VTK's interactor. It stands in for VTK's own
+// QVTKOpenGLNativeWidget, which Debian builds for Qt 5 only.
+
+#include <vtkNew.h>
+#include <vtkSmartPointer.h>
+#include <QImage>
+#include <QOpenGLWidget>
+
+#include <vector>
+
+class QSurface;
+class vtkGenericOpenGLRenderWindow;
+class vtkGenericRenderWindowInteractor;
+class vtkObject;
+class vtkRenderer;
+
+namespace lngeom::widgets {
+
+class VtkViewWidget : public QOpenGLWidget {
+    Q_OBJECT
+  public:
+    explicit VtkViewWidget(QWidget* parent = nullptr);
+    ~VtkViewWidget() override;
+
+    vtkGenericOpenGLRenderWindow* renderWindow() const;
+    vtkGenericRenderWindowInteractor* interactor() const;
+    // The 3D renderer, created on first use (views that bring their own renderer never call it).
+    vtkRenderer* renderer();
+
+    // Schedules one VTK render at the next paint; many requests before it make one render.
+    void requestRender();
+    // The scene rendered at `scale` × the widget's device size; works on hidden widgets too.
+    QImage grabImage(double scale = 1.0);
+    // How many times VTK has rendered this window so far.
+    int renderCount() const { return renderCount_; }
+
+  protected:
+    void initializeGL() override;
+    void resizeGL(int width, int height) override;
+    void paintGL() override;
+
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void keyReleaseEvent(QKeyEvent* event) override;
+    void enterEvent(QEnterEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+
+  private:
+    void observeRenderWindow();
+    void onMakeCurrent(vtkObject*, unsigned long, void*);
+    void onIsCurrent(vtkObject*, unsigned long, void* callData);
+    void onReportSupported(vtkObject*, unsigned long, void* callData);
+    void onFrame(vtkObject*, unsigned long, void*);
+    void onRenderEnd(vtkObject*, unsigned long, void*);
+    void onCursorChanged(vtkObject*, unsigned long, void* callData);
+    void releaseGraphics();
+    bool syncSizeWithDevice();
+    void blitToWidgetFramebuffer();
+    void ensureContext();
+
+    vtkNew<vtkGenericOpenGLRenderWindow> renderWindow_;
+    vtkNew<vtkGenericRenderWindowInteractor> interactor_;
+    vtkSmartPointer<vtkRenderer> renderer_;
+    std::vector<unsigned long> observerTags_;
+    QSurface* surface_ = nullptr;
+    QMetaObject::Connection contextDestroyedConnection_;
+    QSize deviceSize_;
+    bool renderPending_ = true;
+    bool painting_ = false;
+    int renderCount_ = 0;
+};
+
+}  // namespace lngeom::widgets
