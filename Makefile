@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 CMAKE_ARGS ?=
 
-.PHONY: all setup configure build run test clean
+.PHONY: all setup configure build run test bench clean
 
 all: build
 
@@ -21,6 +21,9 @@ run: build
 
 test: build
 	@tools/run-tests.sh $(BUILD_DIR)
+
+bench: build
+	@/usr/bin/python3 tests/benchmarks/bench_stats.py --lngeom $(BUILD_DIR)/app/lngeom
 
 clean:
 	rm -rf $(BUILD_DIR)
