@@ -173,14 +173,14 @@ void VtkViewWidget::blitToWidgetFramebuffer() {
     state->vtkglColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
 }
 
-// A widget that was never shown has no context yet; a framebuffer grab creates one offscreen.
-void VtkViewWidget::ensureContext() {
+// A framebuffer grab is what creates the context of a widget that was never shown.
+void VtkViewWidget::makeVtkContextCurrent() {
     if (!isValid()) grabFramebuffer();
     context()->makeCurrent(surface_);
 }
 
 QImage VtkViewWidget::grabImage(double scale) {
-    ensureContext();
+    makeVtkContextCurrent();
     syncSizeWithDevice();
     vtkOpenGLState* state = renderWindow_->GetState();
     state->Reset();

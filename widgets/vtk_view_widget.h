@@ -37,6 +37,10 @@ class VtkViewWidget : public QOpenGLWidget {
     int renderCount() const { return renderCount_; }
 
   protected:
+    // Makes the widget's context current for VTK work outside paintGL (creating it offscreen
+    // if the widget was never shown).
+    void makeVtkContextCurrent();
+
     void initializeGL() override;
     void resizeGL(int width, int height) override;
     void paintGL() override;
@@ -62,7 +66,6 @@ class VtkViewWidget : public QOpenGLWidget {
     void releaseGraphics();
     bool syncSizeWithDevice();
     void blitToWidgetFramebuffer();
-    void ensureContext();
 
     vtkNew<vtkGenericOpenGLRenderWindow> renderWindow_;
     vtkNew<vtkGenericRenderWindowInteractor> interactor_;

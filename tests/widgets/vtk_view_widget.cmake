@@ -9,3 +9,8 @@ lngeom_add_qtest(NAME test_vtk_view_widget LABEL widgets
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_vtk_view_widget.cpp
     LIBS lngeom_widgets lngeom_widget_test_support)
 vtk_module_autoinit(TARGETS test_vtk_view_widget MODULES ${VTK_LIBRARIES})
+
+lngeom_add_qtest(NAME test_chart_view LABEL widgets
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_chart_view.cpp
+    LIBS lngeom_widgets lngeom_widget_test_support)
+vtk_module_autoinit(TARGETS test_chart_view MODULES ${VTK_LIBRARIES})

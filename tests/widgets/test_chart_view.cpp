@@ -1,0 +1,136 @@
+// The chart view: bars drawn in the requested colour, the chart's own interaction, vector export.
+
+#include <vtkAxis.h>
+#include <vtkChartXY.h>
+#include <vtkContextInteractorStyle.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkGenericRenderWindowInteractor.h>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <stdexcept>
+#include <vector>
+
+#include "tests/widgets/image_checks.h"
+#include "tests/widgets/widgets_test_main.h"
+#include "widgets/chart_view.h"
+
+using lngeom::widgets::BarSeries;
+using lngeom::widgets::ChartTitles;
+using lngeom::widgets::ChartView;
+
+namespace {
+
+const std::vector<double> kEdges{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+const std::vector<double> kHeights{1, 3, 6, 9, 10, 10, 9, 6, 3, 1};
+const ChartTitles kTitles{"Test bars", "angle to 1 (degrees)", "tokens"};
+
+void showTestBars(ChartView& view) { view.showBars({kEdges, kHeights}, kTitles); }
+
+}  // namespace
+
+class TestChartView : public QObject {
+    Q_OBJECT
+  private slots:
+    void drawsBarsInTheirColour_data();
+    void drawsBarsInTheirColour();
+    void usesTheChartsOwnInteraction();
+    void wheelZoomsTheChart();
+    void rejectsInconsistentBins();
+    void exportsVectorGraphics_data();
+    void exportsVectorGraphics();
+};
+
+void TestChartView::drawsBarsInTheirColour_data() {
+    QTest::addColumn<QColor>("colour");
+    QTest::newRow("blue") << QColor(40, 80, 200);
+    QTest::newRow("orange") << QColor(230, 120, 20);
+}
+
+void TestChartView::drawsBarsInTheirColour() {
+    QFETCH(QColor, colour);
+    ChartView view;
+    view.resize(480, 320);
+    view.setBarColour(colour);
+    showTestBars(view);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTRY_VERIFY_WITH_TIMEOUT(view.renderCount() > 0, 5000);
+    const QImage image = view.grabFramebuffer();
+    const double barFraction = lngeom::test::fractionOfPixelsNear(image, colour, 10);
+    const double backgroundFraction = lngeom::test::fractionOfPixelsNear(image, Qt::white, 5);
+    if (barFraction < 0.1 || backgroundFraction < 0.2)
+        qWarning("chart check failed, image saved to %s",
+                 qPrintable(lngeom::test::saveTestImage(
+                     image, QString("chart-bars-") + QTest::currentDataTag())));
+    QVERIFY(barFraction >= 0.1);
+    QVERIFY(backgroundFraction >= 0.2);
+}
+
+void TestChartView::usesTheChartsOwnInteraction() {
+    ChartView view;
+    QVERIFY(vtkContextInteractorStyle::SafeDownCast(view.interactor()->GetInteractorStyle()));
+    QCOMPARE(view.renderWindow()->GetInteractor(), view.interactor());
+}
+
+void TestChartView::wheelZoomsTheChart() {
+    ChartView view;
+    view.resize(480, 320);
+    showTestBars(view);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTRY_VERIFY_WITH_TIMEOUT(view.renderCount() > 0, 5000);
+    vtkAxis* xAxis = view.chart()->GetAxis(vtkAxis::BOTTOM);
+    const double spanBefore = xAxis->GetMaximum() - xAxis->GetMinimum();
+    const QPointF centre(240, 160);
+    QWheelEvent wheel(centre, view.mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(&view, &wheel);
+    const double spanAfter = xAxis->GetMaximum() - xAxis->GetMinimum();
+    QVERIFY2(spanAfter < spanBefore,
+             qPrintable(QString("span %1 -> %2").arg(spanBefore).arg(spanAfter)));
+}
+
+void TestChartView::rejectsInconsistentBins() {
+    ChartView view;
+    const std::vector<double> edges{0, 1, 2};
+    const std::vector<double> heights{1, 2, 3};
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, view.showBars({edges, heights}, kTitles));
+}
+
+void TestChartView::exportsVectorGraphics_data() {
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<bool>("written");
+    QTest::addColumn<QByteArray>("expectedStart");
+    QTest::newRow("svg") << "chart.svg" << true << QByteArray("<?xml");
+    QTest::newRow("pdf") << "chart.pdf" << true << QByteArray("%PDF");
+    QTest::newRow("unknown extension") << "chart.xyz" << false << QByteArray();
+}
+
+void TestChartView::exportsVectorGraphics() {
+    QFETCH(QString, fileName);
+    QFETCH(bool, written);
+    QFETCH(QByteArray, expectedStart);
+    QTemporaryDir directory;
+    ChartView view;
+    view.resize(480, 320);
+    showTestBars(view);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QString path = directory.filePath(fileName);
+    QCOMPARE(view.exportVector(path), written);
+    if (!written) return;
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray contents = file.readAll();
+    QVERIFY(contents.startsWith(expectedStart));
+    if (fileName.endsWith(".svg")) {
+        QVERIFY(contents.contains("<text"));
+        QVERIFY(contents.contains("angle to 1 (degrees)"));
+        QVERIFY(contents.contains("<path") || contents.contains("<polygon"));
+    }
+}
+
+LNGEOM_WIDGETS_TEST_MAIN(TestChartView)
+#include "test_chart_view.moc"

@@ -1,0 +1,96 @@
+#include "widgets/chart_view.h"
+
+#include <vtkAxis.h>
+#include <vtkChartXY.h>
+#include <vtkContextInteractorStyle.h>
+#include <vtkContextScene.h>
+#include <vtkContextView.h>
+#include <vtkDoubleArray.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkGenericRenderWindowInteractor.h>
+#include <vtkPlotBar.h>
+#include <vtkRenderer.h>
+#include <vtkTable.h>
+#include <vtkTextProperty.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "widgets/vector_export.h"
+
+namespace lngeom::widgets {
+namespace {
+
+vtkSmartPointer<vtkTable> barTable(const BarSeries& bars) {
+    vtkNew<vtkDoubleArray> leftEdges;
+    leftEdges->SetName("bin start");
+    vtkNew<vtkDoubleArray> heights;
+    heights->SetName("height");
+    for (std::size_t bin = 0; bin < bars.heights.size(); ++bin) {
+        leftEdges->InsertNextValue(bars.edges[bin]);
+        heights->InsertNextValue(bars.heights[bin]);
+    }
+    auto table = vtkSmartPointer<vtkTable>::New();
+    table->AddColumn(leftEdges);
+    table->AddColumn(heights);
+    return table;
+}
+
+void setAxis(vtkAxis* axis, const std::string& title, double minimum, double maximum) {
+    axis->SetTitle(title);
+    axis->GetTitleProperties()->SetFontSize(14);
+    axis->GetLabelProperties()->SetFontSize(12);
+    axis->SetRange(minimum, maximum);
+    axis->SetBehavior(vtkAxis::FIXED);
+}
+
+}  // namespace
+
+ChartView::ChartView(QWidget* parent) : VtkViewWidget(parent) {
+    contextView_->SetRenderWindow(renderWindow());
+    contextView_->SetInteractor(interactor());
+    vtkNew<vtkContextInteractorStyle> style;
+    style->SetScene(contextView_->GetScene());
+    interactor()->SetInteractorStyle(style);
+    contextView_->GetRenderer()->SetBackground(1.0, 1.0, 1.0);
+    contextView_->GetScene()->AddItem(chart_);
+    chart_->GetTitleProperties()->SetFontSize(16);
+}
+
+ChartView::~ChartView() = default;
+
+vtkChartXY* ChartView::chart() const { return chart_; }
+
+void ChartView::showBars(const BarSeries& bars, const ChartTitles& titles) {
+    if (bars.edges.size() != bars.heights.size() + 1 || bars.heights.empty())
+        throw std::invalid_argument("showBars: needs one more edge than heights, and a bin");
+    chart_->ClearPlots();
+    vtkPlot* plot = chart_->AddPlot(vtkChart::BAR);
+    auto* barPlot = vtkPlotBar::SafeDownCast(plot);
+    barPlot->SetInputData(barTable(bars), 0, 1);
+    // Each bar starts at its bin's left edge and is exactly one bin wide.
+    barPlot->SetOffset(0.0f);
+    barPlot->SetWidth(static_cast<float>(bars.edges[1] - bars.edges[0]));
+    barPlot->SetColor(barColour_.redF(), barColour_.greenF(), barColour_.blueF());
+    chart_->SetTitle(titles.chart);
+    const double highest = *std::max_element(bars.heights.begin(), bars.heights.end());
+    setAxis(chart_->GetAxis(vtkAxis::BOTTOM), titles.xAxis, bars.edges.front(), bars.edges.back());
+    setAxis(chart_->GetAxis(vtkAxis::LEFT), titles.yAxis, 0.0, highest > 0 ? highest * 1.05 : 1.0);
+    requestRender();
+}
+
+void ChartView::setBarColour(const QColor& colour) {
+    barColour_ = colour;
+    for (vtkIdType index = 0; index < chart_->GetNumberOfPlots(); ++index)
+        chart_->GetPlot(index)->SetColor(colour.redF(), colour.greenF(), colour.blueF());
+    requestRender();
+}
+
+bool ChartView::exportVector(const QString& path) {
+    makeVtkContextCurrent();
+    const bool written = exportVectorImage(renderWindow(), path.toStdString());
+    requestRender();
+    return written;
+}
+
+}  // namespace lngeom::widgets
