@@ -8,13 +8,13 @@
 namespace lngeom {
 
 class Error : public std::runtime_error {
-public:
+  public:
     Error(std::string file, std::string object, std::string reason);
     const std::string& file() const { return file_; }
     const std::string& object() const { return object_; }
     const std::string& reason() const { return reason_; }
 
-private:
+  private:
     std::string file_;
     std::string object_;
     std::string reason_;
@@ -22,20 +22,26 @@ private:
 
 // An HDF5 library call failed; reason() carries the HDF5 error stack.
 class Hdf5Error : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 // The file is readable but its content is not a layout lngeom understands
 // (missing dataset, wrong rank or dtype, mismatched shapes, ...).
 class FormatError : public Error {
-public:
+  public:
+    using Error::Error;
+};
+
+// A read asked for something the dump does not have: a site, a row range, an output stream.
+class RequestError : public Error {
+  public:
     using Error::Error;
 };
 
 // A long pass was cancelled by the user.
 class CancelledError : public Error {
-public:
+  public:
     using Error::Error;
 };
 

@@ -1,0 +1,38 @@
+#pragma once
+// Internal to the core: exact widening of IEEE binary16 and bfloat16 bit patterns to float.
+// Every binary16 and bfloat16 value is exactly representable as a float, so no rounding occurs.
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+
+namespace lngeom {
+
+inline float float16_to_float(std::uint16_t bits) {
+    const std::uint32_t sign = std::uint32_t(bits & 0x8000u) << 16;
+    const std::uint32_t exponent = (bits >> 10) & 0x1fu;
+    const std::uint32_t mantissa = bits & 0x3ffu;
+    if (exponent == 0) {
+        // Zero or subnormal: mantissa × 2^-24, exact in float arithmetic.
+        const float magnitude = float(mantissa) * 0x1p-24f;
+        return sign ? -magnitude : magnitude;
+    }
+    if (exponent == 0x1fu) return std::bit_cast<float>(sign | 0x7f800000u | (mantissa << 13));
+    // Rebias the exponent from 15 to 127: (exponent + 112) << 23.
+    return std::bit_cast<float>(sign | ((exponent + 112u) << 23) | (mantissa << 13));
+}
+
+// bfloat16 is the upper half of a float32.
+inline float bfloat16_to_float(std::uint16_t bits) {
+    return std::bit_cast<float>(std::uint32_t(bits) << 16);
+}
+
+inline void widen_float16(const std::uint16_t* bits, float* out, std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i) out[i] = float16_to_float(bits[i]);
+}
+
+inline void widen_bfloat16(const std::uint16_t* bits, float* out, std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i) out[i] = bfloat16_to_float(bits[i]);
+}
+
+}  // namespace lngeom

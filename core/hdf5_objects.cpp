@@ -1,0 +1,141 @@
+#include "core/hdf5_objects.h"
+
+#include <exception>
+#include <filesystem>
+#include <system_error>
+
+#include "core/errors.h"
+
+namespace lngeom::hdf5 {
+
+namespace {
+
+// 4 MiB per dataset (HDF5's default is 1 MiB) so that rows read one by one from a moderately
+// wide chunk reuse it; a dump has a hundred datasets or more, so the cache stays small.
+// Chunks read whole by aligned row blocks bypass the cache anyway. 12421 slots: a prime.
+constexpr size_t kChunkCacheBytes = 4u << 20;
+constexpr size_t kChunkCacheSlots = 12421;
+
+void require_readable_hdf5(const std::string& path) {
+    const Where where{path, ""};
+    std::error_code error;
+    if (!std::filesystem::exists(path, error)) throw Hdf5Error(path, "", "no such file");
+    if (std::filesystem::is_directory(path, error))
+        throw Hdf5Error(path, "", "is a directory, not an HDF5 file");
+    if (std::filesystem::file_size(path, error) == 0)
+        throw Hdf5Error(path, "", "not an HDF5 file (the file is empty)");
+    const htri_t is_hdf5 = H5Fis_hdf5(path.c_str());
+    if (is_hdf5 < 0) throw_error(where, "cannot read the file");
+    if (is_hdf5 == 0) throw Hdf5Error(path, "", "not an HDF5 file (no HDF5 signature found)");
+}
+
+H5O_type_t object_type(hid_t location, const std::string& path, const Where& where) {
+    if (!object_exists(location, path, where)) return H5O_TYPE_UNKNOWN;
+    H5O_info_t info;
+    check_status(H5Oget_info_by_name(location, path.c_str(), &info, H5P_DEFAULT),
+                 {where.file, path}, "cannot inspect object");
+    return info.type;
+}
+
+struct VisitState {
+    const std::function<void(const std::string&)>* visit;
+    std::exception_ptr error;
+};
+
+herr_t visit_object(hid_t, const char* name, const H5O_info_t* info, void* data) {
+    auto* state = static_cast<VisitState*>(data);
+    if (info->type != H5O_TYPE_DATASET) return 0;
+    try {
+        (*state->visit)(std::string("/") + name);
+    } catch (...) {
+        // An exception must not unwind through HDF5's C frames: stop the walk, rethrow after.
+        state->error = std::current_exception();
+        return -1;
+    }
+    return 0;
+}
+
+herr_t collect_member(hid_t, const char* name, const H5L_info_t*, void* data) {
+    static_cast<std::vector<std::string>*>(data)->push_back(name);
+    return 0;
+}
+
+}  // namespace
+
+File open_file_read_only(const std::string& path) {
+    silence_error_printing();
+    require_readable_hdf5(path);
+    const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+    if (id < 0) {
+        const std::string stack = take_error_stack_text();
+        throw Hdf5Error(path, "",
+                        "cannot open: the file is truncated or damaged [HDF5: " + stack + "]");
+    }
+    return File(id);
+}
+
+bool object_exists(hid_t location, const std::string& path, const Where& where) {
+    std::string prefix = path.starts_with('/') ? "/" : "";
+    size_t start = prefix.size();
+    while (start <= path.size()) {
+        const size_t end = std::min(path.find('/', start), path.size());
+        if (end > start) {
+            prefix +=
+                (prefix.empty() || prefix == "/" ? "" : "/") + path.substr(start, end - start);
+            const htri_t exists = H5Lexists(location, prefix.c_str(), H5P_DEFAULT);
+            check_status(exists, {where.file, prefix}, "cannot look up link");
+            if (exists == 0) return false;
+            const htri_t resolves = H5Oexists_by_name(location, prefix.c_str(), H5P_DEFAULT);
+            if (resolves <= 0) {
+                take_error_stack_text();  // A dangling soft or external link is just absent.
+                return false;
+            }
+        }
+        start = end + 1;
+    }
+    return true;
+}
+
+bool is_group(hid_t location, const std::string& path, const Where& where) {
+    return object_type(location, path, where) == H5O_TYPE_GROUP;
+}
+
+bool is_dataset(hid_t location, const std::string& path, const Where& where) {
+    return object_type(location, path, where) == H5O_TYPE_DATASET;
+}
+
+Group open_group(hid_t location, const std::string& path, const Where& where) {
+    return Group(check_id(H5Gopen2(location, path.c_str(), H5P_DEFAULT), {where.file, path},
+                          "cannot open group"));
+}
+
+Dataset open_dataset(hid_t location, const std::string& path, const Where& where) {
+    const Where here{where.file, path};
+    PropertyList access(check_id(H5Pcreate(H5P_DATASET_ACCESS), here, "cannot create plist"));
+    check_status(H5Pset_chunk_cache(access.id(), kChunkCacheSlots, kChunkCacheBytes,
+                                    H5D_CHUNK_CACHE_W0_DEFAULT),
+                 here, "cannot set the chunk cache");
+    return Dataset(
+        check_id(H5Dopen2(location, path.c_str(), access.id()), here, "cannot open dataset"));
+}
+
+std::vector<std::string> member_names(hid_t group, const Where& where) {
+    std::vector<std::string> names;
+    hsize_t index = 0;
+    check_status(H5Literate(group, H5_INDEX_NAME, H5_ITER_INC, &index, collect_member, &names),
+                 where, "cannot list the group's members");
+    return names;
+}
+
+void visit_datasets(const File& file, const Where& where,
+                    const std::function<void(const std::string& path)>& visit) {
+    VisitState state{&visit, nullptr};
+    const herr_t status = H5Ovisit(file.id(), H5_INDEX_NAME, H5_ITER_INC, visit_object, &state);
+    if (state.error) {
+        take_error_stack_text();
+        std::rethrow_exception(state.error);
+    }
+    check_status(status, where, "cannot walk the file's objects");
+}
+
+}  // namespace lngeom::hdf5

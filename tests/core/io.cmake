@@ -1,0 +1,11 @@
+# Dump reader (core/dump.cpp, core/hdf5_*): fixtures written by h5py, then the QtTest suites.
+add_test(NAME core_io_fixtures
+    COMMAND ${LNGEOM_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/make_io_fixtures.py
+            ${PROJECT_BINARY_DIR}/test-output/io-fixtures)
+set_tests_properties(core_io_fixtures PROPERTIES FIXTURES_SETUP core_io LABELS core)
+
+foreach(suite test_dump_values)
+    lngeom_add_qtest(NAME ${suite} LABEL core
+        SOURCES ${CMAKE_CURRENT_LIST_DIR}/${suite}.cpp ${CMAKE_CURRENT_LIST_DIR}/test_dump_fixtures.h
+        LIBS lngeom_core FIXTURES core_io)
+endforeach()
