@@ -71,8 +71,8 @@ void require_rank(const FloatDataset& data, const std::vector<size_t>& ranks,
                   const std::string& expected) {
     if (std::find(ranks.begin(), ranks.end(), data.shape.size()) != ranks.end()) return;
     throw FormatError(data.where.file, data.where.object,
-                      "has rank " + std::to_string(data.shape.size()) + " (shape " +
-                          shape_text(data.shape) + "); expected " + expected);
+                      "has rank " + std::to_string(data.shape.size()) + ", shape " +
+                          shape_text(data.shape) + "; expected " + expected);
 }
 
 void require_useful_width(const FloatDataset& data) {

@@ -24,10 +24,11 @@ std::optional<DatasetCandidate> as_candidate(const hdf5::File& file, const hdf5:
 }
 
 void require_dataset(const hdf5::File& file, const std::string& path, const std::string& name) {
-    if (hdf5::is_dataset(file.id(), name, {path, name})) return;
-    throw FormatError(path, name,
-                      "no such dataset; run `lngeom` with --dataset set to one of the datasets "
-                      "the file offers");
+    const hdf5::Where where{path, name};
+    if (hdf5::is_dataset(file.id(), name, where)) return;
+    if (hdf5::is_group(file.id(), name, where))
+        throw FormatError(path, name, "is a group, not a dataset; name a dataset inside it");
+    throw FormatError(path, name, "no such dataset in the file");
 }
 
 SiteInfo generic_site(const FloatDataset& data, size_t index) {

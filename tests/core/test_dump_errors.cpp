@@ -1,0 +1,274 @@
+// Every bad file, and every read outside what a dump has, gives an error whose text names the
+// file, the object inside it and the reason.
+#include <QTest>
+#include <functional>
+
+#include "core/dump.h"
+#include "core/errors.h"
+#include "tests/core/test_dump_fixtures.h"
+
+using namespace lngeom;
+
+namespace {
+
+// Which Error subclass was thrown, as a word the data rows can name.
+QString error_kind(const Error& error) {
+    if (dynamic_cast<const FormatError*>(&error)) return "format";
+    if (dynamic_cast<const Hdf5Error*>(&error)) return "hdf5";
+    if (dynamic_cast<const RequestError*>(&error)) return "request";
+    return "other";
+}
+
+struct Caught {
+    QString kind;
+    std::string file, object, reason, message;
+};
+
+Caught catch_error(const std::function<void()>& action) {
+    try {
+        action();
+    } catch (const Error& error) {
+        return {error_kind(error), error.file(), error.object(), error.reason(), error.what()};
+    }
+    return {"none", {}, {}, {}, {}};
+}
+
+void check_caught(const Caught& caught, const QString& kind, const std::string& file,
+                  const QString& object, const QString& reason) {
+    QCOMPARE(caught.kind, kind);
+    QCOMPARE(QString::fromStdString(caught.file), QString::fromStdString(file));
+    QCOMPARE(QString::fromStdString(caught.object), object);
+    QVERIFY2(QString::fromStdString(caught.reason).contains(reason), caught.reason.c_str());
+    // what() is the one line a user sees: it carries all three.
+    const QString message = QString::fromStdString(caught.message);
+    QVERIFY(message.contains(QString::fromStdString(file)));
+    QVERIFY(message.contains(object));
+    QVERIFY(message.contains(reason));
+}
+
+}  // namespace
+
+class TestDumpErrors : public QObject {
+    Q_OBJECT
+
+  private slots:
+    void bad_file_is_named_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("dataset");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("object");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("no /norms") << "missing_norms.h5"
+                                   << ""
+                                   << "format"
+                                   << "/norms"
+                                   << "missing: a native lngeom dump needs a group /norms";
+        QTest::newRow("norm group without input") << "no_input.h5"
+                                                  << ""
+                                                  << "format"
+                                                  << "/norms/000"
+                                                  << "has no dataset 'input'";
+        QTest::newRow("input of rank 3") << "wrong_rank.h5"
+                                         << ""
+                                         << "format"
+                                         << "/norms/000/input"
+                                         << "has rank 3, shape (2 x 5 x 8); expected rank 2";
+        QTest::newRow("integer input") << "int_input.h5"
+                                       << ""
+                                       << "format"
+                                       << "/norms/000/input"
+                                       << "has element type int32; lngeom reads float16";
+        QTest::newRow("string input") << "string_input.h5"
+                                      << ""
+                                      << "format"
+                                      << "/norms/000/input"
+                                      << "has element type fixed-length string";
+        QTest::newRow("compound input") << "compound_input.h5"
+                                        << ""
+                                        << "format"
+                                        << "/norms/000/input"
+                                        << "has element type compound";
+        QTest::newRow("output shape") << "output_shape.h5"
+                                      << ""
+                                      << "format"
+                                      << "/norms/000/output"
+                                      << "has shape (10 x 9) but input has (10 x 8)";
+        QTest::newRow("gamma shape") << "gamma_shape.h5"
+                                     << ""
+                                     << "format"
+                                     << "/norms/000/gamma"
+                                     << "has shape (9); expected (d,) = (8,)";
+        QTest::newRow("beta shape") << "beta_shape.h5"
+                                    << ""
+                                    << "format"
+                                    << "/norms/000/beta"
+                                    << "has shape (8 x 2); expected (d,) = (8,)";
+        QTest::newRow("d = 1") << "d_one.h5"
+                               << ""
+                               << "format"
+                               << "/norms/000/input"
+                               << "has d = 1: the hyperplane orthogonal to 1 is then just the "
+                                  "origin";
+        QTest::newRow("d = 0") << "d_zero.h5"
+                               << ""
+                               << "format"
+                               << "/norms/000/input"
+                               << "has d = 0";
+        QTest::newRow("generic d = 1") << "generic_d1.h5"
+                                       << "hidden"
+                                       << "format"
+                                       << "/hidden"
+                                       << "has d = 1";
+        QTest::newRow("tokens length") << "tokens_length.h5"
+                                       << ""
+                                       << "format"
+                                       << "/tokens"
+                                       << "has 9 entries but the norm sites have 10 tokens";
+        QTest::newRow("sites see different tokens") << "sites_differ.h5"
+                                                    << ""
+                                                    << "format"
+                                                    << "/norms/001/input"
+                                                    << "has 9 tokens but /norms/000/input has 10";
+        QTest::newRow("unknown kind") << "bad_kind.h5"
+                                      << ""
+                                      << "format"
+                                      << "/norms/000"
+                                      << "attribute kind is \"batchnorm\"";
+        QTest::newRow("sequence of strings")
+            << "sequence_strings.h5"
+            << ""
+            << "format"
+            << "/sequence"
+            << "has element type variable-length string; expected integers";
+        QTest::newRow("format_version 2") << "bad_version.h5"
+                                          << ""
+                                          << "format"
+                                          << "/"
+                                          << "format_version 2 is not supported";
+        QTest::newRow("empty HDF5 file") << "empty.h5"
+                                         << ""
+                                         << "format"
+                                         << "/"
+                                         << "has neither the native lngeom layout";
+        QTest::newRow("several candidates")
+            << "generic_many.h5"
+            << ""
+            << "format"
+            << "/"
+            << "has several float datasets: /a/b/brain (3 x 4, bfloat16), /a/b/stacked (2 x 3 x "
+               "4, float64), /a/hidden (3 x 4, float32); pass --dataset";
+        QTest::newRow("missing filter") << "lzf.h5"
+                                        << ""
+                                        << "format"
+                                        << "/hidden"
+                                        << "needs the HDF5 filter 'lzf' (id 32000)";
+        QTest::newRow("no such dataset") << "generic_2d.h5"
+                                         << "nothing"
+                                         << "format"
+                                         << "/nothing"
+                                         << "no such dataset in the file";
+        QTest::newRow("a group as dataset") << "native_f32.h5"
+                                            << "/norms"
+                                            << "format"
+                                            << "/norms"
+                                            << "is a group, not a dataset";
+        QTest::newRow("rank 1 as dataset") << "native_f32.h5"
+                                           << "/norms/000/gamma"
+                                           << "format"
+                                           << "/norms/000/gamma"
+                                           << "has rank 1, shape (8)";
+        QTest::newRow("not HDF5") << "not_hdf5.h5"
+                                  << ""
+                                  << "hdf5"
+                                  << ""
+                                  << "not an HDF5 file (no HDF5 signature found)";
+        QTest::newRow("truncated") << "truncated.h5"
+                                   << ""
+                                   << "hdf5"
+                                   << ""
+                                   << "the file is truncated or damaged [HDF5: truncated file";
+        QTest::newRow("missing file") << "no_such_file.h5"
+                                      << ""
+                                      << "hdf5"
+                                      << ""
+                                      << "no such file";
+    }
+
+    void bad_file_is_named() {
+        QFETCH(QString, file);
+        QFETCH(QString, dataset);
+        QFETCH(QString, kind);
+        QFETCH(QString, object);
+        QFETCH(QString, reason);
+        const std::string path = test::fixture_path(file.toUtf8());
+        const Caught caught = catch_error([&] { Dump::open(path, dataset.toStdString()); });
+        check_caught(caught, kind, path, object, reason);
+    }
+
+    void bad_request_is_named_data() {
+        QTest::addColumn<int>("site");
+        QTest::addColumn<int>("stream");
+        QTest::addColumn<int>("first");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<QString>("object");
+        QTest::addColumn<QString>("reason");
+        const int input = int(Stream::Input);
+        QTest::newRow("past the end") << 0 << input << 30 << 8 << "/norms/000/input"
+                                      << "rows [30, 38) are outside the 37 rows [0, 37)";
+        QTest::newRow("negative first") << 1 << input << -1 << 2 << "/norms/001/input"
+                                        << "rows [-1, 1) are outside";
+        QTest::newRow("negative count") << 2 << input << 3 << -2 << "/norms/002/input"
+                                        << "rows [3, 1) are outside";
+        QTest::newRow("no such site") << 3 << input << 0 << 1 << ""
+                                      << "site 3 does not exist; the dump has 3 sites";
+    }
+
+    void bad_request_is_named() {
+        QFETCH(int, site);
+        QFETCH(int, stream);
+        QFETCH(int, first);
+        QFETCH(int, count);
+        QFETCH(QString, object);
+        QFETCH(QString, reason);
+        const std::string path = test::fixture_path("native_f32.h5");
+        const Dump dump = Dump::open(path);
+        RowBlock block;
+        const Caught caught =
+            catch_error([&] { dump.read_rows(size_t(site), Stream(stream), first, count, block); });
+        check_caught(caught, "request", path, object, reason);
+    }
+
+    void missing_output_is_named() {
+        const std::string path = test::fixture_path("generic_2d.h5");
+        const Dump dump = Dump::open(path);
+        RowBlock block;
+        const Caught caught = catch_error([&] { dump.read_rows(0, Stream::Output, 0, 1, block); });
+        check_caught(caught, "request", path, "/hidden", "site 000 has no output dataset");
+    }
+
+    void missing_token_columns_are_named() {
+        const std::string path = test::fixture_path("native_big_endian.h5");
+        const Dump dump = Dump::open(path);
+        check_caught(catch_error([&] { dump.read_tokens(0, 1); }), "request", path, "/tokens",
+                     "the dump has no tokens");
+        check_caught(catch_error([&] { dump.read_position(0, 1); }), "request", path, "/position",
+                     "the dump has no position column");
+    }
+
+    void token_range_is_checked() {
+        const std::string path = test::fixture_path("native_f32.h5");
+        const Dump dump = Dump::open(path);
+        check_caught(catch_error([&] { dump.read_sequence(36, 2); }), "request", path, "/sequence",
+                     "rows [36, 38) are outside the 37 rows");
+    }
+
+    void missing_filter_still_listed() {
+        const std::vector<DatasetCandidate> candidates =
+            Dump::list_datasets(test::fixture_path("lzf.h5"));
+        QCOMPARE(candidates.size(), size_t(1));
+        QCOMPARE(QString::fromStdString(candidates[0].path), QString("/hidden"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDumpErrors)
+#include "test_dump_errors.moc"
