@@ -4,7 +4,7 @@ add_test(NAME core_io_fixtures
             ${PROJECT_BINARY_DIR}/test-output/io-fixtures)
 set_tests_properties(core_io_fixtures PROPERTIES FIXTURES_SETUP core_io LABELS core)
 
-foreach(suite test_dump_values test_dump_errors)
+foreach(suite test_dump_values test_dump_errors test_dump_metadata)
     lngeom_add_qtest(NAME ${suite} LABEL core
         SOURCES ${CMAKE_CURRENT_LIST_DIR}/${suite}.cpp ${CMAKE_CURRENT_LIST_DIR}/test_dump_fixtures.h
         LIBS lngeom_core FIXTURES core_io)

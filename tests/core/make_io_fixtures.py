@@ -107,6 +107,11 @@ def good_native_files(outdir):
     native_file(outdir, "native_f32.h5", [(8, "<f4", 0, "ln1", GZIP), (8, "<f4", 0, "ln2", None),
                                           (6, "<f4", 1, "final", {"chunks": (4, 3)})])
     native_file(outdir, "native_f16.h5", [(8, "<f2", 0, "ln1", GZIP), (5, "<f2", 0, "ln2", None)])
+    with h5py.File(os.path.join(outdir, "native_f16.h5"), "a") as f:
+        gemma_style = f["norms/001"].attrs
+        gemma_style["kind"] = "rmsnorm"
+        gemma_style["gamma_convention"] = "one_plus_weight"
+        del gemma_style["eps"]
     native_file(outdir, "native_bf16.h5", [(8, "bfloat16", 0, "ln1", GZIP),
                                            (4, "bfloat16", 0, "ln2", None)])
     native_file(outdir, "native_big_endian.h5",
@@ -184,6 +189,8 @@ def failure_files(outdir):
         "tokens_length.h5": lambda f, g: write_token_columns(f, 9),
         "sites_differ.h5": lambda f, g: write_site(f, "001", 8, "<f4", 0, "ln2", n=9),
         "bad_kind.h5": lambda f, g: g.attrs.__setitem__("kind", "batchnorm"),
+        "bad_convention.h5": lambda f, g: g.attrs.__setitem__("gamma_convention", "twice"),
+        "layer_as_text.h5": lambda f, g: g.attrs.__setitem__("layer", "three"),
         "sequence_strings.h5": lambda f, g: f.create_dataset("sequence", data=[b"a"] * 10),
     }
     for name, edit in cases.items():

@@ -134,6 +134,17 @@ class TestDumpErrors : public QObject {
                                       << "format"
                                       << "/norms/000"
                                       << "attribute kind is \"batchnorm\"";
+        QTest::newRow("unknown gamma convention")
+            << "bad_convention.h5"
+            << ""
+            << "format"
+            << "/norms/000"
+            << "attribute gamma_convention is \"twice\"; expected \"weight\" or";
+        QTest::newRow("layer as text") << "layer_as_text.h5"
+                                       << ""
+                                       << "format"
+                                       << "/norms/000"
+                                       << "attribute 'layer' should be an integer, found a string";
         QTest::newRow("sequence of strings")
             << "sequence_strings.h5"
             << ""
