@@ -1,6 +1,7 @@
 // Every value the reader returns equals numpy's conversion of what h5py stored, for every stored
 // type, byte order, layout, chunking and compression, whatever the block the rows are read in.
 #include <QTest>
+#include <thread>
 
 #include "core/dump.h"
 #include "tests/core/test_dump_fixtures.h"
@@ -120,6 +121,28 @@ class TestDumpValues : public QObject {
         dump.read_rows(size_t(site), Stream::Input, 2, 4, block);
         QCOMPARE(std::holds_alternative<RowMatrixD>(block.rows), is_double);
         QCOMPARE(block.first_row, Index(2));
+    }
+
+    // HDF5 serializes calls behind its global lock; readers on several threads still get their
+    // own rows, and no thread's error printing setting leaks into another.
+    void concurrent_reads_match() {
+        const Dump dump = Dump::open(test::fixture_path("native_big_endian.h5"));
+        std::vector<std::thread> readers;
+        std::vector<int> failures(dump.info().sites.size(), 0);
+        for (size_t site = 0; site < failures.size(); ++site) {
+            readers.emplace_back([&, site] {
+                const SiteInfo& info = dump.info().sites[site];
+                const auto expected =
+                    test::expected_values("native_big_endian.h5", info.key, "input");
+                RowBlock block;
+                for (int repeat = 0; repeat < 50; ++repeat) {
+                    dump.read_rows(site, Stream::Input, 0, info.n_tokens, block);
+                    failures[site] += block_matches(block, expected, info.d) ? 0 : 1;
+                }
+            });
+        }
+        for (std::thread& reader : readers) reader.join();
+        QCOMPARE(failures, std::vector<int>(failures.size(), 0));
     }
 
     void empty_read_gives_no_rows() {
