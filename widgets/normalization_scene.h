@@ -1,0 +1,24 @@
+#pragma once
+// The 3D picture of layer normalization: the uniform direction 1 as an arrow (vertical), the
+// hyperplane orthogonal to 1 as a translucent disc, the sphere of radius √d as a wireframe, and
+// the vectors as points coloured by their angle to 1.
+
+#include <Eigen/Core>
+
+class vtkRenderer;
+
+namespace lngeom::widgets {
+
+struct NormalizationSceneData {
+    // 3 × n: each column a point in the basis (in-plane axis, in-plane axis, 1 direction).
+    Eigen::Matrix3Xd points;
+    // n angles to 1 in degrees, for the colours (90° = orthogonal to 1).
+    Eigen::VectorXd anglesToOne;
+    // √d: the radius of the sphere LayerNorm's standardization maps onto.
+    double sphereRadius = 1.0;
+};
+
+// Adds the scene's actors to `renderer` and frames the camera on them.
+void addNormalizationScene(vtkRenderer* renderer, const NormalizationSceneData& data);
+
+}  // namespace lngeom::widgets
