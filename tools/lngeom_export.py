@@ -320,14 +320,24 @@ class DumpWriter:
         self.file.close()
 
 
-def check_arguments(path: str, dtype: str, model_attrs: dict) -> None:
-    """Rejects what would otherwise fail late, after the model has run."""
+def check_dtype(path: str, dtype: str) -> None:
     if dtype not in STORAGE_DTYPES:
         raise ExportError(f"{path}: storage dtype '{dtype}' is not one of {', '.join(STORAGE_DTYPES)}")
-    for key, value in model_attrs.items():
+
+
+def plain_model_attrs(path: str, model_attrs: Optional[dict]) -> dict:
+    """Extra /model attributes as plain str/int/float, checked before the model runs.
+
+    Subclasses such as torch.__version__ (a str) would otherwise reach h5py as numpy unicode,
+    which HDF5 cannot store.
+    """
+    plain = {}
+    for key, value in (model_attrs or {}).items():
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise ExportError(f"{path}: /model attribute '{key}' must be a string, integer or "
                               f"float, not {type(value).__name__}")
+        plain[key] = next(t(value) for t in (str, int, float) if isinstance(value, t))
+    return plain
 
 
 def model_norm_type(sites: list[NormSite]) -> str:
@@ -410,8 +420,8 @@ def export(model: torch.nn.Module, batches: Iterable[Any], path: str,
     the named module paths. The model runs under torch.no_grad() in whatever mode it is in.
     On any error the partial file is removed. Returns `path`.
     """
-    model_attrs = dict(model_attrs or {})
-    check_arguments(path, dtype, model_attrs)
+    check_dtype(path, dtype)
+    model_attrs = plain_model_attrs(path, model_attrs)
     sites = find_norm_sites(model, modules)
     run = ExportRun(DumpWriter(path, dtype, chunk_rows), sites, batch_first)
     handles = [s.module.register_forward_hook(make_hook(s, dtype, run.call_order)) for s in sites]
@@ -444,30 +454,30 @@ def write_all_batches(model: torch.nn.Module, batches: Iterable[Any],
         raise ExportError(f"{run.writer.path}: no batches to run through the model")
 
 
-def read_token_ids(text_path: str, tokenizer: Any, max_tokens: int) -> list[int]:
-    """The first max_tokens token ids of a text file."""
+def read_text(text_path: str) -> str:
+    """The whole text file, read before any model is loaded so a bad path fails fast."""
     try:
         with open(text_path, encoding="utf-8") as handle:
             text = handle.read()
-    except OSError as error:
-        raise ExportError(f"{text_path}: cannot read the text file ({error.strerror})") from error
-    ids = tokenizer(text)["input_ids"][:max_tokens]
-    if not ids:
-        raise ExportError(f"{text_path}: the text file has no tokens")
-    return ids
+    except (OSError, UnicodeDecodeError) as error:
+        raise ExportError(f"{text_path}: cannot read the text file ({error})") from error
+    if not text.strip():
+        raise ExportError(f"{text_path}: the text file is empty")
+    return text
 
 
 def export_hugging_face(args: argparse.Namespace) -> None:
     """The --hf command: a causal LM from the Hugging Face hub or cache, fed a text file."""
+    text = read_text(args.text)
     try:
         import transformers
     except ImportError:
-        raise SystemExit("lngeom_export: --hf needs the Python package 'transformers', which is "
-                         "not installed for this interpreter (Debian does not package it)")
+        raise SystemExit(f"lngeom_export: --hf needs the Python package 'transformers', which is "
+                         f"not installed for {sys.executable} (Debian does not package it)")
     tokenizer = transformers.AutoTokenizer.from_pretrained(args.hf)
     model = transformers.AutoModelForCausalLM.from_pretrained(args.hf, torch_dtype=torch.float32)
     model.eval()
-    ids = read_token_ids(args.text, tokenizer, args.max_tokens)
+    ids = tokenizer(text)["input_ids"][:args.max_tokens]
     sequences = [ids[i:i + args.seq_len] for i in range(0, len(ids), args.seq_len)]
     export(model, (torch.tensor([s]) for s in sequences), args.out,
            tokens=([tokenizer.convert_ids_to_tokens(s)] for s in sequences), dtype=args.dtype,

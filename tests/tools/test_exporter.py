@@ -1,0 +1,300 @@
+"""The exporter on models built here: layout, recomputed norms, appending, storage types, errors."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import unittest
+
+import h5py
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+import lngeom_export  # noqa: E402
+import tiny_models  # noqa: E402
+from reference_statistics import recomputed_output, stored_rows  # noqa: E402
+
+torch.set_num_threads(1)
+
+
+def file_contents(path: str) -> dict:
+    """Every dataset's values and every attribute of a file, keyed by object path."""
+    contents = {}
+    with h5py.File(path, "r") as dump:
+        contents["/"] = dict(dump.attrs)
+
+        def collect(name: str, item: h5py.HLObject) -> None:
+            contents[name] = dict(item.attrs)
+            if isinstance(item, h5py.Dataset):
+                contents[name + "[]"] = item[()].tolist()
+        dump.visititems(collect)
+    return contents
+
+
+class ExporterTestCase(unittest.TestCase):
+    def setUp(self) -> None:
+        self.directory = tempfile.TemporaryDirectory()
+        self.addCleanup(self.directory.cleanup)
+
+    def path(self, name: str) -> str:
+        return os.path.join(self.directory.name, name)
+
+    def export_encoder(self, **options) -> str:
+        x = torch.randn(3, 5, tiny_models.D_MODEL, generator=torch.Generator().manual_seed(3))
+        batch = {"src": x, "mask": tiny_models.causal_mask(5)}
+        return lngeom_export.export(tiny_models.transformer_encoder(), [batch],
+                                    self.path("encoder.h5"), **options)
+
+    def export_decoder(self, norm_class: type = tiny_models.HandWrittenRMSNorm,
+                       batches: tuple = (tiny_models.token_ids(4, 6),), name: str = "decoder.h5",
+                       **options) -> str:
+        return lngeom_export.export(tiny_models.TinyDecoder(norm_class), list(batches),
+                                    self.path(name), **options)
+
+    def assert_outputs_recomputed(self, path: str) -> None:
+        with h5py.File(path, "r") as dump:
+            for key, group in dump["norms"].items():
+                with self.subTest(site=key):
+                    np.testing.assert_allclose(recomputed_output(group), stored_rows(group["output"]),
+                                               rtol=1e-5, atol=1e-5)
+
+
+class LayoutTest(ExporterTestCase):
+    def test_root_and_model_attributes_follow_layout_v1(self) -> None:
+        with h5py.File(self.export_encoder(name="enc", model_attrs={"seed": 3}), "r") as dump:
+            self.assertEqual(dump.attrs["format"], "lngeom-activations")
+            self.assertEqual(dump.attrs["format_version"], 1)
+            model = dict(dump["model"].attrs)
+        self.assertEqual(model, {"name": "enc", "source": "tools/lngeom_export.py",
+                                 "norm_type": "layernorm", "d_model": tiny_models.D_MODEL,
+                                 "n_layers": tiny_models.N_LAYERS, "seed": 3})
+
+    def test_sites_are_numbered_in_forward_order_with_layer_and_site(self) -> None:
+        with h5py.File(self.export_encoder(), "r") as dump:
+            sites = [(key, g.attrs["module"], g.attrs["layer"], g.attrs["site"], g.attrs["kind"])
+                     for key, g in dump["norms"].items()]
+        self.assertEqual(sites, [("000", "layers.0.norm1", 0, "ln1", "layernorm"),
+                                 ("001", "layers.0.norm2", 0, "ln2", "layernorm"),
+                                 ("002", "layers.1.norm1", 1, "ln1", "layernorm"),
+                                 ("003", "layers.1.norm2", 1, "ln2", "layernorm"),
+                                 ("004", "norm", 2, "final", "layernorm")])
+
+    def test_every_site_has_input_output_gamma_beta_and_eps(self) -> None:
+        with h5py.File(self.export_encoder(), "r") as dump:
+            group = dump["norms/002"]
+            self.assertEqual(group["input"].shape, (15, tiny_models.D_MODEL))
+            self.assertEqual(group["output"].shape, (15, tiny_models.D_MODEL))
+            self.assertEqual(group["gamma"].shape, (tiny_models.D_MODEL,))
+            self.assertEqual(group["beta"].shape, (tiny_models.D_MODEL,))
+            self.assertEqual(group.attrs["eps"], 1e-5)
+
+    def test_rmsnorm_without_bias_stores_no_beta(self) -> None:
+        with h5py.File(self.export_decoder(), "r") as dump:
+            self.assertEqual(dump["model"].attrs["norm_type"], "rmsnorm")
+            self.assertNotIn("beta", dump["norms/000"])
+            self.assertEqual(dump["norms/000"].attrs["eps"], 1e-6)
+            self.assertEqual(dump["norms/004"].attrs["site"], "final")
+
+    def test_sequence_and_position_follow_batch_and_sequence_axes(self) -> None:
+        with h5py.File(self.export_decoder(batches=(tiny_models.token_ids(2, 3),
+                                                    tiny_models.token_ids(1, 3))), "r") as dump:
+            self.assertEqual(dump["sequence"][()].tolist(), [0, 0, 0, 1, 1, 1, 2, 2, 2])
+            self.assertEqual(dump["position"][()].tolist(), [0, 1, 2, 0, 1, 2, 0, 1, 2])
+            self.assertEqual(dump["sequence"].dtype, np.int32)
+
+    def test_sequence_first_models_get_their_rows_labelled_correctly(self) -> None:
+        x = torch.randn(4, 2, tiny_models.D_MODEL)  # (seq, batch, d)
+        path = lngeom_export.export(tiny_models.transformer_encoder(batch_first=False),
+                                    [{"src": x, "mask": tiny_models.causal_mask(4)}],
+                                    self.path("seq_first.h5"), batch_first=False)
+        with h5py.File(path, "r") as dump:
+            self.assertEqual(dump["sequence"][()].tolist(), [0, 1, 0, 1, 0, 1, 0, 1])
+            self.assertEqual(dump["position"][()].tolist(), [0, 0, 1, 1, 2, 2, 3, 3])
+
+    def test_token_strings_line_up_with_rows(self) -> None:
+        ids = tiny_models.token_ids(2, 3)
+        strings = [[f"t{int(i)}" for i in row] for row in ids]
+        path = self.export_decoder(batches=(ids,), tokens=[strings])
+        with h5py.File(path, "r") as dump:
+            self.assertEqual([t.decode() for t in dump["tokens"][()]], sum(strings, []))
+
+    def test_selected_modules_only(self) -> None:
+        path = self.export_decoder(modules=["norm", "layers.1.input_layernorm"])
+        with h5py.File(path, "r") as dump:
+            self.assertEqual([g.attrs["module"] for g in dump["norms"].values()],
+                             ["layers.1.input_layernorm", "norm"])
+
+
+class RecomputationTest(ExporterTestCase):
+    def test_layernorm_output_recomputed_from_capture(self) -> None:
+        self.assert_outputs_recomputed(self.export_encoder())
+
+    def test_rmsnorm_output_recomputed_from_capture(self) -> None:
+        self.assert_outputs_recomputed(self.export_decoder())
+
+    def test_gemma_style_gain_is_recorded_as_one_plus_weight(self) -> None:
+        path = self.export_decoder(tiny_models.GemmaStyleRMSNorm)
+        with h5py.File(path, "r") as dump:
+            self.assertEqual({g.attrs["gamma_convention"] for g in dump["norms"].values()},
+                             {"one_plus_weight"})
+        self.assert_outputs_recomputed(path)
+
+    def test_t5_layernorm_is_recorded_as_rmsnorm(self) -> None:
+        path = self.export_decoder(tiny_models.T5LayerNorm)
+        with h5py.File(path, "r") as dump:
+            self.assertEqual({g.attrs["kind"] for g in dump["norms"].values()}, {"rmsnorm"})
+        self.assert_outputs_recomputed(path)
+
+
+class AppendingTest(ExporterTestCase):
+    def test_several_batches_give_the_same_file_as_one(self) -> None:
+        ids = tiny_models.token_ids(6, 5)
+        strings = [[str(int(i)) for i in row] for row in ids]
+        whole = self.export_decoder(batches=(ids,), tokens=[strings], name="whole.h5")
+        parts = self.export_decoder(batches=(ids[:2], ids[2:3], ids[3:]),
+                                    tokens=[strings[:2], strings[2:3], strings[3:]],
+                                    name="parts.h5", chunk_rows=4)
+        whole_contents, part_contents = file_contents(whole), file_contents(parts)
+        self.assertEqual(whole_contents.keys(), part_contents.keys())
+        for name, expected in whole_contents.items():
+            with self.subTest(object=name):
+                self.assert_same_contents(part_contents[name], expected)
+
+    def assert_same_contents(self, actual, expected) -> None:
+        """Attributes, strings and indices exactly; vectors to float32 rounding, since the
+        model's matrix products may block differently for a different number of rows."""
+        if isinstance(expected, list) and expected and not isinstance(expected[0], (bytes, int)):
+            np.testing.assert_allclose(actual, expected, rtol=1e-6, atol=1e-6)
+        else:
+            self.assertEqual(actual, expected)
+
+    def test_datasets_are_chunked_and_resizable(self) -> None:
+        path = self.export_decoder(chunk_rows=4)
+        with h5py.File(path, "r") as dump:
+            self.assertEqual(dump["norms/000/input"].chunks, (4, tiny_models.D_MODEL))
+            self.assertEqual(dump["norms/000/input"].maxshape, (None, tiny_models.D_MODEL))
+            self.assertEqual(dump["position"].maxshape, (None,))
+
+
+class StorageTypeTest(ExporterTestCase):
+    def test_float16_storage_keeps_values_to_half_precision(self) -> None:
+        reference = self.export_decoder(name="f32.h5")
+        half = self.export_decoder(name="f16.h5", dtype="float16")
+        with h5py.File(reference, "r") as full, h5py.File(half, "r") as reduced:
+            self.assertEqual(reduced["norms/001/input"].dtype, np.float16)
+            self.assertEqual(reduced["norms/001/gamma"].dtype, np.float32)
+            np.testing.assert_allclose(reduced["norms/001/input"][()], full["norms/001/input"][()],
+                                       rtol=1e-3, atol=1e-3)
+
+    def test_bfloat16_storage_is_uint16_with_dtype_attribute(self) -> None:
+        reference = self.export_decoder(name="f32.h5")
+        brain = self.export_decoder(name="bf16.h5", dtype="bfloat16")
+        with h5py.File(reference, "r") as full, h5py.File(brain, "r") as reduced:
+            dataset = reduced["norms/003/output"]
+            self.assertEqual(dataset.dtype, np.uint16)
+            self.assertEqual(dataset.attrs["dtype"], "bfloat16")
+            np.testing.assert_allclose(stored_rows(dataset), full["norms/003/output"][()],
+                                       rtol=1e-2, atol=1e-2)
+
+
+class ErrorTest(ExporterTestCase):
+    def assert_export_error(self, expected: str, export) -> None:
+        with self.assertRaises(lngeom_export.ExportError) as raised:
+            export()
+        self.assertIn(expected, str(raised.exception))
+
+    def test_fused_fast_path_is_reported_not_dumped_empty(self) -> None:
+        x = torch.randn(2, 4, tiny_models.D_MODEL)
+        path = self.path("fast.h5")
+        self.assert_export_error(
+            "batch 0: normalization module(s) layers.0.norm1, layers.0.norm2, layers.1.norm1, "
+            "layers.1.norm2 captured no rows",
+            lambda: lngeom_export.export(tiny_models.transformer_encoder(), [x], path))
+        self.assertFalse(os.path.exists(path), "a failed export must not leave a partial dump")
+
+    def test_unknown_storage_dtype(self) -> None:
+        path = self.path("int8.h5")
+        self.assert_export_error(
+            f"{path}: storage dtype 'int8' is not one of float16, bfloat16, float32, float64",
+            lambda: self.export_decoder(name="int8.h5", dtype="int8"))
+
+    def test_token_count_must_match_rows(self) -> None:
+        path = self.path("decoder.h5")
+        self.assert_export_error(f"{path}: batch 0 has 2 token strings for 24 captured rows",
+                                 lambda: self.export_decoder(tokens=[["a", "b"]]))
+
+    def test_missing_token_batch(self) -> None:
+        path = self.path("decoder.h5")
+        self.assert_export_error(f"{path}: no token strings for batch 1",
+                                 lambda: self.export_decoder(batches=(tiny_models.token_ids(1, 2),) * 2,
+                                                             tokens=[["a", "b"]]))
+
+    def test_model_without_norms(self) -> None:
+        self.assert_export_error(
+            "model Linear: no LayerNorm or RMSNorm module found",
+            lambda: lngeom_export.export(torch.nn.Linear(3, 3), [torch.ones(1, 3)], self.path("x.h5")))
+
+    def test_unknown_module_path(self) -> None:
+        self.assert_export_error("model TinyDecoder: no normalization module at layers.7.norm",
+                                 lambda: self.export_decoder(modules=["layers.7.norm"]))
+
+    def test_model_attribute_of_unsupported_type(self) -> None:
+        path = self.path("decoder.h5")
+        self.assert_export_error(
+            f"{path}: /model attribute 'corpus' must be a string, integer or float, not list",
+            lambda: self.export_decoder(model_attrs={"corpus": ["a", "b"]}))
+
+    def test_no_batches(self) -> None:
+        path = self.path("decoder.h5")
+        self.assert_export_error(f"{path}: no batches to run through the model",
+                                 lambda: self.export_decoder(batches=()))
+
+    def test_unwritable_path(self) -> None:
+        path = os.path.join(self.directory.name, "missing", "x.h5")
+        self.assert_export_error(f"{path}: cannot create the HDF5 file",
+                                 lambda: lngeom_export.export(tiny_models.TinyDecoder(),
+                                                              [tiny_models.token_ids(1, 2)], path))
+
+    def test_norm_without_eps(self) -> None:
+        class NoEpsLayerNorm(torch.nn.Module):
+            def forward(self, x: torch.Tensor) -> torch.Tensor:
+                return x
+
+        model = torch.nn.Sequential(NoEpsLayerNorm())
+        self.assert_export_error(
+            "module '0' (NoEpsLayerNorm): no numeric eps attribute (looked for eps, "
+            "variance_epsilon, epsilon)",
+            lambda: lngeom_export.export(model, [torch.ones(1, 3)], self.path("x.h5")))
+
+
+class LayerAndSiteTest(unittest.TestCase):
+    CASES = [
+        ("transformer.h.3.ln_1", 12, (3, "ln1")),
+        ("transformer.h.3.ln_2", 12, (3, "ln2")),
+        ("transformer.ln_f", 12, (12, "final")),
+        ("model.layers.2.input_layernorm", 32, (2, "ln1")),
+        ("model.layers.2.post_attention_layernorm", 32, (2, "ln2")),
+        ("model.norm", 32, (32, "final")),
+        ("model.decoder.final_layer_norm", 6, (6, "final")),
+        ("model.decoder.layers.4.final_layer_norm", 6, (4, "final_layer_norm")),
+        ("encoder.layers.1.norm1", 2, (1, "ln1")),
+        ("encoder.layers.1.norm2", 2, (1, "ln2")),
+        ("encoder.block.5.layer.1.layer_norm", 6, (5, "layer_norm")),
+        ("model.layers.0.pre_feedforward_layernorm", 26, (0, "pre_feedforward_layernorm")),
+        ("embeddings.LayerNorm", 12, (-1, "LayerNorm")),
+    ]
+
+    def test_layer_and_site_from_module_path(self) -> None:
+        for path, n_layers, expected in self.CASES:
+            with self.subTest(path=path):
+                self.assertEqual(lngeom_export.layer_and_site(path, n_layers), expected)
+
+    def test_layer_count_from_paths(self) -> None:
+        self.assertEqual(lngeom_export.count_layers(["h.0.ln_1", "h.11.ln_2", "ln_f"]), 12)
+        self.assertEqual(lngeom_export.count_layers(["norm"]), 0)
+
+
+if __name__ == "__main__":
+    unittest.main()
