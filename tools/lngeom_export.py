@@ -269,7 +269,6 @@ class DumpWriter:
             raise ExportError(f"{path}: cannot create the HDF5 file ({error})") from error
         self.file.attrs["format"] = FORMAT_NAME
         self.file.attrs["format_version"] = FORMAT_VERSION
-        self.n_rows = 0
 
     def numpy_dtype(self) -> np.dtype:
         return np.dtype(np.uint16 if self.dtype == "bfloat16" else self.dtype)
@@ -320,9 +319,12 @@ class DumpWriter:
         self.file.close()
 
 
-def check_dtype(path: str, dtype: str) -> None:
+def check_options(path: str, dtype: str, chunk_rows: Optional[int]) -> None:
+    """Rejects options that would otherwise fail late, after the model has run."""
     if dtype not in STORAGE_DTYPES:
         raise ExportError(f"{path}: storage dtype '{dtype}' is not one of {', '.join(STORAGE_DTYPES)}")
+    if chunk_rows is not None and chunk_rows < 1:
+        raise ExportError(f"{path}: chunk_rows must be a positive number of rows, not {chunk_rows}")
 
 
 def plain_model_attrs(path: str, model_attrs: Optional[dict]) -> dict:
@@ -420,7 +422,7 @@ def export(model: torch.nn.Module, batches: Iterable[Any], path: str,
     the named module paths. The model runs under torch.no_grad() in whatever mode it is in.
     On any error the partial file is removed. Returns `path`.
     """
-    check_dtype(path, dtype)
+    check_options(path, dtype, chunk_rows)
     model_attrs = plain_model_attrs(path, model_attrs)
     sites = find_norm_sites(model, modules)
     run = ExportRun(DumpWriter(path, dtype, chunk_rows), sites, batch_first)
@@ -441,6 +443,7 @@ def export(model: torch.nn.Module, batches: Iterable[Any], path: str,
 
 def write_all_batches(model: torch.nn.Module, batches: Iterable[Any],
                       tokens: Optional[Iterable[Any]], run: ExportRun) -> None:
+    """Runs and writes one batch at a time, so memory holds a single batch's activations."""
     token_batches = iter(tokens) if tokens is not None else None
     batch_index = -1
     with torch.no_grad():

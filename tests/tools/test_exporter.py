@@ -220,6 +220,11 @@ class ErrorTest(ExporterTestCase):
             f"{path}: storage dtype 'int8' is not one of float16, bfloat16, float32, float64",
             lambda: self.export_decoder(name="int8.h5", dtype="int8"))
 
+    def test_non_positive_chunk_rows(self) -> None:
+        path = self.path("decoder.h5")
+        self.assert_export_error(f"{path}: chunk_rows must be a positive number of rows, not 0",
+                                 lambda: self.export_decoder(chunk_rows=0))
+
     def test_token_count_must_match_rows(self) -> None:
         path = self.path("decoder.h5")
         self.assert_export_error(f"{path}: batch 0 has 2 token strings for 24 captured rows",
