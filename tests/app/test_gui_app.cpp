@@ -1,0 +1,101 @@
+// The real `lngeom` window, run as a separate process: its --screenshot output, and the
+// one-line message (exit code 2) when there is no display.
+
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "tests/widgets/image_checks.h"
+
+namespace {
+
+constexpr int kProcessTimeoutMs = 60000;
+const QColor kBarColour(70, 110, 190);
+const QColor kSceneBackground(31, 33, 41);
+
+struct Run {
+    int exitCode = -1;
+    QByteArray standardOutput;
+    QByteArray standardError;
+};
+
+Run runLngeom(const QStringList& arguments, const QProcessEnvironment& environment) {
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(LNGEOM_EXECUTABLE, arguments);
+    Run run;
+    if (!process.waitForFinished(kProcessTimeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.standardOutput = process.readAllStandardOutput();
+    run.standardError = process.readAllStandardError();
+    return run;
+}
+
+QProcessEnvironment withoutDisplay() {
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove("DISPLAY");
+    environment.remove("WAYLAND_DISPLAY");
+    environment.remove("QT_QPA_PLATFORM");
+    return environment;
+}
+
+}  // namespace
+
+class TestGuiApp : public QObject {
+    Q_OBJECT
+  private slots:
+    void screenshotShowsTheWindow_data();
+    void screenshotShowsTheWindow();
+    void withoutDisplayPrintsOneLineAndExits2();
+    void rejectsMalformedWindowSize();
+};
+
+void TestGuiApp::screenshotShowsTheWindow_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("default size") << QSize(1400, 820);
+    QTest::newRow("small") << QSize(900, 600);
+}
+
+void TestGuiApp::screenshotShowsTheWindow() {
+    QFETCH(QSize, size);
+    QTemporaryDir directory;
+    const QString path = directory.filePath("window.png");
+    const QString sizeArgument = QString("%1x%2").arg(size.width()).arg(size.height());
+    const Run run = runLngeom({"--screenshot", path, "--window-size", sizeArgument},
+                              QProcessEnvironment::systemEnvironment());
+    QVERIFY2(run.exitCode == 0, run.standardError.constData());
+    const QImage image(path);
+    QCOMPARE(image.size(), size);
+    const double bars = lngeom::test::fractionOfPixelsNear(image, kBarColour, 8);
+    const double scene = lngeom::test::fractionOfPixelsNear(image, kSceneBackground, 8);
+    if (bars < 0.01 || scene < 0.1)
+        qWarning("window screenshot check failed (bars %.3f, scene %.3f), saved to %s", bars, scene,
+                 qPrintable(lngeom::test::saveTestImage(
+                     image, QString("gui-screenshot-") + QTest::currentDataTag())));
+    QVERIFY(bars >= 0.01);
+    QVERIFY(scene >= 0.1);
+}
+
+void TestGuiApp::withoutDisplayPrintsOneLineAndExits2() {
+    const Run run = runLngeom({}, withoutDisplay());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.standardOutput.isEmpty());
+    QVERIFY(run.standardError.startsWith("lngeom: no display found (DISPLAY is not set)."));
+    QVERIFY(run.standardError.contains("lngeom stats FILE"));
+    QCOMPARE(run.standardError.count('\n'), 1);
+    QVERIFY(run.standardError.endsWith('\n'));
+}
+
+void TestGuiApp::rejectsMalformedWindowSize() {
+    const Run run = runLngeom({"--window-size", "wide"}, QProcessEnvironment::systemEnvironment());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.standardError.contains("--window-size needs WIDTHxHEIGHT"));
+}
+
+QTEST_GUILESS_MAIN(TestGuiApp)
+#include "test_gui_app.moc"
