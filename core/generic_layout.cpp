@@ -31,6 +31,12 @@ void require_dataset(const hdf5::File& file, const std::string& path, const std:
     throw FormatError(path, name, "no such dataset in the file");
 }
 
+// Each site owns a handle; HDF5 shares one open dataset (and its chunk cache) between them.
+FloatDataset reopened(const hdf5::File& file, const FloatDataset& data) {
+    return {hdf5::open_dataset(file.id(), data.where.object, data.where), data.where, data.type,
+            data.shape, data.chunk};
+}
+
 SiteInfo generic_site(const FloatDataset& data, size_t index) {
     const bool stacked = data.shape.size() == 3;
     SiteInfo site;
@@ -60,13 +66,7 @@ DumpContents open_generic_layout(hdf5::File file, const std::string& path,
     contents.info.layout = data.shape.size() == 3 ? Layout::Generic3D : Layout::Generic2D;
     for (size_t index = 0; index < n_sites; ++index) {
         contents.info.sites.push_back(generic_site(data, index));
-        const hdf5::Where where = data.where;
-        contents.sites.push_back({{hdf5::open_dataset(contents.file.id(), name, where), where,
-                                   data.type, data.shape, data.chunk},
-                                  {},
-                                  {},
-                                  {},
-                                  hsize_t(index)});
+        contents.sites.push_back({reopened(contents.file, data), {}, {}, {}, hsize_t(index)});
     }
     contents.info.n_tokens = contents.info.sites.front().n_tokens;
     return contents;

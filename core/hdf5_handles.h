@@ -59,7 +59,7 @@ class Handle {
 
   private:
     void reset() {
-        // A failing close cannot be reported from a destructor; HDF5 keeps its stack clean.
+        // A destructor cannot report a failing close; the next HDF5 call clears its stack.
         if (id_ >= 0) Close(id_);
         id_ = H5I_INVALID_HID;
     }

@@ -202,6 +202,7 @@ def failure_files(outdir):
         f.create_dataset("hidden", data=np.ones((10, 8), "<f4"), compression="lzf")
     with h5py.File(os.path.join(outdir, "generic_d1.h5"), "w") as f:
         f.create_dataset("hidden", data=np.ones((10, 1), "<f4"))
+    open(os.path.join(outdir, "zero_bytes.h5"), "w").close()
     with open(os.path.join(outdir, "not_hdf5.h5"), "w") as f:
         f.write("this is a text file with an .h5 name\n")
     with open(os.path.join(outdir, "native_f32.h5"), "rb") as f:

@@ -193,6 +193,11 @@ class TestDumpErrors : public QObject {
                                   << "hdf5"
                                   << ""
                                   << "not an HDF5 file (no HDF5 signature found)";
+        QTest::newRow("zero bytes") << "zero_bytes.h5"
+                                    << ""
+                                    << "hdf5"
+                                    << ""
+                                    << "not an HDF5 file (the file is empty)";
         QTest::newRow("truncated") << "truncated.h5"
                                    << ""
                                    << "hdf5"
