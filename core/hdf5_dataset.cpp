@@ -45,6 +45,16 @@ std::string filter_name(H5Z_filter_t id, const char* stored_name) {
     return "unnamed";
 }
 
+// The box in numpy's slice notation, e.g. "[0:10, 0:8]", which Python users recognize.
+std::string box_text(const std::vector<hsize_t>& offset, const std::vector<hsize_t>& count) {
+    std::string text;
+    for (size_t i = 0; i < offset.size(); ++i) {
+        text += (i ? ", " : "") + std::to_string(offset[i]) + ":" +
+                std::to_string(offset[i] + count[i]);
+    }
+    return "[" + text + "]";
+}
+
 Dataspace selected_file_space(const Dataset& dataset, const std::vector<hsize_t>& offset,
                               const std::vector<hsize_t>& count, const Where& where) {
     Dataspace space(check_id(H5Dget_space(dataset.id()), where, "cannot get dataspace"));
@@ -154,7 +164,7 @@ void read_box(const Dataset& dataset, hid_t memory_type, const std::vector<hsize
                                     where, "cannot create memory dataspace"));
     check_status(
         H5Dread(dataset.id(), memory_type, memory_space.id(), file_space.id(), H5P_DEFAULT, buffer),
-        where, "cannot read rows");
+        where, "cannot read " + box_text(offset, count));
 }
 
 void read_box_raw16(const Dataset& dataset, const std::vector<hsize_t>& offset,

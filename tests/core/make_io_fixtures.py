@@ -103,21 +103,42 @@ def native_file(outdir, name, sites, tokens=True):
             write_token_columns(f)
 
 
+def make_gemma_style(path, key):
+    """An RMSNorm site with (1 + gamma) and no eps attribute."""
+    with h5py.File(path, "a") as f:
+        attrs = f[f"norms/{key}"].attrs
+        attrs["kind"] = "rmsnorm"
+        attrs["gamma_convention"] = "one_plus_weight"
+        del attrs["eps"]
+
+
+def use_fixed_length_tokens(path):
+    with h5py.File(path, "a") as f:
+        del f["tokens"]
+        f.create_dataset("tokens", data=np.array([b"fixed%d" % i for i in range(N_TOKENS)]))
+
+
 def good_native_files(outdir):
     native_file(outdir, "native_f32.h5", [(8, "<f4", 0, "ln1", GZIP), (8, "<f4", 0, "ln2", None),
                                           (6, "<f4", 1, "final", {"chunks": (4, 3)})])
     native_file(outdir, "native_f16.h5", [(8, "<f2", 0, "ln1", GZIP), (5, "<f2", 0, "ln2", None)])
-    with h5py.File(os.path.join(outdir, "native_f16.h5"), "a") as f:
-        gemma_style = f["norms/001"].attrs
-        gemma_style["kind"] = "rmsnorm"
-        gemma_style["gamma_convention"] = "one_plus_weight"
-        del gemma_style["eps"]
+    make_gemma_style(os.path.join(outdir, "native_f16.h5"), "001")
     native_file(outdir, "native_bf16.h5", [(8, "bfloat16", 0, "ln1", GZIP),
                                            (4, "bfloat16", 0, "ln2", None)])
+    use_fixed_length_tokens(os.path.join(outdir, "native_bf16.h5"))
     native_file(outdir, "native_big_endian.h5",
                 [(8, ">f8", 0, "ln1", GZIP), (8, ">f4", 0, "ln2", None),
                  (8, ">f2", 1, "ln1", {"chunks": (16, 8)}), (8, ">bfloat16", 1, "ln2", None)],
                 tokens=False)
+
+
+def corrupt_first_chunk(path, dataset):
+    """Overwrites the compressed bytes of the dataset's first chunk, as a failing disk would."""
+    with h5py.File(path, "r") as f:
+        chunk = f[dataset].id.get_chunk_info(0)
+    with open(path, "r+b") as f:
+        f.seek(chunk.byte_offset)
+        f.write(b"\xff" * chunk.size)
 
 
 def generic_files(outdir):
@@ -200,6 +221,9 @@ def failure_files(outdir):
         pass
     with h5py.File(os.path.join(outdir, "lzf.h5"), "w") as f:
         f.create_dataset("hidden", data=np.ones((10, 8), "<f4"), compression="lzf")
+    with h5py.File(os.path.join(outdir, "corrupt_chunk.h5"), "w") as f:
+        f.create_dataset("hidden", data=np.ones((10, 8), "<f4"), chunks=(5, 8), compression="gzip")
+    corrupt_first_chunk(os.path.join(outdir, "corrupt_chunk.h5"), "hidden")
     with h5py.File(os.path.join(outdir, "generic_d1.h5"), "w") as f:
         f.create_dataset("hidden", data=np.ones((10, 1), "<f4"))
     open(os.path.join(outdir, "zero_bytes.h5"), "w").close()

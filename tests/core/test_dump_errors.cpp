@@ -254,6 +254,15 @@ class TestDumpErrors : public QObject {
         check_caught(caught, "request", path, object, reason);
     }
 
+    // A damaged chunk is found only when read: the HDF5 error stack says why.
+    void damaged_chunk_is_named() {
+        const std::string path = test::fixture_path("corrupt_chunk.h5");
+        const Dump dump = Dump::open(path);
+        RowBlock block;
+        const Caught caught = catch_error([&] { dump.read_rows(0, Stream::Input, 0, 10, block); });
+        check_caught(caught, "hdf5", path, "/hidden", "cannot read [0:10, 0:8] [HDF5: inflate()");
+    }
+
     void missing_output_is_named() {
         const std::string path = test::fixture_path("generic_2d.h5");
         const Dump dump = Dump::open(path);

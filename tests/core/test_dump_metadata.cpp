@@ -97,6 +97,12 @@ class TestDumpMetadata : public QObject {
         QVERIFY(dump.read_tokens(37, 0).empty());
     }
 
+    void fixed_length_tokens() {
+        const Dump dump = Dump::open(test::fixture_path("native_bf16.h5"));
+        const std::vector<std::string> tokens = dump.read_tokens(35, 2);
+        QCOMPARE(tokens, (std::vector<std::string>{"fixed35", "fixed36"}));
+    }
+
     void generic_sites() {
         const Dump dump = Dump::open(test::fixture_path("generic_3d.h5"));
         const DumpInfo& info = dump.info();
