@@ -9,3 +9,8 @@ foreach(suite test_dump_values test_dump_errors test_dump_metadata)
         SOURCES ${CMAKE_CURRENT_LIST_DIR}/${suite}.cpp ${CMAKE_CURRENT_LIST_DIR}/test_dump_fixtures.h
         LIBS lngeom_core FIXTURES core_io)
 endforeach()
+
+# Tests the internal HDF5 wrapper directly, so it also sees HDF5's headers.
+lngeom_add_qtest(NAME test_dump_hdf5_layer LABEL core
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dump_hdf5_layer.cpp
+    LIBS lngeom_core HDF5::HDF5 FIXTURES core_io)
