@@ -32,7 +32,7 @@ void require_readable_hdf5(const std::string& path) {
 H5O_type_t object_type(hid_t location, const std::string& path, const Where& where) {
     if (!object_exists(location, path, where)) return H5O_TYPE_UNKNOWN;
     H5O_info_t info;
-    check_status(H5Oget_info_by_name(location, path.c_str(), &info, H5P_DEFAULT),
+    check_status(H5Oget_info_by_name2(location, path.c_str(), &info, H5O_INFO_BASIC, H5P_DEFAULT),
                  {where.file, path}, "cannot inspect object");
     return info.type;
 }
@@ -130,7 +130,8 @@ std::vector<std::string> member_names(hid_t group, const Where& where) {
 void visit_datasets(const File& file, const Where& where,
                     const std::function<void(const std::string& path)>& visit) {
     VisitState state{&visit, nullptr};
-    const herr_t status = H5Ovisit(file.id(), H5_INDEX_NAME, H5_ITER_INC, visit_object, &state);
+    const herr_t status =
+        H5Ovisit2(file.id(), H5_INDEX_NAME, H5_ITER_INC, visit_object, &state, H5O_INFO_BASIC);
     if (state.error) {
         take_error_stack_text();
         std::rethrow_exception(state.error);
