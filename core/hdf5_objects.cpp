@@ -29,6 +29,16 @@ void require_readable_hdf5(const std::string& path) {
     if (is_hdf5 == 0) throw Hdf5Error(path, "", "not an HDF5 file (no HDF5 signature found)");
 }
 
+// The likely cause in the user's words; the HDF5 stack that follows it has the details.
+std::string open_failure_reason(const std::string& stack) {
+    if (stack.find("truncated") != std::string::npos)
+        return "cannot open: the file is truncated or damaged";
+    if (stack.find("lock") != std::string::npos)
+        return "cannot open: another program holds a lock on the file (is it still being "
+               "written?); HDF5_USE_FILE_LOCKING=FALSE reads it anyway";
+    return "cannot open the file";
+}
+
 H5O_type_t object_type(hid_t location, const std::string& path, const Where& where) {
     if (!object_exists(location, path, where)) return H5O_TYPE_UNKNOWN;
     H5O_info_t info;
@@ -68,8 +78,7 @@ File open_file_read_only(const std::string& path) {
     const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
     if (id < 0) {
         const std::string stack = take_error_stack_text();
-        throw Hdf5Error(path, "",
-                        "cannot open: the file is truncated or damaged [HDF5: " + stack + "]");
+        throw Hdf5Error(path, "", open_failure_reason(stack) + " [HDF5: " + stack + "]");
     }
     return File(id);
 }

@@ -1,5 +1,6 @@
 // Every bad file, and every read outside what a dump has, gives an error whose text names the
 // file, the object inside it and the reason.
+#include <QProcess>
 #include <QTest>
 #include <functional>
 
@@ -261,6 +262,25 @@ class TestDumpErrors : public QObject {
         RowBlock block;
         const Caught caught = catch_error([&] { dump.read_rows(0, Stream::Input, 0, 10, block); });
         check_caught(caught, "hdf5", path, "/hidden", "cannot read [0:10, 0:8] [HDF5: inflate()");
+    }
+
+    // A dump still open for writing (an export under way) is locked by HDF5.
+    void file_being_written_is_named() {
+        if (qEnvironmentVariable("HDF5_USE_FILE_LOCKING").toUpper() == "FALSE")
+            QSKIP("HDF5 file locking is switched off in this environment");
+        const std::string path = std::string(LNGEOM_TEST_OUTPUT_DIR) + "/io-being-written.h5";
+        QProcess writer;
+        writer.start(LNGEOM_PYTHON, {"-c",
+                                     "import sys, h5py\n"
+                                     "f = h5py.File(sys.argv[1], 'w')\n"
+                                     "print('open', flush=True)\n"
+                                     "sys.stdin.read()\n",
+                                     QString::fromStdString(path)});
+        QVERIFY(writer.waitForReadyRead(30000));
+        const Caught caught = catch_error([&] { Dump::open(path); });
+        writer.closeWriteChannel();
+        QVERIFY(writer.waitForFinished(30000));
+        check_caught(caught, "hdf5", path, "", "another program holds a lock on the file");
     }
 
     void missing_output_is_named() {
