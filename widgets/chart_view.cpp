@@ -16,22 +16,23 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "widgets/chart_capture_scaling.h"
 #include "widgets/vector_export.h"
 
 namespace lngeom::widgets {
 namespace {
 
 vtkSmartPointer<vtkTable> barTable(const BarSeries& bars) {
-    vtkNew<vtkDoubleArray> leftEdges;
-    leftEdges->SetName("bin start");
+    vtkNew<vtkDoubleArray> centres;
+    centres->SetName("bin centre");
     vtkNew<vtkDoubleArray> heights;
     heights->SetName("height");
     for (std::size_t bin = 0; bin < bars.heights.size(); ++bin) {
-        leftEdges->InsertNextValue(bars.edges[bin]);
+        centres->InsertNextValue(0.5 * (bars.edges[bin] + bars.edges[bin + 1]));
         heights->InsertNextValue(bars.heights[bin]);
     }
     auto table = vtkSmartPointer<vtkTable>::New();
-    table->AddColumn(leftEdges);
+    table->AddColumn(centres);
     table->AddColumn(heights);
     return table;
 }
@@ -55,6 +56,8 @@ ChartView::ChartView(QWidget* parent) : VtkViewWidget(parent) {
     contextView_->GetRenderer()->SetBackground(1.0, 1.0, 1.0);
     contextView_->GetScene()->AddItem(chart_);
     chart_->GetTitleProperties()->SetFontSize(16);
+    // The chart sizes bars as this fraction of the spacing of their centres: whole bins touch.
+    chart_->SetBarWidthFraction(1.0f);
 }
 
 ChartView::~ChartView() = default;
@@ -68,9 +71,6 @@ void ChartView::showBars(const BarSeries& bars, const ChartTitles& titles) {
     vtkPlot* plot = chart_->AddPlot(vtkChart::BAR);
     auto* barPlot = vtkPlotBar::SafeDownCast(plot);
     barPlot->SetInputData(barTable(bars), 0, 1);
-    // Each bar starts at its bin's left edge and is exactly one bin wide.
-    barPlot->SetOffset(0.0f);
-    barPlot->SetWidth(static_cast<float>(bars.edges[1] - bars.edges[0]));
     barPlot->SetColor(barColour_.redF(), barColour_.greenF(), barColour_.blueF());
     chart_->SetTitle(titles.chart);
     const double highest = *std::max_element(bars.heights.begin(), bars.heights.end());
@@ -85,6 +85,12 @@ void ChartView::setBarColour(const QColor& colour) {
         chart_->GetPlot(index)->SetColor(colour.redF(), colour.greenF(), colour.blueF());
     requestRender();
 }
+
+void ChartView::beginScaledCapture(double scale) {
+    captureScaling_ = std::make_unique<ChartCaptureScaling>(chart_, scale);
+}
+
+void ChartView::endScaledCapture() { captureScaling_.reset(); }
 
 bool ChartView::exportVector(const QString& path) {
     makeVtkContextCurrent();

@@ -6,6 +6,7 @@
 #include <QColor>
 #include <QString>
 
+#include <memory>
 #include <span>
 #include <string>
 
@@ -15,6 +16,8 @@ class vtkChartXY;
 class vtkContextView;
 
 namespace lngeom::widgets {
+
+class ChartCaptureScaling;
 
 // Precomputed bins: bin i spans [edges[i], edges[i + 1]) and has height heights[i].
 struct BarSeries {
@@ -45,10 +48,15 @@ class ChartView : public VtkViewWidget {
     // Returns false for an unknown extension or when nothing was written.
     bool exportVector(const QString& path);
 
+  protected:
+    void beginScaledCapture(double scale) override;
+    void endScaledCapture() override;
+
   private:
     vtkNew<vtkContextView> contextView_;
     vtkNew<vtkChartXY> chart_;
     QColor barColour_{70, 110, 190};
+    std::unique_ptr<ChartCaptureScaling> captureScaling_;
 };
 
 }  // namespace lngeom::widgets

@@ -185,12 +185,18 @@ QImage VtkViewWidget::grabImage(double scale) {
     vtkOpenGLState* state = renderWindow_->GetState();
     state->Reset();
     state->Push();
+    beginScaledCapture(scale);
     QImage image = renderWindowToImage(renderWindow_, scale);
+    endScaledCapture();
     state->Pop();
     doneCurrent();
     requestRender();
     return image;
 }
+
+void VtkViewWidget::beginScaledCapture(double) {}
+
+void VtkViewWidget::endScaledCapture() {}
 
 void VtkViewWidget::mousePressEvent(QMouseEvent* event) {
     forwardMouseEvent(interactor_, *event, devicePixelRatioF());

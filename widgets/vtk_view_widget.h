@@ -40,6 +40,10 @@ class VtkViewWidget : public QOpenGLWidget {
     // Makes the widget's context current for VTK work outside paintGL (creating it offscreen
     // if the widget was never shown).
     void makeVtkContextCurrent();
+    // grabImage calls these around its enlarged render, for settings measured in pixels that
+    // VTK does not scale with the window's DPI.
+    virtual void beginScaledCapture(double scale);
+    virtual void endScaledCapture();
 
     void initializeGL() override;
     void resizeGL(int width, int height) override;

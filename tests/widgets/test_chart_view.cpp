@@ -25,6 +25,9 @@ namespace {
 const std::vector<double> kEdges{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
 const std::vector<double> kHeights{1, 3, 6, 9, 10, 10, 9, 6, 3, 1};
 const ChartTitles kTitles{"Test bars", "angle to 1 (degrees)", "tokens"};
+// Mean per-channel difference allowed between a reduced 2× grab and a 1× grab (0–255). Matching
+// layouts differ by about 6.5 (anti-aliased edges); denser ticks or unscaled gaps give 13–18.
+constexpr double kGrabTolerance = 8.0;
 
 void showTestBars(ChartView& view) { view.showBars({kEdges, kHeights}, kTitles); }
 
@@ -38,6 +41,7 @@ class TestChartView : public QObject {
     void usesTheChartsOwnInteraction();
     void wheelZoomsTheChart();
     void rejectsInconsistentBins();
+    void grabImageAtTwiceTheSizeLooksTheSame();
     void exportsVectorGraphics_data();
     void exportsVectorGraphics();
 };
@@ -97,6 +101,25 @@ void TestChartView::rejectsInconsistentBins() {
     const std::vector<double> edges{0, 1, 2};
     const std::vector<double> heights{1, 2, 3};
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, view.showBars({edges, heights}, kTitles));
+}
+
+// Text and layout scale with the image, so the 2× figure reduced to 1× matches the 1× one.
+void TestChartView::grabImageAtTwiceTheSizeLooksTheSame() {
+    ChartView view;
+    view.resize(480, 320);
+    showTestBars(view);
+    const QImage single = view.grabImage(1.0);
+    const QImage doubled = view.grabImage(2.0);
+    QCOMPARE(doubled.size(), QSize(960, 640));
+    const QImage reduced =
+        doubled.scaled(single.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    const double difference = lngeom::test::meanAbsoluteDifference(single, reduced);
+    if (difference > kGrabTolerance) {
+        lngeom::test::saveTestImage(single, "chart-grab-1x");
+        qWarning("2x chart differs from 1x by %.2f, saved to %s", difference,
+                 qPrintable(lngeom::test::saveTestImage(doubled, "chart-grab-2x")));
+    }
+    QVERIFY(difference <= kGrabTolerance);
 }
 
 void TestChartView::exportsVectorGraphics_data() {
