@@ -35,14 +35,15 @@ struct SiteInfo {
     std::string key;     // "000", "001", ... in forward order
     std::string module;  // e.g. "transformer.h.3.ln_1"; the dataset path for generic layouts
     NormKind kind = NormKind::Unknown;
-    int layer = -1;          // -1 when unknown
-    std::string site;        // "ln1" | "ln2" | "final" | ... ; empty when unknown
-    double eps = 1e-5;       // the module's eps; 1e-5 (PyTorch's default) when absent
+    int layer = -1;     // -1 when unknown
+    std::string site;   // "ln1" | "ln2" | "final" | ... ; empty when unknown
+    double eps = 1e-5;  // the module's eps; 1e-5 (PyTorch's default) when absent
     bool has_eps = false;
     Index d = 0;
     Index n_tokens = 0;
     StoredType input_type = StoredType::Float32;
     bool has_output = false;
+    StoredType output_type = StoredType::Float32;  // meaningful when has_output
     bool has_gamma = false;
     bool has_beta = false;
     GammaConvention gamma_convention = GammaConvention::Weight;
@@ -75,7 +76,7 @@ struct RowBlock {
 };
 
 class Dump {
-public:
+  public:
     // Opens read-only. `dataset` selects one generic dataset; empty means: the native layout if
     // the file has it, else the only candidate dataset, else FormatError listing the candidates.
     static Dump open(const std::string& path, const std::string& dataset = "");
@@ -100,7 +101,7 @@ public:
     std::vector<std::int32_t> read_sequence(Index first, Index count) const;
     std::vector<std::int32_t> read_position(Index first, Index count) const;
 
-private:
+  private:
     struct Impl;
     explicit Dump(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

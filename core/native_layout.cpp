@@ -106,6 +106,7 @@ SiteInfo describe_site(const std::string& key, const SiteSource& source) {
     site.d = Index(source.input.shape[1]);
     site.input_type = source.input.type;
     site.has_output = source.output.has_value();
+    if (source.output) site.output_type = source.output->type;
     site.has_gamma = source.gamma.has_value();
     site.has_beta = source.beta.has_value();
     return site;

@@ -82,6 +82,7 @@ class TestDumpMetadata : public QObject {
         QCOMPARE(int(info.gamma_convention), convention);
         QCOMPARE(info.d, Index(d));
         QCOMPARE(int(info.input_type), type);
+        QCOMPARE(int(info.output_type), type);
         QVERIFY(info.has_output && info.has_gamma && info.has_beta);
     }
 
