@@ -21,6 +21,9 @@ QUANTILES = {"p01": 0.01, "p50": 0.5, "p99": 0.99}
 
 def lngeom_stats(path: str) -> dict:
     """The parsed JSON of `lngeom stats PATH`; raises with lngeom's stderr when it fails."""
+    if not os.access(LNGEOM_BIN, os.X_OK):
+        raise AssertionError(f"LNGEOM_BIN={LNGEOM_BIN} is not an executable: build the lngeom "
+                             f"target before running these tests")
     result = subprocess.run([LNGEOM_BIN, "stats", path, "--format", "json", "--no-cache"],
                             capture_output=True, text=True, timeout=300)
     if result.returncode != 0:
