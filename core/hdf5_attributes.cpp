@@ -8,10 +8,10 @@ namespace lngeom::hdf5 {
 
 namespace {
 
-std::string read_variable_string(const Attribute& attribute, const Where& where) {
-    Datatype memory(check_id(H5Tcopy(H5T_C_S1), where, "cannot copy string type"));
-    check_status(H5Tset_size(memory.id(), H5T_VARIABLE), where, "cannot size string type");
-    check_status(H5Tset_cset(memory.id(), H5T_CSET_UTF8), where, "cannot set string charset");
+// Read with the file's own string type: HDF5 converts no character sets, and ASCII and UTF-8
+// bytes both go into std::string unchanged.
+std::string read_variable_string(const Attribute& attribute, hid_t file_type, const Where& where) {
+    Datatype memory(check_id(H5Tcopy(file_type), where, "cannot copy string type"));
     char* text = nullptr;
     check_status(H5Aread(attribute.id(), memory.id(), &text), where, "cannot read attribute");
     std::string value = text ? text : "";
@@ -44,7 +44,8 @@ std::optional<AttributeValue> read_value(const Attribute& attribute, const Where
     Datatype type(check_id(H5Aget_type(attribute.id()), where, "cannot get attribute type"));
     switch (H5Tget_class(type.id())) {
         case H5T_STRING:
-            if (H5Tis_variable_str(type.id()) > 0) return read_variable_string(attribute, where);
+            if (H5Tis_variable_str(type.id()) > 0)
+                return read_variable_string(attribute, type.id(), where);
             return read_fixed_string(attribute, type.id(), where);
         case H5T_INTEGER: {
             std::int64_t value = 0;

@@ -62,6 +62,7 @@ def write_model(f, d_model, n_layers):
     model.attrs["n_layers"] = n_layers
     model.attrs["final_loss"] = 2.5
     model.attrs.create("corpus", np.bytes_("fixed-length text"))
+    model.attrs.create("license", "ascii text", dtype=h5py.string_dtype("ascii"))
 
 
 def write_site(f, key, d, dtype, layer, site, options=None, output=True, affine=True, n=N_TOKENS):

@@ -24,6 +24,7 @@ class TestDumpMetadata : public QObject {
         QCOMPARE(text(std::get<std::string>(info.model.at("name"))), QString("fixture-model"));
         QCOMPARE(text(std::get<std::string>(info.model.at("corpus"))),
                  QString("fixed-length text"));
+        QCOMPARE(text(std::get<std::string>(info.model.at("license"))), QString("ascii text"));
         QCOMPARE(std::get<std::int64_t>(info.model.at("d_model")), std::int64_t(8));
         QCOMPARE(std::get<std::int64_t>(info.model.at("n_layers")), std::int64_t(3));
         QCOMPARE(std::get<double>(info.model.at("final_loss")), 2.5);
