@@ -1,0 +1,191 @@
+// The per-token kernel against torch and numpy for every stored type, the identities of
+// DESIGN.md §1 on constructed vectors (including near 0° and 180°), and degenerate vectors.
+#include <Eigen/Geometry>
+#include <QTest>
+#include <cmath>
+#include <numbers>
+
+#include "core/dump.h"
+#include "core/token_metrics.h"
+#include "tests/core/test_metric_fixtures.h"
+
+using namespace lngeom;
+
+namespace {
+
+constexpr double kDegrees = 180.0 / std::numbers::pi;
+
+// x = a·1 + δ·v with v ⟂ 1 (alternating ±1), so ‖x⊥‖ = |δ|·√d and c = a·√d exactly.
+RowMatrixD vector_off_axis(Index d, double a, double delta) {
+    RowMatrixD x(1, d);
+    for (Index i = 0; i < d; ++i) x(0, i) = a + (i % 2 ? -delta : delta);
+    return x;
+}
+
+RowMatrixD metrics_of(const RowMatrixD& x, double eps, std::vector<std::uint8_t>& flags) {
+    RowBlock block{0, x};
+    RowMatrixD values;
+    token_metrics(block, nullptr, eps, values, flags);
+    return values;
+}
+
+double metric(const RowMatrixD& values, Metric which) { return values(0, column_of(which)); }
+
+}  // namespace
+
+class TestMetricsKernel : public QObject {
+    Q_OBJECT
+
+  private slots:
+    void matches_torch_and_numpy_data() {
+        QTest::addColumn<QString>("type");
+        for (const QString& type : test::metric_fixture_types())
+            QTest::newRow(qPrintable(type)) << type;
+    }
+
+    void matches_torch_and_numpy() {
+        QFETCH(QString, type);
+        const std::string path = test::metric_fixture(type);
+        const Dump dump = Dump::open(path);
+        for (size_t site = 0; site < dump.info().sites.size(); ++site) {
+            const SiteInfo& info = dump.info().sites[site];
+            RowBlock input, output;
+            dump.read_rows(site, Stream::Input, 0, info.n_tokens, input);
+            if (info.has_output) dump.read_rows(site, Stream::Output, 0, info.n_tokens, output);
+            RowMatrixD values;
+            std::vector<std::uint8_t> flags;
+            token_metrics(input, info.has_output ? &output : nullptr, info.eps, values, flags);
+            QCOMPARE(flags, test::expected_site_flags(path, info.key));
+            const std::vector<double> expected = test::expected_site_metrics(path, info.key);
+            QCOMPARE(size_t(values.size()), expected.size());
+            for (Index i = 0; i < values.size(); ++i)
+                QVERIFY2(test::close_to(values.data()[i], expected[size_t(i)], 1e-9),
+                         qPrintable(QString("site %1 token %2 %3: %4, expected %5")
+                                        .arg(info.key.c_str())
+                                        .arg(i / values.cols())
+                                        .arg(describe(Metric(i % values.cols())).key.data())
+                                        .arg(values.data()[i], 0, 'g', 17)
+                                        .arg(expected[size_t(i)], 0, 'g', 17)));
+        }
+    }
+
+    void identities_hold_data() {
+        QTest::addColumn<double>("a");
+        QTest::addColumn<double>("delta");
+        QTest::addColumn<double>("eps");
+        QTest::newRow("orthogonal") << 0.0 << 1.5 << 1e-5;
+        QTest::newRow("typical") << 0.3 << 2.0 << 1e-5;
+        QTest::newRow("near 0 degrees") << 3.0 << 1e-9 << 1e-12;
+        QTest::newRow("near 180 degrees") << -3.0 << 1e-9 << 1e-12;
+        QTest::newRow("tiny sigma, large eps") << 1.0 << 1e-4 << 1e-2;
+    }
+
+    void identities_hold() {
+        QFETCH(double, a);
+        QFETCH(double, delta);
+        QFETCH(double, eps);
+        const Index d = 64;
+        std::vector<std::uint8_t> flags;
+        const RowMatrixD values = metrics_of(vector_off_axis(d, a, delta), eps, flags);
+        QCOMPARE(flags.front(), std::uint8_t(0));
+        const double sigma = metric(values, Metric::Sigma),
+                     theta = metric(values, Metric::AngleToUniformDeg);
+        const double mean = metric(values, Metric::UniformComponent) / std::sqrt(double(d));
+        QVERIFY(test::close_to(sigma, std::abs(delta), 1e-12));
+        const double exact_theta = std::atan2(std::abs(delta), a) * kDegrees;
+        QVERIFY2(
+            std::abs(theta - exact_theta) <= 1e-12 * std::max(exact_theta, 1.0),
+            qPrintable(
+                QString("θ = %1, exact %2").arg(theta, 0, 'g', 17).arg(exact_theta, 0, 'g', 17)));
+        QVERIFY(test::close_to(metric(values, Metric::LnStandardizedNorm),
+                               std::sqrt(double(d)) / std::sqrt(1.0 + eps / (sigma * sigma)),
+                               1e-12));
+        QVERIFY(test::close_to(metric(values, Metric::LnVsRmsDeg), std::abs(90.0 - theta), 1e-12));
+        const double rms = metric(values, Metric::Rms);
+        QVERIFY(test::close_to(rms * rms, sigma * sigma + mean * mean, 1e-12));
+        QVERIFY(test::close_to(metric(values, Metric::AbsCosToUniform),
+                               std::abs(std::cos(theta / kDegrees)), 1e-12));
+    }
+
+    void degenerate_vectors_are_flagged_data() {
+        QTest::addColumn<double>("first");
+        QTest::addColumn<double>("rest");
+        QTest::addColumn<int>("reasons");
+        const double inf = std::numeric_limits<double>::infinity();
+        QTest::newRow("zero") << 0.0 << 0.0 << int(kZeroVector | kConstant);
+        QTest::newRow("constant") << 0.25 << 0.25 << int(kConstant);
+        QTest::newRow("negative constant") << -7.0 << -7.0 << int(kConstant);
+        QTest::newRow("NaN") << std::nan("") << 1.0 << int(kNonFinite);
+        QTest::newRow("+Inf") << inf << 1.0 << int(kNonFinite);
+        QTest::newRow("-Inf") << -inf << 1.0 << int(kNonFinite);
+        QTest::newRow("Inf and -Inf") << -inf << inf << int(kNonFinite);
+    }
+
+    void degenerate_vectors_are_flagged() {
+        QFETCH(double, first);
+        QFETCH(double, rest);
+        QFETCH(int, reasons);
+        RowMatrixD x = RowMatrixD::Constant(2, 33, rest);
+        x(0, 0) = first;
+        x.row(1).setLinSpaced(33, -1.0, 2.0);
+        const RowBlock input{0, x};
+        RowMatrixD values;
+        std::vector<std::uint8_t> flags;
+        token_metrics(input, &input, 1e-5, values, flags);
+        QCOMPARE(int(flags[0]), reasons);
+        QCOMPARE(int(flags[1]), 0);
+        QVERIFY(values.row(0).array().isNaN().all());
+        QVERIFY(values.row(1).array().isFinite().all());
+    }
+
+    void non_finite_output_blanks_only_output_metrics_data() {
+        QTest::addColumn<double>("output_value");
+        QTest::newRow("NaN") << std::nan("");
+        QTest::newRow("Inf") << std::numeric_limits<double>::infinity();
+        QTest::newRow("zero") << 0.0;
+    }
+
+    void non_finite_output_blanks_only_output_metrics() {
+        QFETCH(double, output_value);
+        RowMatrixF x(1, 9), y(1, 9);
+        x.row(0).setLinSpaced(9, -1.0f, 3.0f);
+        y.setConstant(output_value == 0.0 ? 0.0f : 1.0f);
+        y(0, 4) = float(output_value);
+        const RowBlock input{0, x}, output{0, y};
+        RowMatrixD values;
+        std::vector<std::uint8_t> flags;
+        token_metrics(input, &output, 1e-5, values, flags);
+        QCOMPARE(int(flags[0]), int(kOutputInvalid));
+        QVERIFY(values.leftCols(kInputMetricCount).array().isFinite().all());
+        QVERIFY(values.rightCols(2).array().isNaN().all());
+    }
+
+    void rotation_is_accurate_near_0_and_180_data() {
+        QTest::addColumn<double>("sign");
+        QTest::addColumn<double>("tilt");
+        QTest::newRow("0 degrees + 1e-7 rad") << 1.0 << 1e-7;
+        QTest::newRow("180 degrees - 1e-7 rad") << -1.0 << 1e-7;
+        QTest::newRow("90 degrees") << 0.0 << 1.0;
+    }
+
+    void rotation_is_accurate_near_0_and_180() {
+        QFETCH(double, sign);
+        QFETCH(double, tilt);
+        RowMatrixD x = RowMatrixD::Zero(1, 4), y = RowMatrixD::Zero(1, 4);
+        x(0, 0) = 2.0;
+        x(0, 1) = 1.0;
+        y(0, 0) = sign * 5.0;
+        y(0, 2) = tilt * 5.0;
+        const RowBlock input{0, x}, output{0, y};
+        RowMatrixD values;
+        std::vector<std::uint8_t> flags;
+        token_metrics(input, &output, 1e-5, values, flags);
+        const Eigen::Vector3d a(2.0, 1.0, 0.0), b(sign * 5.0, 0.0, tilt * 5.0);
+        const double exact = std::atan2(a.cross(b).norm(), a.dot(b)) * kDegrees;
+        QVERIFY2(std::abs(metric(values, Metric::RotationDeg) - exact) <= 1e-10,
+                 qPrintable(QString::number(metric(values, Metric::RotationDeg) - exact)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMetricsKernel)
+#include "test_metrics_kernel.moc"
