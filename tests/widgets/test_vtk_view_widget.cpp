@@ -14,7 +14,9 @@
 #include <vtkSphereSource.h>
 #include <QtTest>
 
+#include <cmath>
 #include <memory>
+#include <vector>
 
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/widgets_test_main.h"
@@ -81,6 +83,11 @@ class TestVtkViewWidget : public QObject {
     void mouseDragMovesCamera();
     void keyReachesInteractorStyle_data();
     void keyReachesInteractorStyle();
+    void wheelZoomsCamera_data();
+    void wheelZoomsCamera();
+    void doubleClickArrivesAsRepeatedPress();
+    void enterAndLeaveReachInteractor();
+    void rendersAtDevicePixelRatio();
     void vtkTimerFires();
     void vtkCursorBecomesQtCursor_data();
     void vtkCursorBecomesQtCursor();
@@ -164,6 +171,82 @@ void TestVtkViewWidget::keyReachesInteractorStyle() {
     QTest::keyClick(&view, key);
     QCOMPARE(view.interactor()->GetKeyCode(), key);
     QCOMPARE(actor->GetProperty()->GetRepresentation(), representation);
+}
+
+void TestVtkViewWidget::wheelZoomsCamera_data() {
+    QTest::addColumn<int>("angleDelta");
+    QTest::addColumn<bool>("closer");
+    QTest::newRow("forward zooms in") << 120 << true;
+    QTest::newRow("backward zooms out") << -120 << false;
+}
+
+void TestVtkViewWidget::wheelZoomsCamera() {
+    QFETCH(int, angleDelta);
+    QFETCH(bool, closer);
+    auto view = shownView(Qt::red);
+    QVERIFY(view);
+    vtkCamera* camera = view->renderer()->GetActiveCamera();
+    const double distanceBefore = camera->GetDistance();
+    const QPointF centre(160, 120);
+    QWheelEvent wheel(centre, view->mapToGlobal(centre), QPoint(), QPoint(0, angleDelta),
+                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view.get(), &wheel);
+    QCOMPARE(camera->GetDistance() < distanceBefore, closer);
+    QVERIFY(std::abs(camera->GetDistance() - distanceBefore) > 1e-6);
+}
+
+void TestVtkViewWidget::doubleClickArrivesAsRepeatedPress() {
+    auto view = shownView(Qt::red);
+    QVERIFY(view);
+    std::vector<int> repeatCounts;
+    vtkNew<vtkCallbackCommand> recorder;
+    recorder->SetClientData(&repeatCounts);
+    recorder->SetCallback([](vtkObject* caller, unsigned long, void* counts, void*) {
+        auto* interactor = static_cast<vtkGenericRenderWindowInteractor*>(caller);
+        static_cast<std::vector<int>*>(counts)->push_back(interactor->GetRepeatCount());
+    });
+    view->interactor()->AddObserver(vtkCommand::LeftButtonPressEvent, recorder);
+    QTest::mouseDClick(view.get(), Qt::LeftButton, {}, QPoint(100, 100));
+    QVERIFY(!repeatCounts.empty());
+    QCOMPARE(repeatCounts.back(), 1);
+    QCOMPARE(view->interactor()->GetEventPosition()[0], 100);
+    QCOMPARE(view->interactor()->GetEventPosition()[1], 240 - 100 - 1);
+}
+
+void TestVtkViewWidget::enterAndLeaveReachInteractor() {
+    VtkViewWidget view;
+    std::vector<unsigned long> events;
+    vtkNew<vtkCallbackCommand> recorder;
+    recorder->SetClientData(&events);
+    recorder->SetCallback([](vtkObject*, unsigned long event, void* seen, void*) {
+        static_cast<std::vector<unsigned long>*>(seen)->push_back(event);
+    });
+    view.interactor()->AddObserver(vtkCommand::EnterEvent, recorder);
+    view.interactor()->AddObserver(vtkCommand::LeaveEvent, recorder);
+    const QPointF inside(10, 10);
+    QEnterEvent enter(inside, inside, view.mapToGlobal(inside));
+    QApplication::sendEvent(&view, &enter);
+    QEvent leave(QEvent::Leave);
+    QApplication::sendEvent(&view, &leave);
+    const std::vector<unsigned long> expected{vtkCommand::EnterEvent, vtkCommand::LeaveEvent};
+    QVERIFY(events == expected);
+}
+
+// Run once as is and once with QT_SCALE_FACTOR=2 (see vtk_view_widget.cmake): VTK renders in
+// device pixels, so HiDPI screens get sharp images.
+void TestVtkViewWidget::rendersAtDevicePixelRatio() {
+    auto view = shownView(Qt::red);
+    QVERIFY(view);
+    const double ratio = view->devicePixelRatioF();
+    const QString forced = qEnvironmentVariable("QT_SCALE_FACTOR");
+    if (!forced.isEmpty()) QCOMPARE(ratio, forced.toDouble());
+    const QSize deviceSize = QSize(320, 240) * ratio;
+    QCOMPARE(view->renderWindow()->GetSize()[0], deviceSize.width());
+    QCOMPARE(view->renderWindow()->GetSize()[1], deviceSize.height());
+    const QImage onScreen = view->grabFramebuffer();
+    QCOMPARE(onScreen.size(), deviceSize);
+    QVERIFY(showsSphereOn(onScreen, Qt::red, "rendersAtDevicePixelRatio"));
+    QCOMPARE(view->grabImage(1.0).size(), deviceSize);
 }
 
 void TestVtkViewWidget::vtkTimerFires() {

@@ -14,3 +14,12 @@ lngeom_add_qtest(NAME test_chart_view LABEL widgets
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_chart_view.cpp
     LIBS lngeom_widgets lngeom_widget_test_support)
 vtk_module_autoinit(TARGETS test_chart_view MODULES ${VTK_LIBRARIES})
+
+add_test(NAME test_vtk_view_widget_hidpi COMMAND test_vtk_view_widget rendersAtDevicePixelRatio)
+set_tests_properties(test_vtk_view_widget_hidpi PROPERTIES
+    LABELS widgets ENVIRONMENT "QT_SCALE_FACTOR=2")
+
+lngeom_add_qtest(NAME test_vtk_view_context LABEL widgets
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_vtk_view_context.cpp
+    LIBS lngeom_widgets lngeom_widget_test_support)
+vtk_module_autoinit(TARGETS test_vtk_view_context MODULES ${VTK_LIBRARIES})
