@@ -162,7 +162,8 @@ def generic_files(outdir):
 
 
 def picker_file(outdir):
-    """Several candidates among non-candidates, a hard-link cycle and a dangling external link."""
+    """Several candidates among non-candidates, a hard-link cycle, a soft link to a dataset, and
+    external links (one dangling, one to a real dataset that must not be listed)."""
     with h5py.File(os.path.join(outdir, "generic_many.h5"), "w") as f:
         f.create_dataset("a/hidden", data=np.zeros((3, 4), "<f4"))
         f.create_dataset("a/b/stacked", data=np.zeros((2, 3, 4), ">f8"))
@@ -172,7 +173,9 @@ def picker_file(outdir):
         f.create_dataset("cube", data=np.zeros((2, 2, 2, 2), "<f4"))
         f["a/b/up"] = f["a"]
         f["a/soft"] = h5py.SoftLink("/a")
+        f["a/alias"] = h5py.SoftLink("/a/hidden")
         f["outside"] = h5py.ExternalLink("missing_file.h5", "/x")
+        f["elsewhere"] = h5py.ExternalLink("generic_2d.h5", "/hidden")
 
 
 def broken_native(outdir, name, edit, version=1):

@@ -80,6 +80,8 @@ class TestDumpHdf5Layer : public QObject {
         QVERIFY(!hdf5::object_exists(file.id(), "/a/nothing/deeper", {path, ""}));
         QVERIFY(!hdf5::object_exists(file.id(), "/outside", {path, ""}));
         QVERIFY(hdf5::is_group(file.id(), "/a/b/up", {path, ""}));
+        // Resolvable when named, so list_datasets leaving it out means the walk skipped it.
+        QVERIFY(hdf5::is_dataset(file.id(), "/elsewhere", {path, ""}));
     }
 };
 
