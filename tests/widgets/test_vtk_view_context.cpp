@@ -10,6 +10,7 @@
 #include <vtkRenderer.h>
 #include <vtkSphereSource.h>
 #include <QApplication>
+#include <QOpenGLContext>
 #include <QtTest>
 
 #include "tests/widgets/image_checks.h"
