@@ -92,6 +92,8 @@ class Dump {
     // Rows [first, first + count) of a site's input or output (count × d).
     void read_rows(std::size_t site, Stream stream, Index first, Index count, RowBlock& out) const;
     // Rows per block that align with the dataset's chunks and stay within `max_bytes` per block.
+    // Bytes count the rows as returned (4 per value, 8 for float64 storage); the result is at
+    // least one chunk's rows (1 row when contiguous) and at most the site's n_tokens.
     Index block_rows(std::size_t site, std::size_t max_bytes) const;
     // gamma and beta (d), in double; nullopt where the site has none.
     std::optional<Eigen::VectorXd> read_gamma(std::size_t site) const;
