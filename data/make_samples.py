@@ -220,11 +220,15 @@ def make_sample(norm_type: str, args: argparse.Namespace, corpus: str, held_out:
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--steps", type=int, default=2500, help="training steps per model (default 2500)")
+    parser.add_argument("--steps", type=int, default=2500,
+                        help="training steps per model (default 2500)")
     parser.add_argument("--batch-size", type=int, default=8, help="sequences per step (default 8)")
-    parser.add_argument("--learning-rate", type=float, default=2e-3, help="peak AdamW rate (default 2e-3)")
-    parser.add_argument("--seed", type=int, default=1, help="seed of weights and batches (default 1)")
-    parser.add_argument("--sequences", type=int, default=4, help="held-out sequences of 128 characters to export (default 4)")
+    parser.add_argument("--learning-rate", type=float, default=2e-3,
+                        help="peak AdamW rate (default 2e-3)")
+    parser.add_argument("--seed", type=int, default=1,
+                        help="seed of weights and batches (default 1)")
+    parser.add_argument("--sequences", type=int, default=4,
+                        help="held-out sequences of 128 characters to export (default 4)")
     parser.add_argument("--norm", choices=("layernorm", "rmsnorm", "both"), default="both")
     parser.add_argument("--out-dir", default=os.path.dirname(os.path.abspath(__file__)),
                         help="where to write the dumps (default: this script's folder)")

@@ -15,6 +15,7 @@ import argparse
 import os
 import re
 import sys
+import warnings
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Optional, Sequence
 
@@ -48,7 +49,7 @@ class ExportError(Exception):
     """A model, batch or argument the exporter cannot turn into a valid dump; says which and why."""
 
 
-@dataclass
+@dataclass(eq=False)
 class NormSite:
     """One hooked normalization module and what the dump records about it."""
 
@@ -91,7 +92,7 @@ def module_eps(module_path: str, module: torch.nn.Module) -> float:
 
 
 def first_integer(module_path: str) -> Optional[int]:
-    """The first all-digit component of a dotted module path: the block index in every common model."""
+    """The first all-digit part of a dotted module path: the block index in common models."""
     for part in module_path.split("."):
         if part.isdigit():
             return int(part)
@@ -169,6 +170,9 @@ def identify_formula(site: NormSite, x: torch.Tensor, out: torch.Tensor) -> tupl
             predicted = apply_norm(rows, kind, convention, site.eps, gamma, beta)
             if np.linalg.norm(predicted - expected) / scale < FORMULA_RELATIVE_TOLERANCE:
                 return kind, convention
+    warnings.warn(f"module '{site.module_path}' ({type(site.module).__name__}): its output "
+                  f"matches neither LayerNorm nor RMSNorm of its input; recorded as {prior} "
+                  f"from the class name", stacklevel=2)
     return prior, "weight"
 
 
@@ -293,7 +297,7 @@ class DumpWriter:
         self.write_parameters(group, site.module)
 
     def write_parameters(self, group: h5py.Group, module: torch.nn.Module) -> None:
-        """γ and β in float32 (float64 dumps: float64), so a half-precision dump keeps exact gains."""
+        """γ and β in float32 (float64 in float64 dumps): half-precision dumps keep exact gains."""
         parameter_dtype = np.float64 if self.dtype == "float64" else np.float32
         for dataset_name, attribute in (("gamma", "weight"), ("beta", "bias")):
             values = parameter_array(module, attribute)
@@ -322,7 +326,8 @@ class DumpWriter:
 def check_options(path: str, dtype: str, chunk_rows: Optional[int]) -> None:
     """Rejects options that would otherwise fail late, after the model has run."""
     if dtype not in STORAGE_DTYPES:
-        raise ExportError(f"{path}: storage dtype '{dtype}' is not one of {', '.join(STORAGE_DTYPES)}")
+        raise ExportError(f"{path}: storage dtype '{dtype}' is not one of "
+                          f"{', '.join(STORAGE_DTYPES)}")
     if chunk_rows is not None and chunk_rows < 1:
         raise ExportError(f"{path}: chunk_rows must be a positive number of rows, not {chunk_rows}")
 
@@ -373,7 +378,7 @@ class ExportRun:
         self.write_row_indices(batch_index, n_rows, batch_tokens)
 
     def start_layout(self, n_rows: int, with_tokens: bool) -> None:
-        """Numbers the sites in the order the first batch called them, then creates the file's groups."""
+        """Numbers the sites in the order the first batch called them; creates their groups."""
         self.sites = list(self.call_order)
         d = self.sites[0].input_shape[-1]
         for index, site in enumerate(self.sites):
@@ -413,7 +418,7 @@ def export(model: torch.nn.Module, batches: Iterable[Any], path: str,
            name: Optional[str] = None, source: str = "tools/lngeom_export.py",
            model_attrs: Optional[dict] = None, modules: Optional[Sequence[str]] = None,
            batch_first: bool = True, chunk_rows: Optional[int] = None) -> str:
-    """Runs `batches` through `model` and writes every norm's input, output, γ, β and ε to `path`.
+    """Runs `batches` through `model`; writes every norm's input, output, γ, β, ε to `path`.
 
     A batch is a tensor (model(batch)), a tuple (model(*batch)) or a dict (model(**batch)).
     `tokens`, if given, has one entry per batch: that batch's token strings, nested like the
@@ -494,12 +499,17 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
         description="Export the inputs and outputs of every LayerNorm/RMSNorm of a Hugging Face "
                     "causal language model to an lngeom HDF5 dump (needs 'transformers'). "
                     "From Python, call lngeom_export.export(model, batches, path) instead.")
-    parser.add_argument("--hf", required=True, metavar="MODEL", help="model name or local directory, e.g. gpt2")
-    parser.add_argument("--text", required=True, metavar="FILE", help="UTF-8 text to feed the model")
+    parser.add_argument("--hf", required=True, metavar="MODEL",
+                        help="model name or local directory, e.g. gpt2")
+    parser.add_argument("--text", required=True, metavar="FILE",
+                        help="UTF-8 text to feed the model")
     parser.add_argument("--out", required=True, metavar="FILE", help="HDF5 dump to write")
-    parser.add_argument("--max-tokens", type=int, default=1024, metavar="N", help="tokens to export (default 1024)")
-    parser.add_argument("--seq-len", type=int, default=256, metavar="N", help="tokens per sequence (default 256)")
-    parser.add_argument("--dtype", choices=STORAGE_DTYPES, default="float32", help="storage type (default float32)")
+    parser.add_argument("--max-tokens", type=int, default=1024, metavar="N",
+                        help="tokens to export (default 1024)")
+    parser.add_argument("--seq-len", type=int, default=256, metavar="N",
+                        help="tokens per sequence (default 256)")
+    parser.add_argument("--dtype", choices=STORAGE_DTYPES, default="float32",
+                        help="storage type (default float32)")
     args = parser.parse_args(argv)
     if args.max_tokens < 1 or args.seq_len < 1:
         parser.error("--max-tokens and --seq-len must be positive")

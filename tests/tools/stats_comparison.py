@@ -27,7 +27,8 @@ def lngeom_stats(path: str) -> dict:
     result = subprocess.run([LNGEOM_BIN, "stats", path, "--format", "json", "--no-cache"],
                             capture_output=True, text=True, timeout=300)
     if result.returncode != 0:
-        raise AssertionError(f"lngeom stats {path} exited with {result.returncode}: {result.stderr}")
+        raise AssertionError(f"lngeom stats {path} exited with {result.returncode}: "
+                             f"{result.stderr}")
     return json.loads(result.stdout)
 
 

@@ -57,8 +57,8 @@ class ExporterTestCase(unittest.TestCase):
         with h5py.File(path, "r") as dump:
             for key, group in dump["norms"].items():
                 with self.subTest(site=key):
-                    np.testing.assert_allclose(recomputed_output(group), stored_rows(group["output"]),
-                                               rtol=1e-5, atol=1e-5)
+                    np.testing.assert_allclose(recomputed_output(group),
+                                               stored_rows(group["output"]), rtol=1e-5, atol=1e-5)
 
 
 class LayoutTest(ExporterTestCase):
@@ -147,6 +147,17 @@ class RecomputationTest(ExporterTestCase):
             self.assertEqual({g.attrs["kind"] for g in dump["norms"].values()}, {"rmsnorm"})
         self.assert_outputs_recomputed(path)
 
+    def test_output_matching_no_formula_is_warned_about(self) -> None:
+        class ScaledLayerNorm(torch.nn.LayerNorm):
+            def forward(self, x: torch.Tensor) -> torch.Tensor:
+                return 3.0 * super().forward(x)
+
+        model = torch.nn.Sequential(ScaledLayerNorm(4))
+        expected = (r"module '0' \(ScaledLayerNorm\): its output matches neither LayerNorm nor "
+                    r"RMSNorm of its input; recorded as layernorm from the class name")
+        with self.assertWarnsRegex(UserWarning, expected):
+            lngeom_export.export(model, [torch.randn(2, 4)], self.path("scaled.h5"))
+
 
 class AppendingTest(ExporterTestCase):
     def test_several_batches_give_the_same_file_as_one(self) -> None:
@@ -232,14 +243,16 @@ class ErrorTest(ExporterTestCase):
 
     def test_missing_token_batch(self) -> None:
         path = self.path("decoder.h5")
+        two_batches = (tiny_models.token_ids(1, 2),) * 2
         self.assert_export_error(f"{path}: no token strings for batch 1",
-                                 lambda: self.export_decoder(batches=(tiny_models.token_ids(1, 2),) * 2,
+                                 lambda: self.export_decoder(batches=two_batches,
                                                              tokens=[["a", "b"]]))
 
     def test_model_without_norms(self) -> None:
         self.assert_export_error(
             "model Linear: no LayerNorm or RMSNorm module found",
-            lambda: lngeom_export.export(torch.nn.Linear(3, 3), [torch.ones(1, 3)], self.path("x.h5")))
+            lambda: lngeom_export.export(torch.nn.Linear(3, 3), [torch.ones(1, 3)],
+                                         self.path("x.h5")))
 
     def test_unknown_module_path(self) -> None:
         self.assert_export_error("model TinyDecoder: no normalization module at layers.7.norm",

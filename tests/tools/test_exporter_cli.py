@@ -41,7 +41,8 @@ class CommandLineTest(unittest.TestCase):
                       result.stderr)
 
     def test_non_positive_token_count_is_refused(self) -> None:
-        result = run_exporter("--hf", "gpt2", "--text", LICENSE, "--out", "x.h5", "--max-tokens", "0")
+        result = run_exporter("--hf", "gpt2", "--text", LICENSE, "--out", "x.h5",
+                              "--max-tokens", "0")
         self.assertEqual(result.returncode, 2)
         self.assertIn("--max-tokens and --seq-len must be positive", result.stderr)
 

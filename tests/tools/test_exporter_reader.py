@@ -40,7 +40,8 @@ class ExportedFilesOpenInTheCoreTest(StatsComparison):
     def test_rmsnorm_decoder_dumps_in_every_storage_type(self) -> None:
         for dtype in lngeom_export.STORAGE_DTYPES:
             with self.subTest(dtype=dtype):
-                self.assert_stats_match_numpy(self.export_decoder(tiny_models.HandWrittenRMSNorm, dtype))
+                path = self.export_decoder(tiny_models.HandWrittenRMSNorm, dtype)
+                self.assert_stats_match_numpy(path)
 
     def test_gemma_style_decoder_dump(self) -> None:
         self.assert_stats_match_numpy(self.export_decoder(tiny_models.GemmaStyleRMSNorm, "float32"))

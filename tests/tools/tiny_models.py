@@ -31,7 +31,8 @@ def randomize_norm_parameters(model: torch.nn.Module) -> None:
     with torch.no_grad():
         for name, parameter in model.named_parameters():
             if "norm" in name:
-                parameter.copy_(torch.randn_like(parameter) * 0.3 + (1.0 if "weight" in name else 0.0))
+                centre = 1.0 if "weight" in name else 0.0
+                parameter.copy_(torch.randn_like(parameter) * 0.3 + centre)
 
 
 class HandWrittenRMSNorm(torch.nn.Module):
@@ -43,7 +44,8 @@ class HandWrittenRMSNorm(torch.nn.Module):
         self.variance_epsilon = eps
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + self.variance_epsilon) * self.weight
+        scale = torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + self.variance_epsilon)
+        return x * scale * self.weight
 
 
 class GemmaStyleRMSNorm(HandWrittenRMSNorm):
@@ -95,4 +97,5 @@ class TinyDecoder(torch.nn.Module):
 
 
 def token_ids(n_sequences: int, length: int, seed: int = 2) -> torch.Tensor:
-    return torch.randint(0, 50, (n_sequences, length), generator=torch.Generator().manual_seed(seed))
+    generator = torch.Generator().manual_seed(seed)
+    return torch.randint(0, 50, (n_sequences, length), generator=generator)
