@@ -216,6 +216,8 @@ def failure_files(outdir):
         "bad_kind.h5": lambda f, g: g.attrs.__setitem__("kind", "batchnorm"),
         "bad_convention.h5": lambda f, g: g.attrs.__setitem__("gamma_convention", "twice"),
         "layer_as_text.h5": lambda f, g: g.attrs.__setitem__("layer", "three"),
+        "stray_norms_member.h5": lambda f, g: f.create_dataset("norms/notes", data=[1, 2]),
+        "no_norm_groups.h5": lambda f, g: f.__delitem__("norms/000"),
         "sequence_strings.h5": lambda f, g: f.create_dataset("sequence", data=[b"a"] * 10),
     }
     for name, edit in cases.items():

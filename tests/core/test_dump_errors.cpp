@@ -64,6 +64,17 @@ class TestDumpErrors : public QObject {
                                    << "format"
                                    << "/norms"
                                    << "missing: a native lngeom dump needs a group /norms";
+        QTest::newRow("empty /norms") << "no_norm_groups.h5"
+                                      << ""
+                                      << "format"
+                                      << "/norms"
+                                      << "has no norm groups";
+        QTest::newRow("stray member of /norms")
+            << "stray_norms_member.h5"
+            << ""
+            << "format"
+            << "/norms/notes"
+            << "is not a norm group; /norms holds only groups named 000, 001, ...";
         QTest::newRow("norm group without input") << "no_input.h5"
                                                   << ""
                                                   << "format"
