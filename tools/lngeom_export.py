@@ -297,7 +297,7 @@ class DumpWriter:
         self.write_parameters(group, site.module)
 
     def write_parameters(self, group: h5py.Group, module: torch.nn.Module) -> None:
-        """γ and β in float32 (float64 in float64 dumps): half-precision dumps keep exact gains."""
+        """γ and β in float32 (float64 dumps: float64), so half-precision dumps keep exact gains."""
         parameter_dtype = np.float64 if self.dtype == "float64" else np.float32
         for dataset_name, attribute in (("gamma", "weight"), ("beta", "bias")):
             values = parameter_array(module, attribute)
