@@ -52,8 +52,8 @@ void MainWindow::showGaussianDemo() {
                               " random Gaussian vectors, d = " + dimension,
                           "angle to 1 (degrees)", "vectors"});
     statusBar()->showMessage(
-        QString("Sample: %1 random Gaussian vectors in d = %2 (%3 shown in 3D, at their true "
-                "norm and angle to 1). Sphere radius √d.")
+        QString("Sample: %1 random Gaussian vectors in d = %2; %3 shown in 3D at their true "
+                "norm and angle to 1 (colour: blue 70° → red 110°). Sphere radius √d.")
             .arg(kDemoVectors)
             .arg(demo.dimension)
             .arg(kDemoShownPoints));
