@@ -7,6 +7,7 @@
 #include <QStatusBar>
 
 #include "app/about_dialog.h"
+#include "app/figure_export_actions.h"
 #include "app/gaussian_demo_data.h"
 #include "widgets/chart_view.h"
 #include "widgets/normalization_scene.h"
@@ -61,6 +62,8 @@ void MainWindow::showGaussianDemo() {
 
 void MainWindow::createMenus() {
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    addFigureExportActions(fileMenu, this, sceneView_, chartView_);
+    fileMenu->addSeparator();
     QAction* quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
