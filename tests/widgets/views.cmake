@@ -1,4 +1,5 @@
-# The Qt 6 ↔ VTK view adapter and the chart view (needs an X server: run under xvfb-run).
+# The Qt 6 ↔ VTK view adapter, the chart view and the pieces the views use (most need an X
+# server: run under xvfb-run).
 add_library(lngeom_widget_test_support STATIC ${CMAKE_CURRENT_LIST_DIR}/image_checks.cpp)
 target_link_libraries(lngeom_widget_test_support PUBLIC Qt6::Gui)
 target_include_directories(lngeom_widget_test_support PUBLIC ${PROJECT_SOURCE_DIR})
@@ -23,3 +24,7 @@ lngeom_add_qtest(NAME test_vtk_view_context LABEL widgets
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_vtk_view_context.cpp
     LIBS lngeom_widgets lngeom_widget_test_support)
 vtk_module_autoinit(TARGETS test_vtk_view_context MODULES ${VTK_LIBRARIES})
+
+lngeom_add_qtest(NAME test_library_versions LABEL widgets
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_library_versions.cpp
+    LIBS lngeom_widgets HDF5::HDF5)
