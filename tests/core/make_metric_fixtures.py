@@ -5,6 +5,7 @@ Usage: /usr/bin/python3 make_metric_fixtures.py OUTDIR
 
 One file per stored type (float16, bfloat16, float32, float64): a LayerNorm site and an
 RMSNorm site whose outputs come from torch modules, and a final LayerNorm site without output.
+`metrics-blocks.h5` is a larger float32 file, chunked, that the pass reads in many blocks.
 Rows include vectors near 0° and 180° from 1, and degenerate ones (zero, constant, NaN, Inf,
 an input whose output is NaN). For each file this writes, computed here in float64 from the
 stored values (torch's layer_norm for the standardized norm, torch modules for the outputs, numpy
@@ -39,8 +40,8 @@ def stored(values, dtype):
     return data, data.astype("<f8")
 
 
-def input_rows(rng, dtype, degenerate):
-    x = rng.normal(0.0, 2.0, size=(N_TOKENS, D)) + rng.normal(0.0, 0.3, size=(1, D))
+def input_rows(rng, dtype, degenerate, n_tokens=N_TOKENS):
+    x = rng.normal(0.0, 2.0, size=(n_tokens, D)) + rng.normal(0.0, 0.3, size=(1, D))
     noise = NEAR_AXIS_NOISE[dtype]
     x[1] = 3.0 + rng.normal(0.0, noise, size=D)  # θ near 0°
     x[2] = -3.0 + rng.normal(0.0, noise, size=D)  # θ near 180°
@@ -131,9 +132,10 @@ def summary(values):
             "p01": p01, "p50": p50, "p99": p99, "count": int(values.size)}
 
 
-def write_dataset(group, name, values, dtype):
+def write_dataset(group, name, values, dtype, chunk_rows=None):
     data, exact = stored(values, dtype)
-    dataset = group.create_dataset(name, data=data)
+    dataset = group.create_dataset(name, data=data,
+                                   chunks=(chunk_rows, D) if chunk_rows else None)
     if dtype == "bfloat16":
         dataset.attrs["dtype"] = "bfloat16"
     return exact
@@ -144,8 +146,9 @@ SITES = [("000", "layers.0.ln_1", "layernorm", 0, "ln1", True),
          ("002", "final_norm", "layernorm", 1, "final", False)]
 
 
-def write_file(outdir, dtype, rng):
-    name = f"metrics-{dtype}.h5"
+def write_file(outdir, dtype, rng, name=None, n_tokens=N_TOKENS, chunk_rows=None):
+    """`n_tokens` and `chunk_rows` large enough make the pass read many blocks."""
+    name = name or f"metrics-{dtype}.h5"
     sites = []
     with h5py.File(os.path.join(outdir, name), "w") as f:
         f.attrs["format"] = "lngeom-activations"
@@ -156,19 +159,20 @@ def write_file(outdir, dtype, rng):
         for key, module, kind, layer, site, has_output in SITES:
             group = f.create_group(f"norms/{key}")
             group.attrs.update(module=module, kind=kind, layer=layer, site=site, eps=EPS[key])
-            x = write_dataset(group, "input", input_rows(rng, dtype, key == "001"), dtype)
+            x = write_dataset(group, "input", input_rows(rng, dtype, key == "001", n_tokens),
+                              dtype, chunk_rows)
             output = None
             if has_output:
                 gamma = rng.normal(1.0, 0.2, size=D).astype(np.float32)
                 beta = rng.normal(0.0, 0.1, size=D).astype(np.float32)
                 computed = module_output(kind, x, EPS[key], gamma, beta)
                 computed[8] = np.nan  # a valid input whose output is not finite
-                output = write_dataset(group, "output", computed, dtype)
+                output = write_dataset(group, "output", computed, dtype, chunk_rows)
             table, flags, names = expected_metrics(x, output, EPS[key])
             table.astype("<f8").tofile(os.path.join(outdir, f"{name}.{key}.metrics.f64"))
             flags.tofile(os.path.join(outdir, f"{name}.{key}.flags.u8"))
             sites.append({"key": key, "module": module, "layer": layer, "site": site, "d": D,
-                          "n_tokens": N_TOKENS,
+                          "n_tokens": n_tokens,
                           "n_invalid": int(((flags & (NON_FINITE | ZERO | CONSTANT)) != 0).sum()),
                           "metrics": {n: summary(table[:, i]) for i, n in enumerate(names)}})
     with open(os.path.join(outdir, f"{name}.expected.json"), "w") as out:
@@ -181,6 +185,7 @@ def main():
     rng = np.random.default_rng(20240913)
     for dtype in ("float16", "bfloat16", "float32", "float64"):
         write_file(outdir, dtype, rng)
+    write_file(outdir, "float32", rng, "metrics-blocks.h5", n_tokens=6000, chunk_rows=100)
 
 
 if __name__ == "__main__":
