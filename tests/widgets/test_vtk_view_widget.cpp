@@ -209,8 +209,11 @@ void TestVtkViewWidget::doubleClickArrivesAsRepeatedPress() {
     QTest::mouseDClick(view.get(), Qt::LeftButton, {}, QPoint(100, 100));
     QVERIFY(!repeatCounts.empty());
     QCOMPARE(repeatCounts.back(), 1);
-    QCOMPARE(view->interactor()->GetEventPosition()[0], 100);
-    QCOMPARE(view->interactor()->GetEventPosition()[1], 240 - 100 - 1);
+    // VTK counts device pixels from the bottom-left corner.
+    const double ratio = view->devicePixelRatioF();
+    QCOMPARE(view->interactor()->GetEventPosition()[0], qRound(100 * ratio));
+    QCOMPARE(view->interactor()->GetEventPosition()[1],
+             qRound(240 * ratio) - qRound(100 * ratio) - 1);
 }
 
 void TestVtkViewWidget::enterAndLeaveReachInteractor() {

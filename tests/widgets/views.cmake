@@ -16,7 +16,8 @@ lngeom_add_qtest(NAME test_chart_view LABEL widgets
     LIBS lngeom_widgets lngeom_widget_test_support)
 vtk_module_autoinit(TARGETS test_chart_view MODULES ${VTK_LIBRARIES})
 
-add_test(NAME test_vtk_view_widget_hidpi COMMAND test_vtk_view_widget rendersAtDevicePixelRatio)
+add_test(NAME test_vtk_view_widget_hidpi COMMAND test_vtk_view_widget
+    rendersAtDevicePixelRatio doubleClickArrivesAsRepeatedPress)
 set_tests_properties(test_vtk_view_widget_hidpi PROPERTIES
     LABELS widgets ENVIRONMENT "QT_SCALE_FACTOR=2")
 
