@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
 #include <stdexcept>
 #include <vector>
 
@@ -40,6 +41,7 @@ class TestChartView : public QObject {
     void drawsBarsInTheirColour();
     void usesTheChartsOwnInteraction();
     void wheelZoomsTheChart();
+    void leftDragPansTheChart();
     void rejectsInconsistentBins();
     void grabImageAtTwiceTheSizeLooksTheSame();
     void exportsVectorGraphics_data();
@@ -94,6 +96,24 @@ void TestChartView::wheelZoomsTheChart() {
     const double spanAfter = xAxis->GetMaximum() - xAxis->GetMinimum();
     QVERIFY2(spanAfter < spanBefore,
              qPrintable(QString("span %1 -> %2").arg(spanBefore).arg(spanAfter)));
+}
+
+void TestChartView::leftDragPansTheChart() {
+    ChartView view;
+    view.resize(480, 320);
+    showTestBars(view);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTRY_VERIFY_WITH_TIMEOUT(view.renderCount() > 0, 5000);
+    vtkAxis* xAxis = view.chart()->GetAxis(vtkAxis::BOTTOM);
+    const double minimumBefore = xAxis->GetMinimum();
+    const double spanBefore = xAxis->GetMaximum() - minimumBefore;
+    QTest::mousePress(&view, Qt::LeftButton, {}, QPoint(240, 160));
+    for (int step = 1; step <= 6; ++step) QTest::mouseMove(&view, QPoint(240 - 10 * step, 160));
+    QTest::mouseRelease(&view, Qt::LeftButton, {}, QPoint(180, 160));
+    // Dragging the plot to the left shows larger x values; the span stays.
+    QVERIFY(xAxis->GetMinimum() > minimumBefore);
+    QVERIFY(std::abs(xAxis->GetMaximum() - xAxis->GetMinimum() - spanBefore) < 1e-9);
 }
 
 void TestChartView::rejectsInconsistentBins() {
