@@ -1,0 +1,32 @@
+#pragma once
+// `lngeom stats` output: the per-site statistics as an aligned text table (the paper's
+// Tables 2–4), as CSV (one row per site × metric) or as JSON.
+
+#include <string>
+#include <vector>
+
+#include "core/dump.h"
+#include "core/metrics_pass.h"
+
+namespace lngeom {
+
+enum class ReportFormat { Table, Csv, Json };
+
+// `sites` holds one summary per site of `info`, in the same order.
+std::string format_report(ReportFormat format, const DumpInfo& info,
+                          const std::vector<SiteSummary>& sites);
+
+std::string format_table(const DumpInfo& info, const std::vector<SiteSummary>& sites);
+std::string format_csv(const DumpInfo& info, const std::vector<SiteSummary>& sites);
+// {"file", "model": {attrs}, "sites": [{"key", "module", "layer", "site", "d", "n_tokens",
+// "n_invalid", "metrics": {key: {"mean", "std", "min", "max", "p01", "p50", "p99"}}}]};
+// numbers with 17 significant digits, NaN as null.
+std::string format_json(const DumpInfo& info, const std::vector<SiteSummary>& sites);
+
+// A JSON string literal: quotes, backslashes and control characters escaped, invalid UTF-8
+// replaced by U+FFFD.
+std::string json_string(const std::string& text);
+// A JSON number with full precision ("%.17g"), or null when not finite.
+std::string json_number(double value);
+
+}  // namespace lngeom
