@@ -5,11 +5,11 @@
 #include <QTimer>
 
 #include <cstdio>
-#include <cstdlib>
 #include <optional>
 
 #include "app/commands.h"
 #include "app/main_window.h"
+#include "widgets/display_availability.h"
 #include "widgets/opengl_setup.h"
 
 namespace lngeom::app {
@@ -17,17 +17,6 @@ namespace {
 
 constexpr int kScreenshotTimeoutMs = 20000;
 constexpr int kScreenshotPollMs = 50;
-
-bool environmentHas(const char* name) {
-    const char* value = std::getenv(name);
-    return value != nullptr && *value != '\0';
-}
-
-// Qt would abort with a long platform-plugin message; one line saying what to do is kinder.
-bool displayAvailable() {
-    return environmentHas("DISPLAY") || environmentHas("WAYLAND_DISPLAY") ||
-           environmentHas("QT_QPA_PLATFORM");
-}
 
 struct GuiOptions {
     QString screenshotPath;
@@ -89,11 +78,11 @@ void scheduleScreenshot(MainWindow& window, const QString& path) {
 }  // namespace
 
 int run_gui(int argc, char* argv[]) {
-    if (!displayAvailable()) {
-        std::fputs(
-            "lngeom: no display found (DISPLAY is not set). Run 'xvfb-run make run', or use "
-            "the command line: 'lngeom stats FILE'.\n",
-            stderr);
+    if (const auto reason = widgets::displayUnavailableReason()) {
+        std::fprintf(stderr,
+                     "lngeom: no display found (%s). Run 'xvfb-run make run', or use the "
+                     "command line: 'lngeom stats FILE'.\n",
+                     reason->c_str());
         return 2;
     }
     widgets::configureOpenGLForVtk();

@@ -36,11 +36,14 @@ Run runLngeom(const QStringList& arguments, const QProcessEnvironment& environme
     return run;
 }
 
-QProcessEnvironment withoutDisplay() {
+// The environment with DISPLAY set to `display` (removed when empty) and no other way for Qt
+// to find a display.
+QProcessEnvironment withXDisplay(const QString& display) {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove("DISPLAY");
     environment.remove("WAYLAND_DISPLAY");
     environment.remove("QT_QPA_PLATFORM");
+    if (!display.isEmpty()) environment.insert("DISPLAY", display);
     return environment;
 }
 
@@ -51,6 +54,7 @@ class TestGuiApp : public QObject {
   private slots:
     void screenshotShowsTheWindow_data();
     void screenshotShowsTheWindow();
+    void withoutDisplayPrintsOneLineAndExits2_data();
     void withoutDisplayPrintsOneLineAndExits2();
     void rejectsMalformedWindowSize();
 };
@@ -81,11 +85,23 @@ void TestGuiApp::screenshotShowsTheWindow() {
     QVERIFY(scene >= 0.1);
 }
 
+void TestGuiApp::withoutDisplayPrintsOneLineAndExits2_data() {
+    QTest::addColumn<QString>("display");
+    QTest::addColumn<QByteArray>("reason");
+    QTest::newRow("DISPLAY unset") << QString() << QByteArray("(DISPLAY is not set).");
+    QTest::newRow("no X server there")
+        << QString(":4711") << QByteArray("(cannot connect to X display :4711).");
+}
+
 void TestGuiApp::withoutDisplayPrintsOneLineAndExits2() {
-    const Run run = runLngeom({}, withoutDisplay());
+    QFETCH(QString, display);
+    QFETCH(QByteArray, reason);
+    const Run run = runLngeom({}, withXDisplay(display));
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.standardOutput.isEmpty());
-    QVERIFY(run.standardError.startsWith("lngeom: no display found (DISPLAY is not set)."));
+    QVERIFY2(run.standardError.startsWith("lngeom: no display found " + reason),
+             run.standardError.constData());
+    QVERIFY(run.standardError.contains("xvfb-run make run"));
     QVERIFY(run.standardError.contains("lngeom stats FILE"));
     QCOMPARE(run.standardError.count('\n'), 1);
     QVERIFY(run.standardError.endsWith('\n'));
