@@ -1,27 +1,31 @@
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QElapsedTimer>
-#include <QImage>
-#include <QTimer>
+#include <QSize>
 
 #include <cstdio>
 #include <optional>
 
 #include "app/commands.h"
 #include "app/main_window.h"
+#include "app/window_screenshot.h"
 #include "widgets/display_availability.h"
 #include "widgets/opengl_setup.h"
 
 namespace lngeom::app {
 namespace {
 
-constexpr int kScreenshotTimeoutMs = 20000;
-constexpr int kScreenshotPollMs = 50;
-
 struct GuiOptions {
     QString screenshotPath;
     QSize windowSize{1400, 820};
 };
+
+std::optional<QSize> parseWindowSize(const QString& text) {
+    const QStringList parts = text.split('x');
+    if (parts.size() != 2) return std::nullopt;
+    const QSize size(parts[0].toInt(), parts[1].toInt());
+    if (size.width() <= 0 || size.height() <= 0) return std::nullopt;
+    return size;
+}
 
 std::optional<GuiOptions> parseOptions(const QApplication& application) {
     QCommandLineParser parser;
@@ -39,40 +43,14 @@ std::optional<GuiOptions> parseOptions(const QApplication& application) {
     parser.process(application);
     GuiOptions options;
     options.screenshotPath = parser.value(screenshot);
-    if (parser.isSet(windowSize)) {
-        const QStringList parts = parser.value(windowSize).split('x');
-        const int width = parts.value(0).toInt();
-        const int height = parts.size() == 2 ? parts[1].toInt() : 0;
-        if (width <= 0 || height <= 0) {
-            std::fputs("lngeom: --window-size needs WIDTHxHEIGHT, e.g. 1400x820\n", stderr);
-            return std::nullopt;
-        }
-        options.windowSize = QSize(width, height);
+    if (!parser.isSet(windowSize)) return options;
+    const std::optional<QSize> size = parseWindowSize(parser.value(windowSize));
+    if (!size) {
+        std::fputs("lngeom: --window-size needs WIDTHxHEIGHT, e.g. 1400x820\n", stderr);
+        return std::nullopt;
     }
+    options.windowSize = *size;
     return options;
-}
-
-// Polls until both views have drawn, then lets one more paint reach the screen and grabs.
-void scheduleScreenshot(MainWindow& window, const QString& path) {
-    auto* poll = new QTimer(&window);
-    QElapsedTimer clock;
-    clock.start();
-    QObject::connect(poll, &QTimer::timeout, &window, [&window, path, poll, clock] {
-        const bool rendered = window.viewsHaveRendered();
-        if (!rendered && clock.elapsed() < kScreenshotTimeoutMs) return;
-        poll->stop();
-        if (!rendered) {
-            std::fputs("lngeom: the views did not render; no screenshot written.\n", stderr);
-            QApplication::exit(1);
-            return;
-        }
-        QTimer::singleShot(200, &window, [&window, path] {
-            const bool saved = window.grab().toImage().save(path, "PNG");
-            if (!saved) std::fprintf(stderr, "lngeom: could not write %s\n", qPrintable(path));
-            QApplication::exit(saved ? 0 : 1);
-        });
-    });
-    poll->start(kScreenshotPollMs);
 }
 
 }  // namespace
@@ -94,7 +72,8 @@ int run_gui(int argc, char* argv[]) {
     MainWindow window;
     window.resize(options->windowSize);
     window.show();
-    if (!options->screenshotPath.isEmpty()) scheduleScreenshot(window, options->screenshotPath);
+    if (!options->screenshotPath.isEmpty())
+        saveScreenshotWhenDrawn(window, options->screenshotPath);
     return application.exec();
 }
 
