@@ -40,7 +40,14 @@ std::optional<GuiOptions> parseOptions(const QApplication& application) {
                                         "WIDTHxHEIGHT");
     parser.addOption(screenshot);
     parser.addOption(windowSize);
+    parser.addPositionalArgument("FILE", "Activation dumps to open.", "[FILE...]");
     parser.process(application);
+    // Said plainly rather than silently ignored, until the window can open dumps.
+    if (!parser.positionalArguments().isEmpty())
+        std::fputs(
+            "lngeom: the window cannot open dumps yet; showing the built-in sample. Use "
+            "'lngeom stats FILE' for a dump's statistics.\n",
+            stderr);
     GuiOptions options;
     options.screenshotPath = parser.value(screenshot);
     if (!parser.isSet(windowSize)) return options;
