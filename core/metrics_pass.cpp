@@ -1,8 +1,6 @@
 #include "core/metrics_pass.h"
 
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -11,51 +9,27 @@
 
 #include "core/errors.h"
 #include "core/metrics.h"
+#include "core/pass_budget.h"
 #include "core/token_metrics.h"
 
 namespace lngeom {
 
 namespace {
 
+constexpr std::size_t kMaxBlockBytes = std::size_t(1) << 20;
+
+// One thread's block of rows, read and then computed by that same thread while it is still in
+// the core's cache.
 struct Slot {
     std::size_t site = 0;
     RowBlock input;
     RowBlock output;
 };
 
-// A FIFO of slots; pop() waits, and returns null once the queue is closed and drained.
-class SlotQueue {
-  public:
-    void push(Slot* slot) {
-        {
-            std::lock_guard lock(mutex_);
-            items_.push_back(slot);
-        }
-        ready_.notify_one();
-    }
-
-    Slot* pop() {
-        std::unique_lock lock(mutex_);
-        ready_.wait(lock, [this] { return !items_.empty() || closed_; });
-        if (items_.empty()) return nullptr;
-        Slot* slot = items_.front();
-        items_.pop_front();
-        return slot;
-    }
-
-    void close() {
-        {
-            std::lock_guard lock(mutex_);
-            closed_ = true;
-        }
-        ready_.notify_all();
-    }
-
-  private:
-    std::mutex mutex_;
-    std::condition_variable ready_;
-    std::deque<Slot*> items_;
-    bool closed_ = false;
+// Where the next block starts.
+struct Cursor {
+    std::size_t site = 0;
+    Index first = 0;
 };
 
 // One computing thread's running totals for one site; merged when the site completes.
@@ -88,38 +62,35 @@ struct SiteState {
 };
 
 struct Scratch {
+    Slot slot;
     RowMatrixD values;
     std::vector<std::uint8_t> flags;
 };
 
+// Every thread loops: take the read lock, read the next block, release the lock, compute the
+// block. HDF5 serializes reads anyway; this way one thread reads while the others compute, and
+// each block is computed by the core that just read it, while it is in that core's cache.
 class MetricsPass {
   public:
     MetricsPass(const Dump& dump, const PassOptions& options, const SiteSink& sink)
         : dump_(dump),
           options_(options),
           sink_(sink),
-          n_computers_(std::max(options.threads - 1, 1)),
-          slots_(size_t(options.threads <= 1 ? 1 : options.threads + 1)),
-          scratch_(size_t(n_computers_)),
+          n_threads_(std::max(options.threads, 1)),
+          block_bytes_(pass_block_bytes(options)),
+          scratch_(size_t(n_threads_)),
           summaries_(dump.info().sites.size()) {
         for (const SiteInfo& site : dump.info().sites) rows_total_ += site.n_tokens;
-        for (Slot& slot : slots_) free_.push(&slot);
         for (size_t site = 0; site < summaries_.size(); ++site)
             sites_.push_back(std::make_unique<SiteState>());
     }
 
     std::vector<SiteSummary> run() {
-        std::vector<std::thread> computers;
-        if (!computes_inline())
-            for (int worker = 0; worker < n_computers_; ++worker)
-                computers.emplace_back([this, worker] { compute_blocks(worker); });
-        try {
-            read_blocks();
-        } catch (...) {
-            fail(std::current_exception());
-        }
-        filled_.close();
-        for (std::thread& computer : computers) computer.join();
+        std::vector<std::thread> helpers;
+        for (int worker = 1; worker < n_threads_; ++worker)
+            helpers.emplace_back([this, worker] { work(worker); });
+        work(0);
+        for (std::thread& helper : helpers) helper.join();
         if (error_) std::rethrow_exception(error_);
         if (cancelled())
             throw CancelledError(dump_.info().path, "",
@@ -130,7 +101,6 @@ class MetricsPass {
     }
 
   private:
-    bool computes_inline() const { return options_.threads <= 1; }
     bool cancelled() const { return options_.cancel && options_.cancel->load(); }
     bool stopped() const { return failed_.load() || cancelled(); }
 
@@ -140,60 +110,52 @@ class MetricsPass {
         failed_ = true;
     }
 
-    void read_blocks() {
-        const std::size_t block_bytes = pass_block_bytes(options_);
-        for (std::size_t site = 0; site < sites_.size() && !stopped(); ++site) {
-            const SiteInfo& info = dump_.info().sites[site];
-            begin_site(site);
-            const Index rows = dump_.block_rows(site, block_bytes);
-            for (Index first = 0; first < info.n_tokens; first += rows) {
-                if (stopped()) return;
-                Slot* slot = free_.pop();
-                slot->site = site;
-                const Index count = std::min(rows, info.n_tokens - first);
-                dump_.read_rows(site, Stream::Input, first, count, slot->input);
-                if (info.has_output)
-                    dump_.read_rows(site, Stream::Output, first, count, slot->output);
-                deliver(slot);
-            }
+    void work(int worker) {
+        try {
+            Scratch& scratch = scratch_[size_t(worker)];
+            while (read_next_block(scratch.slot)) compute(scratch, worker);
+        } catch (...) {
+            fail(std::current_exception());
         }
     }
 
-    // Columns are allocated when the reader reaches a site, so only the sites in flight hold them.
+    // False when every block has been taken or the pass stopped.
+    bool read_next_block(Slot& slot) {
+        std::lock_guard lock(read_mutex_);
+        while (!stopped() && cursor_.site < sites_.size()) {
+            const SiteInfo& info = dump_.info().sites[cursor_.site];
+            if (cursor_.first == 0) begin_site(cursor_.site);
+            if (cursor_.first >= info.n_tokens) {
+                cursor_ = {cursor_.site + 1, 0};
+                continue;
+            }
+            const Index count = std::min(dump_.block_rows(cursor_.site, block_bytes_),
+                                         info.n_tokens - cursor_.first);
+            slot.site = cursor_.site;
+            dump_.read_rows(slot.site, Stream::Input, cursor_.first, count, slot.input);
+            if (info.has_output)
+                dump_.read_rows(slot.site, Stream::Output, cursor_.first, count, slot.output);
+            cursor_.first += count;
+            return true;
+        }
+        return false;
+    }
+
     void begin_site(std::size_t site) {
         const SiteInfo& info = dump_.info().sites[site];
         SiteState& state = *sites_[site];
         const int n_metrics = metric_count(info.has_output);
         state.columns.values.resize(info.n_tokens, n_metrics);
         state.columns.flags.assign(size_t(info.n_tokens), 0);
-        state.tallies.assign(size_t(n_computers_), Tally{std::vector<Moments>(size_t(n_metrics))});
+        state.tallies.assign(size_t(n_threads_), Tally{std::vector<Moments>(size_t(n_metrics))});
         state.remaining = info.n_tokens;
         if (info.n_tokens == 0) finish_site(site);
     }
 
-    void deliver(Slot* slot) {
-        if (!computes_inline()) return filled_.push(slot);
-        compute(*slot, 0);
-        free_.push(slot);
-    }
-
-    void compute_blocks(int worker) {
-        while (Slot* slot = filled_.pop()) {
-            if (!stopped()) {
-                try {
-                    compute(*slot, worker);
-                } catch (...) {
-                    fail(std::current_exception());
-                }
-            }
-            free_.push(slot);
-        }
-    }
-
-    void compute(const Slot& slot, int worker) {
+    void compute(Scratch& scratch, int worker) {
+        const Slot& slot = scratch.slot;
         const SiteInfo& info = dump_.info().sites[slot.site];
         SiteState& state = *sites_[slot.site];
-        Scratch& scratch = scratch_[size_t(worker)];
         token_metrics(slot.input, info.has_output ? &slot.output : nullptr, info.eps,
                       scratch.values, scratch.flags);
         tally_block(scratch, state.tallies[size_t(worker)]);
@@ -240,12 +202,13 @@ class MetricsPass {
     const Dump& dump_;
     const PassOptions& options_;
     const SiteSink& sink_;
-    const int n_computers_;
-    std::vector<Slot> slots_;
+    const int n_threads_;
+    const std::size_t block_bytes_;
     std::vector<Scratch> scratch_;
     std::vector<SiteSummary> summaries_;
     std::vector<std::unique_ptr<SiteState>> sites_;
-    SlotQueue free_, filled_;
+    std::mutex read_mutex_;  // one reader at a time; guards cursor_
+    Cursor cursor_;
     std::atomic<Index> rows_done_{0};
     Index rows_total_ = 0;
     std::atomic<bool> failed_{false};
@@ -256,14 +219,16 @@ class MetricsPass {
 }  // namespace
 
 std::size_t pass_block_bytes(const PassOptions& options) {
-    // Half the budget for blocks (the rest for columns), split over every slot's two streams.
-    const std::size_t slots = options.threads <= 1 ? 1 : std::size_t(options.threads) + 1;
-    const std::size_t share = options.memory_budget_bytes / 2 / (slots * 2);
-    return std::clamp<std::size_t>(share, std::size_t(64) << 10, std::size_t(8) << 20);
+    // Half the budget for blocks (the rest for columns), split over every thread's two streams;
+    // at most kMaxBlockBytes so a block is still in cache when its thread computes it.
+    const std::size_t threads = std::size_t(std::max(options.threads, 1));
+    const std::size_t share = options.memory_budget_bytes / 2 / (threads * 2);
+    return std::clamp<std::size_t>(share, std::size_t(64) << 10, kMaxBlockBytes);
 }
 
 std::vector<SiteSummary> run_metrics_pass(const Dump& dump, const PassOptions& options,
                                           const SiteSink& sink) {
+    require_pass_within_budget(dump, options);
     return MetricsPass(dump, options, sink).run();
 }
 

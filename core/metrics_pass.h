@@ -1,7 +1,7 @@
 #pragma once
 // The streaming pass: every site's per-token metrics and their summaries, in one read of the
-// dump. One thread reads row blocks (HDF5 serializes its calls anyway) while the others
-// compute; a fixed pool of block buffers bounds the memory in flight.
+// dump. Reads are serialized (HDF5 serializes its calls anyway): while one thread reads a row
+// block the others compute theirs; each thread owns one block buffer, which bounds the memory.
 
 #include <Eigen/Core>
 #include <atomic>
@@ -18,7 +18,7 @@ namespace lngeom {
 struct PassOptions {
     // Bounds the block buffers and the columns of the sites in flight.
     std::size_t memory_budget_bytes = std::size_t(512) << 20;
-    // Threads in all: 1 reads and computes in turn; N ≥ 2 is one reader and N − 1 computers.
+    // Threads that each read a block (one at a time) and compute it; 1 = the calling thread only.
     int threads = 2;
     // Rows done (over all sites) and the total, after each block; called from a worker thread.
     std::function<void(Index rows_done, Index rows_total)> progress;
@@ -48,6 +48,7 @@ struct SiteColumns {
 using SiteSink = std::function<void(std::size_t site, const SiteSummary&, SiteColumns&&)>;
 
 // Runs the pass over every site of `dump`; `sink`, if given, receives each site's columns.
+// RequestError before any read when the dump does not fit the memory budget (pass_budget.h).
 std::vector<SiteSummary> run_metrics_pass(const Dump& dump, const PassOptions& options,
                                           const SiteSink& sink = {});
 

@@ -48,32 +48,54 @@ Moments moments_of(std::span<const float> values) {
     return moments;
 }
 
-double sorted_quantile(std::span<const float> sorted, double q) {
-    if (sorted.empty()) return kNaN;
-    const double position = q * double(sorted.size() - 1);
-    const size_t below = std::min(size_t(position), sorted.size() - 1);
-    const size_t above = std::min(below + 1, sorted.size() - 1);
-    const double fraction = position - double(below);
-    // numpy's _lerp: a + (b − a)·t, switched to b − (b − a)·(1 − t) for t ≥ 0.5.
-    const double a = sorted[below], b = sorted[above], difference = b - a;
+namespace {
+
+// numpy's _lerp: a + (b − a)·t, switched to b − (b − a)·(1 − t) for t ≥ 0.5.
+double interpolate(double a, double b, double fraction) {
+    const double difference = b - a;
     return fraction >= 0.5 ? b - difference * (1.0 - fraction) : a + difference * fraction;
 }
 
+// The order statistic below the q-quantile's position and the fraction past it.
+std::pair<size_t, double> quantile_position(size_t n, double q) {
+    const double position = q * double(n - 1);
+    const size_t below = std::min(size_t(position), n - 1);
+    return {below, position - double(below)};
+}
+
+// sorted_quantile without sorting: selection reorders `values` (NaN-free) in linear time.
+double select_quantile(std::span<float> values, double q) {
+    if (values.empty()) return kNaN;
+    const auto [below, fraction] = quantile_position(values.size(), q);
+    std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(below), values.end());
+    const auto upper = values.begin() + std::ptrdiff_t(below) + 1;
+    const double a = values[below];
+    return interpolate(a, upper == values.end() ? a : *std::min_element(upper, values.end()),
+                       fraction);
+}
+
+}  // namespace
+
+double sorted_quantile(std::span<const float> sorted, double q) {
+    if (sorted.empty()) return kNaN;
+    const auto [below, fraction] = quantile_position(sorted.size(), q);
+    return interpolate(sorted[below], sorted[std::min(below + 1, sorted.size() - 1)], fraction);
+}
+
 Summary summarize(const Moments& moments, std::span<const float> values) {
-    std::vector<float> sorted;
-    sorted.reserve(values.size());
-    std::copy_if(values.begin(), values.end(), std::back_inserter(sorted),
+    std::vector<float> valid;
+    valid.reserve(values.size());
+    std::copy_if(values.begin(), values.end(), std::back_inserter(valid),
                  [](float v) { return !std::isnan(v); });
-    std::sort(sorted.begin(), sorted.end());
     const bool empty = moments.count == 0;
     return {moments.count,
             empty ? kNaN : moments.mean,
             moments.std(),
             empty ? kNaN : moments.min,
             empty ? kNaN : moments.max,
-            sorted_quantile(sorted, 0.01),
-            sorted_quantile(sorted, 0.5),
-            sorted_quantile(sorted, 0.99)};
+            select_quantile(valid, 0.01),
+            select_quantile(valid, 0.5),
+            select_quantile(valid, 0.99)};
 }
 
 Summary summarize(std::span<const float> values) { return summarize(moments_of(values), values); }

@@ -14,80 +14,96 @@ constexpr double kDegrees = 180.0 / std::numbers::pi;
 // the reductions without reassociating floating-point sums.
 constexpr Index kLanes = 4;
 
-struct SumAndSquares {
-    double sum = 0;
+// Above this ratio of Σ(x − K)² to Σ(x − μ)², the one-pass spread has lost more than three
+// digits (K far from the mean, e.g. a massive activation in x[0]): recompute it in a second pass.
+constexpr double kRefineRatio = 1024.0;
+
+// Σ(x − K), Σ(x − K)² and Σx² with K = x[0], in one pass. Shifting by a coordinate keeps the
+// spread accurate when the mean dominates (θ near 0° or 180°); Σ(x − K)² = 0 exactly when every
+// coordinate equals x[0], which is how σ = 0 is detected.
+struct RowSums {
+    double shift = 0;
+    double shifted_sum = 0;
+    double shifted_squares = 0;
     double squares = 0;
 };
 
 template <typename Scalar>
-SumAndSquares sum_and_squares(const Scalar* x, Index d) {
-    double sum[kLanes] = {}, squares[kLanes] = {};
+RowSums row_sums(const Scalar* x, Index d) {
+    const double shift = d ? double(x[0]) : 0.0;
+    double linear[kLanes] = {}, spread[kLanes] = {}, squares[kLanes] = {};
     Index i = 0;
     for (; i + kLanes <= d; i += kLanes)
         for (Index k = 0; k < kLanes; ++k) {
-            const double v = x[i + k];
-            sum[k] += v;
+            const double v = x[i + k], shifted = v - shift;
+            linear[k] += shifted;
+            spread[k] += shifted * shifted;
             squares[k] += v * v;
         }
     for (; i < d; ++i) {
-        const double v = x[i];
-        sum[0] += v;
+        const double v = x[i], shifted = v - shift;
+        linear[0] += shifted;
+        spread[0] += shifted * shifted;
         squares[0] += v * v;
     }
-    return {(sum[0] + sum[1]) + (sum[2] + sum[3]),
+    return {shift, (linear[0] + linear[1]) + (linear[2] + linear[3]),
+            (spread[0] + spread[1]) + (spread[2] + spread[3]),
             (squares[0] + squares[1]) + (squares[2] + squares[3])};
 }
 
-struct Deviations {
-    double squares = 0;  // Σ (x_i − μ)², corrected for the rounding of μ
-    bool constant = true;
-};
-
-// Second pass: the corrected two-pass variance (Σ(x−μ)² − (Σ(x−μ))²/d), exact enough as σ → 0,
-// and whether every coordinate equals the first, which is how σ = 0 is detected exactly.
 template <typename Scalar>
-Deviations deviations(const Scalar* x, Index d, double mean) {
+double sum_of_squares(const Scalar* x, Index d) {
+    double squares[kLanes] = {};
+    Index i = 0;
+    for (; i + kLanes <= d; i += kLanes)
+        for (Index k = 0; k < kLanes; ++k) squares[k] += double(x[i + k]) * double(x[i + k]);
+    for (; i < d; ++i) squares[0] += double(x[i]) * double(x[i]);
+    return (squares[0] + squares[1]) + (squares[2] + squares[3]);
+}
+
+// The corrected two-pass sum Σ(x − μ)² − (Σ(x − μ))²/d, for rows the one-pass spread cannot
+// resolve.
+template <typename Scalar>
+double squared_deviations(const Scalar* x, Index d, double mean) {
     double linear[kLanes] = {}, squares[kLanes] = {};
-    bool differs = false;
-    const Scalar first = x[0];
     Index i = 0;
     for (; i + kLanes <= d; i += kLanes)
         for (Index k = 0; k < kLanes; ++k) {
             const double deviation = double(x[i + k]) - mean;
             linear[k] += deviation;
             squares[k] += deviation * deviation;
-            differs |= x[i + k] != first;
         }
     for (; i < d; ++i) {
         const double deviation = double(x[i]) - mean;
         linear[0] += deviation;
         squares[0] += deviation * deviation;
-        differs |= x[i] != first;
     }
     const double total_linear = (linear[0] + linear[1]) + (linear[2] + linear[3]);
     const double total_squares = (squares[0] + squares[1]) + (squares[2] + squares[3]);
-    if (!differs) return {0.0, true};
-    return {std::max(total_squares - total_linear * total_linear / double(d), 0.0), false};
+    return total_squares - total_linear * total_linear / double(d);
+}
+
+std::uint8_t invalid_reasons(const RowSums& sums) {
+    if (!std::isfinite(sums.shifted_sum + sums.shifted_squares + sums.squares)) return kNonFinite;
+    if (sums.squares == 0) return kZeroVector | kConstant;
+    if (sums.shifted_squares == 0) return kConstant;
+    return 0;
 }
 
 template <typename Scalar>
 std::uint8_t input_row(const Scalar* x, Index d, double eps, double* out) {
-    const SumAndSquares sums = sum_and_squares(x, d);
-    std::uint8_t reasons = 0;
-    if (!std::isfinite(sums.sum) || !std::isfinite(sums.squares))
-        reasons = kNonFinite;
-    else if (sums.squares == 0)
-        reasons = kZeroVector | kConstant;
-    const double mean = sums.sum / double(d);
-    const Deviations spread = reasons ? Deviations{} : deviations(x, d, mean);
-    if (!reasons && spread.constant) reasons = kConstant;
-    if (reasons) {
+    const RowSums sums = row_sums(x, d);
+    if (const std::uint8_t reasons = invalid_reasons(sums)) {
         for (int m = 0; m < kInputMetricCount; ++m) out[m] = kNaN;
         return reasons;
     }
+    const double sum = double(d) * sums.shift + sums.shifted_sum;
+    double deviations = sums.shifted_squares - sums.shifted_sum * sums.shifted_sum / double(d);
+    if (deviations * kRefineRatio < sums.shifted_squares)
+        deviations = squared_deviations(x, d, sum / double(d));
     const double root_d = std::sqrt(double(d));
-    const double orthogonal = std::sqrt(spread.squares);  // ‖x⊥‖ = √d·σ
-    const double uniform = sums.sum / root_d;             // c = x·û
+    const double orthogonal = std::sqrt(std::max(deviations, 0.0));  // ‖x⊥‖ = √d·σ
+    const double uniform = sum / root_d;                             // c = x·û
     const double norm = std::sqrt(sums.squares);
     const double sigma = orthogonal / root_d;
     out[column_of(Metric::AngleToUniformDeg)] = std::atan2(orthogonal, uniform) * kDegrees;
@@ -149,7 +165,7 @@ void output_metrics(const Eigen::Ref<const RowMatrix<InScalar>>& input,
         if (flags[size_t(row)] & kInputInvalidMask) continue;
         double* out = values.row(row).data();
         const OutScalar* y = output.row(row).data();
-        const double y_norm = std::sqrt(sum_and_squares(y, d).squares);
+        const double y_norm = std::sqrt(sum_of_squares(y, d));
         if (!std::isfinite(y_norm) || y_norm == 0) {
             flags[size_t(row)] |= kOutputInvalid;
             out[column_of(Metric::OutputNorm)] = out[column_of(Metric::RotationDeg)] = kNaN;

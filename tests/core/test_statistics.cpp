@@ -103,6 +103,27 @@ class TestStatistics : public QObject {
         QVERIFY(test::close_to(sorted_quantile(sorted, q), 10.0 * (1.0 + q * (n - 1)), 1e-14));
     }
 
+    void summary_quantiles_equal_sorted_quantiles_data() {
+        QTest::addColumn<int>("n");
+        QTest::addColumn<int>("distinct");
+        for (int n : {1, 2, 3, 100, 1001})
+            for (int distinct : {1, 5, 1000000})
+                QTest::newRow(qPrintable(QString("n=%1 distinct=%2").arg(n).arg(distinct)))
+                    << n << distinct;
+    }
+
+    void summary_quantiles_equal_sorted_quantiles() {
+        QFETCH(int, n);
+        QFETCH(int, distinct);
+        std::vector<float> values = random_values(size_t(n), unsigned(n + distinct));
+        for (float& value : values) value = std::fmod(std::round(value * 1000.0f), float(distinct));
+        const Summary summary = summarize(values);
+        std::sort(values.begin(), values.end());
+        QCOMPARE(summary.p01, sorted_quantile(values, 0.01));
+        QCOMPARE(summary.p50, sorted_quantile(values, 0.5));
+        QCOMPARE(summary.p99, sorted_quantile(values, 0.99));
+    }
+
     void histograms_merge_into_the_union_data() {
         QTest::addColumn<int>("split");
         for (int split : {0, 1, 300, 1000})
