@@ -5,7 +5,7 @@ add_test(NAME core_metric_fixtures
             ${PROJECT_BINARY_DIR}/test-output/metric-fixtures)
 set_tests_properties(core_metric_fixtures PROPERTIES FIXTURES_SETUP core_metrics LABELS core)
 
-foreach(suite test_metrics_kernel test_statistics test_metrics_pass test_stats_report)
+foreach(suite test_metrics_kernel test_statistics test_metrics_pass test_stats_report test_metrics_cache)
     lngeom_add_qtest(NAME ${suite} LABEL core
         SOURCES ${CMAKE_CURRENT_LIST_DIR}/${suite}.cpp ${CMAKE_CURRENT_LIST_DIR}/test_metric_fixtures.h
         LIBS lngeom_core Qt6::Core FIXTURES core_metrics)
