@@ -2,6 +2,7 @@
 // any QApplication exists and needs no display, so it stays free of Qt.
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
@@ -127,6 +128,12 @@ void write_atomically(const std::string& path, const std::string& text) {
     }
 }
 
+// Error messages may carry an HDF5 error stack over several lines; the command prints one.
+std::string one_line(std::string message) {
+    std::replace(message.begin(), message.end(), '\n', ' ');
+    return message;
+}
+
 int run(const StatsArguments& arguments) {
     const Dump dump = Dump::open(arguments.file, arguments.dataset);
     StoreOptions options;
@@ -157,7 +164,7 @@ int run_stats_command(int argc, char* argv[]) {
         std::fprintf(stderr, "lngeom stats: %s (see lngeom stats --help)\n", error.message.c_str());
         return 2;
     } catch (const std::exception& error) {
-        std::fprintf(stderr, "lngeom stats: %s\n", error.what());
+        std::fprintf(stderr, "lngeom stats: %s\n", one_line(error.what()).c_str());
         return 1;
     }
 }

@@ -1,0 +1,8 @@
+# `lngeom stats` end to end: the binary run on the metrics fixtures (tests/core/metrics.cmake).
+lngeom_add_qtest(NAME test_stats_cli LABEL app
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_stats_cli.cpp
+            ${PROJECT_SOURCE_DIR}/tests/core/test_metric_fixtures.h
+    LIBS Qt6::Core FIXTURES core_metrics)
+target_compile_definitions(test_stats_cli PRIVATE LNGEOM_BIN="$<TARGET_FILE:lngeom>")
+target_include_directories(test_stats_cli PRIVATE ${PROJECT_SOURCE_DIR})
+add_dependencies(test_stats_cli lngeom)

@@ -1,0 +1,181 @@
+// `lngeom stats` as a user runs it: JSON that parses and matches numpy, the cache, --output,
+// other formats, and one clear line on stderr for every wrong argument.
+#include <QDir>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "tests/core/test_metric_fixtures.h"
+
+namespace {
+
+struct Run {
+    int exit_code = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run run_stats(const QStringList& arguments, const QString& cache_directory = QString()) {
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove("DISPLAY");
+    if (!cache_directory.isEmpty()) environment.insert("LNGEOM_CACHE_DIR", cache_directory);
+    process.setProcessEnvironment(environment);
+    process.start(LNGEOM_BIN, QStringList{"stats"} + arguments);
+    process.waitForFinished(120000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+QString fixture(const QString& type) {
+    return QString::fromStdString(lngeom::test::metric_fixture(type));
+}
+
+void compare_with_fixture(const QJsonObject& report, const QString& type) {
+    QCOMPARE(report.value("file").toString(), fixture(type));
+    const QJsonArray expected = lngeom::test::expected_sites(fixture(type).toStdString());
+    const QJsonArray sites = report.value("sites").toArray();
+    QCOMPARE(sites.size(), expected.size());
+    for (qsizetype s = 0; s < sites.size(); ++s) {
+        const QJsonObject actual = sites[s].toObject(), wanted = expected[s].toObject();
+        for (const char* field : {"key", "module", "layer", "site", "d", "n_tokens", "n_invalid"})
+            QCOMPARE(actual.value(field), wanted.value(field));
+        const QJsonObject metrics = actual.value("metrics").toObject();
+        const QJsonObject wanted_metrics = wanted.value("metrics").toObject();
+        QCOMPARE(metrics.keys(), wanted_metrics.keys());
+        for (const QString& name : metrics.keys())
+            for (const char* field : {"mean", "std", "min", "max", "p01", "p50", "p99"})
+                QVERIFY2(lngeom::test::close_to(metrics[name][field].toDouble(),
+                                                wanted_metrics[name][field].toDouble(), 2e-7),
+                         qPrintable(name + " " + field));
+    }
+}
+
+}  // namespace
+
+class TestStatsCli : public QObject {
+    Q_OBJECT
+
+  private slots:
+    void json_matches_numpy_data() {
+        QTest::addColumn<QString>("type");
+        for (const QString& type : lngeom::test::metric_fixture_types() + QStringList{"blocks"})
+            QTest::newRow(qPrintable(type)) << type;
+    }
+
+    void json_matches_numpy() {
+        QFETCH(QString, type);
+        const Run run = run_stats({fixture(type), "--format", "json", "--no-cache"});
+        QVERIFY2(run.exit_code == 0, run.err.constData());
+        QVERIFY(run.err.isEmpty());
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(run.out, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        compare_with_fixture(document.object(), type);
+    }
+
+    void json_parses_in_python() {
+        QTemporaryDir directory;
+        const QString output = directory.filePath("stats.json");
+        QCOMPARE(
+            run_stats({fixture("bfloat16"), "--format", "json", "--no-cache", "--output", output})
+                .exit_code,
+            0);
+        QProcess python;
+        python.start(LNGEOM_PYTHON, {"-c",
+                                     "import json, sys; d = json.load(open(sys.argv[1])); "
+                                     "print(d['sites'][1]['n_invalid'], d['model']['name'])",
+                                     output});
+        QVERIFY(python.waitForFinished(60000));
+        QCOMPARE(python.readAllStandardOutput().trimmed(), QByteArray("4 fixture \"bfloat16\""));
+    }
+
+    void the_cache_gives_the_same_report() {
+        QTemporaryDir cache;
+        const QStringList arguments{fixture("float16"), "--format", "json"};
+        const Run first = run_stats(arguments, cache.path());
+        QCOMPARE(first.exit_code, 0);
+        QCOMPARE(QDir(cache.path()).entryList(QDir::Files).size(), 1);
+        const Run second = run_stats(arguments, cache.path());
+        QCOMPARE(second.exit_code, 0);
+        QCOMPARE(second.out, first.out);
+    }
+
+    void output_is_written_whole_data() {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("first_line");
+        QTest::newRow("table") << "table"
+                               << "file: " + fixture("float64");
+        QTest::newRow("csv") << "csv"
+                             << "key,module,layer,site,d,n_tokens,n_invalid,n_invalid_output,"
+                                "metric,count,mean,std,min,max,p01,p50,p99";
+        QTest::newRow("json") << "json"
+                              << "{\"file\": \"" + fixture("float64") + "\",";
+    }
+
+    void output_is_written_whole() {
+        QFETCH(QString, format);
+        QFETCH(QString, first_line);
+        QTemporaryDir directory;
+        const QString output = directory.filePath("report");
+        const QStringList arguments{fixture("float64"), "--format",  format,
+                                    "--no-cache",       "--threads", "3"};
+        const Run to_file = run_stats(arguments + QStringList{"--output", output});
+        QCOMPARE(to_file.exit_code, 0);
+        QVERIFY(to_file.out.isEmpty());
+        QCOMPARE(QDir(directory.path()).entryList(QDir::Files), QStringList{"report"});
+        const QByteArray written = lngeom::test::fixture_bytes(output.toStdString());
+        QCOMPARE(written, run_stats(arguments).out);
+        QCOMPARE(QString::fromUtf8(written.split('\n').front()), first_line);
+    }
+
+    void help_is_printed() {
+        const Run run = run_stats({"--help"});
+        QCOMPARE(run.exit_code, 0);
+        QVERIFY(run.out.startsWith("Usage: lngeom stats FILE [options]"));
+        QVERIFY(run.out.contains("--memory-budget MB"));
+    }
+
+    void wrong_arguments_are_explained_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exit_code");
+        QTest::addColumn<QString>("message");
+        const QString good = fixture("float32");
+        QTest::newRow("no file") << QStringList{} << 2 << "no FILE given";
+        QTest::newRow("bad format") << QStringList{good, "--format", "xml"} << 2
+                                    << "--format must be table, csv or json, not 'xml'";
+        QTest::newRow("zero threads") << QStringList{good, "--threads", "0"} << 2
+                                      << "--threads needs a whole number from 1 to 256, not '0'";
+        QTest::newRow("budget not a number")
+            << QStringList{good, "--memory-budget", "lots"} << 2
+            << "--memory-budget needs a whole number from 16 to 1048576, not 'lots'";
+        QTest::newRow("unknown option")
+            << QStringList{good, "--bogus", "1"} << 2 << "unknown option '--bogus'";
+        QTest::newRow("missing value")
+            << QStringList{good, "--format"} << 2 << "--format needs a value";
+        QTest::newRow("two files") << QStringList{good, good} << 2 << "one FILE only";
+        QTest::newRow("missing file")
+            << QStringList{"/nonexistent/dump.h5"} << 1 << "/nonexistent/dump.h5";
+        QTest::newRow("missing dataset") << QStringList{good, "--dataset", "/nope"} << 1 << "/nope";
+        QTest::newRow("unwritable output")
+            << QStringList{good, "--no-cache", "--output", "/nonexistent/out.json"} << 1
+            << "/nonexistent/out.json: cannot be written";
+    }
+
+    void wrong_arguments_are_explained() {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exit_code);
+        QFETCH(QString, message);
+        const Run run = run_stats(arguments);
+        QCOMPARE(run.exit_code, exit_code);
+        QVERIFY(run.out.isEmpty());
+        const QString error = QString::fromUtf8(run.err);
+        QVERIFY2(error.startsWith("lngeom stats: ") && error.contains(message), qPrintable(error));
+        QCOMPARE(error.count('\n'), 1);
+        QVERIFY(error.endsWith('\n'));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStatsCli)
+#include "test_stats_cli.moc"
