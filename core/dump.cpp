@@ -6,6 +6,7 @@
 #include "core/errors.h"
 #include "core/hdf5_dataset.h"
 #include "core/hdf5_objects.h"
+#include "core/read_limits.h"
 #include "core/token_columns.h"
 
 namespace lngeom {
@@ -106,18 +107,23 @@ void Dump::read_rows(std::size_t site, Stream stream, Index first, Index count,
     hdf5::silence_error_printing();
     const detail::FloatDataset& data = impl_->stream(site, stream);
     require_range(data.where.file, data.where.object, first, count, info().sites[site].n_tokens);
+    detail::require_rows_within(data, std::size_t(count), detail::kMaxReadBytes,
+                                detail::read_limit_text());
     detail::read_float_rows(data, impl_->site(site).slice, first, count, out);
 }
 
 Index Dump::block_rows(std::size_t site, std::size_t max_bytes) const {
     const detail::FloatDataset& input = impl_->site(site).input;
     const SiteInfo& about = info().sites[site];
+    detail::require_rows_within(input, 1, detail::kMaxReadBytes, detail::read_limit_text());
     const std::size_t element_bytes = input.type == StoredType::Float64 ? 8 : 4;
     const std::size_t row_bytes = std::size_t(about.d) * element_bytes;
     // The chunk's extent along the token axis (the second-to-last axis); 1 when contiguous.
     const Index chunk_rows = input.chunk.empty() ? 1 : Index(input.chunk[input.chunk.size() - 2]);
     const Index fitting = Index(max_bytes / row_bytes) / chunk_rows * chunk_rows;
-    return std::min(std::max(fitting, chunk_rows), std::max<Index>(about.n_tokens, 1));
+    const Index rows = std::min(std::max(fitting, chunk_rows), std::max<Index>(about.n_tokens, 1));
+    // Even a chunk that tall is read in parts: no block exceeds the limit of one read.
+    return std::min(rows, Index(detail::kMaxReadBytes / row_bytes));
 }
 
 std::optional<Eigen::VectorXd> Dump::read_gamma(std::size_t site) const {

@@ -89,11 +89,13 @@ class Dump {
 
     const DumpInfo& info() const;
 
-    // Rows [first, first + count) of a site's input or output (count × d).
+    // Rows [first, first + count) of a site's input or output (count × d); RequestError when
+    // they would take more than 1 GiB.
     void read_rows(std::size_t site, Stream stream, Index first, Index count, RowBlock& out) const;
     // Rows per block that align with the dataset's chunks and stay within `max_bytes` per block.
     // Bytes count the rows as returned (4 per value, 8 for float64 storage); the result is at
-    // least one chunk's rows (1 row when contiguous) and at most the site's n_tokens.
+    // least one chunk's rows (1 row when contiguous), at most the site's n_tokens and at most
+    // 1 GiB of rows. RequestError when a single row alone exceeds 1 GiB.
     Index block_rows(std::size_t site, std::size_t max_bytes) const;
     // gamma and beta (d), in double; nullopt where the site has none.
     std::optional<Eigen::VectorXd> read_gamma(std::size_t site) const;

@@ -4,8 +4,10 @@
 
 #include "core/errors.h"
 #include "core/half_float.h"
+#include "core/hdf5_containment.h"
 #include "core/hdf5_dataset.h"
 #include "core/hdf5_objects.h"
+#include "core/read_limits.h"
 
 namespace lngeom::detail {
 
@@ -64,6 +66,8 @@ FloatDataset open_float_dataset(const hdf5::File& file, const hdf5::Where& where
     data.shape = hdf5::dataset_shape(data.dataset, here);
     data.chunk = hdf5::chunk_shape(data.dataset, here);
     hdf5::require_filters_available(data.dataset, here);
+    hdf5::require_values_inside_file(data.dataset, here);
+    require_chunk_within_limit(data);
     return data;
 }
 
@@ -110,6 +114,7 @@ void read_float_rows(const FloatDataset& data, hsize_t slice, Index first, Index
 
 Eigen::VectorXd read_float_vector(const FloatDataset& data) {
     const hsize_t n = data.shape.empty() ? 0 : data.shape[0];
+    require_vector_within_limit(data);
     Eigen::VectorXd values(static_cast<Index>(n));
     if (n == 0) return values;
     if (data.type == StoredType::Float32 || data.type == StoredType::Float64) {

@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "core/errors.h"
+#include "core/hdf5_containment.h"
 
 namespace lngeom::hdf5 {
 
@@ -22,6 +23,9 @@ void require_readable_hdf5(const std::string& path) {
     if (!std::filesystem::exists(path, error)) throw Hdf5Error(path, "", "no such file");
     if (std::filesystem::is_directory(path, error))
         throw Hdf5Error(path, "", "is a directory, not an HDF5 file");
+    // Opening a FIFO or a device could block forever or read without end.
+    if (!std::filesystem::is_regular_file(path, error))
+        throw Hdf5Error(path, "", "is not a regular file (a FIFO, device or socket?)");
     if (std::filesystem::file_size(path, error) == 0)
         throw Hdf5Error(path, "", "not an HDF5 file (the file is empty)");
     const htri_t is_hdf5 = H5Fis_hdf5(path.c_str());
@@ -33,7 +37,11 @@ void require_readable_hdf5(const std::string& path) {
 std::string open_failure_reason(const std::string& stack) {
     if (stack.find("truncated") != std::string::npos)
         return "cannot open: the file is truncated or damaged";
-    if (stack.find("lock") != std::string::npos)
+    if (stack.find("superblock") != std::string::npos)
+        return "cannot open: the file's superblock is damaged";
+    // "unable to lock the file" or "Unable to lock file"; a bare "lock" matches "superblock".
+    if (stack.find("lock the file") != std::string::npos ||
+        stack.find("lock file") != std::string::npos)
         return "cannot open: another program holds a lock on the file (is it still being "
                "written?); HDF5_USE_FILE_LOCKING=FALSE reads it anyway";
     return "cannot open the file";
@@ -94,6 +102,7 @@ bool object_exists(hid_t location, const std::string& path, const Where& where) 
             const htri_t exists = H5Lexists(location, prefix.c_str(), H5P_DEFAULT);
             check_status(exists, {where.file, prefix}, "cannot look up link");
             if (exists == 0) return false;
+            require_not_external_link(location, prefix, where);
             const htri_t resolves = H5Oexists_by_name(location, prefix.c_str(), H5P_DEFAULT);
             if (resolves <= 0) {
                 take_error_stack_text();  // A dangling soft or external link is just absent.

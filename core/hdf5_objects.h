@@ -13,7 +13,8 @@ namespace lngeom::hdf5 {
 File open_file_read_only(const std::string& path);
 
 // True when every component of `path` (absolute, or relative to `location`) is a link that
-// resolves to an object. Never throws for a missing component.
+// resolves to an object. Never throws for a missing component; FormatError for a component
+// that is an external link, which is never followed.
 bool object_exists(hid_t location, const std::string& path, const Where& where);
 bool is_group(hid_t location, const std::string& path, const Where& where);
 bool is_dataset(hid_t location, const std::string& path, const Where& where);

@@ -2,52 +2,17 @@
 // file, the object inside it and the reason.
 #include <QProcess>
 #include <QTest>
-#include <functional>
 
 #include "core/dump.h"
 #include "core/errors.h"
 #include "tests/core/test_dump_fixtures.h"
+#include "tests/core/test_error_checks.h"
 
 using namespace lngeom;
 
-namespace {
-
-// Which Error subclass was thrown, as a word the data rows can name.
-QString error_kind(const Error& error) {
-    if (dynamic_cast<const FormatError*>(&error)) return "format";
-    if (dynamic_cast<const Hdf5Error*>(&error)) return "hdf5";
-    if (dynamic_cast<const RequestError*>(&error)) return "request";
-    return "other";
-}
-
-struct Caught {
-    QString kind;
-    std::string file, object, reason, message;
-};
-
-Caught catch_error(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const Error& error) {
-        return {error_kind(error), error.file(), error.object(), error.reason(), error.what()};
-    }
-    return {"none", {}, {}, {}, {}};
-}
-
-void check_caught(const Caught& caught, const QString& kind, const std::string& file,
-                  const QString& object, const QString& reason) {
-    QCOMPARE(caught.kind, kind);
-    QCOMPARE(QString::fromStdString(caught.file), QString::fromStdString(file));
-    QCOMPARE(QString::fromStdString(caught.object), object);
-    QVERIFY2(QString::fromStdString(caught.reason).contains(reason), caught.reason.c_str());
-    // what() is the one line a user sees: it carries all three.
-    const QString message = QString::fromStdString(caught.message);
-    QVERIFY(message.contains(QString::fromStdString(file)));
-    QVERIFY(message.contains(object));
-    QVERIFY(message.contains(reason));
-}
-
-}  // namespace
+using test::catch_error;
+using test::Caught;
+using test::check_caught;
 
 class TestDumpErrors : public QObject {
     Q_OBJECT

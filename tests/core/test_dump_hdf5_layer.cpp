@@ -78,10 +78,12 @@ class TestDumpHdf5Layer : public QObject {
         QVERIFY(hdf5::object_exists(file.id(), "/a/b/stacked", {path, ""}));
         QVERIFY(hdf5::object_exists(file.id(), "/", {path, ""}));
         QVERIFY(!hdf5::object_exists(file.id(), "/a/nothing/deeper", {path, ""}));
-        QVERIFY(!hdf5::object_exists(file.id(), "/outside", {path, ""}));
         QVERIFY(hdf5::is_group(file.id(), "/a/b/up", {path, ""}));
-        // Resolvable when named, so list_datasets leaving it out means the walk skipped it.
-        QVERIFY(hdf5::is_dataset(file.id(), "/elsewhere", {path, ""}));
+        // External links, dangling or not, are refused when named: never followed.
+        QVERIFY_THROWS_EXCEPTION(FormatError,
+                                 hdf5::object_exists(file.id(), "/outside", {path, ""}));
+        QVERIFY_THROWS_EXCEPTION(FormatError,
+                                 hdf5::is_dataset(file.id(), "/elsewhere", {path, ""}));
     }
 };
 

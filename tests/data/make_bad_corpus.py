@@ -1,0 +1,260 @@
+#!/usr/bin/python3
+"""Writes the hostile-input corpus: files that must open with a clear error, and valid files
+with degenerate data (NaN, Inf, denormals, zero and constant vectors, no tokens, declared
+terabytes) whose flagged counts numpy computes here.
+
+Usage: /usr/bin/python3 make_bad_corpus.py OUTDIR
+
+It adds to the bad files tests/core/make_io_fixtures.py already writes (and reuses its
+writers); the fuzzer seeds with both. For every degenerate file, `<file>.counts` holds one line
+per site: key n_tokens n_invalid n_non_finite n_zero n_constant n_invalid_output, classified by
+numpy with the definitions of DESIGN.md §1. Non-regular files (a FIFO, a directory) go into
+OUTDIR/special/ so that tools reading the corpus as plain files never block on them.
+"""
+import os
+import shutil
+import sys
+
+import h5py
+import numpy as np
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "core"))
+from make_io_fixtures import (  # noqa: E402
+    broken_native, replace, vectors, write_model, write_root, write_site, write_token_columns)
+
+TERA_ROWS = 2**40
+HUGE_D = 2**40
+
+
+def outside_file(outdir):
+    """A valid HDF5 file the hostile files point at from the inside."""
+    path = os.path.join(outdir, "target.h5")
+    with h5py.File(path, "w") as f:
+        f.create_dataset("x", data=np.ones((10, 8), "<f4"))
+    return path
+
+
+def drop_output_and_affine(group):
+    for name in ("output", "gamma", "beta"):
+        del group[name]
+
+
+def native_edits(outdir, fifo):
+    target = outside_file(outdir)
+    raw = os.path.join(outdir, "raw_values.bin")
+    np.ones((10, 8), "<f4").tofile(raw)
+
+    def external_storage(f, g):
+        del g["input"]
+        g.create_dataset("input", shape=(10, 8), dtype="<f4", external=[(raw, 0, 320)])
+
+    def virtual_input(f, g):
+        del g["input"]
+        layout = h5py.VirtualLayout(shape=(10, 8), dtype="<f4")
+        layout[:] = h5py.VirtualSource(target, "x", shape=(10, 8))
+        g.create_virtual_dataset("input", layout)
+
+    def soft_cycle(f, g):
+        del g["input"]
+        g["input"] = h5py.SoftLink("/norms/000/loop")
+        g["loop"] = h5py.SoftLink("/norms/000/input")
+
+    def unallocated_chunk_of(shape, chunks):
+        def edit(f, g):
+            drop_output_and_affine(g)
+            del g["input"]
+            g.create_dataset("input", shape=shape, maxshape=(None, shape[1]), chunks=chunks,
+                             dtype="<f4")
+        return edit
+
+    return {
+        "input_rank1.h5": lambda f, g: replace(g, "input", np.zeros(10, "<f4")),
+        "input_scalar.h5": lambda f, g: replace(g, "input", np.float32(1)),
+        "input_float128.h5": lambda f, g: replace(g, "input", np.zeros((10, 8), np.longdouble)),
+        "input_uint16_untagged.h5": lambda f, g: replace(g, "input", np.zeros((10, 8), "<u2")),
+        "input_bool.h5": lambda f, g: replace(g, "input", np.zeros((10, 8), bool)),
+        "output_more_rows.h5": lambda f, g: replace(g, "output", np.zeros((11, 8), "<f4")),
+        "output_int.h5": lambda f, g: replace(g, "output", np.zeros((10, 8), "<i4")),
+        "output_unavailable_filter.h5": lambda f, g: (
+            g.__delitem__("output"),
+            g.create_dataset("output", data=np.ones((10, 8), "<f4"), compression=32015,
+                             allow_unknown_filter=True)),
+        "gamma_strings.h5": lambda f, g: replace(g, "gamma", np.array([b"1.0"] * 8)),
+        "beta_scalar.h5": lambda f, g: replace(g, "beta", np.float32(0)),
+        "eps_as_text.h5": lambda f, g: g.attrs.__setitem__("eps", "1e-5"),
+        "version_as_text.h5": lambda f, g: f.attrs.__setitem__("format_version", "1"),
+        "kind_array.h5": lambda f, g: g.attrs.__setitem__("kind", ["layernorm", "rmsnorm"]),
+        "soft_link_cycle.h5": soft_cycle,
+        "norms_hard_cycle.h5": lambda f, g: f["norms"].__setitem__("001", f["norms"]),
+        "external_link_input.h5": lambda f, g: (
+            g.__delitem__("input"), g.__setitem__("input", h5py.ExternalLink(target, "/x"))),
+        "external_link_fifo.h5": lambda f, g: (
+            g.__delitem__("input"), g.__setitem__("input", h5py.ExternalLink(fifo, "/x"))),
+        "external_storage.h5": external_storage,
+        "virtual_input.h5": virtual_input,
+        "tokens_2d.h5": lambda f, g: f.create_dataset("tokens", data=np.zeros((10, 2), "<i4")),
+        "position_float.h5": lambda f, g: f.create_dataset("position", data=np.zeros(10, "<f4")),
+        "absurd_chunk.h5": unallocated_chunk_of((10, 8), (2**26, 8)),
+    }
+
+
+def generic_files(outdir):
+    with h5py.File(os.path.join(outdir, "generic_no_layers.h5"), "w") as f:
+        f.create_dataset("hidden", data=np.zeros((0, 5, 8), "<f4"))
+    with h5py.File(os.path.join(outdir, "generic_3d_d0.h5"), "w") as f:
+        f.create_dataset("hidden", data=np.zeros((3, 5, 0), "<f4"))
+    with h5py.File(os.path.join(outdir, "external_link_generic.h5"), "w") as f:
+        f["hidden"] = h5py.ExternalLink(os.path.join(outdir, "target.h5"), "/x")
+    with h5py.File(os.path.join(outdir, "huge_d.h5"), "w") as f:
+        f.create_dataset("hidden", shape=(4, HUGE_D), chunks=(1, 2**16), dtype="<f4")
+    with h5py.File(os.path.join(outdir, "fletcher32_corrupt.h5"), "w") as f:
+        f.create_dataset("hidden", data=vectors(10, 8).astype("<f4"), chunks=(5, 8),
+                         fletcher32=True)
+    corrupt_first_chunk_bytes(os.path.join(outdir, "fletcher32_corrupt.h5"), "hidden")
+
+
+def corrupt_first_chunk_bytes(path, dataset):
+    """Flips the first bytes of the dataset's first chunk: values change, the checksum does not."""
+    with h5py.File(path, "r") as f:
+        offset = f[dataset].id.get_chunk_info(0).byte_offset
+    with open(path, "r+b") as f:
+        f.seek(offset)
+        f.write(b"\x55\xaa\x55\xaa")
+
+
+def damaged_files(outdir):
+    good = os.path.join(outdir, "degenerate_f32.h5")
+    with open(good, "rb") as f:
+        whole = f.read()
+    with open(os.path.join(outdir, "truncated_superblock.h5"), "wb") as f:
+        f.write(whole[:40])
+    with open(os.path.join(outdir, "signature_then_garbage.h5"), "wb") as f:
+        f.write(whole[:8] + np.random.default_rng(7).bytes(4096))
+    damaged = bytearray(whole)
+    damaged[8:48] = b"\xff" * 40
+    with open(os.path.join(outdir, "superblock_overwritten.h5"), "wb") as f:
+        f.write(bytes(damaged))
+    with open(os.path.join(outdir, "garbage_tail.h5"), "wb") as f:
+        f.write(whole + b"\x00garbage" * 128)
+    # Bytes past the end HDF5 recorded are ignored: the file reads as the one it extends.
+    shutil.copyfile(good + ".counts", os.path.join(outdir, "garbage_tail.h5.counts"))
+    with open(os.path.join(outdir, "numpy_npy.h5"), "wb") as f:
+        np.save(f, np.ones((10, 8), "<f4"))
+
+
+def special_files(outdir):
+    special = os.path.join(outdir, "special")
+    os.makedirs(os.path.join(special, "directory.h5"), exist_ok=True)
+    fifo = os.path.join(special, "fifo.h5")
+    if not os.path.exists(fifo):
+        os.mkfifo(fifo)
+    return fifo
+
+
+# Degenerate but valid data: every site's rows and their expected flags.
+
+def flags_of(x, y=None):
+    """numpy's classification of each row with DESIGN.md §1's rule: a vector whose ‖x‖ or σ is
+    0 or not finite is flagged. ‖x‖² is summed in double, as the kernel does, so a float64
+    vector whose squares overflow counts as non-finite and one whose squares all underflow
+    (subnormals) as zero, and therefore constant."""
+    x = x.astype("<f8")
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        sums, squares = x.sum(axis=1), (x * x).sum(axis=1)
+        non_finite = ~(np.isfinite(sums) & np.isfinite(squares))
+        zero = ~non_finite & (squares == 0)
+        constant = zero | (~non_finite & np.all(x == x[:, :1], axis=1))
+        invalid = non_finite | constant
+        bad_output = np.zeros(len(x), bool)
+        if y is not None:
+            y_norm = np.sqrt((y.astype("<f8") ** 2).sum(axis=1))
+            bad_output = ~invalid & (~np.isfinite(y_norm) | (y_norm == 0))
+    return [len(x), invalid.sum(), non_finite.sum(), zero.sum(), constant.sum(), bad_output.sum()]
+
+
+def degenerate_rows(d, dtype):
+    info = np.finfo(dtype)
+    tiny = info.smallest_subnormal
+    rows = [
+        vectors(1, d)[0],
+        np.r_[np.nan, np.ones(d - 1)],
+        np.r_[np.inf, np.ones(d - 1)],
+        np.r_[-np.inf, np.inf, np.zeros(d - 2)],
+        np.zeros(d),
+        -np.zeros(d),
+        np.full(d, 2.5),
+        np.full(d, tiny),
+        tiny * np.arange(1, d + 1),
+        float(info.max) * np.linspace(-1, 1, d),
+        vectors(1, d)[0],
+    ]
+    return np.array(rows).astype(dtype)
+
+
+def degenerate_outputs(x):
+    y = vectors(len(x), x.shape[1], 1.0).astype(x.dtype)
+    y[-1] = np.nan
+    y[0] = 0
+    return y
+
+
+def write_counts(outdir, name, lines):
+    with open(os.path.join(outdir, name + ".counts"), "w") as f:
+        for key, counts in lines:
+            f.write(key + " " + " ".join(str(int(c)) for c in counts) + "\n")
+
+
+def degenerate_native(outdir, name, dtype, n_tokens_zero=False):
+    d = 8
+    with h5py.File(os.path.join(outdir, name), "w") as f:
+        write_root(f)
+        write_model(f, d, 1)
+        group, _ = write_site(f, "000", d, "<f4", 0, "ln1", n=10)
+        x = np.zeros((0, d), dtype) if n_tokens_zero else degenerate_rows(d, dtype)
+        y = np.zeros((0, d), dtype) if n_tokens_zero else degenerate_outputs(x)
+        replace(group, "input", x)
+        replace(group, "output", y)
+        write_token_columns(f, len(x))
+    write_counts(outdir, name, [("000", flags_of(x, y))])
+
+
+def degenerate_generic(outdir, name, layers, **options):
+    with h5py.File(os.path.join(outdir, name), "w") as f:
+        f.create_dataset("hidden", data=layers, **options)
+    write_counts(outdir, name, [(f"{i:03d}", flags_of(layer)) for i, layer in enumerate(layers)])
+
+
+def degenerate_files(outdir):
+    degenerate_native(outdir, "degenerate_f32.h5", "<f4")
+    degenerate_native(outdir, "degenerate_f64.h5", "<f8")
+    degenerate_native(outdir, "no_tokens.h5", "<f4", n_tokens_zero=True)
+    half = degenerate_rows(16, "<f2")
+    degenerate_generic(outdir, "degenerate_f16_big_endian.h5",
+                       np.stack([half, half[::-1]]).astype(">f2"), chunks=(1, 3, 16))
+    degenerate_generic(outdir, "no_tokens_3d.h5", np.zeros((2, 0, 8), "<f4"))
+    degenerate_generic(outdir, "chunk_1x1.h5", vectors(12, 6).astype("<f4")[None],
+                       chunks=(1, 1, 1), compression="gzip")
+    degenerate_generic(outdir, "all_nan.h5", np.full((1, 5, 4), np.nan, "<f4"))
+
+
+def terabyte_file(outdir):
+    """Declares 2**40 tokens x 8 (32 TiB of float32) and stores none: reads give zeros."""
+    with h5py.File(os.path.join(outdir, "terabytes.h5"), "w") as f:
+        f.create_dataset("hidden", shape=(TERA_ROWS, 8), maxshape=(None, 8), chunks=(65536, 8),
+                         dtype="<f4")
+
+
+def main():
+    outdir = sys.argv[1]
+    os.makedirs(outdir, exist_ok=True)
+    fifo = special_files(outdir)
+    degenerate_files(outdir)
+    for name, edit in native_edits(outdir, fifo).items():
+        broken_native(outdir, name, edit)
+    generic_files(outdir)
+    damaged_files(outdir)
+    terabyte_file(outdir)
+
+
+if __name__ == "__main__":
+    main()
