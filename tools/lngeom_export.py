@@ -198,8 +198,9 @@ def make_hook(site: NormSite, dtype: str, call_order: list) -> Callable:
     def hook(module: torch.nn.Module, inputs: tuple, output: Any) -> None:
         x, out = first_tensor(inputs), first_tensor(output)
         if x is None or out is None:
-            raise ExportError(f"module '{site.module_path}' ({type(module).__name__}): "
-                              f"input or output is not a tensor")
+            raise ExportError(f"module '{site.module_path}' ({type(module).__name__}): its first "
+                              f"positional input or its output is not a tensor (forward hooks "
+                              f"do not see keyword arguments)")
         if not site.kind:
             site.kind, site.gamma_convention = identify_formula(site, x, out)
         if site not in call_order:

@@ -275,6 +275,20 @@ class ErrorTest(ExporterTestCase):
                                  lambda: lngeom_export.export(tiny_models.TinyDecoder(),
                                                               [tiny_models.token_ids(1, 2)], path))
 
+    def test_norm_called_with_keyword_input(self) -> None:
+        class KeywordCaller(torch.nn.Module):
+            def __init__(self) -> None:
+                super().__init__()
+                self.norm = torch.nn.LayerNorm(3)
+
+            def forward(self, x: torch.Tensor) -> torch.Tensor:
+                return self.norm(input=x)
+
+        self.assert_export_error(
+            "module 'norm' (LayerNorm): its first positional input or its output is not a tensor "
+            "(forward hooks do not see keyword arguments)",
+            lambda: lngeom_export.export(KeywordCaller(), [torch.ones(1, 3)], self.path("x.h5")))
+
     def test_norm_without_eps(self) -> None:
         class NoEpsLayerNorm(torch.nn.Module):
             def forward(self, x: torch.Tensor) -> torch.Tensor:
