@@ -363,7 +363,6 @@ class ExportRun:
     batch_first: bool
     call_order: list = field(default_factory=list)
     n_sequences: int = 0
-    with_tokens: bool = False
 
     def write_batch(self, batch_index: int, batch_tokens: Any) -> None:
         rows = take_batch_rows(self.sites, batch_index)
@@ -385,7 +384,6 @@ class ExportRun:
         for index, site in enumerate(self.sites):
             site.key = f"{index:03d}"
             self.writer.create_site(site, site.input_shape[-1], n_rows)
-        self.with_tokens = with_tokens
         self.writer.create_row_datasets(with_tokens, self.writer.rows_per_chunk(d, n_rows))
 
     def write_row_indices(self, batch_index: int, n_rows: int, batch_tokens: Any) -> None:
@@ -393,10 +391,6 @@ class ExportRun:
         self.writer.append("sequence", sequence + self.n_sequences)
         self.writer.append("position", position)
         self.n_sequences += int(sequence.max()) + 1
-        if (batch_tokens is not None) != self.with_tokens:
-            raise ExportError(f"{self.writer.path}: batch {batch_index} "
-                              f"{'has' if batch_tokens is not None else 'lacks'} token strings, "
-                              f"unlike batch 0")
         if batch_tokens is not None:
             strings = flatten_tokens(batch_tokens)
             if len(strings) != n_rows:
