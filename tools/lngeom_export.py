@@ -455,6 +455,9 @@ def write_all_batches(model: torch.nn.Module, batches: Iterable[Any],
             run.write_batch(batch_index, batch_tokens)
     if batch_index < 0:
         raise ExportError(f"{run.writer.path}: no batches to run through the model")
+    if token_batches is not None and next(token_batches, None) is not None:
+        raise ExportError(f"{run.writer.path}: token strings for more batches than the "
+                          f"{batch_index + 1} batches run")
 
 
 def read_text(text_path: str) -> str:

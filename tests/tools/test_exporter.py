@@ -248,6 +248,12 @@ class ErrorTest(ExporterTestCase):
                                  lambda: self.export_decoder(batches=two_batches,
                                                              tokens=[["a", "b"]]))
 
+    def test_surplus_token_batch(self) -> None:
+        path = self.path("decoder.h5")
+        self.assert_export_error(f"{path}: token strings for more batches than the 1 batches run",
+                                 lambda: self.export_decoder(batches=(tiny_models.token_ids(1, 2),),
+                                                             tokens=[["a", "b"], ["c", "d"]]))
+
     def test_model_without_norms(self) -> None:
         self.assert_export_error(
             "model Linear: no LayerNorm or RMSNorm module found",
