@@ -14,9 +14,10 @@ constexpr double kDegrees = 180.0 / std::numbers::pi;
 // the reductions without reassociating floating-point sums.
 constexpr Index kLanes = 4;
 
-// Above this ratio of Σ(x − K)² to Σ(x − μ)², the one-pass spread has lost more than three
-// digits (K far from the mean, e.g. a massive activation in x[0]): recompute it in a second pass.
-constexpr double kRefineRatio = 1024.0;
+// Above this ratio of Σ(x − K)² to Σ(x − μ)², the one-pass spread has lost more than a digit
+// (K more than ~4σ from the mean, e.g. a massive activation in x[0]): recompute it in a second
+// pass. Rare for ordinary rows, so the second pass costs little.
+constexpr double kRefineRatio = 16.0;
 
 // Σ(x − K), Σ(x − K)² and Σx² with K = x[0], in one pass. Shifting by a coordinate keeps the
 // spread accurate when the mean dominates (θ near 0° or 180°); Σ(x − K)² = 0 exactly when every

@@ -107,6 +107,29 @@ class TestMetricsKernel : public QObject {
                                std::abs(std::cos(theta / kDegrees)), 1e-12));
     }
 
+    void sigma_survives_a_massive_first_coordinate_data() {
+        QTest::addColumn<double>("massive");
+        for (double massive : {10.0, 1e3, 1e6, 1e9, -1e12})
+            QTest::newRow(qPrintable(QString::number(massive))) << massive;
+    }
+
+    // The one-pass sums are shifted by x[0]; a far-off x[0] (a "massive activation") must
+    // still give σ to full precision.
+    void sigma_survives_a_massive_first_coordinate() {
+        QFETCH(double, massive);
+        RowMatrixD x = vector_off_axis(101, 0.25, 1.5);
+        x(0, 0) = massive;
+        long double mean = 0, squares = 0;
+        for (Index i = 0; i < x.cols(); ++i) mean += x(0, i);
+        mean /= x.cols();
+        for (Index i = 0; i < x.cols(); ++i) squares += (x(0, i) - mean) * (x(0, i) - mean);
+        const double exact = double(std::sqrt(squares / x.cols()));
+        std::vector<std::uint8_t> flags;
+        const double sigma = metric(metrics_of(x, 1e-5, flags), Metric::Sigma);
+        QVERIFY2(std::abs(sigma - exact) <= 1e-14 * exact,
+                 qPrintable(QString("%1 vs %2").arg(sigma, 0, 'g', 17).arg(exact, 0, 'g', 17)));
+    }
+
     void degenerate_vectors_are_flagged_data() {
         QTest::addColumn<double>("first");
         QTest::addColumn<double>("rest");
