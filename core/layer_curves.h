@@ -1,0 +1,25 @@
+#pragma once
+// A metric's statistics over the sites in forward order: the paper's per-layer curves
+// (mean ± SD, with the min/max band), one entry per site.
+
+#include <vector>
+
+#include "core/metrics.h"
+#include "core/metrics_pass.h"
+
+namespace lngeom {
+
+// Entry i is site i; NaN where the site lacks the metric or has no valid token.
+struct LayerCurve {
+    std::vector<double> mean;
+    std::vector<double> std;
+    std::vector<double> min;
+    std::vector<double> max;
+    std::vector<std::int64_t> count;
+
+    std::size_t size() const { return mean.size(); }
+};
+
+LayerCurve layer_curve(const std::vector<SiteSummary>& sites, Metric metric);
+
+}  // namespace lngeom

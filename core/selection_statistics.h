@@ -1,0 +1,18 @@
+#pragma once
+// Statistics of a selected subset of tokens, to show beside those of the whole site.
+
+#include <span>
+
+#include "core/dump.h"
+#include "core/statistics.h"
+
+namespace lngeom {
+
+// Summary of values[token] over `tokens` (indices into `values`; NaN values skipped).
+Summary summarize_tokens(std::span<const float> values, std::span<const Index> tokens);
+
+// Histogram of values[token] over `tokens`, with the given edges.
+Histogram histogram_of_tokens(std::span<const float> values, std::span<const Index> tokens,
+                              double low, double high, int bins);
+
+}  // namespace lngeom

@@ -1,0 +1,302 @@
+// Chart data from the kept per-token metrics: brushed ranges, re-binning, per-site curves and
+// heatmap rows, selection statistics, default ranges, site labels and alignment of two dumps.
+
+#include <QtTest>
+
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <random>
+#include <vector>
+
+#include "core/histogram_bars.h"
+#include "core/histogram_range.h"
+#include "core/layer_curves.h"
+#include "core/layer_heatmap.h"
+#include "core/metric_values.h"
+#include "core/selection_statistics.h"
+#include "core/site_alignment.h"
+#include "core/site_labels.h"
+#include "core/token_ranges.h"
+
+using namespace lngeom;
+
+namespace {
+
+constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+
+// Angles around 90° with a few invalid tokens and values exactly on edges.
+std::vector<float> angleValues(std::size_t count, unsigned seed) {
+    std::mt19937 generator(seed);
+    std::normal_distribution<float> angle(90.0f, 3.0f);
+    std::vector<float> values(count);
+    for (float& value : values) value = angle(generator);
+    for (std::size_t token = 0; token < count; token += 97) values[token] = kNaN;
+    values[1] = 80.0f;
+    values[2] = 100.0f;
+    return values;
+}
+
+std::int64_t validCount(std::span<const float> values) {
+    return std::count_if(values.begin(), values.end(), [](float v) { return !std::isnan(v); });
+}
+
+SiteInfo namedSite(int layer, const std::string& name) {
+    SiteInfo site;
+    site.layer = layer;
+    site.site = name;
+    return site;
+}
+
+}  // namespace
+
+class TestChartData : public QObject {
+    Q_OBJECT
+  private slots:
+    void brushedBinsHoldExactlyTheirCounts_data();
+    void brushedBinsHoldExactlyTheirCounts();
+    void rangeSelectsHalfOpenInterval();
+    void binCountsSumToTheValidTokens();
+    void heatmapRowsAreTheSitesHistograms();
+    void rowFractionsSumToOne();
+    void stackedBarsSplitEachBin_data();
+    void stackedBarsSplitEachBin();
+    void curveFollowsTheSummaries();
+    void selectionStatisticsAreThoseOfTheSubset();
+    void metricValuesAreTheColumn();
+    void defaultRange_data();
+    void defaultRange();
+    void siteLabels_data();
+    void siteLabels();
+    void alignsSitesByLayerAndName();
+    void alignsUnnamedSitesByPosition();
+};
+
+void TestChartData::brushedBinsHoldExactlyTheirCounts_data() {
+    QTest::addColumn<double>("low");
+    QTest::addColumn<double>("high");
+    QTest::addColumn<int>("bins");
+    QTest::addColumn<int>("firstBin");
+    QTest::addColumn<int>("lastBin");
+    QTest::newRow("window, middle bins") << 80.0 << 100.0 << 40 << 15 << 24;
+    QTest::newRow("window, last bin keeps the high edge") << 80.0 << 100.0 << 40 << 39 << 39;
+    QTest::newRow("odd widths") << 83.3 << 97.1 << 7 << 0 << 6;
+    QTest::newRow("one bin") << 70.0 << 110.0 << 1 << 0 << 0;
+}
+
+void TestChartData::brushedBinsHoldExactlyTheirCounts() {
+    QFETCH(double, low);
+    QFETCH(double, high);
+    QFETCH(int, bins);
+    QFETCH(int, firstBin);
+    QFETCH(int, lastBin);
+    const auto values = angleValues(20000, 7);
+    const Histogram histogram = histogram_of(values, low, high, bins);
+    const auto tokens = tokens_in_bins(values, histogram, firstBin, lastBin);
+    const auto counted = std::accumulate(histogram.counts.begin() + firstBin,
+                                         histogram.counts.begin() + lastBin + 1, std::int64_t(0));
+    QCOMPARE(std::int64_t(tokens.size()), counted);
+    QVERIFY(std::is_sorted(tokens.begin(), tokens.end()));
+    for (Index token : tokens) {
+        const int bin = histogram.bin_of(values[std::size_t(token)]);
+        QVERIFY(bin >= firstBin && bin <= lastBin);
+    }
+}
+
+void TestChartData::rangeSelectsHalfOpenInterval() {
+    const std::vector<float> values{1.0f, 2.0f, kNaN, 2.5f, 3.0f, 0.5f};
+    QCOMPARE(tokens_in_range(values, 2.0, 3.0), (std::vector<Index>{1, 3}));
+    QCOMPARE(tokens_in_range(values, 0.0, 10.0), (std::vector<Index>{0, 1, 3, 4, 5}));
+    QVERIFY(tokens_in_range(values, 5.0, 6.0).empty());
+}
+
+void TestChartData::binCountsSumToTheValidTokens() {
+    const auto values = angleValues(50000, 11);
+    const Summary summary = summarize(values);
+    for (int bins : {1, 13, 64, 500}) {
+        const ValueRange range = default_histogram_range(Metric::AngleToUniformDeg, summary);
+        const Histogram histogram = histogram_of(values, range.low, range.high, bins);
+        const auto total =
+            std::accumulate(histogram.counts.begin(), histogram.counts.end(), std::int64_t(0));
+        QCOMPARE(total, validCount(values));
+        QCOMPARE(histogram.below + histogram.above, std::int64_t(0));
+    }
+}
+
+void TestChartData::heatmapRowsAreTheSitesHistograms() {
+    const auto first = angleValues(3000, 1);
+    const auto second = angleValues(5000, 2);
+    const std::vector<float> none;
+    const std::vector<std::span<const float>> sites{first, none, second};
+    const HeatmapBins heatmap = heatmap_bins(sites, 80.0, 100.0, 25);
+    QCOMPARE(heatmap.counts.rows(), Index(3));
+    QCOMPARE(heatmap.bins(), 25);
+    for (std::size_t site = 0; site < sites.size(); ++site) {
+        const Histogram histogram = histogram_of(sites[site], 80.0, 100.0, 25);
+        for (int bin = 0; bin < 25; ++bin)
+            QCOMPARE(heatmap.counts(Index(site), bin), histogram.counts[std::size_t(bin)]);
+    }
+    QCOMPARE(heatmap.counts.row(1).sum(), std::int64_t(0));
+    const ValueRange range = values_range(sites);
+    const HeatmapBins whole = heatmap_bins(sites, range.low, range.high, 40);
+    QCOMPARE(whole.counts.row(0).sum(), validCount(first));
+    QCOMPARE(whole.counts.row(2).sum(), validCount(second));
+}
+
+void TestChartData::rowFractionsSumToOne() {
+    CountMatrix counts(2, 3);
+    counts << 1, 3, 0, 0, 0, 0;
+    const Eigen::MatrixXd fractions = row_fractions(counts);
+    QCOMPARE(fractions(0, 0), 0.25);
+    QCOMPARE(fractions(0, 1), 0.75);
+    QCOMPARE(fractions.row(1).sum(), 0.0);
+}
+
+void TestChartData::stackedBarsSplitEachBin_data() {
+    QTest::addColumn<bool>("logCounts");
+    QTest::newRow("linear") << false;
+    QTest::newRow("log") << true;
+}
+
+void TestChartData::stackedBarsSplitEachBin() {
+    QFETCH(bool, logCounts);
+    const auto values = angleValues(6000, 3);
+    const Histogram site = histogram_of(values, 80.0, 100.0, 30);
+    const auto tokens = tokens_in_bins(values, site, 10, 17);
+    const Histogram selection = histogram_of_tokens(values, tokens, 80.0, 100.0, 30);
+    const HistogramBars bars = histogram_bars(site, &selection, logCounts);
+    QCOMPARE(bars.edges.size(), std::size_t(31));
+    QCOMPARE(bars.edges.front(), 80.0);
+    QCOMPARE(bars.edges.back(), 100.0);
+    for (std::size_t bin = 0; bin < 30; ++bin) {
+        const double count = double(site.counts[bin]);
+        const double whole = logCounts ? std::log10(1.0 + count) : count;
+        QVERIFY(std::abs(bars.selected[bin] + bars.rest[bin] - whole) < 1e-12);
+        QCOMPARE(bars.selected[bin] > 0, bin >= 10 && bin <= 17 && count > 0);
+    }
+    const HistogramBars plain = histogram_bars(site, nullptr, false);
+    QCOMPARE(plain.rest[12], double(site.counts[12]));
+    QCOMPARE(plain.selected[12], 0.0);
+}
+
+void TestChartData::curveFollowsTheSummaries() {
+    std::vector<SiteSummary> sites(3);
+    for (std::size_t site = 0; site < sites.size(); ++site) {
+        const auto values = angleValues(1000 + 100 * site, unsigned(site));
+        const int columns = site == 1 ? kInputMetricCount : kMetricCount;
+        sites[site].metrics.assign(std::size_t(columns), summarize(values));
+    }
+    const LayerCurve angle = layer_curve(sites, Metric::AngleToUniformDeg);
+    QCOMPARE(angle.size(), std::size_t(3));
+    for (std::size_t site = 0; site < 3; ++site) {
+        const Summary& expected = sites[site].metrics[0];
+        QCOMPARE(angle.mean[site], expected.mean);
+        QCOMPARE(angle.std[site], expected.std);
+        QCOMPARE(angle.min[site], expected.min);
+        QCOMPARE(angle.max[site], expected.max);
+        QCOMPARE(angle.count[site], expected.count);
+    }
+    const LayerCurve rotation = layer_curve(sites, Metric::RotationDeg);
+    QVERIFY(std::isnan(rotation.mean[1]));
+    QCOMPARE(rotation.count[1], std::int64_t(0));
+    QVERIFY(!std::isnan(rotation.mean[2]));
+}
+
+void TestChartData::selectionStatisticsAreThoseOfTheSubset() {
+    const auto values = angleValues(4000, 5);
+    const auto tokens = tokens_in_range(values, 88.0, 95.0);
+    std::vector<float> subset;
+    for (Index token : tokens) subset.push_back(values[std::size_t(token)]);
+    const Summary expected = summarize(subset);
+    const Summary actual = summarize_tokens(values, tokens);
+    QCOMPARE(actual.count, expected.count);
+    QCOMPARE(actual.mean, expected.mean);
+    QCOMPARE(actual.p50, expected.p50);
+    QVERIFY(actual.min >= 88.0 && actual.max < 95.0);
+    const Histogram histogram = histogram_of_tokens(values, tokens, 80.0, 100.0, 20);
+    QCOMPARE(histogram.counts, histogram_of(subset, 80.0, 100.0, 20).counts);
+    QCOMPARE(summarize_tokens(values, {}).count, std::int64_t(0));
+}
+
+void TestChartData::metricValuesAreTheColumn() {
+    SiteColumns columns;
+    columns.values = Eigen::MatrixXf::Random(50, kInputMetricCount);
+    const auto norms = metric_values(columns, Metric::Norm);
+    QCOMPARE(norms.size(), std::size_t(50));
+    QCOMPARE(norms[7], columns.values(7, column_of(Metric::Norm)));
+    QVERIFY(metric_values(columns, Metric::RotationDeg).empty());
+}
+
+void TestChartData::defaultRange_data() {
+    QTest::addColumn<int>("metric");
+    QTest::addColumn<double>("min");
+    QTest::addColumn<double>("max");
+    QTest::addColumn<double>("low");
+    QTest::addColumn<double>("high");
+    const int angle = int(Metric::AngleToUniformDeg);
+    QTest::newRow("angle inside the window") << angle << 85.2 << 94.1 << 80.0 << 100.0;
+    QTest::newRow("angle beyond it") << angle << 62.4 << 101.5 << 62.0 << 102.0;
+    QTest::newRow("norm: the data") << int(Metric::Norm) << 3.0 << 17.5 << 3.0 << 17.5;
+    QTest::newRow("one value gets width") << int(Metric::Sigma) << 2.0 << 2.0 << 1.5 << 2.5;
+}
+
+void TestChartData::defaultRange() {
+    QFETCH(int, metric);
+    QFETCH(double, min);
+    QFETCH(double, max);
+    QFETCH(double, low);
+    QFETCH(double, high);
+    Summary summary{10, (min + max) / 2, 1, min, max, min, (min + max) / 2, max};
+    const ValueRange range = default_histogram_range(Metric(metric), summary);
+    QCOMPARE(range.low, low);
+    QCOMPARE(range.high, high);
+}
+
+void TestChartData::siteLabels_data() {
+    QTest::addColumn<int>("layer");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("label");
+    QTest::newRow("block norm") << 3 << "ln1" << QString::fromUtf8("3\u00b7ln1");
+    QTest::newRow("final") << 4 << "final"
+                           << "final";
+    QTest::newRow("layer only") << 2 << ""
+                                << "2";
+    QTest::newRow("unknown") << -1 << ""
+                             << "007";
+}
+
+void TestChartData::siteLabels() {
+    QFETCH(int, layer);
+    QFETCH(QString, name);
+    QFETCH(QString, label);
+    SiteInfo site = namedSite(layer, name.toStdString());
+    site.key = "007";
+    QCOMPARE(QString::fromStdString(site_label(site)), label);
+}
+
+void TestChartData::alignsSitesByLayerAndName() {
+    const std::vector<SiteInfo> left{namedSite(0, "ln1"), namedSite(0, "ln2"), namedSite(1, "ln1"),
+                                     namedSite(2, "final")};
+    const std::vector<SiteInfo> right{namedSite(0, "ln1"), namedSite(1, "ln1"), namedSite(1, "ln2"),
+                                      namedSite(2, "final")};
+    const auto rows = align_sites(left, right);
+    QCOMPARE(rows.size(), std::size_t(5));
+    const std::vector<std::pair<std::optional<std::size_t>, std::optional<std::size_t>>> expected{
+        {0, 0}, {1, std::nullopt}, {2, 1}, {std::nullopt, 2}, {3, 3}};
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        QCOMPARE(rows[row].left, expected[row].first);
+        QCOMPARE(rows[row].right, expected[row].second);
+    }
+    QCOMPARE(QString::fromStdString(rows[3].label), QString::fromUtf8("1\u00b7ln2"));
+}
+
+void TestChartData::alignsUnnamedSitesByPosition() {
+    std::vector<SiteInfo> left(3), right(2);
+    const auto rows = align_sites(left, right);
+    QCOMPARE(rows.size(), std::size_t(3));
+    QCOMPARE(rows[1].right, std::optional<std::size_t>(1));
+    QCOMPARE(rows[2].right, std::optional<std::size_t>());
+}
+
+QTEST_APPLESS_MAIN(TestChartData)
+#include "test_chart_data.moc"
