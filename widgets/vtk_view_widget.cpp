@@ -182,6 +182,8 @@ void VtkViewWidget::makeVtkContextCurrent() {
 }
 
 QImage VtkViewWidget::grabImage(double scale) {
+    // A collapsed view has nothing to show, and VTK cannot read back an empty window.
+    if (width() <= 0 || height() <= 0) return {};
     makeVtkContextCurrent();
     syncSizeWithDevice();
     vtkOpenGLState* state = renderWindow_->GetState();

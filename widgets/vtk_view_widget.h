@@ -32,6 +32,7 @@ class VtkViewWidget : public QOpenGLWidget {
     // Schedules one VTK render at the next paint; many requests before it make one render.
     void requestRender();
     // The scene rendered at `scale` × the widget's device size; works on hidden widgets too.
+    // A null image when the widget has no area.
     QImage grabImage(double scale = 1.0);
     // How many times VTK has rendered this window so far.
     int renderCount() const { return renderCount_; }

@@ -94,6 +94,7 @@ class TestVtkViewWidget : public QObject {
     void resizeRendersAtNewSize();
     void grabImageScalesPixelsNotContent();
     void grabImageWorksOnHiddenWidget();
+    void collapsedViewRecovers();
     void repaintsDoNotRender();
     void renderRequestsCoalesce();
 };
@@ -326,6 +327,25 @@ void TestVtkViewWidget::grabImageWorksOnHiddenWidget() {
     QVERIFY(!view.isVisible());
     QCOMPARE(image.size(), QSize(400, 320));
     QVERIFY(showsSphereOn(image, Qt::red, "grabImageWorksOnHiddenWidget"));
+}
+
+// A splitter can collapse a view to nothing; it must come back intact.
+void TestVtkViewWidget::collapsedViewRecovers() {
+    QWidget window;
+    window.resize(320, 240);
+    auto* view = new VtkViewWidget(&window);
+    addFlatSphere(*view, Qt::red);
+    view->setGeometry(0, 0, 320, 240);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(view->renderCount() > 0, 5000);
+    view->setGeometry(0, 0, 0, 240);
+    QTest::qWait(50);
+    QVERIFY(view->grabImage(2.0).isNull());
+    view->setGeometry(0, 0, 320, 240);
+    QTest::qWait(50);
+    QCOMPARE(view->renderWindow()->GetSize()[0], 320);
+    QVERIFY(showsSphereOn(view->grabFramebuffer(), Qt::red, "collapsedViewRecovers"));
 }
 
 void TestVtkViewWidget::repaintsDoNotRender() {
