@@ -14,6 +14,7 @@
 #include <vtkTextProperty.h>
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include "widgets/chart_capture_scaling.h"
@@ -35,6 +36,18 @@ vtkSmartPointer<vtkTable> barTable(const BarSeries& bars) {
     table->AddColumn(centres);
     table->AddColumn(heights);
     return table;
+}
+
+// vtkChartXY sizes every bar from the spacing of the bar centres, so bins must be equal.
+void requireEqualBins(const BarSeries& bars) {
+    if (bars.heights.empty() || bars.edges.size() != bars.heights.size() + 1)
+        throw std::invalid_argument("showBars: needs one more edge than heights, and a bin");
+    const double width = bars.edges[1] - bars.edges[0];
+    for (std::size_t bin = 0; bin < bars.heights.size(); ++bin) {
+        const double binWidth = bars.edges[bin + 1] - bars.edges[bin];
+        if (!(width > 0.0) || std::abs(binWidth - width) > 1e-9 * std::abs(width))
+            throw std::invalid_argument("showBars: bins must be increasing and of equal width");
+    }
 }
 
 void setAxis(vtkAxis* axis, const std::string& title, double minimum, double maximum) {
@@ -65,8 +78,7 @@ ChartView::~ChartView() = default;
 vtkChartXY* ChartView::chart() const { return chart_; }
 
 void ChartView::showBars(const BarSeries& bars, const ChartTitles& titles) {
-    if (bars.edges.size() != bars.heights.size() + 1 || bars.heights.empty())
-        throw std::invalid_argument("showBars: needs one more edge than heights, and a bin");
+    requireEqualBins(bars);
     chart_->ClearPlots();
     vtkPlot* plot = chart_->AddPlot(vtkChart::BAR);
     auto* barPlot = vtkPlotBar::SafeDownCast(plot);

@@ -19,7 +19,8 @@ namespace lngeom::widgets {
 
 class ChartCaptureScaling;
 
-// Precomputed bins: bin i spans [edges[i], edges[i + 1]) and has height heights[i].
+// Precomputed bins of equal width: bin i spans [edges[i], edges[i + 1]) and has height
+// heights[i].
 struct BarSeries {
     std::span<const double> edges;
     std::span<const double> heights;
@@ -40,6 +41,7 @@ class ChartView : public VtkViewWidget {
     vtkChartXY* chart() const;
 
     // Replaces what the chart shows by one bar per bin (VTK 9.1 has no 1-D histogram plot).
+    // Throws std::invalid_argument for inconsistent or unequal bins.
     void showBars(const BarSeries& bars, const ChartTitles& titles);
     void setBarColour(const QColor& colour);
     QColor barColour() const { return barColour_; }

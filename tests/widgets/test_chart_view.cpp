@@ -42,6 +42,7 @@ class TestChartView : public QObject {
     void usesTheChartsOwnInteraction();
     void wheelZoomsTheChart();
     void leftDragPansTheChart();
+    void rejectsInconsistentBins_data();
     void rejectsInconsistentBins();
     void grabImageAtTwiceTheSizeLooksTheSame();
     void exportsVectorGraphics_data();
@@ -116,10 +117,20 @@ void TestChartView::leftDragPansTheChart() {
     QVERIFY(std::abs(xAxis->GetMaximum() - xAxis->GetMinimum() - spanBefore) < 1e-9);
 }
 
+void TestChartView::rejectsInconsistentBins_data() {
+    QTest::addColumn<std::vector<double>>("edges");
+    QTest::addColumn<std::vector<double>>("heights");
+    QTest::newRow("as many edges as bins")
+        << std::vector<double>{0, 1, 2} << std::vector<double>{1, 2, 3};
+    QTest::newRow("no bins") << std::vector<double>{0} << std::vector<double>{};
+    QTest::newRow("unequal widths") << std::vector<double>{0, 1, 3} << std::vector<double>{1, 2};
+    QTest::newRow("decreasing edges") << std::vector<double>{2, 1, 0} << std::vector<double>{1, 2};
+}
+
 void TestChartView::rejectsInconsistentBins() {
+    QFETCH(std::vector<double>, edges);
+    QFETCH(std::vector<double>, heights);
     ChartView view;
-    const std::vector<double> edges{0, 1, 2};
-    const std::vector<double> heights{1, 2, 3};
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, view.showBars({edges, heights}, kTitles));
 }
 
