@@ -25,7 +25,9 @@ ValueRange default_histogram_range(Metric metric, const Summary& summary) {
                 std::max(kOrthogonalAngleWindow.high, std::ceil(summary.max))};
     }
     if (!has_data) return {};
-    return with_width(summary.min, summary.max);
+    // Summaries come from double arithmetic, the kept values are floats: the range must hold
+    // the values as kept, which are min and max rounded to float.
+    return with_width(double(float(summary.min)), double(float(summary.max)));
 }
 
 ValueRange enclosing_range(const ValueRange& a, const ValueRange& b) {

@@ -237,6 +237,8 @@ void TestChartData::defaultRange_data() {
     QTest::newRow("angle inside the window") << angle << 85.2 << 94.1 << 80.0 << 100.0;
     QTest::newRow("angle beyond it") << angle << 62.4 << 101.5 << 62.0 << 102.0;
     QTest::newRow("norm: the data") << int(Metric::Norm) << 3.0 << 17.5 << 3.0 << 17.5;
+    QTest::newRow("norm: the data as kept in float")
+        << int(Metric::Norm) << 2.9999999999 << 17.50000000001 << 3.0 << 17.5;
     QTest::newRow("one value gets width") << int(Metric::Sigma) << 2.0 << 2.0 << 1.5 << 2.5;
 }
 

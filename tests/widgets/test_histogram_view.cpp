@@ -1,0 +1,179 @@
+// The histogram view on the LayerNorm sample: its bars are the core's histogram of the kept
+// values, a range or a drag selects exactly the tokens of its bins, and the chart renders.
+
+#include <QtTest>
+
+#include <numeric>
+
+#include "core/metric_values.h"
+#include "core/token_ranges.h"
+#include "tests/widgets/image_checks.h"
+#include "tests/widgets/sample_documents.h"
+#include "tests/widgets/widgets_test_main.h"
+#include "widgets/chart_brush.h"
+#include "widgets/chart_view.h"
+#include "widgets/histogram_view.h"
+#include "widgets/token_selection.h"
+
+using namespace lngeom;
+using namespace lngeom::widgets;
+
+namespace {
+
+const QColor kSiteColour(70, 110, 190);
+const QColor kSelectionColour(235, 125, 20);
+
+std::span<const float> valuesOf(const DumpDocument& document, Metric metric) {
+    static std::shared_ptr<const SiteColumns> kept;
+    kept = document.metrics().columns(std::size_t(document.currentSite()));
+    return metric_values(*kept, metric);
+}
+
+std::int64_t total(const Histogram& histogram) {
+    return std::accumulate(histogram.counts.begin(), histogram.counts.end(), std::int64_t(0)) +
+           histogram.below + histogram.above;
+}
+
+}  // namespace
+
+class TestHistogramView : public QObject {
+    Q_OBJECT
+  private slots:
+    void initTestCase();
+    void barsAreTheCoresHistogram_data();
+    void barsAreTheCoresHistogram();
+    void anglesDefaultToAWindowAroundNinety();
+    void rangeSelectsExactlyItsBinsTokens_data();
+    void rangeSelectsExactlyItsBinsTokens();
+    void dragSelectsTheBrushedBins();
+    void rendersBarsAndSelection();
+
+  private:
+    std::unique_ptr<DumpDocument> document_;
+};
+
+void TestHistogramView::initTestCase() {
+    document_ = test::loadSample("sample-layernorm.h5");
+    QVERIFY(document_);
+}
+
+void TestHistogramView::barsAreTheCoresHistogram_data() {
+    QTest::addColumn<int>("metric");
+    QTest::addColumn<int>("site");
+    QTest::addColumn<int>("bins");
+    QTest::newRow("angle, 80 bins") << int(Metric::AngleToUniformDeg) << 0 << 80;
+    QTest::newRow("norm, 7 bins") << int(Metric::Norm) << 3 << 7;
+    QTest::newRow("rotation, 200 bins") << int(Metric::RotationDeg) << 8 << 200;
+}
+
+void TestHistogramView::barsAreTheCoresHistogram() {
+    QFETCH(int, metric);
+    QFETCH(int, site);
+    QFETCH(int, bins);
+    document_->setCurrentSite(site);
+    HistogramView view;
+    view.setDocument(document_.get());
+    view.setMetric(Metric(metric));
+    view.setBins(bins);
+    QVERIFY(view.histogram());
+    const Histogram& drawn = *view.histogram();
+    const Summary& summary = document_->metrics().summary(std::size_t(site), Metric(metric));
+    QCOMPARE(total(drawn), summary.count);
+    QCOMPARE(drawn.below + drawn.above, std::int64_t(0));
+    const ValueRange narrow{summary.p01, summary.p99};
+    view.setRange(narrow);
+    const Histogram expected =
+        histogram_of(valuesOf(*document_, Metric(metric)), narrow.low, narrow.high, bins);
+    QCOMPARE(view.histogram()->counts, expected.counts);
+    QCOMPARE(view.histogram()->below, expected.below);
+    QCOMPARE(total(*view.histogram()), summary.count);
+}
+
+void TestHistogramView::anglesDefaultToAWindowAroundNinety() {
+    document_->setCurrentSite(2);
+    HistogramView view;
+    view.setDocument(document_.get());
+    const ValueRange range = view.effectiveRange();
+    QVERIFY(range.low <= 80.0 && range.high >= 100.0);
+    const Summary& angle = document_->metrics().summary(2, Metric::AngleToUniformDeg);
+    QVERIFY(range.low <= angle.min && range.high >= angle.max);
+}
+
+void TestHistogramView::rangeSelectsExactlyItsBinsTokens_data() {
+    QTest::addColumn<double>("low");
+    QTest::addColumn<double>("high");
+    QTest::newRow("centre") << 88.0 << 92.0;
+    QTest::newRow("reversed") << 95.0 << 85.0;
+    QTest::newRow("past the edges") << 0.0 << 180.0;
+}
+
+void TestHistogramView::rangeSelectsExactlyItsBinsTokens() {
+    QFETCH(double, low);
+    QFETCH(double, high);
+    document_->setCurrentSite(1);
+    HistogramView view;
+    view.setDocument(document_.get());
+    view.setRange(ValueRange{80.0, 100.0});
+    view.selectRange(low, high);
+    const Histogram& drawn = *view.histogram();
+    const int first = drawn.bin_of(std::clamp(std::min(low, high), 80.0, 100.0));
+    const int last = drawn.bin_of(std::clamp(std::max(low, high), 80.0, 100.0));
+    const auto counted = std::accumulate(drawn.counts.begin() + first,
+                                         drawn.counts.begin() + last + 1, std::int64_t(0));
+    const auto& selected = document_->selection()->tokens();
+    QCOMPARE(std::int64_t(selected.size()), counted);
+    const auto values = valuesOf(*document_, Metric::AngleToUniformDeg);
+    for (Index token : selected) {
+        const float value = values[std::size_t(token)];
+        QVERIFY(value >= drawn.bin_low(first) && value <= drawn.bin_low(last) + drawn.bin_width());
+    }
+    document_->selection()->clear();
+}
+
+void TestHistogramView::dragSelectsTheBrushedBins() {
+    document_->setCurrentSite(0);
+    HistogramView view;
+    view.resize(800, 500);
+    view.setDocument(document_.get());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    ChartView* chart = view.chartView();
+    QTRY_VERIFY_WITH_TIMEOUT(chart->renderCount() > 0, 5000);
+    const QPoint from(chart->width() * 2 / 5, chart->height() / 2);
+    const QPoint to(chart->width() * 3 / 5, chart->height() / 2);
+    QTest::mousePress(chart, Qt::LeftButton, {}, from);
+    QTest::mouseMove(chart, to);
+    QTest::mouseRelease(chart, Qt::LeftButton, {}, to);
+    const Histogram& drawn = *view.histogram();
+    const int first = drawn.bin_of(chartDataPoint(*chart, from).x());
+    const int last = drawn.bin_of(chartDataPoint(*chart, to).x());
+    const auto expected =
+        tokens_in_bins(valuesOf(*document_, Metric::AngleToUniformDeg), drawn, first, last);
+    QVERIFY(!expected.empty());
+    QCOMPARE(document_->selection()->tokens(), expected);
+    document_->selection()->clear();
+}
+
+void TestHistogramView::rendersBarsAndSelection() {
+    document_->setCurrentSite(4);
+    HistogramView view;
+    view.resize(900, 560);
+    view.setDocument(document_.get());
+    view.setOverlay(HistogramOverlay{6, Metric::AngleToUniformDeg});
+    view.selectRange(89.0, 91.0);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QImage chart = view.chartView()->grabImage();
+    const double bars = test::fractionOfPixelsNear(chart, kSiteColour, 12);
+    const double selection = test::fractionOfPixelsNear(chart, kSelectionColour, 12);
+    test::saveTestImage(view.grab().toImage(), "histogram-view");
+    QVERIFY2(bars > 0.02 && selection > 0.005,
+             qPrintable(QString("bars %1, selection %2, saved %3")
+                            .arg(bars)
+                            .arg(selection)
+                            .arg(test::saveTestImage(chart, "histogram-view-chart"))));
+    document_->selection()->clear();
+}
+
+LNGEOM_WIDGETS_TEST_MAIN(TestHistogramView)
+#include "test_histogram_view.moc"

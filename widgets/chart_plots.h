@@ -1,0 +1,48 @@
+#pragma once
+// Plots the chart views add to a ChartView's vtkChartXY: stacked bars over bins, lines, and
+// shaded bands, each from plain spans of doubles (NaN breaks lines and bands).
+
+#include <QColor>
+
+#include <span>
+#include <string>
+#include <vector>
+
+class vtkAxis;
+class vtkChartXY;
+class vtkPlotArea;
+class vtkPlotBar;
+class vtkPlotLine;
+
+namespace lngeom::widgets {
+
+// Bin i spans [edges[i], edges[i + 1]); layers[k][i] is segment k's height, stacked from k = 0.
+struct StackedBars {
+    std::span<const double> edges;
+    std::vector<std::span<const double>> layers;
+    std::vector<QColor> colours;  // one per layer
+};
+
+vtkPlotBar* addStackedBars(vtkChartXY* chart, const StackedBars& bars);
+
+struct LineStyle {
+    QColor colour;
+    float width = 2.0f;
+    bool dashed = false;
+};
+
+vtkPlotLine* addLine(vtkChartXY* chart, std::span<const double> xs, std::span<const double> ys,
+                     const LineStyle& style);
+// A vertical line at x from y = 0 to y = top.
+vtkPlotLine* addVerticalLine(vtkChartXY* chart, double x, double top, const LineStyle& style);
+// A histogram's outline: a step line along the tops of the bins.
+vtkPlotLine* addStairs(vtkChartXY* chart, std::span<const double> edges,
+                       std::span<const double> heights, const LineStyle& style);
+// The area between lower and upper, filled with `colour` (its alpha included).
+vtkPlotArea* addBand(vtkChartXY* chart, std::span<const double> xs, std::span<const double> lower,
+                     std::span<const double> upper, const QColor& colour);
+
+// Title, fonts and a fixed range (the chart's own pan and zoom still move it).
+void setFixedAxis(vtkAxis* axis, const std::string& title, double minimum, double maximum);
+
+}  // namespace lngeom::widgets

@@ -1,0 +1,98 @@
+#pragma once
+// The distribution of one metric at the document's current site: bars re-binned from the kept
+// per-token values (bins and range adjustable, counts linear or log), mean ± SD marked, an
+// optional overlay (another site, or the module's output norm), and the linked selection
+// stacked in its own colour. A left drag (or click) on the bars selects their tokens.
+
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/histogram_range.h"
+#include "core/metrics.h"
+#include "core/metrics_pass.h"
+#include "core/statistics.h"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QSpinBox;
+
+namespace lngeom::widgets {
+
+class ChartView;
+class DocumentBinding;
+class DumpDocument;
+
+// What is drawn over the site's bars as an outline: `metric` at `site` (-1: the current site).
+struct HistogramOverlay {
+    int site = -1;
+    Metric metric = Metric::AngleToUniformDeg;
+};
+
+struct HistogramSettings {
+    Metric metric = Metric::AngleToUniformDeg;
+    int bins = 80;
+    std::optional<ValueRange> range;  // nullopt: default_histogram_range()
+    bool logCounts = false;
+    std::optional<HistogramOverlay> overlay;
+};
+
+class HistogramView : public QWidget {
+    Q_OBJECT
+  public:
+    explicit HistogramView(QWidget* parent = nullptr);
+    ~HistogramView() override;
+
+    void setDocument(DumpDocument* document);
+    DumpDocument* document() const;
+
+    void setSettings(const HistogramSettings& settings);
+    const HistogramSettings& settings() const { return settings_; }
+    void setMetric(Metric metric);
+    void setBins(int bins);
+    void setRange(std::optional<ValueRange> range);
+    void setLogCounts(bool logCounts);
+    void setOverlay(std::optional<HistogramOverlay> overlay);
+
+    // The range drawn now (the settings' or the default one).
+    ValueRange effectiveRange() const;
+    // The current site's histogram as drawn; nullopt before the metrics are ready.
+    const std::optional<Histogram>& histogram() const { return histogram_; }
+    // Selects the tokens of every bin that [low, high] touches (clamped to the drawn range).
+    void selectRange(double low, double high);
+    ChartView* chartView() const { return chart_; }
+
+  signals:
+    void settingsChanged();
+
+  private:
+    void buildControls();
+    void refresh();
+    void redraw();
+    void drawMeanAndSpread(double top);
+    void drawOverlay();
+    void updateControls();
+    void updateStatistics();
+    std::span<const float> currentValues() const;
+    void onBrushed(QPointF from, QPointF to);
+
+    HistogramSettings settings_;
+    std::unique_ptr<DocumentBinding> binding_;
+    std::shared_ptr<const SiteColumns> columns_;
+    std::optional<Histogram> histogram_;
+    ChartView* chart_;
+    QComboBox* metricBox_;
+    QSpinBox* binsBox_;
+    QDoubleSpinBox* lowBox_;
+    QDoubleSpinBox* highBox_;
+    QCheckBox* logBox_;
+    QComboBox* overlayBox_;
+    QLabel* statistics_;
+    bool updatingControls_ = false;
+};
+
+}  // namespace lngeom::widgets
