@@ -1,0 +1,76 @@
+#include "core/projected_cloud.h"
+
+#include <cmath>
+
+#include "core/block_source.h"
+
+namespace lngeom {
+namespace {
+
+Eigen::VectorXd input_vector(const Dump& dump, std::size_t site, Index token) {
+    RowBlock block;
+    dump.read_rows(site, Stream::Input, token, 1, block);
+    return std::visit(
+        [](const auto& rows) {
+            return Eigen::VectorXd(rows.row(0).transpose().template cast<double>());
+        },
+        block.rows);
+}
+
+}  // namespace
+
+ProjectionBasis compute_basis(const Dump& dump, std::size_t site, const BasisRequest& request,
+                              const std::atomic<bool>* cancel) {
+    DumpStreamOptions stream;
+    stream.max_rows = request.max_rows;
+    stream.cancel = cancel;
+    const BlockSource rows = dump_block_source(dump, site, Stream::Input, stream);
+    const Index d = dump.info().sites.at(site).d;
+    PrincipalOptions principal;
+    principal.seed = request.seed;
+    switch (request.choice) {
+        case BasisChoice::Coordinates:
+            return coordinate_basis(rows, d, request.coordinate_i, request.coordinate_j);
+        case BasisChoice::Token:
+            return token_basis(rows, input_vector(dump, site, request.token), principal);
+        case BasisChoice::Random:
+            return random_basis(rows, d, request.seed);
+        default:
+            return principal_basis(rows, d, principal);
+    }
+}
+
+ProjectedCloud place_points(const Dump& dump, const CloudRequest& request,
+                            const ProjectionBasis& basis, const std::atomic<bool>* cancel) {
+    const SiteInfo& site = dump.info().sites.at(request.site);
+    DumpStreamOptions stream;
+    stream.max_rows = request.max_points;
+    stream.block_bytes = request.block_bytes;
+    stream.cancel = cancel;
+    const Stream which = reads_output(request.representation) ? Stream::Output : Stream::Input;
+    ProjectedCloud cloud;
+    cloud.basis = basis;
+    cloud.sphere_radius = std::sqrt(double(site.d));
+    const Index capacity = std::min(site.n_tokens, request.max_points);
+    cloud.points.resize(capacity, 3);
+    cloud.tokens.reserve(std::size_t(capacity));
+    dump_block_source(dump, request.site, which, stream)([&](const RowBlock& block) {
+        const PointRows placed =
+            project_rows(block, request.representation, request.placement, basis.axes, site.eps);
+        for (Index row = 0; row < placed.rows(); ++row) {
+            if (!placed.row(row).allFinite()) continue;
+            cloud.points.row(Index(cloud.tokens.size())) = placed.row(row);
+            cloud.tokens.push_back(block.first_row + row);
+        }
+    });
+    cloud.points.conservativeResize(Index(cloud.tokens.size()), 3);
+    return cloud;
+}
+
+ProjectedCloud compute_projected_cloud(const Dump& dump, const CloudRequest& request,
+                                       const std::atomic<bool>* cancel) {
+    return place_points(dump, request, compute_basis(dump, request.site, request.basis, cancel),
+                        cancel);
+}
+
+}  // namespace lngeom

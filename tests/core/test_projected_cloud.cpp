@@ -1,0 +1,97 @@
+// The projection view's cloud from a dump (the sample): every finite token placed, the bases a
+// user can choose, and picking a point on screen.
+#include <QTest>
+#include <cmath>
+
+#include "core/errors.h"
+#include "core/projected_cloud.h"
+#include "core/screen_picking.h"
+
+using namespace lngeom;
+
+namespace {
+
+const std::string kSample = LNGEOM_SOURCE_DIR "/data/sample-layernorm.h5";
+
+// An orthographic camera looking down −z at the square [−1, 1]² of a 200 × 200 viewport; depth
+// z ∈ [−1, 1] maps to clip z = −z (larger z is nearer).
+ScreenPick orthographic_pick(double x_pixels, double y_pixels) {
+    ScreenPick pick;
+    pick.world_to_clip = Eigen::Matrix4d::Identity();
+    pick.world_to_clip(2, 2) = -1.0;
+    pick.viewport_size = {200, 200};
+    pick.position = {x_pixels, y_pixels};
+    pick.radius = 5;
+    return pick;
+}
+
+}  // namespace
+
+class TestProjectedCloud : public QObject {
+    Q_OBJECT
+
+  private slots:
+    void every_token_of_a_site_is_placed_data() {
+        QTest::addColumn<int>("choice");
+        QTest::addRow("principal") << int(BasisChoice::Principal);
+        QTest::addRow("coordinates") << int(BasisChoice::Coordinates);
+        QTest::addRow("token") << int(BasisChoice::Token);
+        QTest::addRow("random") << int(BasisChoice::Random);
+    }
+    void every_token_of_a_site_is_placed() {
+        QFETCH(int, choice);
+        const Dump dump = Dump::open(kSample);
+        CloudRequest request;
+        request.site = 1;
+        request.representation = Representation::LnStandardized;
+        request.placement = Placement::TrueRadius;
+        request.basis.choice = BasisChoice(choice);
+        request.basis.token = 17;
+        request.block_bytes = 16 * 1024;
+        const ProjectedCloud cloud = compute_projected_cloud(dump, request);
+        const SiteInfo& site = dump.info().sites[1];
+        QCOMPARE(Index(cloud.tokens.size()), site.n_tokens);
+        QCOMPARE(cloud.points.rows(), site.n_tokens);
+        QCOMPARE(cloud.tokens.back(), site.n_tokens - 1);
+        QCOMPARE(cloud.sphere_radius, std::sqrt(double(site.d)));
+        const Eigen::VectorXf radii = cloud.points.rowwise().norm();
+        // ε/σ² is tiny for trained activations: every y sits on the √d sphere, in the plane.
+        QVERIFY((radii.array() - float(cloud.sphere_radius)).abs().maxCoeff() < 1e-3f);
+        QCOMPARE(cloud.points.col(2).cwiseAbs().maxCoeff(), 0.0f);
+        QVERIFY(cloud.basis.variance_share.sum() > 0);
+    }
+
+    void the_first_tokens_when_capped() {
+        const Dump dump = Dump::open(kSample);
+        CloudRequest request;
+        request.max_points = 100;
+        request.representation = Representation::Output;
+        const ProjectedCloud cloud = compute_projected_cloud(dump, request);
+        QCOMPARE(cloud.points.rows(), Index(100));
+        QCOMPARE(cloud.tokens.front(), Index(0));
+    }
+
+    void a_cancelled_cloud_throws() {
+        const Dump dump = Dump::open(kSample);
+        const std::atomic<bool> cancel{true};
+        QVERIFY_THROWS_EXCEPTION(CancelledError, compute_projected_cloud(dump, {}, &cancel));
+    }
+
+    void picking_finds_the_nearest_point_in_front() {
+        PointRows points(4, 3);
+        points << 0.0f, 0.0f, 0.0f,  // centre of the viewport: pixel (100, 100)
+            0.0f, 0.0f, 0.5f,        // same pixel, nearer the viewer
+            0.5f, 0.5f, 0.0f,        // pixel (150, 150)
+            0.5f, 0.55f, 0.0f;       // pixel (150, 155)
+        QCOMPARE(pick_point(points, orthographic_pick(100, 100)), Index(1));
+        QCOMPARE(pick_point(points, orthographic_pick(151, 149)), Index(2));
+        QCOMPARE(pick_point(points, orthographic_pick(150, 156)), Index(3));
+        QCOMPARE(pick_point(points, orthographic_pick(120, 120)), Index(-1));
+        PointRows outside(1, 3);
+        outside << 0.0f, 0.0f, 3.0f;  // beyond the near plane
+        QCOMPARE(pick_point(outside, orthographic_pick(100, 100)), Index(-1));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestProjectedCloud)
+#include "test_projected_cloud.moc"
