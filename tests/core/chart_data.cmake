@@ -1,5 +1,7 @@
-# Chart data the views draw, computed in core without a display: brushed ranges, re-binning,
-# per-site curves, heatmap rows, selection statistics and site alignment.
-lngeom_add_qtest(NAME test_chart_data LABEL core
-    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_chart_data.cpp
-    LIBS lngeom_core Qt6::Core)
+# Data the chart and table views show, computed in core without a display: brushed ranges,
+# re-binning, per-site curves, heatmap rows, selection statistics, site alignment, table rows.
+foreach(suite test_chart_data test_token_order)
+    lngeom_add_qtest(NAME ${suite} LABEL core
+        SOURCES ${CMAKE_CURRENT_LIST_DIR}/${suite}.cpp
+        LIBS lngeom_core Qt6::Core)
+endforeach()
