@@ -2,8 +2,11 @@
 BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 CMAKE_ARGS ?=
+SANITIZE_DIR ?= build-asan
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
 
-.PHONY: all setup configure build run test bench clean
+.PHONY: all setup configure build run test test-sanitize fuzz bench clean
 
 all: build
 
@@ -21,6 +24,14 @@ run: build
 
 test: build
 	@tools/run-tests.sh $(BUILD_DIR)
+
+# Core and widget tests built with ASan + UBSan (tests/sanitizers/).
+test-sanitize: setup
+	@tests/sanitizers/run-sanitized-tests.sh $(SANITIZE_DIR)
+
+# The libFuzzer target for FUZZ_SECONDS (tests/fuzz/; FUZZ_SEED=0 for a fresh random seed).
+fuzz: setup
+	@tests/fuzz/run-fuzzer.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 
 bench: build
 	@/usr/bin/python3 tests/benchmarks/bench_stats.py --lngeom $(BUILD_DIR)/app/lngeom

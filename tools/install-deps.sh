@@ -9,6 +9,7 @@ packages=(
     libvtk9-dev libhdf5-dev libeigen3-dev
     python3-torch python3-h5py python3-numpy libopenblas0-openmp
     xvfb xauth
+    clang libclang-rt-14-dev
 )
 
 missing=()

@@ -20,7 +20,7 @@ void DocumentBinding::disconnectAll() {
 
 // The selection exists from infoReady() on, so it is connected then (or at once if it exists).
 void DocumentBinding::connectSelection() {
-    if (!document_ || !document_->selection()) return;
+    if (!document_ || !document_->selection() || !callbacks_.selectionChanged) return;
     connections_.push_back(QObject::connect(document_->selection(), &TokenSelection::changed,
                                             owner_, callbacks_.selectionChanged));
 }

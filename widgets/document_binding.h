@@ -19,7 +19,7 @@ class DocumentBinding {
   public:
     struct Callbacks {
         std::function<void()> dataChanged;               // ready, current site changed
-        std::function<void(QObject*)> selectionChanged;  // the source of the change
+        std::function<void(QObject*)> selectionChanged;  // the change's source; may be empty
     };
 
     DocumentBinding(QObject* owner, Callbacks callbacks);

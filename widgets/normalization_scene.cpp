@@ -115,7 +115,9 @@ void addPoints(vtkRenderer* renderer, const NormalizationSceneData& data) {
     renderer->AddActor(actor);
 }
 
-void frameCamera(vtkRenderer* renderer, double radius) {
+}  // namespace
+
+void frameNormalizationCamera(vtkRenderer* renderer, double radius) {
     vtkCamera* camera = renderer->GetActiveCamera();
     camera->SetFocalPoint(0.0, 0.0, 0.0);
     camera->SetPosition(radius * 3.0, -radius * 3.0, radius * 1.8);
@@ -125,10 +127,7 @@ void frameCamera(vtkRenderer* renderer, double radius) {
     renderer->ResetCameraClippingRange();
 }
 
-}  // namespace
-
-void addNormalizationScene(vtkRenderer* renderer, const NormalizationSceneData& data) {
-    const double radius = data.sphereRadius;
+void addNormalizationFrame(vtkRenderer* renderer, double radius) {
     renderer->SetBackground(0.12, 0.13, 0.16);
     // Thin wireframe lines need anti-aliasing; FXAA costs far less than multisampling on
     // software OpenGL (llvmpipe), where multisampling made frames ~10x slower.
@@ -136,8 +135,12 @@ void addNormalizationScene(vtkRenderer* renderer, const NormalizationSceneData& 
     addHyperplaneDisc(renderer, radius * 1.35);
     addWireframeSphere(renderer, radius);
     addUniformAxis(renderer, radius * 1.5);
+}
+
+void addNormalizationScene(vtkRenderer* renderer, const NormalizationSceneData& data) {
+    addNormalizationFrame(renderer, data.sphereRadius);
     addPoints(renderer, data);
-    frameCamera(renderer, radius);
+    frameNormalizationCamera(renderer, data.sphereRadius);
 }
 
 }  // namespace lngeom::widgets

@@ -21,4 +21,10 @@ struct NormalizationSceneData {
 // Adds the scene's actors to `renderer` and frames the camera on them.
 void addNormalizationScene(vtkRenderer* renderer, const NormalizationSceneData& data);
 
+// The scene without its points, for views that draw their own: background, the 1 axis, the
+// disc of the hyperplane ⊥ 1 and the √d sphere of radius `sphereRadius`.
+void addNormalizationFrame(vtkRenderer* renderer, double sphereRadius);
+// Looks at the sphere of radius `sphereRadius` from above the hyperplane, 1 pointing up.
+void frameNormalizationCamera(vtkRenderer* renderer, double sphereRadius);
+
 }  // namespace lngeom::widgets
