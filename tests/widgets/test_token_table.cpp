@@ -1,0 +1,197 @@
+// The token table on the LayerNorm sample: a well-behaved Qt model over the document's labels
+// and metric columns, sorting and filtering by index, and row selection linked both ways.
+
+#include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
+#include <QTableView>
+#include <QtTest>
+
+#include <cmath>
+
+#include "core/metric_values.h"
+#include "core/token_order.h"
+#include "tests/widgets/image_checks.h"
+#include "tests/widgets/sample_documents.h"
+#include "tests/widgets/widgets_test_main.h"
+#include "widgets/token_selection.h"
+#include "widgets/token_table_model.h"
+#include "widgets/token_table_view.h"
+
+using namespace lngeom;
+using namespace lngeom::widgets;
+
+namespace {
+
+int columnOf(const TokenTableModel& model, Metric metric) {
+    for (int column = 0; column < model.columnCount(); ++column)
+        if (model.metricOf(column) == metric) return column;
+    return -1;
+}
+
+std::vector<Index> selectedTokens(const TokenTableView& view) {
+    std::vector<Index> tokens;
+    for (const QModelIndex& row : view.table()->selectionModel()->selectedRows())
+        tokens.push_back(view.model()->tokenAt(row.row()));
+    std::sort(tokens.begin(), tokens.end());
+    return tokens;
+}
+
+}  // namespace
+
+class TestTokenTable : public QObject {
+    Q_OBJECT
+  private slots:
+    void initTestCase();
+    void passesTheModelTester();
+    void showsTheSitesValues();
+    void sortsByAMetricWithInvalidLast_data();
+    void sortsByAMetricWithInvalidLast();
+    void filtersByTextAndRange();
+    void followsTheCurrentSite();
+    void rowSelectionSelectsTokens();
+    void selectionElsewhereSelectsRows();
+    void renders();
+
+  private:
+    std::unique_ptr<DumpDocument> document_;
+};
+
+void TestTokenTable::initTestCase() {
+    document_ = test::loadSample("sample-layernorm.h5");
+    QVERIFY(document_);
+}
+
+void TestTokenTable::passesTheModelTester() {
+    TokenTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setDocument(document_.get());
+    model.sort(TokenTableModel::FixedColumns, Qt::DescendingOrder);
+    model.setFilter({QStringLiteral("e"), std::nullopt, std::nullopt});
+    model.sort(TokenTableModel::TextColumn, Qt::AscendingOrder);
+    document_->setCurrentSite(3);
+    model.setDocument(nullptr);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestTokenTable::showsTheSitesValues() {
+    document_->setCurrentSite(2);
+    TokenTableModel model;
+    model.setDocument(document_.get());
+    QCOMPARE(Index(model.rowCount()), document_->info().n_tokens);
+    QCOMPARE(model.columnCount(), TokenTableModel::FixedColumns + kMetricCount);
+    const auto columns = document_->metrics().columns(2);
+    const int norm = columnOf(model, Metric::Norm);
+    for (int row : {0, 17, model.rowCount() - 1}) {
+        const Index token = model.tokenAt(row);
+        QCOMPARE(model.index(row, norm).data(TokenTableModel::RawValueRole).toDouble(),
+                 double(metric_values(*columns, Metric::Norm)[std::size_t(token)]));
+        QCOMPARE(model.index(row, TokenTableModel::PositionColumn).data().toInt(),
+                 document_->labels().position[std::size_t(token)]);
+    }
+}
+
+void TestTokenTable::sortsByAMetricWithInvalidLast_data() {
+    QTest::addColumn<int>("metric");
+    QTest::addColumn<bool>("descending");
+    QTest::newRow("angle ascending") << int(Metric::AngleToUniformDeg) << false;
+    QTest::newRow("rotation descending") << int(Metric::RotationDeg) << true;
+}
+
+void TestTokenTable::sortsByAMetricWithInvalidLast() {
+    QFETCH(int, metric);
+    QFETCH(bool, descending);
+    document_->setCurrentSite(5);
+    TokenTableModel model;
+    model.setDocument(document_.get());
+    const int column = columnOf(model, Metric(metric));
+    model.sort(column, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    double previous = descending ? INFINITY : -INFINITY;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const double value =
+            model.index(row, column).data(TokenTableModel::RawValueRole).toDouble();
+        if (std::isnan(value)) continue;
+        QVERIFY(descending ? value <= previous : value >= previous);
+        previous = value;
+    }
+}
+
+void TestTokenTable::filtersByTextAndRange() {
+    document_->setCurrentSite(0);
+    TokenTableModel model;
+    model.setDocument(document_.get());
+    model.setFilter({QStringLiteral("e"), Metric::AngleToUniformDeg, ValueRange{88.0, 92.0}});
+    const auto columns = document_->metrics().columns(0);
+    const TokenFilter filter{"e", metric_values(*columns, Metric::AngleToUniformDeg),
+                             ValueRange{88.0, 92.0}};
+    const auto expected =
+        filter_tokens(document_->info().n_tokens, document_->labels().text, filter);
+    QVERIFY(!expected.empty());
+    QCOMPARE(std::size_t(model.rowCount()), expected.size());
+    for (int row = 0; row < model.rowCount(); ++row) QCOMPARE(model.tokenAt(row), expected[row]);
+    const Index hidden = model.tokenAt(0) == 0 ? 1 : 0;
+    QVERIFY(model.rowOf(model.tokenAt(0)) == 0);
+    if (!std::binary_search(expected.begin(), expected.end(), hidden))
+        QCOMPARE(model.rowOf(hidden), -1);
+}
+
+void TestTokenTable::followsTheCurrentSite() {
+    document_->setCurrentSite(0);
+    TokenTableModel model;
+    model.setDocument(document_.get());
+    const int angle = columnOf(model, Metric::AngleToUniformDeg);
+    const QVariant before = model.index(10, angle).data(TokenTableModel::RawValueRole);
+    document_->setCurrentSite(6);
+    const auto columns = document_->metrics().columns(6);
+    const QVariant after = model.index(10, angle).data(TokenTableModel::RawValueRole);
+    QVERIFY(before != after);
+    QCOMPARE(
+        after.toDouble(),
+        double(metric_values(*columns, Metric::AngleToUniformDeg)[std::size_t(model.tokenAt(10))]));
+}
+
+void TestTokenTable::rowSelectionSelectsTokens() {
+    TokenTableView view;
+    view.setDocument(document_.get());
+    view.table()->sortByColumn(TokenTableModel::FixedColumns, Qt::AscendingOrder);
+    view.table()->selectRow(3);
+    view.table()->selectionModel()->select(view.model()->index(40, 0),
+                                           QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    std::vector<Index> expected{view.model()->tokenAt(3), view.model()->tokenAt(40)};
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(document_->selection()->tokens(), expected);
+    document_->selection()->clear();
+    QVERIFY(view.table()->selectionModel()->selectedRows().isEmpty());
+}
+
+void TestTokenTable::selectionElsewhereSelectsRows() {
+    TokenTableView view;
+    view.setDocument(document_.get());
+    view.table()->sortByColumn(TokenTableModel::TextColumn, Qt::DescendingOrder);
+    const std::vector<Index> picked{2, 3, 4, 100, 511};
+    document_->selection()->setTokens(picked, this);
+    QCOMPARE(selectedTokens(view), picked);
+    TokenTableSettings filtered = view.settings();
+    filtered.filter.text = QString::fromStdString(document_->labels().text[100]);
+    view.setSettings(filtered);
+    for (Index token : selectedTokens(view))
+        QVERIFY(std::binary_search(picked.begin(), picked.end(), token));
+    QCOMPARE(document_->selection()->tokens(), picked);
+    document_->selection()->clear();
+}
+
+void TestTokenTable::renders() {
+    document_->setCurrentSite(2);
+    TokenTableView view;
+    view.resize(1000, 420);
+    view.setDocument(document_.get());
+    document_->selection()->setTokens(std::vector<Index>{5, 6, 7}, this);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QImage image = view.grab().toImage();
+    test::saveTestImage(image, "token-table-view");
+    QVERIFY(test::fractionOfPixelsNear(image, Qt::white, 10) > 0.2);
+    document_->selection()->clear();
+}
+
+LNGEOM_WIDGETS_TEST_MAIN(TestTokenTable)
+#include "test_token_table.moc"
