@@ -49,6 +49,7 @@ ProjectedCloud place_points(const Dump& dump, const CloudRequest& request,
     stream.cancel = cancel;
     const Stream which = reads_output(request.representation) ? Stream::Output : Stream::Input;
     ProjectedCloud cloud;
+    cloud.request = request;
     cloud.basis = basis;
     cloud.sphere_radius = std::sqrt(double(site.d));
     const Index capacity = std::min(site.n_tokens, request.max_points);

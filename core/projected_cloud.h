@@ -21,6 +21,8 @@ struct BasisRequest {
     Index token = -1;         // Token: its input vector's x⊥ direction
     std::uint64_t seed = 1;   // Random, and the start of the principal iteration
     Index max_rows = 200000;  // rows of the cloud the basis is estimated from (the first ones)
+
+    bool operator==(const BasisRequest&) const = default;
 };
 
 struct CloudRequest {
@@ -33,6 +35,7 @@ struct CloudRequest {
 };
 
 struct ProjectedCloud {
+    CloudRequest request;  // what the cloud was computed for
     ProjectionBasis basis;
     // Finite points only (n_shown × 3), and the token each one is.
     PointRows points;

@@ -65,6 +65,9 @@ void addHyperplaneDisc(vtkRenderer* renderer, double radius) {
     auto actor = actorFor(disc);
     actor->GetProperty()->SetColor(0.45, 0.65, 0.95);
     actor->GetProperty()->SetOpacity(0.3);
+    // Seen at a grazing angle a diffuse-only disc almost vanishes into the background.
+    actor->GetProperty()->SetAmbient(0.5);
+    actor->GetProperty()->SetDiffuse(0.5);
     renderer->AddActor(actor);
 }
 

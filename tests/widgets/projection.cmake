@@ -1,0 +1,6 @@
+# The 3D projection view and the step-through panel on the sample dumps (need an X server: run
+# under xvfb-run). Images of each check are saved to test-output/ for looking at.
+lngeom_add_qtest(NAME test_projection_view LABEL widgets
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_projection_view.cpp
+    LIBS lngeom_widgets lngeom_widget_test_support)
+vtk_module_autoinit(TARGETS test_projection_view MODULES ${VTK_LIBRARIES})

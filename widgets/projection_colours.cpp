@@ -1,0 +1,77 @@
+#include "widgets/projection_colours.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/metrics.h"
+#include "widgets/dump_document.h"
+#include "widgets/token_selection.h"
+
+namespace lngeom::widgets {
+namespace {
+
+// Angles are coloured symmetrically about 90°, so "orthogonal to 1" is the middle colour and
+// both sides of the hyperplane read alike.
+PointColours angleColours(const DumpDocument& document, std::size_t site,
+                          std::span<const Index> tokens) {
+    const auto columns = document.metrics().columns(site);
+    const auto& summary = document.metrics().summary(site, Metric::AngleToUniformDeg);
+    const double spread =
+        std::max({std::abs(summary.p01 - 90.0), std::abs(summary.p99 - 90.0), 0.5});
+    PointColours colours{
+        {}, 90.0 - spread, 90.0 + spread, std::string(describe(Metric::AngleToUniformDeg).label)};
+    for (Index token : tokens)
+        colours.values.push_back(columns->values(token, column_of(Metric::AngleToUniformDeg)));
+    return colours;
+}
+
+PointColours normColours(const DumpDocument& document, std::size_t site,
+                         std::span<const Index> tokens) {
+    const auto columns = document.metrics().columns(site);
+    const auto& summary = document.metrics().summary(site, Metric::Norm);
+    PointColours colours{{},
+                         summary.p01,
+                         std::max(summary.p99, summary.p01 + 1e-9),
+                         std::string(describe(Metric::Norm).label)};
+    for (Index token : tokens)
+        colours.values.push_back(columns->values(token, column_of(Metric::Norm)));
+    return colours;
+}
+
+PointColours positionColours(const DumpDocument& document, std::span<const Index> tokens) {
+    const auto& positions = document.labels().position;
+    const bool stored = !positions.empty();
+    PointColours colours;
+    colours.title = stored ? "position in text" : "token index";
+    for (Index token : tokens)
+        colours.values.push_back(float(stored ? positions[std::size_t(token)] : token));
+    const auto [low, high] = std::minmax_element(colours.values.begin(), colours.values.end());
+    colours.low = low == colours.values.end() ? 0.0 : *low;
+    colours.high = high == colours.values.end() ? 1.0 : std::max<double>(*high, colours.low + 1);
+    return colours;
+}
+
+PointColours selectionColours(const DumpDocument& document, std::span<const Index> tokens) {
+    PointColours colours{{}, 0.0, 1.0, "selected", true};
+    for (Index token : tokens)
+        colours.values.push_back(document.selection()->contains(token) ? 1.0f : 0.0f);
+    return colours;
+}
+
+}  // namespace
+
+PointColours pointColours(ProjectionColour colour, const DumpDocument& document, std::size_t site,
+                          std::span<const Index> tokens) {
+    switch (colour) {
+        case ProjectionColour::Norm:
+            return normColours(document, site, tokens);
+        case ProjectionColour::Position:
+            return positionColours(document, tokens);
+        case ProjectionColour::Selection:
+            return selectionColours(document, tokens);
+        default:
+            return angleColours(document, site, tokens);
+    }
+}
+
+}  // namespace lngeom::widgets

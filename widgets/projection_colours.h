@@ -1,0 +1,18 @@
+#pragma once
+// The colour of each point of the projection view, from the document's per-token metrics,
+// labels or selection, with a range and a title for the scalar bar.
+
+#include <span>
+
+#include "widgets/projection_cloud_actor.h"
+#include "widgets/projection_settings.h"
+
+namespace lngeom::widgets {
+
+class DumpDocument;
+
+// One value per token of `tokens` (the points drawn) for `site`; the document must be ready.
+PointColours pointColours(ProjectionColour colour, const DumpDocument& document, std::size_t site,
+                          std::span<const Index> tokens);
+
+}  // namespace lngeom::widgets
