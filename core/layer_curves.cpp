@@ -2,22 +2,38 @@
 
 #include <limits>
 
+#include "core/selection_statistics.h"
+
 namespace lngeom {
 
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+const Summary kNoSummary{0, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
+
+void append(LayerCurve& curve, const Summary& summary) {
+    curve.mean.push_back(summary.mean);
+    curve.std.push_back(summary.std);
+    curve.min.push_back(summary.min);
+    curve.max.push_back(summary.max);
+    curve.count.push_back(summary.count);
+}
+
+}  // namespace
+
 LayerCurve layer_curve(const std::vector<SiteSummary>& sites, Metric metric) {
-    constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
     const auto column = std::size_t(column_of(metric));
     LayerCurve curve;
-    for (const SiteSummary& site : sites) {
-        const bool has = column < site.metrics.size();
-        const Summary none{0, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
-        const Summary& summary = has ? site.metrics[column] : none;
-        curve.mean.push_back(summary.mean);
-        curve.std.push_back(summary.std);
-        curve.min.push_back(summary.min);
-        curve.max.push_back(summary.max);
-        curve.count.push_back(summary.count);
-    }
+    for (const SiteSummary& site : sites)
+        append(curve, column < site.metrics.size() ? site.metrics[column] : kNoSummary);
+    return curve;
+}
+
+LayerCurve layer_curve_of_tokens(std::span<const std::span<const float>> site_values,
+                                 std::span<const Index> tokens) {
+    LayerCurve curve;
+    for (std::span<const float> values : site_values)
+        append(curve, values.empty() ? kNoSummary : summarize_tokens(values, tokens));
     return curve;
 }
 

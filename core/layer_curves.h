@@ -2,7 +2,10 @@
 // A metric's statistics over the sites in forward order: the paper's per-layer curves
 // (mean ± SD, with the min/max band), one entry per site.
 
+#include <span>
 #include <vector>
+
+#include "core/dump.h"
 
 #include "core/metrics.h"
 #include "core/metrics_pass.h"
@@ -21,5 +24,10 @@ struct LayerCurve {
 };
 
 LayerCurve layer_curve(const std::vector<SiteSummary>& sites, Metric metric);
+
+// The same statistics over a subset of tokens (a token is the same row at every site):
+// entry i summarizes site_values[i][token] over `tokens`; an empty span gives NaN.
+LayerCurve layer_curve_of_tokens(std::span<const std::span<const float>> site_values,
+                                 std::span<const Index> tokens);
 
 }  // namespace lngeom

@@ -64,6 +64,8 @@ void ChartCaptureScaling::scaleLayoutGaps(double scale) {
 void ChartCaptureScaling::freezeTicks() {
     for (int index = 0; index < kAxisCount; ++index) {
         vtkAxis* axis = chart_->GetAxis(index);
+        // A CUSTOM axis has ticks its view set (site labels, say): they are fixed already.
+        if (axis->GetBehavior() == vtkAxis::CUSTOM) continue;
         // Ticks are regenerated lazily (after a previous capture, say): bring them up to date
         // for the current, on-screen layout.
         axis->Update();

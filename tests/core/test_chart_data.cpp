@@ -9,6 +9,7 @@
 #include <random>
 #include <vector>
 
+#include "core/curve_comparison.h"
 #include "core/histogram_bars.h"
 #include "core/histogram_range.h"
 #include "core/layer_curves.h"
@@ -62,6 +63,8 @@ class TestChartData : public QObject {
     void stackedBarsSplitEachBin_data();
     void stackedBarsSplitEachBin();
     void curveFollowsTheSummaries();
+    void selectionCurveSummarizesTheTokensAtEverySite();
+    void alignedCurvesAndTheirDifference();
     void selectionStatisticsAreThoseOfTheSubset();
     void metricValuesAreTheColumn();
     void defaultRange_data();
@@ -200,6 +203,35 @@ void TestChartData::curveFollowsTheSummaries() {
     QVERIFY(std::isnan(rotation.mean[1]));
     QCOMPARE(rotation.count[1], std::int64_t(0));
     QVERIFY(!std::isnan(rotation.mean[2]));
+}
+
+void TestChartData::selectionCurveSummarizesTheTokensAtEverySite() {
+    const auto first = angleValues(800, 21);
+    const auto second = angleValues(800, 22);
+    const std::vector<std::span<const float>> sites{first, {}, second};
+    const std::vector<Index> tokens{3, 5, 8, 13, 21, 34};
+    const LayerCurve curve = layer_curve_of_tokens(sites, tokens);
+    QCOMPARE(curve.size(), std::size_t(3));
+    QCOMPARE(curve.mean[0], summarize_tokens(first, tokens).mean);
+    QCOMPARE(curve.max[2], summarize_tokens(second, tokens).max);
+    QCOMPARE(curve.count[0], std::int64_t(6));
+    QVERIFY(std::isnan(curve.mean[1]));
+}
+
+void TestChartData::alignedCurvesAndTheirDifference() {
+    LayerCurve left{{1.0, 2.0}, {0.1, 0.2}, {0, 0}, {3, 3}, {10, 10}};
+    LayerCurve right{{5.0, 7.0, 9.0}, {1, 1, 1}, {0, 0, 0}, {9, 9, 9}, {20, 20, 20}};
+    const std::vector<AlignedSite> rows{{0, 0, "a"}, {std::nullopt, 1, "b"}, {1, 2, "c"}};
+    const LayerCurve alignedLeft = aligned_curve(left, rows, Side::Left);
+    const LayerCurve alignedRight = aligned_curve(right, rows, Side::Right);
+    QCOMPARE(alignedLeft.mean[2], 2.0);
+    QVERIFY(std::isnan(alignedLeft.mean[1]));
+    QCOMPARE(alignedLeft.count[1], std::int64_t(0));
+    QCOMPARE(alignedRight.mean[1], 7.0);
+    const auto differences = mean_differences(alignedLeft, alignedRight);
+    QCOMPARE(differences[0], 4.0);
+    QVERIFY(std::isnan(differences[1]));
+    QCOMPARE(differences[2], 7.0);
 }
 
 void TestChartData::selectionStatisticsAreThoseOfTheSubset() {
