@@ -1,5 +1,7 @@
 #include "core/metrics_store.h"
 
+#include <algorithm>
+
 #include "core/errors.h"
 
 namespace lngeom {
@@ -33,38 +35,53 @@ MetricsStore MetricsStore::compute(const Dump& dump, const std::string& dataset,
     const DumpInfo& info = dump.info();
     store.dump_path_ = info.path;
     store.kept_.resize(info.sites.size());
-    std::optional<MetricsCacheWriter> writer;
-    if (options.use_cache) {
-        const std::string directory =
-            options.cache_directory.empty() ? default_cache_directory() : options.cache_directory;
-        store.cache_path_ = metrics_cache_path(directory, info.path, dataset);
-        const std::string identity = dump_identity(info.path, dataset);
-        store.cache_ = open_metrics_cache(store.cache_path_, identity);
-        if (store.cache_ && cache_matches(*store.cache_, info)) {
-            for (const CachedSite& site : store.cache_->sites)
-                store.summaries_.push_back(site.summary);
-            store.loaded_from_cache_ = true;
-            return store;
-        }
-        store.cache_.reset();
-        writer.emplace(store.cache_path_, identity, info.sites.size());
-    }
     const bool keep =
         options.keep_columns && column_bytes(info) <= options.pass.memory_budget_bytes / 2;
-    store.summaries_ = run_metrics_pass(
-        dump, options.pass,
-        [&](std::size_t site, const SiteSummary& summary, SiteColumns&& columns) {
-            if (writer) writer->add_site(site, summary, columns);
-            if (keep) store.kept_[site] = std::make_shared<const SiteColumns>(std::move(columns));
-        });
-    if (writer) {
-        store.cache_warning_ = writer->commit();
-        if (store.cache_warning_.empty())
-            store.cache_ = open_metrics_cache(store.cache_path_, dump_identity(info.path, dataset));
-        else
-            store.cache_path_.clear();
+    if (!options.use_cache) {
+        store.run_pass(dump, options.pass, keep, nullptr);
+        return store;
     }
+    const std::string directory =
+        options.cache_directory.empty() ? default_cache_directory() : options.cache_directory;
+    store.cache_path_ = metrics_cache_path(directory, info.path, dataset);
+    // Taken before the pass: a dump changed while it runs then no longer matches its cache.
+    const std::string identity = dump_identity(info.path, dataset);
+    if (store.load_cache(identity, info, keep)) return store;
+    MetricsCacheWriter writer(store.cache_path_, identity, info.sites.size());
+    store.run_pass(dump, options.pass, keep, &writer);
+    store.cache_warning_ = writer.commit();
+    if (store.cache_warning_.empty())
+        store.cache_ = open_metrics_cache(store.cache_path_, identity);
+    else
+        store.cache_path_.clear();
     return store;
+}
+
+// Columns that fit are loaded at once, so a cache whose columns were damaged is recomputed
+// instead of failing later.
+bool MetricsStore::load_cache(const std::string& identity, const DumpInfo& info, bool keep) {
+    std::optional<MetricsCacheFile> cache = open_metrics_cache(cache_path_, identity);
+    if (!cache || !cache_matches(*cache, info)) return false;
+    try {
+        for (std::size_t site = 0; keep && site < info.sites.size(); ++site)
+            kept_[site] = std::make_shared<const SiteColumns>(read_cached_columns(*cache, site));
+    } catch (const FormatError&) {
+        std::fill(kept_.begin(), kept_.end(), nullptr);
+        return false;
+    }
+    for (const CachedSite& site : cache->sites) summaries_.push_back(site.summary);
+    cache_ = std::move(cache);
+    loaded_from_cache_ = true;
+    return true;
+}
+
+void MetricsStore::run_pass(const Dump& dump, const PassOptions& options, bool keep,
+                            MetricsCacheWriter* writer) {
+    summaries_ = run_metrics_pass(
+        dump, options, [&](std::size_t site, const SiteSummary& summary, SiteColumns&& columns) {
+            if (writer) writer->add_site(site, summary, columns);
+            if (keep) kept_[site] = std::make_shared<const SiteColumns>(std::move(columns));
+        });
 }
 
 void MetricsStore::check_site(std::size_t site) const {

@@ -40,6 +40,9 @@ class MetricsStore {
     const std::string& cache_warning() const { return cache_warning_; }  // why none was written
 
   private:
+    bool load_cache(const std::string& identity, const DumpInfo& info, bool keep);
+    void run_pass(const Dump& dump, const PassOptions& options, bool keep,
+                  MetricsCacheWriter* writer);
     void check_site(std::size_t site) const;
 
     std::string dump_path_;

@@ -160,6 +160,17 @@ class TestMetricsCache : public QObject {
         }
     }
 
+    void damaged_columns_that_fit_are_recomputed() {
+        const Workspace workspace;
+        const MetricsStore first = workspace.compute();
+        const std::string identity = dump_identity(workspace.dump_path, "");
+        overwrite_byte(workspace.cache_file(), std::streamoff(16 + identity.size() + 8));
+        const MetricsStore again = workspace.compute();
+        QVERIFY(!again.loaded_from_cache());
+        QVERIFY(same_columns(*first.columns(0), *again.columns(0)));
+        QVERIFY(workspace.compute().loaded_from_cache());
+    }
+
     void a_cancelled_pass_leaves_no_cache() {
         const Workspace workspace("blocks");
         const Dump dump = Dump::open(workspace.dump_path);
