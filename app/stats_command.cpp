@@ -1,18 +1,15 @@
 // `lngeom stats FILE ...`: per-site statistics of a dump as a table, CSV or JSON. Runs before
 // any QApplication exists and needs no display, so it stays free of Qt.
-#include <unistd.h>
-
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
 
+#include "app/command_line.h"
 #include "app/commands.h"
+#include "core/atomic_file.h"
 #include "core/errors.h"
 #include "core/metrics_store.h"
 #include "core/stats_report.h"
@@ -38,11 +35,6 @@ Options:
 The cache lives in $LNGEOM_CACHE_DIR, else $XDG_CACHE_HOME/lngeom, else ~/.cache/lngeom.
 )";
 
-// A command-line mistake: reported with the usage hint and exit status 2.
-struct UsageError {
-    std::string message;
-};
-
 struct StatsArguments {
     std::string file;
     std::string dataset;
@@ -53,15 +45,6 @@ struct StatsArguments {
     long threads = std::max(2u, std::thread::hardware_concurrency());
     bool help = false;
 };
-
-long whole_number(std::string_view option, std::string_view text, long low, long high) {
-    long value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size() || value < low || value > high)
-        throw UsageError{std::string(option) + " needs a whole number from " + std::to_string(low) +
-                         " to " + std::to_string(high) + ", not '" + std::string(text) + "'"};
-    return value;
-}
 
 ReportFormat report_format(std::string_view text) {
     if (text == "table") return ReportFormat::Table;
@@ -107,33 +90,6 @@ StatsArguments parse_arguments(int argc, char* argv[]) {
     return arguments;
 }
 
-// Written next to the target and renamed over it, so a reader never sees half a report.
-void write_atomically(const std::string& path, const std::string& text) {
-    const std::string temporary = path + ".partial-" + std::to_string(::getpid());
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out) {
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
-            throw Error(path, "", "cannot be written (writing " + temporary + " failed)");
-        }
-    }
-    std::error_code error;
-    std::filesystem::rename(temporary, path, error);
-    if (error) {
-        std::filesystem::remove(temporary, error);
-        throw Error(path, "", "cannot be written: " + error.message());
-    }
-}
-
-// Error messages may carry an HDF5 error stack over several lines; the command prints one.
-std::string one_line(std::string message) {
-    std::replace(message.begin(), message.end(), '\n', ' ');
-    return message;
-}
-
 int run(const StatsArguments& arguments) {
     const Dump dump = Dump::open(arguments.file, arguments.dataset);
     StoreOptions options;
@@ -146,7 +102,7 @@ int run(const StatsArguments& arguments) {
     if (arguments.output.empty())
         std::fputs(report.c_str(), stdout);
     else
-        write_atomically(arguments.output, report);
+        write_file_atomically(arguments.output, report);
     return std::fflush(stdout) == 0 ? 0 : 1;
 }
 

@@ -73,18 +73,6 @@ std::string json_site(const SiteInfo& info, const SiteSummary& summary) {
     return out + "}}";
 }
 
-// CSV fields are quoted when they hold a separator, a quote or a line break.
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-    std::string out = "\"";
-    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-std::string csv_number(double value) {
-    return std::isfinite(value) ? printf_string("%.17g", value) : std::string();
-}
-
 using TableRow = std::vector<std::string>;
 
 // Terminal columns of UTF-8 text: one per code point (every character here is narrow).
@@ -114,6 +102,18 @@ TableRow table_row(const SiteInfo& site, const SiteSummary& summary) {
             mean_and_sd(summary, Metric::Norm, true),
             mean_and_sd(summary, Metric::OutputNorm),
             mean_and_sd(summary, Metric::RotationDeg)};
+}
+
+TableRow table_header() {
+    return {"layer",          "site",           "module",    "d",        "n",           "invalid",
+            "invalid output", "angle to 1 (°)", "‖x‖ [max]", "‖output‖", "rotation (°)"};
+}
+
+// A pipe inside a cell would end it.
+std::string markdown_cell(const std::string& text) {
+    std::string out;
+    for (char c : text) out += c == '|' ? std::string("\\|") : std::string(1, c);
+    return out;
 }
 
 std::string aligned(const std::vector<TableRow>& rows) {
@@ -150,6 +150,17 @@ std::string model_line(const AttributeMap& model) {
 }
 
 }  // namespace
+
+std::string csv_field(const std::string& text) {
+    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+    std::string out = "\"";
+    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string csv_number(double value) {
+    return std::isfinite(value) ? printf_string("%.17g", value) : std::string();
+}
 
 std::string json_string(const std::string& text) {
     std::string out = "\"";
@@ -211,12 +222,26 @@ std::string format_csv(const DumpInfo& info, const std::vector<SiteSummary>& sit
 }
 
 std::string format_table(const DumpInfo& info, const std::vector<SiteSummary>& sites) {
-    std::vector<TableRow> rows{{"layer", "site", "module", "d", "n", "invalid", "invalid output",
-                                "angle to 1 (°)", "‖x‖ [max]", "‖output‖", "rotation (°)"}};
+    std::vector<TableRow> rows{table_header()};
     for (size_t s = 0; s < sites.size(); ++s) rows.push_back(table_row(info.sites[s], sites[s]));
     const std::string model = model_line(info.model);
     return "file: " + info.path + "\n" + (model.empty() ? "" : "model: " + model + "\n") + "\n" +
            aligned(rows);
+}
+
+std::string format_markdown(const DumpInfo& info, const std::vector<SiteSummary>& sites) {
+    std::vector<TableRow> rows{table_header()};
+    for (size_t s = 0; s < sites.size(); ++s) rows.push_back(table_row(info.sites[s], sites[s]));
+    std::string out;
+    for (size_t r = 0; r < rows.size(); ++r) {
+        for (const std::string& cell : rows[r]) out += "| " + markdown_cell(cell) + " ";
+        out += "|\n";
+        if (r == 0) {
+            for (size_t c = 0; c < rows[r].size(); ++c) out += c == 1 || c == 2 ? "|:--" : "|--:";
+            out += "|\n";
+        }
+    }
+    return out;
 }
 
 std::string format_report(ReportFormat format, const DumpInfo& info,
