@@ -1,0 +1,70 @@
+// PrivateDisplay with DISPLAY unset: an Xvfb that accepts connections while the job runs and is
+// gone afterwards; an existing display is used as it is; a missing Xvfb is one clear line.
+#include <signal.h>
+
+#include <QTest>
+
+#include <cerrno>
+#include <cstdlib>
+
+#include "app/private_display.h"
+#include "widgets/display_availability.h"
+
+using lngeom::app::DisplayError;
+using lngeom::app::PrivateDisplay;
+
+class TestExportPrivateDisplay : public QObject {
+    Q_OBJECT
+
+  private slots:
+    void init() {
+        savedDisplay_ = qgetenv("DISPLAY");
+        savedPath_ = qgetenv("PATH");
+        qunsetenv("DISPLAY");
+    }
+
+    void cleanup() {
+        qputenv("PATH", savedPath_);
+        if (savedDisplay_.isEmpty())
+            qunsetenv("DISPLAY");
+        else
+            qputenv("DISPLAY", savedDisplay_);
+    }
+
+    void startsXvfbAndStopsIt() {
+        auto display = PrivateDisplay::startIfNeeded();
+        QVERIFY(display);
+        QCOMPARE(qgetenv("DISPLAY").toStdString(), display->name());
+        QVERIFY(!lngeom::widgets::displayUnavailableReason());
+        const pid_t pid = display->pid();
+        display.reset();
+        QCOMPARE(::kill(pid, 0), -1);
+        QCOMPARE(errno, ESRCH);
+        QVERIFY(qgetenv("DISPLAY").isEmpty());
+    }
+
+    void usesTheDisplayThereIs() {
+        const auto display = PrivateDisplay::startIfNeeded();
+        QVERIFY(display);
+        QVERIFY(!PrivateDisplay::startIfNeeded());
+    }
+
+    void missingXvfbIsOneLine() {
+        qputenv("PATH", "/nonexistent");
+        try {
+            PrivateDisplay::startIfNeeded();
+            QFAIL("no error without Xvfb");
+        } catch (const DisplayError& error) {
+            QCOMPARE(QString(error.what()),
+                     "no display (DISPLAY is not set) and Xvfb is not installed: install the "
+                     "'xvfb' package (tools/install-deps.sh) or set DISPLAY to an X server");
+        }
+    }
+
+  private:
+    QByteArray savedDisplay_;
+    QByteArray savedPath_;
+};
+
+QTEST_GUILESS_MAIN(TestExportPrivateDisplay)
+#include "test_export_private_display.moc"
