@@ -4,3 +4,8 @@ lngeom_add_qtest(NAME test_projection_view LABEL widgets
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_projection_view.cpp
     LIBS lngeom_widgets lngeom_widget_test_support)
 vtk_module_autoinit(TARGETS test_projection_view MODULES ${VTK_LIBRARIES})
+
+lngeom_add_qtest(NAME test_step_through_panel LABEL widgets
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_step_through_panel.cpp
+    LIBS lngeom_widgets lngeom_widget_test_support)
+vtk_module_autoinit(TARGETS test_step_through_panel MODULES ${VTK_LIBRARIES})
