@@ -11,3 +11,13 @@ lngeom_add_qtest(NAME test_bad_corpus LABEL core
     LIBS lngeom_core FIXTURES core_bad)
 # A FIFO that a regression lets a read block on must fail the test, not stall CI.
 set_tests_properties(test_bad_corpus PROPERTIES TIMEOUT 120)
+
+lngeom_add_qtest(NAME test_pass_interruption LABEL core
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_pass_interruption.cpp
+    LIBS lngeom_core Qt6::Core FIXTURES core_bad core_metrics)
+
+# Every fixture of every suite, before and after everything lngeom does with a file.
+lngeom_add_qtest(NAME test_read_only LABEL core
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_read_only.cpp
+    LIBS lngeom_core lngeom_dump_pipeline FIXTURES core_bad core_io core_metrics)
+set_tests_properties(test_read_only PROPERTIES TIMEOUT 300)

@@ -20,7 +20,8 @@ import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "core"))
 from make_io_fixtures import (  # noqa: E402
-    broken_native, replace, vectors, write_model, write_root, write_site, write_token_columns)
+    broken_native, corrupt_first_chunk, replace, vectors, write_model, write_root, write_site,
+    write_token_columns)
 
 TERA_ROWS = 2**40
 HUGE_D = 2**40
@@ -237,6 +238,17 @@ def degenerate_files(outdir):
     degenerate_generic(outdir, "all_nan.h5", np.full((1, 5, 4), np.nan, "<f4"))
 
 
+def fails_midway(outdir):
+    """Two sites; the second's first gzip chunk is damaged, so a pass fails after the first."""
+    path = os.path.join(outdir, "fails_midway.h5")
+    with h5py.File(path, "w") as f:
+        write_root(f)
+        for index in range(2):
+            write_site(f, f"{index:03d}", 8, "<f4", index, "ln1", n=400,
+                       options={"chunks": (10, 8), "compression": "gzip"})
+    corrupt_first_chunk(path, "norms/001/input")
+
+
 def terabyte_file(outdir):
     """Declares 2**40 tokens x 8 (32 TiB of float32) and stores none: reads give zeros."""
     with h5py.File(os.path.join(outdir, "terabytes.h5"), "w") as f:
@@ -254,6 +266,7 @@ def main():
     generic_files(outdir)
     damaged_files(outdir)
     terabyte_file(outdir)
+    fails_midway(outdir)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,59 @@
+#!/usr/bin/python3
+"""Replays every input a fuzz run saved and says where each one fails.
+
+Usage: /usr/bin/python3 classify_findings.py FUZZ_BINARY FINDINGS_DIR
+
+A finding whose innermost frame of real code (sanitizer runtime, libc and libstdc++ frames
+skipped) is inside libhdf5 is a crash, hang or leak of libhdf5 1.10.8 itself on a damaged file,
+which lngeom cannot prevent: it is listed, and tests/fuzz/known-hdf5-crashers/ is where to keep
+it. An input that does not fail when replayed alone is listed too. Any other finding (a frame
+of lngeom first, an uncaught exception) is lngeom's to fix: the exit status is then 1.
+"""
+import os
+import re
+import subprocess
+import sys
+
+FRAME = re.compile(r"^\s*#\d+ 0x[0-9a-f]+ in (\S+)")
+MODULE = re.compile(r"\((/[^)+]+)\+0x[0-9a-f]+\)")
+RUNTIME_MODULES = ("libc.so", "libstdc++.so", "libgcc_s.so", "ld-linux")
+RUNTIME_FUNCTIONS = re.compile(r"^(__sanitizer|__asan|__ubsan|__lsan|__interceptor|fuzzer::|"
+                               r"malloc|calloc|realloc|free|operator new|operator delete|"
+                               r"__cxa_|std::terminate|__gnu_cxx|_Unwind|abort|raise)")
+
+
+def first_real_frame(report):
+    for line in report.splitlines():
+        match = FRAME.match(line)
+        if not match:
+            continue
+        module_match = MODULE.search(line)
+        function, module = match.group(1), module_match.group(1) if module_match else ""
+        if any(name in module for name in RUNTIME_MODULES) or RUNTIME_FUNCTIONS.match(function):
+            continue
+        return function, module
+    return None, None
+
+
+def classify(binary, path):
+    result = subprocess.run([binary, "-timeout=20", path], capture_output=True, text=True,
+                            env=os.environ)
+    if result.returncode == 0:
+        return "replayed", "does not fail when replayed alone (fixed, or it needed the run's state)"
+    function, module = first_real_frame(result.stderr)
+    where = f"{function} ({os.path.basename(module)})" if function else "no stack"
+    return ("libhdf5" if "libhdf5" in (module or "") else "lngeom"), where
+
+
+def main():
+    binary, findings = sys.argv[1], sys.argv[2]
+    ours = 0
+    for name in sorted(os.listdir(findings)):
+        owner, where = classify(binary, os.path.join(findings, name))
+        ours += owner == "lngeom"
+        print(f"{owner:8} {name}: {where}")
+    sys.exit(1 if ours else 0)
+
+
+if __name__ == "__main__":
+    main()

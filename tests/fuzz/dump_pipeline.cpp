@@ -1,0 +1,97 @@
+#include "tests/fuzz/dump_pipeline.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "core/dump.h"
+#include "core/errors.h"
+#include "core/metrics_pass.h"
+#include "core/token_metrics.h"
+
+namespace lngeom::fuzz {
+
+namespace {
+
+constexpr std::size_t kBlockBytes = std::size_t(64) << 10;
+// Values a site may have and still be read whole, and a dump for the pass.
+constexpr double kWholeSiteValues = double(1 << 20);
+constexpr double kPassValues = double(1 << 21);
+constexpr std::size_t kCandidatesOpened = 4;
+constexpr Index kTokenRows = 64;
+
+void attempt(PipelineReport& report, const std::function<void()>& operation) {
+    try {
+        operation();
+        ++report.completed;
+    } catch (const Error& error) {
+        report.refusals.push_back(error.what());
+    }
+}
+
+void read_block(const Dump& dump, std::size_t site, Index first, Index count) {
+    const SiteInfo& info = dump.info().sites[site];
+    RowBlock input, output;
+    dump.read_rows(site, Stream::Input, first, count, input);
+    if (info.has_output) dump.read_rows(site, Stream::Output, first, count, output);
+    RowMatrixD values;
+    std::vector<std::uint8_t> flags;
+    token_metrics(input, info.has_output ? &output : nullptr, info.eps, values, flags);
+}
+
+double site_values(const SiteInfo& site) { return double(site.n_tokens) * double(site.d); }
+
+void read_site(const Dump& dump, std::size_t site) {
+    const SiteInfo& info = dump.info().sites[site];
+    const Index rows = dump.block_rows(site, kBlockBytes);
+    if (site_values(info) > kWholeSiteValues) {
+        read_block(dump, site, 0, std::min(rows, info.n_tokens));
+        const Index last = std::max<Index>(info.n_tokens - rows, 0);
+        read_block(dump, site, last, info.n_tokens - last);
+        return;
+    }
+    for (Index first = 0; first < info.n_tokens; first += rows)
+        read_block(dump, site, first, std::min(rows, info.n_tokens - first));
+}
+
+void read_columns(const Dump& dump, const PipelineOptions& options) {
+    const Index rows = std::min(dump.info().n_tokens, kTokenRows);
+    if (dump.info().has_tokens && options.read_token_strings) dump.read_tokens(0, rows);
+    if (dump.info().has_sequence) dump.read_sequence(0, rows);
+    if (dump.info().has_position) dump.read_position(0, rows);
+}
+
+void exercise(PipelineReport& report, const Dump& dump, const PipelineOptions& options) {
+    double total = 0;
+    for (std::size_t site = 0; site < dump.info().sites.size(); ++site) {
+        total += site_values(dump.info().sites[site]);
+        attempt(report, [&] { read_site(dump, site); });
+        attempt(report, [&] { dump.read_gamma(site), dump.read_beta(site); });
+    }
+    attempt(report, [&] { read_columns(dump, options); });
+    if (total > kPassValues) return;
+    PassOptions pass;
+    pass.memory_budget_bytes = std::size_t(16) << 20;
+    attempt(report, [&] { run_metrics_pass(dump, pass); });
+}
+
+void open_and_exercise(PipelineReport& report, const std::string& path, const std::string& dataset,
+                       const PipelineOptions& options) {
+    attempt(report, [&] {
+        const Dump dump = Dump::open(path, dataset);
+        exercise(report, dump, options);
+    });
+}
+
+}  // namespace
+
+PipelineReport run_dump_pipeline(const std::string& path, const PipelineOptions& options) {
+    PipelineReport report;
+    std::vector<DatasetCandidate> candidates;
+    attempt(report, [&] { candidates = Dump::list_datasets(path); });
+    open_and_exercise(report, path, "", options);
+    for (std::size_t i = 0; i < std::min(candidates.size(), kCandidatesOpened); ++i)
+        open_and_exercise(report, path, candidates[i].path, options);
+    return report;
+}
+
+}  // namespace lngeom::fuzz

@@ -1,0 +1,23 @@
+# Fuzzing (issue 9). The pipeline every fuzz input runs through is a library, so a QtTest
+# replays it over the corpus and over every input the fuzzer found (regressions/). With
+# LNGEOM_FUZZ=ON and clang, the libFuzzer target itself (`make fuzz`, tests/fuzz/run-fuzzer.sh).
+add_library(lngeom_dump_pipeline STATIC ${CMAKE_CURRENT_LIST_DIR}/dump_pipeline.cpp)
+target_link_libraries(lngeom_dump_pipeline PUBLIC lngeom_core)
+target_include_directories(lngeom_dump_pipeline PUBLIC ${PROJECT_SOURCE_DIR})
+
+lngeom_add_qtest(NAME test_fuzz_regressions LABEL core
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_fuzz_regressions.cpp
+    LIBS lngeom_dump_pipeline FIXTURES core_bad core_io)
+set_tests_properties(test_fuzz_regressions PROPERTIES TIMEOUT 300)
+
+option(LNGEOM_FUZZ "Build the libFuzzer target fuzz_dump (needs clang)" OFF)
+if(LNGEOM_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "LNGEOM_FUZZ needs clang (CMAKE_CXX_COMPILER=clang++): libFuzzer "
+                            "is part of clang")
+    endif()
+    add_executable(fuzz_dump ${CMAKE_CURRENT_LIST_DIR}/fuzz_dump.cpp)
+    target_link_libraries(fuzz_dump PRIVATE lngeom_dump_pipeline)
+    target_compile_options(fuzz_dump PRIVATE -fsanitize=fuzzer)
+    target_link_options(fuzz_dump PRIVATE -fsanitize=fuzzer)
+endif()
