@@ -9,6 +9,8 @@ namespace lngeom {
 struct ValueRange {
     double low = 0;
     double high = 1;
+
+    bool operator==(const ValueRange&) const = default;
 };
 
 // The window the paper plots angles to 1 in: a band around orthogonality.

@@ -18,6 +18,7 @@
 #include "core/histogram_bars.h"
 #include "core/metric_values.h"
 #include "core/selection_statistics.h"
+#include "core/site_alignment.h"
 #include "core/site_labels.h"
 #include "core/token_ranges.h"
 #include "widgets/chart_brush.h"
@@ -31,7 +32,6 @@
 namespace lngeom::widgets {
 namespace {
 
-const QColor kSiteColour(70, 110, 190);
 const QColor kSelectionColour(235, 125, 20);
 const QColor kOverlayColour(170, 30, 60);
 const QColor kMeanColour(20, 20, 20);
@@ -50,6 +50,8 @@ HistogramView::HistogramView(QWidget* parent)
     : QWidget(parent),
       binding_(std::make_unique<DocumentBinding>(
           this, DocumentBinding::Callbacks{[this] { refresh(); }, [this](QObject*) { redraw(); }})),
+      comparison_(std::make_unique<DocumentBinding>(
+          this, DocumentBinding::Callbacks{[this] { redraw(); }, {}})),
       chart_(new ChartView(this)) {
     buildControls();
     auto* brush = new ChartBrush(chart_);
@@ -131,6 +133,27 @@ void HistogramView::setDocument(DumpDocument* document) { binding_->setDocument(
 
 DumpDocument* HistogramView::document() const { return binding_->document(); }
 
+void HistogramView::setComparisonDocument(DumpDocument* document) {
+    comparison_->setDocument(document);
+}
+
+DumpDocument* HistogramView::comparisonDocument() const { return comparison_->document(); }
+
+void HistogramView::setColours(const QColor& bars, const QColor& comparison) {
+    siteColour_ = bars;
+    comparisonColour_ = comparison;
+    redraw();
+}
+
+int HistogramView::comparisonSite() const {
+    if (!binding_->isReady() || !comparison_->isReady()) return -1;
+    const auto current = std::size_t(binding_->document()->currentSite());
+    for (const AlignedSite& row :
+         align_sites(binding_->document()->info().sites, comparison_->document()->info().sites))
+        if (row.left == current) return row.right ? int(*row.right) : -1;
+    return -1;
+}
+
 void HistogramView::setSettings(const HistogramSettings& settings) {
     settings_ = settings;
     settings_.bins = std::clamp(settings_.bins, 1, kMaxBins);
@@ -170,14 +193,28 @@ void HistogramView::setOverlay(std::optional<HistogramOverlay> overlay) {
     setSettings(changed);
 }
 
+namespace {
+
+// The default range of `metric` at `site` of a ready document's metrics.
+ValueRange siteDefaultRange(const DumpDocument& document, int site, Metric metric) {
+    const auto& summaries = document.metrics().summaries()[std::size_t(site)].metrics;
+    const auto column = std::size_t(column_of(metric));
+    return default_histogram_range(metric,
+                                   column < summaries.size() ? summaries[column] : Summary{});
+}
+
+}  // namespace
+
+// With a comparison dump, the default range holds both dumps' data, so the two share bins.
 ValueRange HistogramView::effectiveRange() const {
     if (settings_.range) return *settings_.range;
     if (!binding_->isReady()) return default_histogram_range(settings_.metric, Summary{});
-    const auto site = std::size_t(binding_->document()->currentSite());
-    const auto& summaries = binding_->document()->metrics().summaries()[site].metrics;
-    const auto column = std::size_t(column_of(settings_.metric));
-    return default_histogram_range(settings_.metric,
-                                   column < summaries.size() ? summaries[column] : Summary{});
+    const ValueRange own = siteDefaultRange(*binding_->document(),
+                                            binding_->document()->currentSite(), settings_.metric);
+    const int other = comparisonSite();
+    if (other < 0) return own;
+    return enclosing_range(own,
+                           siteDefaultRange(*comparison_->document(), other, settings_.metric));
 }
 
 std::span<const float> HistogramView::currentValues() const {
@@ -227,6 +264,7 @@ void HistogramView::updateControls() {
 void HistogramView::redraw() {
     vtkChartXY* chart = chart_->chart();
     chart->ClearPlots();
+    selected_.reset();
     updateStatistics();
     if (!histogram_) {
         chart->SetTitle(binding_->isReady() ? "This site has no such metric" : "No metrics yet");
@@ -234,23 +272,22 @@ void HistogramView::redraw() {
         return;
     }
     const auto& tokens = binding_->document()->selection()->tokens();
-    std::optional<Histogram> selected;
     if (!tokens.empty())
-        selected = histogram_of_tokens(currentValues(), tokens, histogram_->low, histogram_->high,
-                                       settings_.bins);
+        selected_ = histogram_of_tokens(currentValues(), tokens, histogram_->low, histogram_->high,
+                                        settings_.bins);
     const HistogramBars bars =
-        histogram_bars(*histogram_, selected ? &*selected : nullptr, settings_.logCounts);
+        histogram_bars(*histogram_, selected_ ? &*selected_ : nullptr, settings_.logCounts);
     addStackedBars(chart,
-                   {bars.edges, {bars.selected, bars.rest}, {kSelectionColour, kSiteColour}});
-    double top = 0;
+                   {bars.edges, {bars.selected, bars.rest}, {kSelectionColour, siteColour_}});
+    double top = std::max(drawOverlay(), drawComparison());
     for (std::size_t bin = 0; bin < bars.rest.size(); ++bin)
         top = std::max(top, bars.selected[bin] + bars.rest[bin]);
     top = top > 0 ? top * 1.08 : 1.0;
-    drawOverlay();
     drawMeanAndSpread(top);
     const auto& description = describe(settings_.metric);
     const int site = binding_->document()->currentSite();
-    chart->SetTitle(std::string(description.label) + " at site " +
+    chart->SetTitle(binding_->document()->displayName().toStdString() + ": " +
+                    std::string(description.label) + " at site " +
                     siteName(*binding_->document(), site).toStdString());
     setFixedAxis(chart->GetAxis(vtkAxis::BOTTOM), std::string(description.label), histogram_->low,
                  histogram_->high);
@@ -273,18 +310,47 @@ void HistogramView::drawMeanAndSpread(double top) {
     if (picked.count > 0) addVerticalLine(chart, picked.mean, top, {kSelectionColour, 2.5f, true});
 }
 
-void HistogramView::drawOverlay() {
-    if (!settings_.overlay) return;
+double HistogramView::drawOverlay() {
+    if (!settings_.overlay) return 0;
     const int site =
         settings_.overlay->site < 0 ? binding_->document()->currentSite() : settings_.overlay->site;
     const auto columns = binding_->columns(site);
-    if (!columns) return;
+    if (!columns) return 0;
     const auto values = metric_values(*columns, settings_.overlay->metric);
-    if (values.empty()) return;
+    if (values.empty()) return 0;
     const Histogram overlay =
         histogram_of(values, histogram_->low, histogram_->high, settings_.bins);
     const HistogramBars bars = histogram_bars(overlay, nullptr, settings_.logCounts);
     addStairs(chart_->chart(), bars.edges, bars.rest, {kOverlayColour, 2.0f, false});
+    return *std::max_element(bars.rest.begin(), bars.rest.end());
+}
+
+double HistogramView::drawComparison() {
+    const int site = comparisonSite();
+    const auto columns = site < 0 ? nullptr : comparison_->columns(site);
+    const auto values =
+        columns ? metric_values(*columns, settings_.metric) : std::span<const float>{};
+    if (values.empty()) return 0;
+    const Histogram other = histogram_of(values, histogram_->low, histogram_->high, settings_.bins);
+    const HistogramBars bars = histogram_bars(other, nullptr, settings_.logCounts);
+    addStairs(chart_->chart(), bars.edges, bars.rest, {comparisonColour_, 2.5f, false});
+    return *std::max_element(bars.rest.begin(), bars.rest.end());
+}
+
+QString HistogramView::comparisonText() const {
+    const int site = comparisonSite();
+    if (site < 0) return {};
+    const auto& metrics = comparison_->document()->metrics();
+    const auto column = std::size_t(column_of(settings_.metric));
+    if (column >= metrics.summaries()[std::size_t(site)].metrics.size()) return {};
+    const Summary& other = metrics.summary(std::size_t(site), settings_.metric);
+    const Summary& own = binding_->document()->metrics().summary(
+        std::size_t(binding_->document()->currentSite()), settings_.metric);
+    return tr("<br><span style='color:%1'>▭</span> <b>%2</b> at %3: %4; "
+              "<b>difference of means %5</b>")
+        .arg(comparisonColour_.name(), comparison_->document()->displayName(),
+             siteName(*comparison_->document(), site), summaryText(other))
+        .arg(other.mean - own.mean, 0, 'g', 4);
 }
 
 void HistogramView::updateStatistics() {
@@ -296,7 +362,7 @@ void HistogramView::updateStatistics() {
     const Summary& whole = binding_->document()->metrics().summary(site, settings_.metric);
     const auto& tokens = binding_->document()->selection()->tokens();
     QString text = tr("<b>site</b> %1 &nbsp; <span style='color:%2'>■</span> <b>selection</b> ")
-                       .arg(summaryText(whole), kSiteColour.name());
+                       .arg(summaryText(whole), siteColour_.name());
     text += tokens.empty()
                 ? tr("none")
                 : summaryText(summarize_tokens(currentValues(), tokens)) +
@@ -308,7 +374,7 @@ void HistogramView::updateStatistics() {
     if (settings_.overlay)
         text += tr(" &nbsp; <span style='color:%1'>▭</span> outline: %2")
                     .arg(kOverlayColour.name(), overlayBox_->currentText());
-    statistics_->setText(text);
+    statistics_->setText(text + comparisonText());
 }
 
 void HistogramView::selectRange(double low, double high) {

@@ -4,6 +4,7 @@
 // optional overlay (another site, or the module's output norm), and the linked selection
 // stacked in its own colour. A left drag (or click) on the bars selects their tokens.
 
+#include <QColor>
 #include <QWidget>
 
 #include <memory>
@@ -14,6 +15,7 @@
 #include "core/metrics.h"
 #include "core/metrics_pass.h"
 #include "core/statistics.h"
+#include "widgets/chart_view.h"
 
 class QCheckBox;
 class QComboBox;
@@ -23,7 +25,6 @@ class QSpinBox;
 
 namespace lngeom::widgets {
 
-class ChartView;
 class DocumentBinding;
 class DumpDocument;
 
@@ -31,6 +32,8 @@ class DumpDocument;
 struct HistogramOverlay {
     int site = -1;
     Metric metric = Metric::AngleToUniformDeg;
+
+    bool operator==(const HistogramOverlay&) const = default;
 };
 
 struct HistogramSettings {
@@ -39,6 +42,8 @@ struct HistogramSettings {
     std::optional<ValueRange> range;  // nullopt: default_histogram_range()
     bool logCounts = false;
     std::optional<HistogramOverlay> overlay;
+
+    bool operator==(const HistogramSettings&) const = default;
 };
 
 class HistogramView : public QWidget {
@@ -49,6 +54,15 @@ class HistogramView : public QWidget {
 
     void setDocument(DumpDocument* document);
     DumpDocument* document() const;
+    // A second dump whose histogram at the aligned site (same layer and norm) is drawn as an
+    // outline over the same bins, its statistics beside the document's (nullptr: none).
+    void setComparisonDocument(DumpDocument* document);
+    DumpDocument* comparisonDocument() const;
+    // The site's bars and the comparison dump's outline (a comparison shows each dump in its
+    // own colour).
+    void setColours(const QColor& bars, const QColor& comparison);
+    // The comparison dump's site aligned with the current one; -1 when there is none.
+    int comparisonSite() const;
 
     void setSettings(const HistogramSettings& settings);
     const HistogramSettings& settings() const { return settings_; }
@@ -62,6 +76,8 @@ class HistogramView : public QWidget {
     ValueRange effectiveRange() const;
     // The current site's histogram as drawn; nullopt before the metrics are ready.
     const std::optional<Histogram>& histogram() const { return histogram_; }
+    // The selected tokens' histogram over the same bins; nullopt when nothing is selected.
+    const std::optional<Histogram>& selectionHistogram() const { return selected_; }
     // Selects the tokens of every bin that [low, high] touches (clamped to the drawn range).
     void selectRange(double low, double high);
     ChartView* chartView() const { return chart_; }
@@ -74,7 +90,10 @@ class HistogramView : public QWidget {
     void refresh();
     void redraw();
     void drawMeanAndSpread(double top);
-    void drawOverlay();
+    // Both return the highest outline they drew (0 for none).
+    double drawOverlay();
+    double drawComparison();
+    QString comparisonText() const;
     void updateControls();
     void updateStatistics();
     std::span<const float> currentValues() const;
@@ -82,8 +101,10 @@ class HistogramView : public QWidget {
 
     HistogramSettings settings_;
     std::unique_ptr<DocumentBinding> binding_;
+    std::unique_ptr<DocumentBinding> comparison_;
     std::shared_ptr<const SiteColumns> columns_;
     std::optional<Histogram> histogram_;
+    std::optional<Histogram> selected_;
     ChartView* chart_;
     QComboBox* metricBox_;
     QSpinBox* binsBox_;
@@ -92,6 +113,8 @@ class HistogramView : public QWidget {
     QCheckBox* logBox_;
     QComboBox* overlayBox_;
     QLabel* statistics_;
+    QColor siteColour_{70, 110, 190};
+    QColor comparisonColour_{40, 150, 90};
     bool updatingControls_ = false;
 };
 

@@ -13,6 +13,7 @@
 #include "core/layer_curves.h"
 #include "core/metrics.h"
 #include "core/site_alignment.h"
+#include "widgets/chart_view.h"
 
 class QCheckBox;
 class QComboBox;
@@ -20,7 +21,6 @@ class QLabel;
 
 namespace lngeom::widgets {
 
-class ChartView;
 class DocumentBinding;
 class DumpDocument;
 

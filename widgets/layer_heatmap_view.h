@@ -11,6 +11,7 @@
 #include "core/histogram_range.h"
 #include "core/layer_heatmap.h"
 #include "core/metrics.h"
+#include "widgets/chart_view.h"
 
 class QCheckBox;
 class QComboBox;
@@ -18,7 +19,6 @@ class QSpinBox;
 
 namespace lngeom::widgets {
 
-class ChartView;
 class DocumentBinding;
 class DumpDocument;
 

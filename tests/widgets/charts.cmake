@@ -1,7 +1,8 @@
 # The chart views of issue 6 on the sample dumps: histogram, token table, layer curves, heatmap,
 # paper tables, comparison, and the linked selection between them (run under xvfb-run).
 foreach(suite test_histogram_view test_token_table test_layer_curves_view
-              test_layer_heatmap_view test_paper_tables_view)
+              test_layer_heatmap_view test_paper_tables_view test_comparison_view
+              test_linked_selection)
     lngeom_add_qtest(NAME ${suite} LABEL widgets
         SOURCES ${CMAKE_CURRENT_LIST_DIR}/${suite}.cpp ${CMAKE_CURRENT_LIST_DIR}/sample_documents.h
         LIBS lngeom_widgets lngeom_widget_test_support)

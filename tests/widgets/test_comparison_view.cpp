@@ -1,0 +1,100 @@
+// Comparing the LayerNorm and RMSNorm samples: the histogram outlines the other dump at the
+// aligned site, the comparison follows the current site, settings are shared, and it renders.
+
+#include <QLabel>
+#include <QtTest>
+
+#include "tests/widgets/image_checks.h"
+#include "tests/widgets/sample_documents.h"
+#include "tests/widgets/widgets_test_main.h"
+#include "widgets/chart_view.h"
+#include "widgets/comparison_view.h"
+#include "widgets/histogram_view.h"
+#include "widgets/layer_curves_view.h"
+
+using namespace lngeom;
+using namespace lngeom::widgets;
+
+namespace {
+
+const QColor kComparisonColour(40, 150, 90);
+
+}  // namespace
+
+class TestComparisonView : public QObject {
+    Q_OBJECT
+  private slots:
+    void initTestCase();
+    void histogramFindsTheAlignedSite();
+    void comparisonFollowsTheCurrentSite();
+    void histogramsShareMetricAndBins();
+    void renders();
+
+  private:
+    std::unique_ptr<DumpDocument> layerNorm_;
+    std::unique_ptr<DumpDocument> rmsNorm_;
+};
+
+void TestComparisonView::initTestCase() {
+    layerNorm_ = test::loadSample("sample-layernorm.h5");
+    rmsNorm_ = test::loadSample("sample-rmsnorm.h5");
+    QVERIFY(layerNorm_ && rmsNorm_);
+}
+
+void TestComparisonView::histogramFindsTheAlignedSite() {
+    HistogramView view;
+    view.setDocument(layerNorm_.get());
+    QCOMPARE(view.comparisonSite(), -1);
+    view.setComparisonDocument(rmsNorm_.get());
+    layerNorm_->setCurrentSite(5);
+    QCOMPARE(view.comparisonSite(), 5);
+    const auto labels = view.findChildren<QLabel*>();
+    const bool stated = std::any_of(labels.begin(), labels.end(), [](QLabel* label) {
+        return label->text().contains("difference of means");
+    });
+    QVERIFY(stated);
+    layerNorm_->setCurrentSite(0);
+}
+
+void TestComparisonView::comparisonFollowsTheCurrentSite() {
+    ComparisonView view;
+    view.setDocument(layerNorm_.get());
+    view.setComparisonDocument(rmsNorm_.get());
+    layerNorm_->setCurrentSite(7);
+    QCOMPARE(rmsNorm_->currentSite(), 7);
+    layerNorm_->setCurrentSite(0);
+    QCOMPARE(rmsNorm_->currentSite(), 0);
+}
+
+void TestComparisonView::histogramsShareMetricAndBins() {
+    ComparisonView view;
+    view.setDocument(layerNorm_.get());
+    view.setComparisonDocument(rmsNorm_.get());
+    view.histogram()->setMetric(Metric::Norm);
+    view.histogram()->setBins(33);
+    QCOMPARE(view.comparisonHistogram()->settings().metric, Metric::Norm);
+    QCOMPARE(view.comparisonHistogram()->settings().bins, 33);
+    view.comparisonHistogram()->setLogCounts(true);
+    QVERIFY(view.histogram()->settings().logCounts);
+}
+
+void TestComparisonView::renders() {
+    ComparisonView view;
+    view.resize(1200, 900);
+    view.setDocument(layerNorm_.get());
+    view.setComparisonDocument(rmsNorm_.get());
+    layerNorm_->setCurrentSite(8);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QImage histogram = view.histogram()->chartView()->grabImage();
+    test::saveTestImage(view.grab().toImage(), "comparison-view");
+    const double outline = test::fractionOfPixelsNear(histogram, kComparisonColour, 15);
+    QVERIFY2(outline > 0.002,
+             qPrintable(QString("outline %1, saved %2")
+                            .arg(outline)
+                            .arg(test::saveTestImage(histogram, "comparison-histogram"))));
+    layerNorm_->setCurrentSite(0);
+}
+
+LNGEOM_WIDGETS_TEST_MAIN(TestComparisonView)
+#include "test_comparison_view.moc"
