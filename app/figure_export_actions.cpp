@@ -8,7 +8,6 @@
 #include <QStatusBar>
 
 #include "widgets/chart_view.h"
-#include "widgets/vtk_view_widget.h"
 
 namespace lngeom::app {
 namespace {
@@ -20,13 +19,6 @@ void reportSaved(QMainWindow* window, bool saved, const QString& path) {
     const QString message =
         saved ? QObject::tr("Saved %1").arg(path) : QObject::tr("Could not write %1").arg(path);
     window->statusBar()->showMessage(message, kStatusMessageMs);
-}
-
-void saveSceneImage(QMainWindow* window, widgets::VtkViewWidget* view) {
-    const QString path = QFileDialog::getSaveFileName(
-        window, QObject::tr("Save 3D view"), "lngeom-3d.png", QObject::tr("PNG image (*.png)"));
-    if (path.isEmpty()) return;
-    reportSaved(window, view->grabImage(kFigureScale).save(path, "PNG"), path);
 }
 
 void exportChart(QMainWindow* window, widgets::ChartView* view) {
@@ -42,10 +34,7 @@ void exportChart(QMainWindow* window, widgets::ChartView* view) {
 
 }  // namespace
 
-void addFigureExportActions(QMenu* menu, QMainWindow* window, widgets::VtkViewWidget* sceneView,
-                            widgets::ChartView* chartView) {
-    menu->addAction(QObject::tr("Save 3D View as PNG (2×)…"), window,
-                    [window, sceneView] { saveSceneImage(window, sceneView); });
+void addFigureExportActions(QMenu* menu, QMainWindow* window, widgets::ChartView* chartView) {
     menu->addAction(QObject::tr("Export Chart (SVG, PDF or PNG 2×)…"), window,
                     [window, chartView] { exportChart(window, chartView); });
 }

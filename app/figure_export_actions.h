@@ -1,18 +1,16 @@
 #pragma once
-// File-menu actions that save the views as figures: the 3D view as a PNG at twice the screen
-// resolution, the chart as vector graphics (SVG or PDF).
+// File-menu actions that save the views as figures: the chart as vector graphics (SVG or PDF)
+// or as a PNG at twice the screen resolution.
 
 class QMainWindow;
 class QMenu;
 
 namespace lngeom::widgets {
 class ChartView;
-class VtkViewWidget;
-}  // namespace lngeom::widgets
+}
 
 namespace lngeom::app {
 
-void addFigureExportActions(QMenu* menu, QMainWindow* window, widgets::VtkViewWidget* sceneView,
-                            widgets::ChartView* chartView);
+void addFigureExportActions(QMenu* menu, QMainWindow* window, widgets::ChartView* chartView);
 
 }  // namespace lngeom::app

@@ -1,12 +1,20 @@
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QSize>
 
 #include <cstdio>
 #include <optional>
 
 #include "app/commands.h"
+#include "app/document_list.h"
 #include "app/main_window.h"
+#include "app/message_log.h"
+#include "app/sample_files.h"
+#include "app/session.h"
+#include "app/session_state.h"
+#include "app/theme.h"
+#include "app/vtk_message_forwarding.h"
 #include "app/window_screenshot.h"
 #include "widgets/display_availability.h"
 #include "widgets/opengl_setup.h"
@@ -15,6 +23,9 @@ namespace lngeom::app {
 namespace {
 
 struct GuiOptions {
+    QStringList files;
+    QString sessionPath;
+    std::optional<Theme> theme;
     QString screenshotPath;
     QSize windowSize{1400, 820};
 };
@@ -38,18 +49,29 @@ std::optional<GuiOptions> parseOptions(const QApplication& application) {
         "PATH");
     const QCommandLineOption windowSize("window-size", "Initial window size (default 1400x820).",
                                         "WIDTHxHEIGHT");
+    const QCommandLineOption session(
+        "session", "Restore a session saved with File > Save Session (files, views, layout).",
+        "JSON");
+    const QCommandLineOption theme("theme", "Colour theme: system, light or dark (remembered).",
+                                   "THEME");
     parser.addOption(screenshot);
     parser.addOption(windowSize);
-    parser.addPositionalArgument("FILE", "Activation dumps to open.", "[FILE...]");
+    parser.addOption(session);
+    parser.addOption(theme);
+    parser.addPositionalArgument(
+        "FILE", "Activation dumps to open (none: the two bundled samples).", "[FILE...]");
     parser.process(application);
-    // Said plainly rather than silently ignored, until the window can open dumps.
-    if (!parser.positionalArguments().isEmpty())
-        std::fputs(
-            "lngeom: the window cannot open dumps yet; showing the built-in sample. Use "
-            "'lngeom stats FILE' for a dump's statistics.\n",
-            stderr);
     GuiOptions options;
+    options.files = parser.positionalArguments();
+    options.sessionPath = parser.value(session);
     options.screenshotPath = parser.value(screenshot);
+    if (parser.isSet(theme)) {
+        options.theme = themeFromKey(parser.value(theme));
+        if (!options.theme) {
+            std::fputs("lngeom: --theme needs system, light or dark\n", stderr);
+            return std::nullopt;
+        }
+    }
     if (!parser.isSet(windowSize)) return options;
     const std::optional<QSize> size = parseWindowSize(parser.value(windowSize));
     if (!size) {
@@ -58,6 +80,22 @@ std::optional<GuiOptions> parseOptions(const QApplication& application) {
     }
     options.windowSize = *size;
     return options;
+}
+
+// The session's files, or the files named, or the samples.
+bool openStartFiles(const GuiOptions& options, MainWindow& window) {
+    if (!options.sessionPath.isEmpty()) {
+        try {
+            restoreSession(window, readSessionFile(options.sessionPath));
+        } catch (const SessionError& error) {
+            std::fprintf(stderr, "lngeom: %s\n", error.what());
+            return false;
+        }
+    }
+    if (!options.sessionPath.isEmpty() && options.files.isEmpty()) return true;
+    for (const QString& path : options.files.isEmpty() ? sampleDumpPaths() : options.files)
+        window.documents()->open(path);
+    return true;
 }
 
 }  // namespace
@@ -72,12 +110,24 @@ int run_gui(int argc, char* argv[]) {
     }
     widgets::configureOpenGLForVtk();
     QApplication application(argc, argv);
+    QApplication::setOrganizationName("lngeom");
     QApplication::setApplicationName("lngeom");
     QApplication::setApplicationVersion(LNGEOM_VERSION);
+    QApplication::setWindowIcon(QIcon(":/icons/lngeom.png"));
+    QGuiApplication::setDesktopFileName("lngeom");
     const std::optional<GuiOptions> options = parseOptions(application);
     if (!options) return 2;
-    MainWindow window;
+    if (options->theme)
+        applyTheme(*options->theme);
+    else
+        applySavedTheme();
+    MessageLog log;
+    log.captureQtMessages();
+    forwardVtkMessagesTo(&log);
+    DocumentList documents(StoreOptions{}, &log);
+    MainWindow window(&documents, &log);
     window.resize(options->windowSize);
+    if (!openStartFiles(*options, window)) return 2;
     window.show();
     if (!options->screenshotPath.isEmpty())
         saveScreenshotWhenDrawn(window, options->screenshotPath);

@@ -1,31 +1,77 @@
 #pragma once
-// The lngeom main window: a 3D view of the normalization geometry beside a chart view.
+// The lngeom main window: it assembles the docks (files, views, messages), the site selector,
+// the progress of running passes, and one reaction object per action. What an action does
+// lives in its reaction; what a view shows lives in the view.
 
 #include <QMainWindow>
 
+#include <memory>
+
+class QDockWidget;
+
 namespace lngeom::widgets {
-class ChartView;
-class VtkViewWidget;
-}  // namespace lngeom::widgets
+class HistogramView;
+}
 
 namespace lngeom::app {
+
+class DocumentList;
+class FileBrowser;
+class GenericFileResolver;
+class MessageLog;
+class MessagePanel;
+class PassProgress;
+class RecentFiles;
+class SiteSelector;
+class TourPanel;
+class WindowLayout;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
   public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    MainWindow(DocumentList* documents, MessageLog* log, QWidget* parent = nullptr);
+    ~MainWindow() override;
 
-    widgets::VtkViewWidget* sceneView() const { return sceneView_; }
-    widgets::ChartView* chartView() const { return chartView_; }
-    // True once every view has rendered at least one frame.
-    bool viewsHaveRendered() const;
+    DocumentList* documents() const { return documents_; }
+    MessageLog* log() const { return log_; }
+    FileBrowser* fileBrowser() const { return fileBrowser_; }
+    MessagePanel* messagePanel() const { return messagePanel_; }
+    SiteSelector* siteSelector() const { return siteSelector_; }
+    PassProgress* passProgress() const { return passProgress_; }
+    widgets::HistogramView* histogramView() const { return histogramView_; }
+    TourPanel* tourPanel() const { return tourPanel_; }
+    WindowLayout* layout() const { return layout_.get(); }
+    RecentFiles* recentFiles() const { return recentFiles_; }
+    GenericFileResolver* genericFileResolver() const { return genericFileResolver_; }
+    // Every pass has ended and every view has drawn at least once.
+    bool isSettled() const;
+
+  protected:
+    void closeEvent(QCloseEvent* event) override;
 
   private:
-    void showGaussianDemo();
+    QDockWidget* addDock(QWidget* content, const QString& title, const QString& name,
+                         Qt::DockWidgetArea area);
+    void createDocks(MessageLog* log);
+    void createToolBarAndStatus();
     void createMenus();
+    void createViewMenu();
+    void followCurrentDocument();
 
-    widgets::VtkViewWidget* sceneView_;
-    widgets::ChartView* chartView_;
+    DocumentList* documents_;
+    MessageLog* log_;
+    FileBrowser* fileBrowser_ = nullptr;
+    MessagePanel* messagePanel_ = nullptr;
+    SiteSelector* siteSelector_ = nullptr;
+    PassProgress* passProgress_ = nullptr;
+    widgets::HistogramView* histogramView_ = nullptr;
+    QDockWidget* messageDock_ = nullptr;
+    TourPanel* tourPanel_ = nullptr;
+    QDockWidget* tourDock_ = nullptr;
+    QAction* cancelAction_ = nullptr;
+    RecentFiles* recentFiles_ = nullptr;
+    GenericFileResolver* genericFileResolver_ = nullptr;
+    std::unique_ptr<WindowLayout> layout_;
 };
 
 }  // namespace lngeom::app

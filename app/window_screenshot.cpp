@@ -30,7 +30,7 @@ void saveScreenshotWhenDrawn(MainWindow& window, const QString& path) {
     QElapsedTimer clock;
     clock.start();
     QObject::connect(poll, &QTimer::timeout, &window, [&window, path, poll, clock] {
-        const bool drawn = window.viewsHaveRendered();
+        const bool drawn = window.isSettled();
         if (!drawn && clock.elapsed() < kTimeoutMs) return;
         poll->stop();
         if (drawn) {
@@ -38,7 +38,10 @@ void saveScreenshotWhenDrawn(MainWindow& window, const QString& path) {
                                [&window, path] { grabAndQuit(window, path); });
             return;
         }
-        std::fputs("lngeom: the views did not render; no screenshot written.\n", stderr);
+        std::fputs(
+            "lngeom: the files did not finish loading or the views did not render; no screenshot "
+            "written.\n",
+            stderr);
         QApplication::exit(1);
     });
     poll->start(kPollMs);

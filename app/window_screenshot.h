@@ -8,8 +8,9 @@ namespace lngeom::app {
 
 class MainWindow;
 
-// Once both of the window's views have drawn, grabs the whole window into a PNG at `path` and
-// quits the event loop with 0 (1 when nothing could be written or the views never drew).
+// Once every file has loaded (or failed) and the views have drawn, grabs the whole window into a
+// PNG at `path` and quits the event loop with 0 (1 when nothing could be written or the views never
+// drew).
 void saveScreenshotWhenDrawn(MainWindow& window, const QString& path);
 
 }  // namespace lngeom::app

@@ -1,0 +1,15 @@
+#include "app/reactions/cancel_pass_reaction.h"
+
+#include "app/document_list.h"
+#include "widgets/dump_document.h"
+
+namespace lngeom::app {
+
+CancelPassReaction::CancelPassReaction(QAction* action, DocumentList* documents)
+    : Reaction(action), documents_(documents) {}
+
+void CancelPassReaction::onTriggered() {
+    for (widgets::DumpDocument* document : documents_->loading()) document->cancel();
+}
+
+}  // namespace lngeom::app
