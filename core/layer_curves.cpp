@@ -32,8 +32,12 @@ LayerCurve layer_curve(const std::vector<SiteSummary>& sites, Metric metric) {
 LayerCurve layer_curve_of_tokens(std::span<const std::span<const float>> site_values,
                                  std::span<const Index> tokens) {
     LayerCurve curve;
-    for (std::span<const float> values : site_values)
-        append(curve, values.empty() ? kNoSummary : summarize_tokens(values, tokens));
+    for (std::span<const float> values : site_values) {
+        const Moments moments = values.empty() ? Moments{} : moments_of_tokens(values, tokens);
+        const bool empty = moments.count == 0;
+        append(curve, {moments.count, empty ? kNaN : moments.mean, moments.std(),
+                       empty ? kNaN : moments.min, empty ? kNaN : moments.max, kNaN, kNaN, kNaN});
+    }
     return curve;
 }
 

@@ -26,7 +26,7 @@ struct LayerCurve {
 LayerCurve layer_curve(const std::vector<SiteSummary>& sites, Metric metric);
 
 // The same statistics over a subset of tokens (a token is the same row at every site):
-// entry i summarizes site_values[i][token] over `tokens`; an empty span gives NaN.
+// entry i has the moments of site_values[i][token] over `tokens`; an empty span gives NaN.
 LayerCurve layer_curve_of_tokens(std::span<const std::span<const float>> site_values,
                                  std::span<const Index> tokens);
 

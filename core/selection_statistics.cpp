@@ -19,6 +19,12 @@ Summary summarize_tokens(std::span<const float> values, std::span<const Index> t
     return summarize(gather(values, tokens));
 }
 
+Moments moments_of_tokens(std::span<const float> values, std::span<const Index> tokens) {
+    Moments moments;
+    for (Index token : tokens) moments.add(values[std::size_t(token)]);
+    return moments;
+}
+
 Histogram histogram_of_tokens(std::span<const float> values, std::span<const Index> tokens,
                               double low, double high, int bins) {
     Histogram histogram(low, high, bins);

@@ -265,16 +265,20 @@ void HistogramView::redraw() {
     vtkChartXY* chart = chart_->chart();
     chart->ClearPlots();
     selected_.reset();
+    selectedSummary_.reset();
+    const auto& tokens =
+        binding_->isReady() ? binding_->document()->selection()->tokens() : std::vector<Index>{};
+    if (histogram_ && !tokens.empty()) {
+        selected_ = histogram_of_tokens(currentValues(), tokens, histogram_->low, histogram_->high,
+                                        settings_.bins);
+        selectedSummary_ = summarize_tokens(currentValues(), tokens);
+    }
     updateStatistics();
     if (!histogram_) {
         chart->SetTitle(binding_->isReady() ? "This site has no such metric" : "No metrics yet");
         chart_->requestRender();
         return;
     }
-    const auto& tokens = binding_->document()->selection()->tokens();
-    if (!tokens.empty())
-        selected_ = histogram_of_tokens(currentValues(), tokens, histogram_->low, histogram_->high,
-                                        settings_.bins);
     const HistogramBars bars =
         histogram_bars(*histogram_, selected_ ? &*selected_ : nullptr, settings_.logCounts);
     addStackedBars(chart,
@@ -304,10 +308,8 @@ void HistogramView::drawMeanAndSpread(double top) {
     addVerticalLine(chart, whole.mean, top, {kMeanColour, 2.0f, false});
     for (double edge : {whole.mean - whole.std, whole.mean + whole.std})
         addVerticalLine(chart, edge, top, {kMeanColour, 1.5f, true});
-    const auto& tokens = binding_->document()->selection()->tokens();
-    if (tokens.empty()) return;
-    const Summary picked = summarize_tokens(currentValues(), tokens);
-    if (picked.count > 0) addVerticalLine(chart, picked.mean, top, {kSelectionColour, 2.5f, true});
+    if (selectedSummary_ && selectedSummary_->count > 0)
+        addVerticalLine(chart, selectedSummary_->mean, top, {kSelectionColour, 2.5f, true});
 }
 
 double HistogramView::drawOverlay() {
@@ -360,12 +362,11 @@ void HistogramView::updateStatistics() {
     }
     const auto site = std::size_t(binding_->document()->currentSite());
     const Summary& whole = binding_->document()->metrics().summary(site, settings_.metric);
-    const auto& tokens = binding_->document()->selection()->tokens();
     QString text = tr("<b>site</b> %1 &nbsp; <span style='color:%2'>■</span> <b>selection</b> ")
                        .arg(summaryText(whole), siteColour_.name());
-    text += tokens.empty()
+    text += !selectedSummary_
                 ? tr("none")
-                : summaryText(summarize_tokens(currentValues(), tokens)) +
+                : summaryText(*selectedSummary_) +
                       QString(" <span style='color:%1'>■</span>").arg(kSelectionColour.name());
     if (histogram_->below + histogram_->above > 0)
         text += tr(" &nbsp; outside the range: %1 below, %2 above")

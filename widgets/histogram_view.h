@@ -105,6 +105,7 @@ class HistogramView : public QWidget {
     std::shared_ptr<const SiteColumns> columns_;
     std::optional<Histogram> histogram_;
     std::optional<Histogram> selected_;
+    std::optional<Summary> selectedSummary_;
     ChartView* chart_;
     QComboBox* metricBox_;
     QSpinBox* binsBox_;

@@ -248,6 +248,11 @@ void TestChartData::selectionStatisticsAreThoseOfTheSubset() {
     const Histogram histogram = histogram_of_tokens(values, tokens, 80.0, 100.0, 20);
     QCOMPARE(histogram.counts, histogram_of(subset, 80.0, 100.0, 20).counts);
     QCOMPARE(summarize_tokens(values, {}).count, std::int64_t(0));
+    const Moments moments = moments_of_tokens(values, tokens);
+    QCOMPARE(moments.count, expected.count);
+    QVERIFY(std::abs(moments.mean - expected.mean) < 1e-9);
+    QVERIFY(std::abs(moments.std() - expected.std) < 1e-9);
+    QCOMPARE(moments.max, expected.max);
 }
 
 void TestChartData::metricValuesAreTheColumn() {
