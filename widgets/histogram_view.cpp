@@ -87,7 +87,7 @@ void HistogramView::buildControls() {
         box->setDecimals(3);
         box->setKeyboardTracking(false);
     }
-    auto* resetRange = new QPushButton(tr("Auto range"));
+    autoRange_ = new QPushButton(tr("Auto range"));
     logBox_ = new QCheckBox(tr("log counts"));
     overlayBox_ = new QComboBox;
     statistics_ = new QLabel;
@@ -97,7 +97,7 @@ void HistogramView::buildControls() {
     auto* controls = new QHBoxLayout;
     controls->addWidget(metricBox_, 2);
     for (QWidget* widget : std::initializer_list<QWidget*>{binsBox_, new QLabel(tr("range")),
-                                                           lowBox_, highBox_, resetRange, logBox_})
+                                                           lowBox_, highBox_, autoRange_, logBox_})
         controls->addWidget(widget);
     controls->addWidget(overlayBox_, 1);
     auto* layout = new QVBoxLayout(this);
@@ -106,6 +106,10 @@ void HistogramView::buildControls() {
     layout->addWidget(chart_, 1);
     layout->addWidget(statistics_);
 
+    connectControls();
+}
+
+void HistogramView::connectControls() {
     connect(metricBox_, &QComboBox::activated, this,
             [this] { setMetric(Metric(metricBox_->currentData().toInt())); });
     connect(binsBox_, &QSpinBox::valueChanged, this, [this](int bins) {
@@ -117,7 +121,7 @@ void HistogramView::buildControls() {
     };
     connect(lowBox_, &QDoubleSpinBox::valueChanged, this, rangeEdited);
     connect(highBox_, &QDoubleSpinBox::valueChanged, this, rangeEdited);
-    connect(resetRange, &QPushButton::clicked, this, [this] { setRange(std::nullopt); });
+    connect(autoRange_, &QPushButton::clicked, this, [this] { setRange(std::nullopt); });
     connect(logBox_, &QCheckBox::toggled, this, [this](bool on) {
         if (!updatingControls_) setLogCounts(on);
     });

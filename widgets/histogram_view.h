@@ -21,6 +21,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QPushButton;
 class QSpinBox;
 
 namespace lngeom::widgets {
@@ -87,6 +88,7 @@ class HistogramView : public QWidget {
 
   private:
     void buildControls();
+    void connectControls();
     void refresh();
     void redraw();
     void drawMeanAndSpread(double top);
@@ -111,6 +113,7 @@ class HistogramView : public QWidget {
     QSpinBox* binsBox_;
     QDoubleSpinBox* lowBox_;
     QDoubleSpinBox* highBox_;
+    QPushButton* autoRange_;
     QCheckBox* logBox_;
     QComboBox* overlayBox_;
     QLabel* statistics_;

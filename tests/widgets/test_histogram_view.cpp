@@ -1,6 +1,8 @@
 // The histogram view on the LayerNorm sample: its bars are the core's histogram of the kept
 // values, a range or a drag selects exactly the tokens of its bins, and the chart renders.
 
+#include <vtkAxis.h>
+#include <vtkChartXY.h>
 #include <QtTest>
 
 #include <numeric>
@@ -43,6 +45,8 @@ class TestHistogramView : public QObject {
     void barsAreTheCoresHistogram_data();
     void barsAreTheCoresHistogram();
     void anglesDefaultToAWindowAroundNinety();
+    void logCountsScaleTheHeights();
+    void outlinesTheOutputNorm();
     void rangeSelectsExactlyItsBinsTokens_data();
     void rangeSelectsExactlyItsBinsTokens();
     void dragSelectsTheBrushedBins();
@@ -97,6 +101,36 @@ void TestHistogramView::anglesDefaultToAWindowAroundNinety() {
     QVERIFY(range.low <= 80.0 && range.high >= 100.0);
     const Summary& angle = document_->metrics().summary(2, Metric::AngleToUniformDeg);
     QVERIFY(range.low <= angle.min && range.high >= angle.max);
+}
+
+void TestHistogramView::logCountsScaleTheHeights() {
+    document_->setCurrentSite(1);
+    HistogramView view;
+    view.setDocument(document_.get());
+    view.setLogCounts(true);
+    const auto& counts = view.histogram()->counts;
+    const double highest = double(*std::max_element(counts.begin(), counts.end()));
+    vtkAxis* left = view.chartView()->chart()->GetAxis(vtkAxis::LEFT);
+    QVERIFY(std::abs(left->GetMaximum() - std::log10(1.0 + highest) * 1.08) < 1e-9);
+    QCOMPARE(QString::fromStdString(left->GetTitle()), QStringLiteral("log10(1 + tokens)"));
+}
+
+void TestHistogramView::outlinesTheOutputNorm() {
+    document_->setCurrentSite(2);
+    HistogramView view;
+    view.resize(800, 500);
+    view.setDocument(document_.get());
+    view.setMetric(Metric::Norm);
+    const auto& output = document_->metrics().summary(2, Metric::OutputNorm);
+    const auto& input = document_->metrics().summary(2, Metric::Norm);
+    view.setRange(
+        ValueRange{std::min(output.min, input.min) - 1, std::max(output.max, input.max) + 1});
+    view.setOverlay(HistogramOverlay{-1, Metric::OutputNorm});
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QImage chart = view.chartView()->grabImage();
+    const double outline = test::fractionOfPixelsNear(chart, QColor(170, 30, 60), 15);
+    QVERIFY2(outline > 0.001, qPrintable(test::saveTestImage(chart, "histogram-output-overlay")));
 }
 
 void TestHistogramView::rangeSelectsExactlyItsBinsTokens_data() {
