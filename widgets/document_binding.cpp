@@ -25,14 +25,19 @@ void DocumentBinding::connectSelection() {
                                             owner_, callbacks_.selectionChanged));
 }
 
+void DocumentBinding::setSiteChanged(std::function<void()> siteChanged) {
+    siteChanged_ = std::move(siteChanged);
+}
+
 void DocumentBinding::setDocument(DumpDocument* document) {
     disconnectAll();
     document_ = document;
     if (document) {
         const auto data = callbacks_.dataChanged;
         connections_.push_back(QObject::connect(document, &DumpDocument::ready, owner_, data));
+        const auto site = siteChanged_ ? siteChanged_ : data;
         connections_.push_back(QObject::connect(document, &DumpDocument::currentSiteChanged, owner_,
-                                                [data](int) { data(); }));
+                                                [site](int) { site(); }));
         connections_.push_back(QObject::connect(document, &DumpDocument::infoReady, owner_,
                                                 [this] { connectSelection(); }));
         connectSelection();

@@ -27,6 +27,9 @@ class DocumentBinding {
     DocumentBinding(const DocumentBinding&) = delete;
     DocumentBinding& operator=(const DocumentBinding&) = delete;
 
+    // For views that do not depend on the current site: called instead of dataChanged when it
+    // changes. Takes effect at the next setDocument().
+    void setSiteChanged(std::function<void()> siteChanged);
     // Follows `document` (nullptr: none) and calls dataChanged once.
     void setDocument(DumpDocument* document);
     DumpDocument* document() const { return document_; }
@@ -41,6 +44,7 @@ class DocumentBinding {
 
     QObject* owner_;
     Callbacks callbacks_;
+    std::function<void()> siteChanged_;
     QPointer<DumpDocument> document_;
     std::vector<QMetaObject::Connection> connections_;
 };

@@ -69,6 +69,8 @@ LayerHeatmapView::LayerHeatmapView(QWidget* parent)
       binding_(std::make_unique<DocumentBinding>(
           this, DocumentBinding::Callbacks{[this] { refresh(); }, [this](QObject*) { redraw(); }})),
       chart_(new ChartView(this)) {
+    // Every site is drawn already: a change of the current site changes nothing here.
+    binding_->setSiteChanged([] {});
     buildControls();
     auto* brush = new ChartBrush(chart_);
     connect(brush, &ChartBrush::brushed, this, [this](QPointF from, QPointF) {
