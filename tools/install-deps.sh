@@ -10,6 +10,7 @@ packages=(
     python3-torch python3-h5py python3-numpy libopenblas0-openmp
     xvfb xauth
     clang libclang-rt-14-dev
+    libbenchmark-dev
 )
 
 missing=()

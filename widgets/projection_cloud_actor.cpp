@@ -72,8 +72,10 @@ ProjectionCloudActor::ProjectionCloudActor() {
     fullMapper_->SetSplatShaderCode(kSphereSplat);
     fullMapper_->SetEmissive(false);
     movingMapper_->SetInputData(subsample_);
-    for (vtkMapper* mapper : {static_cast<vtkMapper*>(fullMapper_.Get()),
-                              static_cast<vtkMapper*>(movingMapper_.Get())}) {
+    plainMapper_->SetInputData(cloud_);
+    for (vtkMapper* mapper :
+         {static_cast<vtkMapper*>(fullMapper_.Get()), static_cast<vtkMapper*>(plainMapper_.Get()),
+          static_cast<vtkMapper*>(movingMapper_.Get())}) {
         mapper->SetLookupTable(colours_);
         mapper->SetScalarModeToUsePointData();
         mapper->SetColorModeToMapScalars();
@@ -81,7 +83,7 @@ ProjectionCloudActor::ProjectionCloudActor() {
     }
     fullActor_->SetMapper(fullMapper_);
     movingActor_->SetMapper(movingMapper_);
-    movingActor_->GetProperty()->SetPointSize(2.0f);
+    movingActor_->GetProperty()->SetPointSize(1.0f);
     movingActor_->SetVisibility(false);
     scalarBar_->SetLookupTable(colours_);
     styleScalarBar(scalarBar_);
@@ -97,6 +99,7 @@ ProjectionCloudActor::ProjectionCloudActor() {
 ProjectionCloudActor::~ProjectionCloudActor() = default;
 
 void ProjectionCloudActor::addTo(vtkRenderer* renderer) {
+    renderer_ = renderer;
     renderer->AddActor(fullActor_);
     renderer->AddActor(movingActor_);
     renderer->AddActor(highlightActor_);
@@ -112,7 +115,11 @@ void ProjectionCloudActor::setPoints(const PointRows& points, double splatRadius
     vtkpoints->SetData(coordinates);
     cloud_->Initialize();
     cloud_->SetPoints(vtkpoints);
+    cloud_->SetVerts(vertexCells(points.rows()));
     fullMapper_->SetScaleFactor(splatRadius);
+    const bool splats = points.rows() <= kSplatPointLimit;
+    fullActor_->SetMapper(splats ? static_cast<vtkMapper*>(fullMapper_.Get()) : plainMapper_.Get());
+    fullActor_->GetProperty()->SetPointSize(splats ? 1.0f : 2.0f);
     rebuildSubsample();
 }
 
@@ -143,6 +150,9 @@ void ProjectionCloudActor::setColours(const PointColours& colours) {
 }
 
 void ProjectionCloudActor::setMoving(bool moving) {
+    // FXAA is a full-screen pass: on llvmpipe it costs a third of a frame, so it waits until
+    // the camera stops, like the full cloud.
+    if (renderer_ && moving != moving_) renderer_->SetUseFXAA(!moving);
     moving_ = moving;
     const bool subsampled = subsample_->GetNumberOfPoints() < cloud_->GetNumberOfPoints();
     fullActor_->SetVisibility(!moving || !subsampled);

@@ -1,8 +1,8 @@
 #pragma once
-// The projection view's points in VTK: full detail as shaded splats (vtkPointGaussianMapper)
-// when the camera is still, and a subsample drawn as plain points while it moves, so a million
-// tokens stay interactive on software OpenGL. Colours come from one value per point through a
-// lookup table that a scalar bar explains.
+// The projection view's points in VTK: full detail when the camera is still (shaded splats from
+// vtkPointGaussianMapper, or plain points for clouds too large for splats), and a subsample drawn
+// as plain points while it moves, so a million tokens stay interactive on software OpenGL. Colours
+// come from one value per point through a lookup table that a scalar bar explains.
 
 #include <vtkNew.h>
 #include <vtkSmartPointer.h>
@@ -33,7 +33,9 @@ struct PointColours {
 class ProjectionCloudActor {
   public:
     // At most this many points are drawn while the camera moves.
-    static constexpr long kMovingPointBudget = 200000;
+    static constexpr long kMovingPointBudget = 100000;
+    // Larger clouds are drawn as plain points when still too: splats cost a triangle each.
+    static constexpr long kSplatPointLimit = 300000;
 
     ProjectionCloudActor();
     ~ProjectionCloudActor();
@@ -44,7 +46,7 @@ class ProjectionCloudActor {
     void setColours(const PointColours& colours);
     // Draws these points (the selected tokens) as large markers above the cloud.
     void setHighlighted(const PointRows& points);
-    // Switches between the subsample (moving) and full detail (still).
+    // Switches between the subsample without anti-aliasing (moving) and full detail (still).
     void setMoving(bool moving);
     bool isMoving() const { return moving_; }
     long pointCount() const;
@@ -55,6 +57,7 @@ class ProjectionCloudActor {
     vtkNew<vtkPolyData> cloud_;
     vtkNew<vtkPolyData> subsample_;
     vtkNew<vtkPointGaussianMapper> fullMapper_;
+    vtkNew<vtkPolyDataMapper> plainMapper_;
     vtkNew<vtkPolyDataMapper> movingMapper_;
     vtkNew<vtkActor> fullActor_;
     vtkNew<vtkActor> movingActor_;
@@ -62,6 +65,7 @@ class ProjectionCloudActor {
     vtkNew<vtkActor> highlightActor_;
     vtkNew<vtkLookupTable> colours_;
     vtkNew<vtkScalarBarActor> scalarBar_;
+    vtkRenderer* renderer_ = nullptr;
     bool moving_ = false;
 };
 

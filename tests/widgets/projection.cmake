@@ -9,3 +9,11 @@ lngeom_add_qtest(NAME test_step_through_panel LABEL widgets
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_step_through_panel.cpp
     LIBS lngeom_widgets lngeom_widget_test_support)
 vtk_module_autoinit(TARGETS test_step_through_panel MODULES ${VTK_LIBRARIES})
+
+# Not a test: frames per second of 1M points while the camera moves (run it under xvfb-run).
+find_package(benchmark QUIET)
+if(benchmark_FOUND)
+    add_executable(bench_projection_fps ${PROJECT_SOURCE_DIR}/tests/benchmarks/bench_projection_fps.cpp)
+    target_link_libraries(bench_projection_fps PRIVATE lngeom_widgets benchmark::benchmark)
+    vtk_module_autoinit(TARGETS bench_projection_fps MODULES ${VTK_LIBRARIES})
+endif()

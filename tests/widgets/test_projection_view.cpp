@@ -145,6 +145,7 @@ class TestProjectionView : public QObject {
         QTest::qWait(100);
         const QImage image = view_->sceneView()->grabImage();
         lngeom::test::saveTestImage(image, "projection-view-picked");
+        lngeom::test::saveTestImage(view_->grab().toImage(), "projection-view-widget");
         QVERIFY(countPixels(image, isMarkerYellow) > 40);
         QCOMPARE(view_->tokenAt(where + QPoint(300, 300)) == expected, false);
     }

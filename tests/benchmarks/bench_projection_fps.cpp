@@ -1,0 +1,108 @@
+// Frames per second of the projection view's point cloud while the camera moves: 1M (and 2M)
+// synthetic tokens drawn by ProjectionCloudActor in the normalization frame, the camera orbiting
+// one step per frame, every frame rendered, shown and finished (glFinish) before the next.
+// "moving" draws the subsample the view shows during interaction; "still" the full splats.
+// Run under Xvfb:  xvfb-run -a -s "-screen 0 1600x1200x24" ./bench_projection_fps
+#include <benchmark/benchmark.h>
+#include <vtkCamera.h>
+#include <vtkRenderer.h>
+#include <QApplication>
+#include <QOpenGLContext>
+#include <QOpenGLFunctions>
+#include <QWindow>
+
+#include <cmath>
+#include <random>
+
+#include "widgets/normalization_scene.h"
+#include "widgets/opengl_setup.h"
+#include "widgets/projection_cloud_actor.h"
+#include "widgets/vtk_view_widget.h"
+
+using namespace lngeom;
+using namespace lngeom::widgets;
+
+namespace {
+
+constexpr double kRadius = 32.0;  // √d for d = 1024
+
+// Points spread like standardized activations: a ring of radius √d, a thick cloud inside.
+PointRows syntheticCloud(long count) {
+    std::mt19937_64 generator(3);
+    std::normal_distribution<float> gaussian;
+    PointRows points(count, 3);
+    for (long i = 0; i < count; ++i) {
+        const Eigen::Vector3f direction(gaussian(generator), gaussian(generator),
+                                        0.15f * gaussian(generator));
+        const float radius =
+            float(kRadius) * (i % 2 ? 1.0f : 0.5f + 0.1f * std::abs(gaussian(generator)));
+        points.row(i) = direction.normalized() * radius;
+    }
+    return points;
+}
+
+PointColours syntheticColours(long count) {
+    PointColours colours{{}, 80.0, 100.0, "angle to 1 (°)"};
+    colours.values.resize(std::size_t(count));
+    for (long i = 0; i < count; ++i)
+        colours.values[std::size_t(i)] = 80.0f + float(i % 2000) / 100.0f;
+    return colours;
+}
+
+void renderOneFrame(VtkViewWidget& view) {
+    view.requestRender();
+    view.repaint();
+    view.makeCurrent();
+    QOpenGLContext::currentContext()->functions()->glFinish();
+    view.doneCurrent();
+}
+
+void cameraOrbit(benchmark::State& state) {
+    const long count = state.range(0);
+    const bool moving = state.range(1) != 0;
+    VtkViewWidget view;
+    view.resize(1200, 900);
+    addNormalizationFrame(view.renderer(), kRadius);
+    ProjectionCloudActor cloud;
+    cloud.addTo(view.renderer());
+    cloud.setPoints(syntheticCloud(count), kRadius * 0.012);
+    cloud.setColours(syntheticColours(count));
+    cloud.setMoving(moving);
+    frameNormalizationCamera(view.renderer(), kRadius);
+    view.show();
+    while (!view.windowHandle() || !view.windowHandle()->isExposed()) QApplication::processEvents();
+    for (int warmup = 0; warmup < 3; ++warmup) renderOneFrame(view);
+    const int rendersBefore = view.renderCount();
+    for (auto _ : state) {
+        view.renderer()->GetActiveCamera()->Azimuth(2.0);
+        renderOneFrame(view);
+    }
+
+    // Frames VTK actually rendered, per second (a repaint Qt coalesced does not count).
+    state.counters["fps"] =
+        benchmark::Counter(double(view.renderCount() - rendersBefore), benchmark::Counter::kIsRate);
+    state.counters["drawn_points"] =
+        double(moving ? std::min(count, ProjectionCloudActor::kMovingPointBudget) : count);
+}
+
+BENCHMARK(cameraOrbit)
+    ->ArgNames({"points", "moving"})
+    ->Args({0, 0})
+    ->Args({200000, 0})
+    ->Args({1000000, 1})
+    ->Args({1000000, 0})
+    ->Args({2000000, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->MinTime(3.0);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    configureOpenGLForVtk();
+    QApplication application(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
