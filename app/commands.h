@@ -7,6 +7,13 @@ namespace lngeom::app {
 // `lngeom stats FILE ...`: per-site statistics; needs no display.
 int run_stats_command(int argc, char* argv[]);
 
+// `lngeom export ...`: one figure, a recipe's figure, or a dump's data; starts a private Xvfb
+// when there is no display.
+int run_export_command(int argc, char* argv[]);
+
+// `lngeom figures FILE --out DIR`: the paper's figure set and tables for one dump.
+int run_figures_command(int argc, char* argv[]);
+
 // `lngeom [FILE ...]`: the desktop application.
 int run_gui(int argc, char* argv[]);
 

@@ -12,9 +12,12 @@ Usage:
   lngeom --screenshot PNG      open the window, save it as a PNG once drawn, and quit
          [--window-size WxH]   (initial window size, default 1400x820)
   lngeom stats FILE [options]  per-site statistics as a table, CSV or JSON (no display needed)
+  lngeom export FILE --view V --out FIG.{png,svg,pdf}   one figure (or its data), as in the app
+  lngeom export --recipe FIG.png.recipe.json            draw a figure again from its recipe
+  lngeom figures FILE --out DIR                          the paper's full figure set and tables
   lngeom --help | --version
 
-Run `lngeom stats --help` for the options of a command.
+Run `lngeom stats --help` (or export, figures) for the options of a command.
 )";
 
 }  // namespace
@@ -30,5 +33,7 @@ int main(int argc, char* argv[]) {
         return 0;
     }
     if (first == "stats") return lngeom::app::run_stats_command(argc - 1, argv + 1);
+    if (first == "export") return lngeom::app::run_export_command(argc - 1, argv + 1);
+    if (first == "figures") return lngeom::app::run_figures_command(argc - 1, argv + 1);
     return lngeom::app::run_gui(argc, argv);
 }

@@ -8,7 +8,7 @@ packages=(
     qt6-base-dev libqt6opengl6-dev libgl-dev
     libvtk9-dev libhdf5-dev libeigen3-dev
     python3-torch python3-h5py python3-numpy libopenblas0-openmp
-    xvfb xauth
+    xvfb xauth poppler-utils
     clang libclang-rt-14-dev
     libbenchmark-dev
 )

@@ -1,0 +1,125 @@
+// `lngeom export`: one figure of a dump as PNG, SVG or PDF with its recipe beside it, a figure
+// drawn again from a recipe, or a dump's data (per-token metrics, per-site statistics). Data
+// needs no display; figures get a private Xvfb when there is none.
+#include <cstdio>
+#include <filesystem>
+
+#include "app/batch_session.h"
+#include "app/command_line.h"
+#include "app/commands.h"
+#include "app/export_arguments.h"
+#include "app/private_display.h"
+#include "core/atomic_file.h"
+#include "core/metrics_export.h"
+#include "core/metrics_store.h"
+#include "core/stats_report.h"
+#include "widgets/dump_document.h"
+#include "widgets/figure_renderer.h"
+
+namespace lngeom::app {
+namespace {
+
+constexpr const char* kExportUsage = R"(Usage: lngeom export FILE --view VIEW --out FIG [options]
+       lngeom export --recipe FIG.png.recipe.json [--out FIG]
+       lngeom export FILE --data metrics|stats --out DATA [--site KEY]
+
+Draws one figure of an activation dump, as the app shows it, with the publication preset.
+The format follows the extension of --out: .png (raster at --scale), .svg, .pdf or .eps
+(vector: paths and real text). A JSON recipe is written beside the figure (FIG.recipe.json
+after the figure's full name); `--recipe` draws the same figure again from it.
+
+Options:
+  --view VIEW          histogram, curves, heatmap, projection or step (default histogram)
+  --site KEY           a norm site: its key (003) or label (1·ln2, final); default the first
+  --metric NAME        angle_to_uniform_deg (default), norm, rotation_deg, ... (lngeom stats)
+  --bins N             histogram bins (default 80)
+  --range LOW:HIGH     histogram range (default: the view's, 80:100 for angles)
+  --log                log counts
+  --size WxH           figure size in points (default 640x440)
+  --scale S            PNG pixels per point, 1 to 8 (default 2)
+  --transparent        PNG with a transparent background
+  --no-recipe          do not write the recipe
+  --dataset PATH       the dataset of a generic (non-lngeom) HDF5 file
+  --data metrics       per-token metrics as CSV (every site, or --site), instead of a figure
+  --data stats         per-site statistics: .json (as lngeom stats), .csv or .txt
+  --help               show this help
+
+Without a display (DISPLAY unset), a private Xvfb runs for the duration of the job.
+)";
+
+std::string output_of(const ExportArguments& arguments) {
+    if (!arguments.output.empty()) return arguments.output;
+    const std::string& recipe = arguments.recipeInput;
+    return recipe.substr(0, recipe.size() - std::string(".recipe.json").size());
+}
+
+ReportFormat statistics_format(const std::string& output) {
+    const std::string extension = std::filesystem::path(output).extension().string();
+    if (extension == ".json") return ReportFormat::Json;
+    if (extension == ".csv") return ReportFormat::Csv;
+    if (extension == ".txt") return ReportFormat::Table;
+    throw UsageError{"--data stats writes .json, .csv or .txt, not '" + output + "'"};
+}
+
+void export_data(const ExportArguments& arguments) {
+    const std::string& output = arguments.output;
+    const bool metrics = arguments.data == DataExport::TokenMetrics;
+    if (metrics && std::filesystem::path(output).extension() != ".csv")
+        throw UsageError{"--data metrics writes .csv, not '" + output + "'"};
+    const ReportFormat format = metrics ? ReportFormat::Csv : statistics_format(output);
+    require_target_directory(output);
+    const Dump dump = Dump::open(arguments.recipe.file, arguments.recipe.dataset);
+    TokenMetricsRequest request;
+    if (!arguments.recipe.site.empty())
+        request.sites.push_back(find_site(dump.info(), arguments.recipe.site));
+    const MetricsStore store = MetricsStore::compute(dump, arguments.recipe.dataset, {});
+    if (!metrics)
+        return write_file_atomically(output, format_report(format, dump.info(), store.summaries()));
+    const TokenLabelColumns labels = read_token_label_columns(dump);
+    write_file_atomically(output, [&](std::ostream& out) {
+        write_token_metrics_csv(out, dump.info(), store, labels, request);
+    });
+}
+
+void export_figure(const ExportArguments& arguments) {
+    const widgets::FigureRecipe recipe = arguments.recipeInput.empty()
+                                             ? arguments.recipe
+                                             : widgets::readRecipeFile(arguments.recipeInput);
+    const std::string output = output_of(arguments);
+    require_target_directory(output);
+    BatchSession session;
+    const auto document = session.load(recipe.file, recipe.dataset);
+    if (arguments.writeRecipe)
+        widgets::renderFigureWithRecipe(*document, recipe, output);
+    else
+        widgets::renderFigure(*document, recipe, output);
+}
+
+}  // namespace
+
+int run_export_command(int argc, char* argv[]) {
+    try {
+        const ExportArguments arguments = parseExportArguments(argc, argv);
+        if (arguments.help) {
+            std::fputs(kExportUsage, stdout);
+            return 0;
+        }
+        if (arguments.data == DataExport::None)
+            export_figure(arguments);
+        else
+            export_data(arguments);
+        return 0;
+    } catch (const UsageError& error) {
+        std::fprintf(stderr, "lngeom export: %s (see lngeom export --help)\n",
+                     error.message.c_str());
+        return 2;
+    } catch (const DisplayError& error) {
+        std::fprintf(stderr, "lngeom export: %s\n", error.what());
+        return 2;
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "lngeom export: %s\n", one_line(error.what()).c_str());
+        return 1;
+    }
+}
+
+}  // namespace lngeom::app

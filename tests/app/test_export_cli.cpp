@@ -1,0 +1,309 @@
+// `lngeom export` as a user runs it without a display: PNG sizes follow the scale, SVG and PDF
+// are vector (paths and real text, no embedded bitmap) and open in real readers, a recipe draws
+// the same image again, data exports match the core's, and every bad input is one clear line.
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+#include "tests/app/export_runs.h"
+#include "tests/widgets/image_checks.h"
+
+using lngeom::test::CommandRun;
+using lngeom::test::runLngeom;
+using lngeom::test::runTool;
+using lngeom::test::sampleDump;
+
+namespace {
+
+const QString kLayerNorm = sampleDump("sample-layernorm.h5");
+
+QString describe(const CommandRun& run) {
+    return QString("exit %1, stderr: %2").arg(run.exitCode).arg(QString::fromUtf8(run.err));
+}
+
+struct SvgCounts {
+    int text = 0;
+    int shapes = 0;  // path, polygon, polyline
+    int images = 0;
+    QString allText;
+};
+
+SvgCounts countSvg(const QString& path, QString* parseError) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return {};
+    QXmlStreamReader xml(&file);
+    SvgCounts counts;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement) continue;
+        const auto name = xml.name();
+        if (name == u"text") {
+            ++counts.text;
+            counts.allText += xml.readElementText(QXmlStreamReader::IncludeChildElements) + " ";
+        } else if (name == u"path" || name == u"polygon" || name == u"polyline") {
+            ++counts.shapes;
+        } else if (name == u"image") {
+            ++counts.images;
+        }
+    }
+    if (xml.hasError()) *parseError = xml.errorString();
+    return counts;
+}
+
+// Lines of an uncompressed PDF that end in a path-construction operator (moveto, lineto, re).
+int pathOperators(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return 0;
+    int count = 0;
+    for (const QByteArray& line : file.readAll().split('\n'))
+        count += line.endsWith(" m") || line.endsWith(" l") || line.endsWith(" re");
+    return count;
+}
+
+QStringList hiddenFiles(const QString& directory) {
+    return QDir(directory).entryList(QStringList{".*partial*"}, QDir::Files | QDir::Hidden);
+}
+
+}  // namespace
+
+class TestExportCli : public QObject {
+    Q_OBJECT
+
+  private:
+    QTemporaryDir cache_;
+    QTemporaryDir out_;
+
+    QString output(const QString& name) const { return out_.filePath(name); }
+
+    CommandRun exportFigure(const QString& out, const QStringList& options = {}) {
+        return runLngeom(QStringList{"export", kLayerNorm, "--view", "histogram", "--site", "003",
+                                     "--out", out} +
+                             options,
+                         cache_.path());
+    }
+
+  private slots:
+    void pngSizeFollowsScale_data() {
+        QTest::addColumn<int>("scale");
+        QTest::addColumn<QString>("site");
+        QTest::newRow("1x") << 1 << "003";
+        QTest::newRow("2x, site by label") << 2 << "1·ln2";
+        QTest::newRow("3x, final norm") << 3 << "final";
+    }
+
+    void pngSizeFollowsScale() {
+        QFETCH(int, scale);
+        QFETCH(QString, site);
+        const QString path = output(QString("scale%1.png").arg(scale));
+        const CommandRun run = runLngeom({"export", kLayerNorm, "--site", site, "--size", "320x220",
+                                          "--scale", QString::number(scale), "--out", path},
+                                         cache_.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QVERIFY(run.err.isEmpty());
+        const QImage image(path);
+        QCOMPARE(image.size(), QSize(320 * scale, 220 * scale));
+        QVERIFY(lngeom::test::fractionOfPixelsNear(image, Qt::white, 8) < 0.95);
+    }
+
+    void svgIsVector() {
+        const QString path = output("histogram.svg");
+        const CommandRun run = exportFigure(path, {"--bins", "40"});
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QString parseError;
+        const SvgCounts counts = countSvg(path, &parseError);
+        QVERIFY2(parseError.isEmpty(), qPrintable(parseError));
+        QCOMPARE(counts.images, 0);
+        QVERIFY2(counts.shapes >= 40, qPrintable(QString::number(counts.shapes)));
+        QVERIFY2(counts.text >= 5, qPrintable(QString::number(counts.text)));
+        QVERIFY2(counts.allText.contains("angle to 1"), qPrintable(counts.allText));
+        QVERIFY2(counts.allText.contains("tokens"), qPrintable(counts.allText));
+    }
+
+    void pdfIsVectorAndRenders() {
+        const QString path = output("histogram.pdf");
+        const CommandRun run = exportFigure(path);
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        const CommandRun text = runTool("pdftotext", {path, "-"});
+        QVERIFY2(text.exitCode == 0, text.err.constData());
+        QVERIFY2(text.out.contains("angle to 1"), text.out.constData());
+        // GL2PS lays the chart over one raster of the window's background; the bars and lines
+        // are path operators of their own.
+        QVERIFY2(pathOperators(path) >= 80, qPrintable(QString::number(pathOperators(path))));
+        const QString prefix = output("histogram-page");
+        const CommandRun render =
+            runTool("pdftoppm", {"-png", "-r", "72", "-singlefile", path, prefix});
+        QVERIFY2(render.exitCode == 0, render.err.constData());
+        const QImage page(prefix + ".png");
+        QVERIFY(!page.isNull());
+        QVERIFY(lngeom::test::fractionOfPixelsNear(page, Qt::white, 8) < 0.95);
+    }
+
+    void recipeDrawsTheSameImage() {
+        const QString first = output("recipe-first.png");
+        const CommandRun run = exportFigure(first, {"--bins", "30", "--range", "84:96", "--log"});
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QFile recipeFile(first + ".recipe.json");
+        QVERIFY(recipeFile.open(QIODevice::ReadOnly));
+        const QJsonObject recipe = QJsonDocument::fromJson(recipeFile.readAll()).object();
+        QCOMPARE(recipe["view"].toString(), "histogram");
+        QCOMPARE(recipe["site"].toString(), "003");
+        QCOMPARE(recipe["bins"].toInt(), 30);
+        QCOMPARE(recipe["file"].toString(), kLayerNorm);
+        const QString again = output("recipe-again.png");
+        const CommandRun redraw = runLngeom(
+            {"export", "--recipe", first + ".recipe.json", "--out", again}, cache_.path());
+        QVERIFY2(redraw.exitCode == 0, qPrintable(describe(redraw)));
+        const QImage a(first), b(again);
+        QCOMPARE(b.size(), a.size());
+        const double difference = lngeom::test::meanAbsoluteDifference(a, b);
+        if (difference > 0.5) lngeom::test::saveTestImage(b, "export-recipe-again");
+        QVERIFY2(difference <= 0.5, qPrintable(QString::number(difference)));
+    }
+
+    void recipeWithoutOutDrawsBesideIt() {
+        const QString figure = output("beside.svg");
+        QCOMPARE(exportFigure(figure).exitCode, 0);
+        QFile::remove(figure);
+        const CommandRun run =
+            runLngeom({"export", "--recipe", figure + ".recipe.json"}, cache_.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QVERIFY(QFile::exists(figure));
+    }
+
+    void transparentBackground() {
+        const QString path = output("transparent.png");
+        const CommandRun run = exportFigure(path, {"--transparent", "--scale", "1"});
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        const QImage image(path);
+        QVERIFY(image.hasAlphaChannel());
+        QCOMPARE(qAlpha(image.pixel(2, 2)), 0);
+        int opaque = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) opaque += qAlpha(image.pixel(x, y)) == 255;
+        QVERIFY2(opaque > image.width() * image.height() / 50, qPrintable(QString::number(opaque)));
+    }
+
+    void tokenMetricsCsv() {
+        const QString path = output("final.csv");
+        const CommandRun run =
+            runLngeom({"export", kLayerNorm, "--data", "metrics", "--site", "final", "--out", path},
+                      cache_.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        QCOMPARE(lines.size(), 514);  // header, 512 tokens, the empty piece after the last '\n'
+        QVERIFY(lines[0].startsWith("site,module,layer,site_name,token,text,sequence,position,"));
+        QVERIFY(lines[1].startsWith("008,ln_f,4,final,0,"));
+    }
+
+    void statisticsAreTheStatsJson() {
+        const QString path = output("stats.json");
+        const CommandRun run =
+            runLngeom({"export", kLayerNorm, "--data", "stats", "--out", path}, cache_.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        const CommandRun stats =
+            runLngeom({"stats", kLayerNorm, "--format", "json"}, cache_.path());
+        QCOMPARE(stats.exitCode, 0);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), stats.out);
+    }
+
+    void badInputIsOneLine_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        const QString png = QDir::temp().filePath("lngeom-never-written.png");
+        const QString hint = " (see lngeom export --help)";
+        QTest::newRow("unknown view")
+            << QStringList{kLayerNorm, "--view", "pie", "--out", png} << 2
+            << "--view must be histogram, curves, heatmap, projection or step, not 'pie'" + hint;
+        QTest::newRow("unknown metric")
+            << QStringList{kLayerNorm, "--metric", "angle", "--out", png} << 2
+            << "--metric: 'angle' is not a metric (angle_to_uniform_deg, norm, uniform_component, "
+               "abs_cos_to_uniform, sigma, rms, ln_standardized_norm, ln_vs_rms_deg, output_norm, "
+               "rotation_deg)" +
+                   hint;
+        QTest::newRow("unknown site")
+            << QStringList{kLayerNorm, "--site", "9·ln7", "--out", png} << 1
+            << kLayerNorm +
+                   ": 9·ln7: is not a norm site of this dump (its sites: 000, 001, 002, 003, 004, "
+                   "005, 006, 007, 008)";
+        QTest::newRow("reversed range")
+            << QStringList{kLayerNorm, "--range", "95:85", "--out", png} << 2
+            << "--range needs LOW:HIGH with LOW < HIGH, not '95:85'" + hint;
+        QTest::newRow("range without colon")
+            << QStringList{kLayerNorm, "--range", "85", "--out", png} << 2
+            << "--range needs LOW:HIGH with LOW < HIGH, not '85'" + hint;
+        QTest::newRow("unwritable output")
+            << QStringList{kLayerNorm, "--out", "/nonexistent/figure.png"} << 1
+            << "/nonexistent/figure.png: cannot be written: the directory /nonexistent does not "
+               "exist";
+        QTest::newRow("unknown format")
+            << QStringList{kLayerNorm, "--out", "figure.gif"} << 2
+            << "--out figure.gif: the extension must be .png, .svg, .pdf or .eps" + hint;
+        QTest::newRow("no output") << QStringList{kLayerNorm} << 2 << "no --out given" + hint;
+        QTest::newRow("data in a figure format")
+            << QStringList{kLayerNorm, "--data", "metrics", "--out", png} << 2
+            << "--data metrics writes .csv, not '" + png + "'" + hint;
+        QTest::newRow("missing recipe")
+            << QStringList{"--recipe", "/nonexistent/r.recipe.json"} << 1
+            << "/nonexistent/r.recipe.json: cannot be read: No such file or directory";
+    }
+
+    void badInputIsOneLine() {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const CommandRun run = runLngeom(QStringList{"export"} + arguments, cache_.path());
+        QCOMPARE(run.exitCode, exitCode);
+        QCOMPARE(QString::fromUtf8(run.err), "lngeom export: " + message + "\n");
+        QVERIFY(!QFile::exists(QDir::temp().filePath("lngeom-never-written.png")));
+    }
+
+    void badRecipeIsNamed() {
+        const QString path = output("bad.recipe.json");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            R"({"lngeom_figure_recipe": 1, "file": "x.h5", "view": "pie", "metric": "norm"})");
+        file.close();
+        const CommandRun run = runLngeom({"export", "--recipe", path}, cache_.path());
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(QString::fromUtf8(run.err),
+                 "lngeom export: " + path + ": view: 'pie' is not a view lngeom draws\n");
+    }
+
+    void missingXvfbIsOneLine() {
+        const CommandRun run = runLngeom({"export", kLayerNorm, "--out", output("never.png")},
+                                         cache_.path(), "/nonexistent");
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(QString::fromUtf8(run.err),
+                 "lngeom export: no display (DISPLAY is not set) and Xvfb is not installed: "
+                 "install the 'xvfb' package (tools/install-deps.sh) or set DISPLAY to an X "
+                 "server\n");
+    }
+
+    void failedExportKeepsTheOldFigure() {
+        const QString path = output("kept.png");
+        QCOMPARE(exportFigure(path).exitCode, 0);
+        QFile before(path);
+        QVERIFY(before.open(QIODevice::ReadOnly));
+        const QByteArray good = before.readAll();
+        const CommandRun failed =
+            runLngeom({"export", kLayerNorm, "--site", "9·ln7", "--out", path}, cache_.path());
+        QCOMPARE(failed.exitCode, 1);
+        QFile after(path);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), good);
+        QVERIFY(hiddenFiles(out_.path()).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExportCli)
+#include "test_export_cli.moc"

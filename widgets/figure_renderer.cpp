@@ -1,0 +1,133 @@
+#include "widgets/figure_renderer.h"
+
+#include <vtkChartXY.h>
+#include <vtkStdString.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/atomic_file.h"
+#include "core/errors.h"
+#include "core/metrics_export.h"
+#include "widgets/chart_view.h"
+#include "widgets/dump_document.h"
+#include "widgets/figure_scene.h"
+#include "widgets/figure_style.h"
+#include "widgets/figure_writer.h"
+#include "widgets/histogram_view.h"
+#include "widgets/layer_curves_view.h"
+#include "widgets/layer_heatmap_view.h"
+
+namespace lngeom::widgets {
+namespace {
+
+RasterOptions rasterOf(const FigureRecipe& recipe) { return {recipe.scale, recipe.transparent}; }
+
+// Makes the recipe's site current; RequestError when the dump has no such site.
+void selectSite(DumpDocument& document, const FigureRecipe& recipe) {
+    const std::size_t site = recipe.site.empty() ? 0 : find_site(document.info(), recipe.site);
+    document.setCurrentSite(int(site));
+}
+
+void requireMetricAtCurrentSite(const DumpDocument& document, Metric metric) {
+    const SiteInfo& site = document.info().sites[std::size_t(document.currentSite())];
+    const MetricDescription& description = describe(metric);
+    if (description.needs_output && !site.has_output)
+        throw RequestError(document.info().path, "/norms/" + site.key,
+                           "has no output, so no " + std::string(description.key));
+}
+
+// Views over every site need the metric at one site at least.
+void requireMetricSomewhere(const DumpDocument& document, Metric metric) {
+    const MetricDescription& description = describe(metric);
+    const auto& sites = document.info().sites;
+    if (description.needs_output &&
+        std::none_of(sites.begin(), sites.end(), [](const SiteInfo& s) { return s.has_output; }))
+        throw RequestError(document.info().path, "",
+                           "has no site with its output, so no " + std::string(description.key));
+}
+
+FigureRecipe writeStyledChart(ChartView& chart, const DumpDocument& document,
+                              const FigureRecipe& recipe, const std::string& path) {
+    chart.resize(recipe.width, recipe.height);
+    vtkChartXY* xy = chart.chart();
+    applyPublicationStyle(xy, captionTitle(figureModelName(document),
+                                           document.displayName().toStdString(), xy->GetTitle()));
+    writeChartFigure(chart, path, rasterOf(recipe));
+    return recipe;
+}
+
+FigureRecipe renderHistogram(DumpDocument& document, const FigureRecipe& recipe,
+                             const std::string& path) {
+    requireMetricAtCurrentSite(document, recipe.metric);
+    HistogramView view;
+    view.setDocument(&document);
+    view.setSettings({recipe.metric, recipe.bins, recipe.range, recipe.logCounts, std::nullopt});
+    return writeStyledChart(*view.chartView(), document, recipe, path);
+}
+
+FigureRecipe renderCurves(DumpDocument& document, const FigureRecipe& recipe,
+                          const std::string& path) {
+    requireMetricSomewhere(document, recipe.metric);
+    LayerCurvesView view;
+    view.setDocument(&document);
+    LayerCurvesSettings settings;
+    settings.metric = recipe.metric;
+    view.setSettings(settings);
+    return writeStyledChart(*view.chartView(), document, recipe, path);
+}
+
+FigureRecipe renderHeatmap(DumpDocument& document, const FigureRecipe& recipe,
+                           const std::string& path) {
+    requireMetricSomewhere(document, recipe.metric);
+    if (figureFormatOf(path) != FigureFormat::Png)
+        throw Error(path, "",
+                    "cannot be written as vector graphics: GL2PS drops the heatmap's cells (an "
+                    "image); use .png");
+    LayerHeatmapView view;
+    view.setDocument(&document);
+    LayerHeatmapSettings settings;
+    settings.metric = recipe.metric;
+    settings.bins = recipe.bins;
+    settings.range = recipe.range;
+    view.setSettings(settings);
+    return writeStyledChart(*view.chartView(), document, recipe, path);
+}
+
+}  // namespace
+
+std::string figureModelName(const DumpDocument& document) {
+    const auto found = document.info().model.find("name");
+    if (found != document.info().model.end())
+        if (const auto* name = std::get_if<std::string>(&found->second)) return *name;
+    return std::filesystem::path(document.path().toStdString()).stem().string();
+}
+
+FigureRecipe renderFigure(DumpDocument& document, const FigureRecipe& recipe,
+                          const std::string& path) {
+    selectSite(document, recipe);
+    switch (recipe.view) {
+        case FigureView::Histogram:
+            return renderHistogram(document, recipe, path);
+        case FigureView::Curves:
+            return renderCurves(document, recipe, path);
+        case FigureView::Heatmap:
+            return renderHeatmap(document, recipe, path);
+        case FigureView::Projection:
+            return renderProjection(document, recipe, path);
+        case FigureView::Step:
+            break;
+    }
+    throw Error(path, "",
+                "cannot be drawn: the " + std::string(figureViewName(recipe.view)) +
+                    " view is not in this build of lngeom yet");
+}
+
+void renderFigureWithRecipe(DumpDocument& document, const FigureRecipe& recipe,
+                            const std::string& path) {
+    FigureRecipe drawn = renderFigure(document, recipe, path);
+    drawn.file = std::filesystem::absolute(drawn.file).string();
+    write_file_atomically(recipePathFor(path), recipeToJson(drawn).toStdString());
+}
+
+}  // namespace lngeom::widgets

@@ -1,0 +1,26 @@
+#pragma once
+// Figures of the 3D projection view: a PNG at any scale from the view's own renderer, and an SVG
+// drawn from the projected geometry (the 1 axis, the √d sphere's outline, the points) through the
+// same camera, where a vector picture of a point cloud makes sense.
+
+#include <array>
+#include <string>
+
+#include "widgets/figure_recipe.h"
+
+class vtkRenderer;
+
+namespace lngeom::widgets {
+
+class DumpDocument;
+
+// Camera position, focal point and view-up, as a recipe keeps them.
+std::array<double, 9> cameraOf(vtkRenderer* renderer);
+
+// Waits for the view's points (the projection runs on a worker thread), applies the recipe's
+// camera when it has one, and writes `path`: .png or .svg. Returns the recipe with the camera
+// used. lngeom::Error naming the dump when the projection fails, `path` for other formats.
+FigureRecipe renderProjection(DumpDocument& document, const FigureRecipe& recipe,
+                              const std::string& path);
+
+}  // namespace lngeom::widgets
