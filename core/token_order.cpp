@@ -64,6 +64,19 @@ void sort_by_texts(std::vector<Index>& tokens, const std::vector<std::string>& t
     });
 }
 
+std::vector<std::pair<std::int64_t, std::int64_t>> consecutive_runs(
+    std::vector<std::int64_t>& rows) {
+    std::sort(rows.begin(), rows.end());
+    std::vector<std::pair<std::int64_t, std::int64_t>> runs;
+    for (std::int64_t row : rows) {
+        if (!runs.empty() && row <= runs.back().second + 1)
+            runs.back().second = std::max(runs.back().second, row);
+        else
+            runs.push_back({row, row});
+    }
+    return runs;
+}
+
 std::vector<std::int64_t> positions_of(Index n_tokens, std::span<const Index> tokens) {
     std::vector<std::int64_t> positions(std::size_t(n_tokens), -1);
     for (std::size_t row = 0; row < tokens.size(); ++row)

@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/dump.h"
@@ -31,6 +32,10 @@ void sort_by_integers(std::vector<Index>& tokens, std::span<const std::int32_t> 
                       bool descending);
 void sort_by_texts(std::vector<Index>& tokens, const std::vector<std::string>& texts,
                    bool descending);
+
+// Sorts `rows` and returns them as runs of consecutive rows: {first, last} pairs, ascending.
+std::vector<std::pair<std::int64_t, std::int64_t>> consecutive_runs(
+    std::vector<std::int64_t>& rows);
 
 // For each token, its position in `tokens`, or -1 where it is absent.
 std::vector<std::int64_t> positions_of(Index n_tokens, std::span<const Index> tokens);

@@ -1,5 +1,7 @@
 #include "widgets/token_table_model.h"
 
+#include <QColor>
+
 #include <algorithm>
 #include <cmath>
 
@@ -7,9 +9,13 @@
 #include "core/token_order.h"
 #include "widgets/document_binding.h"
 #include "widgets/dump_document.h"
+#include "widgets/token_selection.h"
 
 namespace lngeom::widgets {
 namespace {
+
+// The views' selection orange, light enough to read text on.
+const QColor kSelectedBackground(255, 220, 185);
 
 // Whitespace made visible: character-level tokens are often a space or a newline.
 QString visibleText(const std::string& text) {
@@ -142,6 +148,8 @@ QVariant TokenTableModel::data(const QModelIndex& index, int role) const {
     if (role == RawValueRole) return raw(token, index.column());
     if (role == Qt::TextAlignmentRole && index.column() != TextColumn)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::BackgroundRole && binding_->document()->selection()->contains(token))
+        return kSelectedBackground;
     return {};
 }
 

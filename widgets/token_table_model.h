@@ -29,6 +29,7 @@ class TokenTableModel : public QAbstractTableModel {
   public:
     enum FixedColumn { TokenColumn, TextColumn, SequenceColumn, PositionColumn, FixedColumns };
     // Qt::UserRole gives the raw value: token index, text, integer, or the metric as double.
+    // Qt::BackgroundRole marks the tokens of the document's selection.
     static constexpr int RawValueRole = Qt::UserRole;
 
     explicit TokenTableModel(QObject* parent = nullptr);

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 
+#include "core/token_order.h"
 #include "widgets/document_binding.h"
 #include "widgets/dump_document.h"
 #include "widgets/token_selection.h"
@@ -20,18 +21,17 @@ namespace lngeom::widgets {
 namespace {
 
 constexpr int kNoRangeFilter = -1;
+// A selection made elsewhere becomes the table's row selection up to this many row ranges;
+// beyond, Qt's selection model grows slow, and the model's background marks the rows alone.
+constexpr std::size_t kMaxSelectedRanges = 5000;
 
-// Rows (ascending) as the fewest row ranges.
-QItemSelection rowRanges(const QAbstractItemModel& model, std::vector<int>& rows) {
-    std::sort(rows.begin(), rows.end());
+// Row runs as a selection of whole rows.
+QItemSelection rowSelection(const QAbstractItemModel& model,
+                            const std::vector<std::pair<std::int64_t, std::int64_t>>& runs) {
     QItemSelection selection;
     const int lastColumn = model.columnCount() - 1;
-    for (std::size_t start = 0; start < rows.size();) {
-        std::size_t end = start;
-        while (end + 1 < rows.size() && rows[end + 1] == rows[end] + 1) ++end;
-        selection.select(model.index(rows[start], 0), model.index(rows[end], lastColumn));
-        start = end + 1;
-    }
+    for (const auto& [first, last] : runs)
+        selection.select(model.index(int(first), 0), model.index(int(last), lastColumn));
     return selection;
 }
 
@@ -154,13 +154,19 @@ void TokenTableView::writeSelection() {
 void TokenTableView::readSelection(QObject* source) {
     updateCount();
     if (source == this || !binding_->isReady() || !binding_->document()->selection()) return;
-    std::vector<int> rows;
+    std::vector<std::int64_t> rows;
     for (Index token : binding_->document()->selection()->tokens())
         if (const int row = model_->rowOf(token); row >= 0) rows.push_back(row);
+    table_->viewport()->update();
+    const auto runs = consecutive_runs(rows);
     applyingSelection_ = true;
-    table_->selectionModel()->select(rowRanges(*model_, rows), QItemSelectionModel::ClearAndSelect);
+    if (runs.size() <= kMaxSelectedRanges)
+        table_->selectionModel()->select(rowSelection(*model_, runs),
+                                         QItemSelectionModel::ClearAndSelect);
+    else
+        table_->selectionModel()->clearSelection();
     applyingSelection_ = false;
-    if (!rows.empty()) table_->scrollTo(model_->index(rows.front(), 0));
+    if (!runs.empty()) table_->scrollTo(model_->index(int(runs.front().first), 0));
 }
 
 void TokenTableView::updateCount() {

@@ -31,6 +31,7 @@ class TestTokenOrder : public QObject {
     void sortsValuesWithNanLast();
     void sortsIntegersAndTextsStably();
     void mapsTokensToRows();
+    void groupsRowsIntoRuns();
 };
 
 void TestTokenOrder::filters_data() {
@@ -84,6 +85,14 @@ void TestTokenOrder::sortsIntegersAndTextsStably() {
 void TestTokenOrder::mapsTokensToRows() {
     const std::vector<Index> rows{4, 1};
     QCOMPARE(positions_of(6, rows), (std::vector<std::int64_t>{-1, 1, -1, -1, 0, -1}));
+}
+
+void TestTokenOrder::groupsRowsIntoRuns() {
+    std::vector<std::int64_t> rows{9, 3, 4, 5, 5, 12, 10};
+    const std::vector<std::pair<std::int64_t, std::int64_t>> expected{{3, 5}, {9, 10}, {12, 12}};
+    QCOMPARE(consecutive_runs(rows), expected);
+    std::vector<std::int64_t> none;
+    QVERIFY(consecutive_runs(none).empty());
 }
 
 QTEST_APPLESS_MAIN(TestTokenOrder)

@@ -50,6 +50,7 @@ class TestTokenTable : public QObject {
     void followsTheCurrentSite();
     void rowSelectionSelectsTokens();
     void selectionElsewhereSelectsRows();
+    void selectedTokensHaveABackground();
     void renders();
 
   private:
@@ -176,6 +177,17 @@ void TestTokenTable::selectionElsewhereSelectsRows() {
     for (Index token : selectedTokens(view))
         QVERIFY(std::binary_search(picked.begin(), picked.end(), token));
     QCOMPARE(document_->selection()->tokens(), picked);
+    document_->selection()->clear();
+}
+
+void TestTokenTable::selectedTokensHaveABackground() {
+    TokenTableModel model;
+    model.setDocument(document_.get());
+    document_->selection()->setTokens(std::vector<Index>{4, 9}, this);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const bool marked = model.index(row, 1).data(Qt::BackgroundRole).isValid();
+        QCOMPARE(marked, model.tokenAt(row) == 4 || model.tokenAt(row) == 9);
+    }
     document_->selection()->clear();
 }
 
