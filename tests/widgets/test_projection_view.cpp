@@ -125,6 +125,7 @@ class TestProjectionView : public QObject {
         QVERIFY(QTest::qWaitFor([&] { return !view_->sceneView()->grabImage().isNull(); }, 2000));
         lngeom::test::saveTestImage(view_->sceneView()->grabImage(),
                                     "projection-view-y-true-radius");
+        lngeom::test::saveTestImage(view_->grab().toImage(), "projection-view-widget-y");
         view_->setSettings(ProjectionSettings{});
         QVERIFY(shown.wait(30000));
     }
