@@ -1,0 +1,86 @@
+#include "app/reactions/export_data_reaction.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QStatusBar>
+
+#include <exception>
+
+#include "core/atomic_file.h"
+#include "core/errors.h"
+#include "core/metrics_export.h"
+#include "core/stats_report.h"
+#include "widgets/dump_document.h"
+#include "widgets/token_selection.h"
+
+namespace lngeom::app {
+namespace {
+
+constexpr int kStatusMessageMs = 10000;
+
+ReportFormat statisticsFormat(const std::string& path) {
+    const QString suffix = QFileInfo(QString::fromStdString(path)).suffix();
+    if (suffix == "json") return ReportFormat::Json;
+    if (suffix == "csv") return ReportFormat::Csv;
+    if (suffix == "txt") return ReportFormat::Table;
+    throw Error(path, "", "is not a statistics format lngeom writes (use .json, .csv or .txt)");
+}
+
+TokenLabelColumns labelColumns(const widgets::DumpDocument& document) {
+    const widgets::TokenLabels& labels = document.labels();
+    return {labels.text, labels.sequence, labels.position};
+}
+
+}  // namespace
+
+ExportDataReaction::ExportDataReaction(QAction* action, DataExportKind kind,
+                                       DocumentSource document, QStatusBar* statusBar)
+    : QObject(action), kind_(kind), document_(std::move(document)), statusBar_(statusBar) {
+    connect(action, &QAction::triggered, this, &ExportDataReaction::onTriggered);
+}
+
+void ExportDataReaction::write(const widgets::DumpDocument& document,
+                               const std::string& path) const {
+    if (kind_ == DataExportKind::SiteStatistics)
+        return write_file_atomically(path, format_report(statisticsFormat(path), document.info(),
+                                                         document.metrics().summaries()));
+    TokenMetricsRequest request;
+    if (kind_ == DataExportKind::SelectedTokens) {
+        request.tokens = document.selection()->tokens();
+        if (request.tokens.empty()) throw Error(path, "", "not written: no token is selected");
+    }
+    write_file_atomically(path, [&](std::ostream& out) {
+        write_token_metrics_csv(out, document.info(), document.metrics(), labelColumns(document),
+                                request);
+    });
+}
+
+bool ExportDataReaction::exportTo(const QString& path) {
+    const widgets::DumpDocument* document = document_();
+    if (!document || document->state() != widgets::DumpDocument::State::Ready) {
+        statusBar_->showMessage(tr("Nothing to export yet: no dump with metrics is open."),
+                                kStatusMessageMs);
+        return false;
+    }
+    try {
+        write(*document, path.toStdString());
+    } catch (const std::exception& error) {
+        statusBar_->showMessage(QString::fromUtf8(error.what()), kStatusMessageMs);
+        return false;
+    }
+    statusBar_->showMessage(tr("Saved %1").arg(path), kStatusMessageMs);
+    return true;
+}
+
+void ExportDataReaction::onTriggered() {
+    const bool statistics = kind_ == DataExportKind::SiteStatistics;
+    const QString path = QFileDialog::getSaveFileName(
+        statusBar_->window(),
+        statistics ? tr("Export Site Statistics") : tr("Export Token Metrics"),
+        statistics ? "statistics.json" : "token-metrics.csv",
+        statistics ? tr("JSON (*.json);;CSV (*.csv);;Text table (*.txt)") : tr("CSV (*.csv)"));
+    if (!path.isEmpty()) exportTo(path);
+}
+
+}  // namespace lngeom::app

@@ -1,0 +1,41 @@
+#pragma once
+// File ▸ Export Data: the per-token metrics of every token or of the selected tokens (CSV, one
+// row per token and site), or the per-site statistics (.json as `lngeom stats`, .csv, .txt), of
+// the document the window shows. Written atomically; the status bar says what was written.
+
+#include <QObject>
+
+#include <functional>
+
+class QAction;
+class QStatusBar;
+
+namespace lngeom::widgets {
+class DumpDocument;
+}
+
+namespace lngeom::app {
+
+enum class DataExportKind { AllTokens, SelectedTokens, SiteStatistics };
+
+class ExportDataReaction : public QObject {
+  public:
+    // The document to export from when triggered (nullptr: none).
+    using DocumentSource = std::function<widgets::DumpDocument*()>;
+
+    ExportDataReaction(QAction* action, DataExportKind kind, DocumentSource document,
+                       QStatusBar* statusBar);
+
+    // Writes without asking; false (and the reason in the status bar) when it could not.
+    bool exportTo(const QString& path);
+
+  private:
+    void onTriggered();
+    void write(const widgets::DumpDocument& document, const std::string& path) const;
+
+    DataExportKind kind_;
+    DocumentSource document_;
+    QStatusBar* statusBar_;
+};
+
+}  // namespace lngeom::app

@@ -1,0 +1,127 @@
+// Export Figure… and Export Data as the window uses them: the figure of what a view shows (its
+// site and settings in the recipe), the selected tokens' rows, the statistics JSON of
+// `lngeom stats`, and a status-bar line when there is nothing to export.
+#include <QAction>
+#include <QFile>
+#include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStatusBar>
+#include <QTemporaryDir>
+
+#include "app/reactions/export_data_reaction.h"
+#include "app/reactions/export_figure_reaction.h"
+#include "core/stats_report.h"
+#include "tests/widgets/sample_documents.h"
+#include "tests/widgets/widgets_test_main.h"
+#include "widgets/histogram_view.h"
+#include "widgets/layer_curves_view.h"
+#include "widgets/token_selection.h"
+
+using lngeom::app::DataExportKind;
+using lngeom::app::ExportDataReaction;
+using lngeom::app::ExportFigureReaction;
+
+namespace {
+
+QByteArray contents(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+}  // namespace
+
+class TestExportReactions : public QObject {
+    Q_OBJECT
+
+  private:
+    std::unique_ptr<lngeom::widgets::DumpDocument> document_;
+    QTemporaryDir out_;
+    QStatusBar statusBar_;
+
+  private slots:
+    void initTestCase() {
+        document_ = lngeom::test::loadSample("sample-layernorm.h5");
+        QVERIFY(document_);
+    }
+
+    void histogramFigureCarriesTheViewsSettings() {
+        lngeom::widgets::HistogramView view;
+        view.resize(700, 500);
+        view.setDocument(document_.get());
+        document_->setCurrentSite(3);
+        view.setBins(30);
+        QAction action;
+        ExportFigureReaction reaction(&action, &view, &statusBar_);
+        reaction.setPngScale(1);
+        const QString path = out_.filePath("histogram.png");
+        QVERIFY2(reaction.exportTo(path), qPrintable(statusBar_.currentMessage()));
+        QCOMPARE(statusBar_.currentMessage(), "Saved " + path + " and its recipe");
+        QVERIFY(!QImage(path).isNull());
+        const QJsonObject recipe =
+            QJsonDocument::fromJson(contents(path + ".recipe.json")).object();
+        QCOMPARE(recipe["view"].toString(), "histogram");
+        QCOMPARE(recipe["site"].toString(), "003");
+        QCOMPARE(recipe["bins"].toInt(), 30);
+        QCOMPARE(document_->currentSite(), 3);
+    }
+
+    void curvesFigureAsSvg() {
+        lngeom::widgets::LayerCurvesView view;
+        view.setDocument(document_.get());
+        view.setMetric(lngeom::Metric::Norm);
+        QAction action;
+        ExportFigureReaction reaction(&action, &view, &statusBar_);
+        const QString path = out_.filePath("curves.svg");
+        QVERIFY2(reaction.exportTo(path), qPrintable(statusBar_.currentMessage()));
+        QVERIFY(contents(path).contains("<text"));
+        const QJsonObject recipe =
+            QJsonDocument::fromJson(contents(path + ".recipe.json")).object();
+        QCOMPARE(recipe["metric"].toString(), "norm");
+    }
+
+    void viewWithoutDataSaysSo() {
+        lngeom::widgets::HistogramView view;
+        QAction action;
+        ExportFigureReaction reaction(&action, &view, &statusBar_);
+        QVERIFY(!reaction.exportTo(out_.filePath("never.png")));
+        QCOMPARE(statusBar_.currentMessage(), "Nothing to export yet: the view has no data.");
+        QVERIFY(!QFile::exists(out_.filePath("never.png")));
+    }
+
+    void selectedTokensOnly() {
+        QAction action;
+        ExportDataReaction reaction(
+            &action, DataExportKind::SelectedTokens, [this] { return document_.get(); },
+            &statusBar_);
+        const QString path = out_.filePath("selection.csv");
+        document_->selection()->clear();
+        QVERIFY(!reaction.exportTo(path));
+        QCOMPARE(statusBar_.currentMessage(), path + ": not written: no token is selected");
+        const std::vector<lngeom::Index> tokens{5, 1};
+        document_->selection()->setTokens(tokens);
+        QVERIFY2(reaction.exportTo(path), qPrintable(statusBar_.currentMessage()));
+        const QList<QByteArray> lines = contents(path).trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + 9 * 2);
+        QVERIFY(lines[1].startsWith("000,blocks.0.ln1,0,ln1,1,"));
+        QVERIFY(lines[2].startsWith("000,blocks.0.ln1,0,ln1,5,"));
+    }
+
+    void statisticsAreTheStatsJson() {
+        QAction action;
+        ExportDataReaction reaction(
+            &action, DataExportKind::SiteStatistics, [this] { return document_.get(); },
+            &statusBar_);
+        const QString path = out_.filePath("stats.json");
+        QVERIFY2(reaction.exportTo(path), qPrintable(statusBar_.currentMessage()));
+        QCOMPARE(contents(path).toStdString(),
+                 lngeom::format_json(document_->info(), document_->metrics().summaries()));
+        QVERIFY(!reaction.exportTo(out_.filePath("stats.xml")));
+        QCOMPARE(statusBar_.currentMessage(),
+                 out_.filePath("stats.xml") +
+                     ": is not a statistics format lngeom writes (use .json, .csv or .txt)");
+    }
+};
+
+LNGEOM_WIDGETS_TEST_MAIN(TestExportReactions)
+#include "test_export_reactions.moc"

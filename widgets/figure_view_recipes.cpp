@@ -1,0 +1,73 @@
+#include "widgets/figure_view_recipes.h"
+
+#include "widgets/dump_document.h"
+#include "widgets/figure_scene.h"
+#include "widgets/histogram_view.h"
+#include "widgets/layer_curves_view.h"
+#include "widgets/layer_heatmap_view.h"
+#include "widgets/projection_view.h"
+#include "widgets/vtk_view_widget.h"
+
+namespace lngeom::widgets {
+namespace {
+
+std::optional<ViewFigure> baseFigure(DumpDocument* document, FigureView view,
+                                     const QWidget* shown) {
+    if (!document || document->state() != DumpDocument::State::Ready) return std::nullopt;
+    ViewFigure figure{document, {}};
+    FigureRecipe& recipe = figure.recipe;
+    recipe.file = document->path().toStdString();
+    recipe.dataset = document->dataset().toStdString();
+    recipe.view = view;
+    recipe.site = document->info().sites[std::size_t(document->currentSite())].key;
+    recipe.width = shown->width();
+    recipe.height = shown->height();
+    return figure;
+}
+
+std::optional<ViewFigure> histogramFigure(const HistogramView& view) {
+    auto figure = baseFigure(view.document(), FigureView::Histogram, view.chartView());
+    if (!figure) return figure;
+    const HistogramSettings& settings = view.settings();
+    figure->recipe.metric = settings.metric;
+    figure->recipe.bins = settings.bins;
+    figure->recipe.range = settings.range;
+    figure->recipe.logCounts = settings.logCounts;
+    return figure;
+}
+
+std::optional<ViewFigure> curvesFigure(const LayerCurvesView& view) {
+    auto figure = baseFigure(view.document(), FigureView::Curves, view.chartView());
+    if (figure) figure->recipe.metric = view.settings().metric;
+    return figure;
+}
+
+std::optional<ViewFigure> heatmapFigure(const LayerHeatmapView& view) {
+    auto figure = baseFigure(view.document(), FigureView::Heatmap, view.chartView());
+    if (!figure) return figure;
+    figure->recipe.metric = view.settings().metric;
+    figure->recipe.bins = view.settings().bins;
+    figure->recipe.range = view.settings().range;
+    return figure;
+}
+
+std::optional<ViewFigure> projectionFigure(const ProjectionView& view) {
+    auto figure = baseFigure(view.document(), FigureView::Projection, view.sceneView());
+    if (!figure || !view.shownCloud()) return std::nullopt;
+    figure->recipe.camera = cameraOf(view.sceneView()->renderer());
+    return figure;
+}
+
+}  // namespace
+
+std::optional<ViewFigure> figureOfView(QWidget* view) {
+    if (const auto* histogram = qobject_cast<HistogramView*>(view))
+        return histogramFigure(*histogram);
+    if (const auto* curves = qobject_cast<LayerCurvesView*>(view)) return curvesFigure(*curves);
+    if (const auto* heatmap = qobject_cast<LayerHeatmapView*>(view)) return heatmapFigure(*heatmap);
+    if (const auto* projection = qobject_cast<ProjectionView*>(view))
+        return projectionFigure(*projection);
+    return std::nullopt;
+}
+
+}  // namespace lngeom::widgets
