@@ -11,10 +11,12 @@ namespace lngeom::hdf5 {
 
 namespace {
 
-// 4 MiB per dataset (HDF5's default is 1 MiB) so that rows read one by one from a moderately
-// wide chunk reuse it; a dump has a hundred datasets or more, so the cache stays small.
-// Chunks read whole by aligned row blocks bypass the cache anyway. 12421 slots: a prime.
-constexpr size_t kChunkCacheBytes = 4u << 20;
+// Compressed datasets get 4 MiB of chunk cache (HDF5's default is 1 MiB) so that rows read one
+// by one from a moderately wide chunk decompress it once; a dump has a hundred datasets or
+// more, so the cache stays small. 12421 slots: a prime. Uncompressed datasets get none: HDF5
+// then reads chunks straight into the caller's buffer instead of copying every byte twice
+// through the cache, which made the metrics pass ~20% slower.
+constexpr size_t kCompressedChunkCacheBytes = 4u << 20;
 constexpr size_t kChunkCacheSlots = 12421;
 
 void require_readable_hdf5(const std::string& path) {
@@ -78,6 +80,22 @@ herr_t collect_member(hid_t, const char* name, const H5L_info_t*, void* data) {
     return 0;
 }
 
+Dataset open_with_chunk_cache(hid_t location, const std::string& path, const Where& here,
+                              size_t cache_bytes) {
+    PropertyList access(check_id(H5Pcreate(H5P_DATASET_ACCESS), here, "cannot create plist"));
+    check_status(
+        H5Pset_chunk_cache(access.id(), kChunkCacheSlots, cache_bytes, H5D_CHUNK_CACHE_W0_DEFAULT),
+        here, "cannot set the chunk cache");
+    return Dataset(
+        check_id(H5Dopen2(location, path.c_str(), access.id()), here, "cannot open dataset"));
+}
+
+bool has_filters(const Dataset& dataset, const Where& here) {
+    const PropertyList creation(
+        check_id(H5Dget_create_plist(dataset.id()), here, "cannot read the creation properties"));
+    return check_status(H5Pget_nfilters(creation.id()), here, "cannot list filters") > 0;
+}
+
 }  // namespace
 
 File open_file_read_only(const std::string& path) {
@@ -129,12 +147,9 @@ Group open_group(hid_t location, const std::string& path, const Where& where) {
 
 Dataset open_dataset(hid_t location, const std::string& path, const Where& where) {
     const Where here{where.file, path};
-    PropertyList access(check_id(H5Pcreate(H5P_DATASET_ACCESS), here, "cannot create plist"));
-    check_status(H5Pset_chunk_cache(access.id(), kChunkCacheSlots, kChunkCacheBytes,
-                                    H5D_CHUNK_CACHE_W0_DEFAULT),
-                 here, "cannot set the chunk cache");
-    return Dataset(
-        check_id(H5Dopen2(location, path.c_str(), access.id()), here, "cannot open dataset"));
+    Dataset uncached = open_with_chunk_cache(location, path, here, 0);
+    if (!has_filters(uncached, here)) return uncached;
+    return open_with_chunk_cache(location, path, here, kCompressedChunkCacheBytes);
 }
 
 std::vector<std::string> member_names(hid_t group, const Where& where) {
