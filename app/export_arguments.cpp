@@ -2,9 +2,11 @@
 
 #include <charconv>
 #include <cmath>
+#include <limits>
 #include <string_view>
 
 #include "app/command_line.h"
+#include "core/normalization_walk.h"
 #include "widgets/figure_writer.h"
 
 namespace lngeom::app {
@@ -72,6 +74,10 @@ void apply_option(ExportArguments& arguments, std::string_view option, std::stri
         recipe.bins = int(whole_number(option, value, 1, 2000));
     else if (option == "--range")
         recipe.range = value_range(value);
+    else if (option == "--token")
+        recipe.token = Index(whole_number(option, value, 0, std::numeric_limits<long>::max()));
+    else if (option == "--step")
+        recipe.step = int(whole_number(option, value, 0, kWalkStageCount - 1));
     else if (option == "--scale")
         recipe.scale = double(whole_number(option, value, 1, 8));
     else if (option == "--size")

@@ -35,6 +35,8 @@ Options:
   --bins N             histogram bins (default 80)
   --range LOW:HIGH     histogram range (default: the view's, 80:100 for angles)
   --log                log counts
+  --token N            the step-through's token (default 0)
+  --step S             the step-through's stage: 0 x, 1 x⊥, 2 x⊥/‖x⊥‖, 3 √d·…, 4 γ⊙y+β
   --size WxH           figure size in points (default 640x440)
   --scale S            PNG pixels per point, 1 to 8 (default 2)
   --transparent        PNG with a transparent background

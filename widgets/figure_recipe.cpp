@@ -75,6 +75,8 @@ QByteArray recipeToJson(const FigureRecipe& recipe) {
         {"range", recipe.range ? QJsonValue(QJsonArray{recipe.range->low, recipe.range->high})
                                : QJsonValue()},
         {"log_counts", recipe.logCounts},
+        {"token", qint64(recipe.token)},
+        {"step", recipe.step},
         {"width", recipe.width},
         {"height", recipe.height},
         {"scale", recipe.scale},
@@ -114,6 +116,8 @@ FigureRecipe recipeFromJson(const QByteArray& json, const std::string& path) {
     recipe.bins = object.value("bins").toInt(recipe.bins);
     readRange(object, recipe, path);
     recipe.logCounts = object.value("log_counts").toBool();
+    recipe.token = Index(object.value("token").toInteger(0));
+    recipe.step = object.value("step").toInt(0);
     recipe.width = object.value("width").toInt(recipe.width);
     recipe.height = object.value("height").toInt(recipe.height);
     recipe.scale = object.value("scale").toDouble(recipe.scale);

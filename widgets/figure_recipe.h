@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/dump.h"
 #include "core/histogram_range.h"
 #include "core/metrics.h"
 
@@ -31,6 +32,8 @@ struct FigureRecipe {
     int bins = 80;
     std::optional<ValueRange> range;  // nullopt: the view's default range
     bool logCounts = false;
+    Index token = 0;  // the step-through's token
+    int step = 0;     // the step-through's stage, 0 (x) to 4 (γ⊙y + β)
     int width = 640;  // the figure's size in logical pixels, before `scale`
     int height = 440;
     double scale = 2.0;  // PNG pixels per logical pixel

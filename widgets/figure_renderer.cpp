@@ -118,9 +118,7 @@ FigureRecipe renderFigure(DumpDocument& document, const FigureRecipe& recipe,
         case FigureView::Step:
             break;
     }
-    throw Error(path, "",
-                "cannot be drawn: the " + std::string(figureViewName(recipe.view)) +
-                    " view is not in this build of lngeom yet");
+    return renderStepThrough(document, recipe, path);
 }
 
 void renderFigureWithRecipe(DumpDocument& document, const FigureRecipe& recipe,

@@ -10,29 +10,38 @@
 #include "widgets/figure_scene_svg.h"
 #include "widgets/figure_writer.h"
 #include "widgets/projection_view.h"
+#include "widgets/step_through_panel.h"
 #include "widgets/vtk_view_widget.h"
 
 namespace lngeom::widgets {
 namespace {
 
 // Projecting a large site reads every token's vector; ten minutes covers dumps of a few GB.
-constexpr int kProjectionTimeoutMs = 600000;
+constexpr int kViewTimeoutMs = 600000;
 
-void waitForCloud(ProjectionView& view, const DumpDocument& document) {
+// A fresh view reads its vectors on a worker thread and signals when they are drawn; nothing
+// arrives before the event loop runs, so waiting for the next signal is waiting for this one.
+template <typename View, typename Shown>
+void waitUntilShown(View& view, Shown shown, const DumpDocument& document,
+                    const std::string& what) {
+    bool arrived = false;
     QString failure;
     QEventLoop loop;
-    QObject::connect(&view, &ProjectionView::cloudShown, &loop, &QEventLoop::quit);
-    QObject::connect(&view, &ProjectionView::failed, &loop, [&](const QString& message) {
+    QObject::connect(&view, shown, &loop, [&] {
+        arrived = true;
+        loop.quit();
+    });
+    QObject::connect(&view, &View::failed, &loop, [&](const QString& message) {
         failure = message;
         loop.quit();
     });
-    QTimer::singleShot(kProjectionTimeoutMs, &loop, &QEventLoop::quit);
-    if (!view.shownCloud()) loop.exec();
-    if (!view.shownCloud())
+    QTimer::singleShot(kViewTimeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    if (!arrived)
         throw Error(document.path().toStdString(), "",
-                    "cannot be projected: " + (failure.isEmpty()
-                                                   ? std::string("no points after ten minutes")
-                                                   : failure.toStdString()));
+                    what + ": " +
+                        (failure.isEmpty() ? std::string("nothing drawn in ten minutes")
+                                           : failure.toStdString()));
 }
 
 void setCamera(vtkRenderer* renderer, const std::array<double, 9>& values) {
@@ -54,6 +63,30 @@ std::array<double, 9> cameraOf(vtkRenderer* renderer) {
     return values;
 }
 
+FigureRecipe renderStepThrough(DumpDocument& document, const FigureRecipe& recipe,
+                               const std::string& path) {
+    if (figureFormatOf(path) != FigureFormat::Png)
+        throw Error(path, "", "cannot be written from the step-through: use .png");
+    const SiteInfo& site = document.info().sites[std::size_t(document.currentSite())];
+    if (recipe.token < 0 || recipe.token >= site.n_tokens)
+        throw RequestError(document.info().path, "/norms/" + site.key,
+                           "has no token " + std::to_string(recipe.token) + " (it has " +
+                               std::to_string(site.n_tokens) + ")");
+    StepThroughPanel panel;
+    panel.setDocument(&document);
+    panel.setToken(recipe.token);
+    waitUntilShown(panel, &StepThroughPanel::walkShown, document,
+                   "token " + std::to_string(recipe.token) + " cannot be walked");
+    panel.setStep(recipe.step);
+    VtkViewWidget& scene = *panel.sceneView();
+    scene.resize(recipe.width, recipe.height);
+    if (recipe.camera) setCamera(scene.renderer(), *recipe.camera);
+    FigureRecipe drawn = recipe;
+    drawn.camera = cameraOf(scene.renderer());
+    writeRasterFigure(scene, path, {recipe.scale, recipe.transparent});
+    return drawn;
+}
+
 FigureRecipe renderProjection(DumpDocument& document, const FigureRecipe& recipe,
                               const std::string& path) {
     const std::optional<FigureFormat> format = figureFormatOf(path);
@@ -61,7 +94,7 @@ FigureRecipe renderProjection(DumpDocument& document, const FigureRecipe& recipe
         throw Error(path, "", "cannot be written from the 3D view: use .png or .svg");
     ProjectionView view;
     view.setDocument(&document);
-    waitForCloud(view, document);
+    waitUntilShown(view, &ProjectionView::cloudShown, document, "cannot be projected");
     VtkViewWidget& scene = *view.sceneView();
     scene.resize(recipe.width, recipe.height);
     if (recipe.camera) setCamera(scene.renderer(), *recipe.camera);

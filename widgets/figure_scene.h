@@ -14,6 +14,11 @@ namespace lngeom::widgets {
 
 class DumpDocument;
 
+// The step-through (the paper's Fig. 2 on the recipe's token and step) as PNG; the recipe as
+// drawn, with its camera. lngeom::Error naming the dump when the walk fails.
+FigureRecipe renderStepThrough(DumpDocument& document, const FigureRecipe& recipe,
+                               const std::string& path);
+
 // Camera position, focal point and view-up, as a recipe keeps them.
 std::array<double, 9> cameraOf(vtkRenderer* renderer);
 

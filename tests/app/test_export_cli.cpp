@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -174,6 +175,67 @@ class TestExportCli : public QObject {
         QVERIFY(QFile::exists(figure));
     }
 
+    void projectionAsSvgFromGeometry() {
+        const QString path = output("projection.svg");
+        const CommandRun run = runLngeom(
+            {"export", kLayerNorm, "--view", "projection", "--site", "final", "--out", path},
+            cache_.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray svg = file.readAll();
+        QCOMPARE(svg.count("<circle"), 512);   // every token of the sample is finite
+        QVERIFY(svg.count("<polyline") >= 5);  // sphere outline, equator, three axes
+        QString parseError;
+        const SvgCounts counts = countSvg(path, &parseError);
+        QVERIFY2(parseError.isEmpty(), qPrintable(parseError));
+        QVERIFY2(counts.allText.contains("PC1") && counts.allText.contains("site final"),
+                 qPrintable(counts.allText));
+    }
+
+    void projectionRecipeKeepsTheCamera() {
+        const QString first = output("projection-first.png");
+        const CommandRun run = runLngeom(
+            {"export", kLayerNorm, "--view", "projection", "--scale", "1", "--out", first},
+            cache_.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QFile recipeFile(first + ".recipe.json");
+        QVERIFY(recipeFile.open(QIODevice::ReadOnly));
+        const QJsonObject recipe = QJsonDocument::fromJson(recipeFile.readAll()).object();
+        QCOMPARE(recipe["camera"].toArray().size(), 9);
+        const QString again = output("projection-again.png");
+        const CommandRun redraw = runLngeom(
+            {"export", "--recipe", first + ".recipe.json", "--out", again}, cache_.path());
+        QVERIFY2(redraw.exitCode == 0, qPrintable(describe(redraw)));
+        const QImage a(first), b(again);
+        QCOMPARE(b.size(), a.size());
+        const double difference = lngeom::test::meanAbsoluteDifference(a, b);
+        if (difference > 1.0) lngeom::test::saveTestImage(b, "export-projection-again");
+        QVERIFY2(difference <= 1.0, qPrintable(QString::number(difference)));
+    }
+
+    void stepThroughPng_data() {
+        QTest::addColumn<int>("step");
+        QTest::newRow("x") << 0;
+        QTest::newRow("gamma y + beta") << 4;
+    }
+
+    void stepThroughPng() {
+        QFETCH(int, step);
+        const QString path = output(QString("step%1.png").arg(step));
+        const CommandRun run =
+            runLngeom({"export", kLayerNorm, "--view", "step", "--token", "7", "--step",
+                       QString::number(step), "--size", "400x300", "--scale", "2", "--out", path},
+                      cache_.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QCOMPARE(QImage(path).size(), QSize(800, 600));
+        QFile recipeFile(path + ".recipe.json");
+        QVERIFY(recipeFile.open(QIODevice::ReadOnly));
+        const QJsonObject recipe = QJsonDocument::fromJson(recipeFile.readAll()).object();
+        QCOMPARE(recipe["token"].toInt(), 7);
+        QCOMPARE(recipe["step"].toInt(), step);
+    }
+
     void transparentBackground() {
         const QString path = output("transparent.png");
         const CommandRun run = exportFigure(path, {"--transparent", "--scale", "1"});
@@ -251,6 +313,19 @@ class TestExportCli : public QObject {
         QTest::newRow("data in a figure format")
             << QStringList{kLayerNorm, "--data", "metrics", "--out", png} << 2
             << "--data metrics writes .csv, not '" + png + "'" + hint;
+        QTest::newRow("heatmap as vector")
+            << QStringList{kLayerNorm, "--view", "heatmap", "--out", "/tmp/heatmap.svg"} << 1
+            << "/tmp/heatmap.svg: cannot be written as vector graphics: GL2PS drops the "
+               "heatmap's cells (an image); use .png";
+        QTest::newRow("step-through as vector")
+            << QStringList{kLayerNorm, "--view", "step", "--out", "/tmp/step.pdf"} << 1
+            << "/tmp/step.pdf: cannot be written from the step-through: use .png";
+        QTest::newRow("token past the end")
+            << QStringList{kLayerNorm, "--view", "step", "--token", "512", "--out", png} << 1
+            << kLayerNorm + ": /norms/000: has no token 512 (it has 512)";
+        QTest::newRow("step past the end")
+            << QStringList{kLayerNorm, "--view", "step", "--step", "5", "--out", png} << 2
+            << "--step needs a whole number from 0 to 4, not '5'" + hint;
         QTest::newRow("missing recipe")
             << QStringList{"--recipe", "/nonexistent/r.recipe.json"} << 1
             << "/nonexistent/r.recipe.json: cannot be read: No such file or directory";
