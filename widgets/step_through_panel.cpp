@@ -1,5 +1,7 @@
 #include "widgets/step_through_panel.h"
 
+#include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -69,6 +71,7 @@ void StepThroughPanel::buildControls() {
     controls->addWidget(next);
     controls->addWidget(playButton_);
     auto* layout = new QVBoxLayout(this);
+    layout->addLayout(buildTeachingControls());
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(heading_);
     layout->addWidget(scene_, 1);
@@ -78,6 +81,58 @@ void StepThroughPanel::buildControls() {
     connect(next, &QPushButton::clicked, this, [this] { setStep(step() + 1); });
     connect(slider_, &QSlider::valueChanged, this, &StepThroughPanel::setStep);
     connect(playButton_, &QPushButton::toggled, this, &StepThroughPanel::setPlaying);
+}
+
+QLayout* StepThroughPanel::buildTeachingControls() {
+    teachingBox_ = new QCheckBox(tr("d = 3 teaching mode: x ="), this);
+    auto* row = new QHBoxLayout;
+    row->addWidget(teachingBox_);
+    const double start[3] = {1.0, 2.0, 6.0};
+    const auto apply = [this] {
+        if (!teachingBox_->isChecked()) return setTeachingVector(std::nullopt);
+        setTeachingVector(Eigen::Vector3d(teachingCoordinates_[0]->value(),
+                                          teachingCoordinates_[1]->value(),
+                                          teachingCoordinates_[2]->value()));
+    };
+    for (int i = 0; i < 3; ++i) {
+        teachingCoordinates_[i] = new QDoubleSpinBox(this);
+        teachingCoordinates_[i]->setRange(-10.0, 10.0);
+        teachingCoordinates_[i]->setSingleStep(0.1);
+        teachingCoordinates_[i]->setValue(start[i]);
+        row->addWidget(teachingCoordinates_[i]);
+        connect(teachingCoordinates_[i], &QDoubleSpinBox::valueChanged, this, apply);
+    }
+    row->addStretch();
+    connect(teachingBox_, &QCheckBox::toggled, this, apply);
+    return row;
+}
+
+void StepThroughPanel::setTeachingVector(std::optional<Eigen::Vector3d> x) {
+    teachingVector_ = x;
+    const QSignalBlocker blocker(teachingBox_);
+    teachingBox_->setChecked(x.has_value());
+    for (int i = 0; x && i < 3; ++i) {
+        const QSignalBlocker coordinateBlocker(teachingCoordinates_[i]);
+        teachingCoordinates_[i]->setValue((*x)(i));
+    }
+    if (x)
+        walkTeachingVector();
+    else
+        requestWalk();
+}
+
+// Three numbers: computed on the spot, no vectors to read.
+void StepThroughPanel::walkTeachingVector() {
+    const int generation = ++generation_;
+    const Eigen::Vector3d& x = *teachingVector_;
+    const QString heading = tr("d = 3 teaching mode: x = (%1, %2, %3), ε = 0, γ = 1, β = 0")
+                                .arg(walkNumber(x(0)), walkNumber(x(1)), walkNumber(x(2)));
+    try {
+        showWalk(generation, std::make_shared<const NormalizationWalk>(walk_normalization(x, 0.0)),
+                 heading);
+    } catch (const Error& error) {
+        showFailure(generation, QString::fromUtf8(error.what()));
+    }
 }
 
 void StepThroughPanel::setDocument(DumpDocument* document) {
@@ -110,6 +165,7 @@ void StepThroughPanel::setToken(Index token) {
 }
 
 void StepThroughPanel::requestWalk() {
+    if (teachingVector_) return;
     const int generation = ++generation_;
     if (!document_ || document_->state() != DumpDocument::State::Ready || token_ < 0) return;
     const auto site = std::size_t(document_->currentSite());

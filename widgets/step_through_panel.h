@@ -7,10 +7,13 @@
 
 #include <QWidget>
 #include <memory>
+#include <optional>
 
 #include "core/normalization_walk.h"
 #include "widgets/latest_job_worker.h"
 
+class QCheckBox;
+class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QSlider;
@@ -40,6 +43,11 @@ class StepThroughPanel : public QWidget {
     Index token() const { return token_; }
     void setToken(Index token);
 
+    // The d = 3 teaching mode: walks this vector of R³ (ε = 0, no γ, β) instead of the token,
+    // so the construction is exact; nullopt returns to the token.
+    void setTeachingVector(std::optional<Eigen::Vector3d> x);
+    std::optional<Eigen::Vector3d> teachingVector() const { return teachingVector_; }
+
     int step() const { return settings_.step; }
     void setStep(int step);
     bool isPlaying() const;
@@ -60,6 +68,8 @@ class StepThroughPanel : public QWidget {
 
   private:
     void buildControls();
+    QLayout* buildTeachingControls();
+    void walkTeachingVector();
     void requestWalk();
     void showWalk(int generation, std::shared_ptr<const NormalizationWalk> walk, QString heading);
     void showFailure(int generation, const QString& message);
@@ -69,6 +79,9 @@ class StepThroughPanel : public QWidget {
     StepThroughSettings settings_;
     DumpDocument* document_ = nullptr;
     Index token_ = -1;
+    std::optional<Eigen::Vector3d> teachingVector_;
+    QCheckBox* teachingBox_;
+    QDoubleSpinBox* teachingCoordinates_[3];
     VtkViewWidget* scene_;
     QLabel* heading_;
     QLabel* text_;

@@ -163,6 +163,30 @@ class TestStepThroughPanel : public QObject {
         QCOMPARE(changed.at(4).at(0).toInt(), 0);  // wraps around after the last step
     }
 
+    void teachingModeWalksAVectorOfR3Exactly() {
+        QSignalSpy shown(panel_.get(), &StepThroughPanel::walkShown);
+        panel_->setTeachingVector(Eigen::Vector3d(1.0, 2.0, 6.0));
+        QCOMPARE(shown.count(), 1);
+        const WalkNumbers& numbers = panel_->walk()->numbers;
+        QCOMPARE(numbers.d, Index(3));
+        QVERIFY(std::abs(numbers.uniform_component - 9.0 / std::sqrt(3.0)) < 1e-12);
+        QVERIFY(std::abs(numbers.sigma - std::sqrt(14.0 / 3.0)) < 1e-12);
+        panel_->setStep(3);
+        QVERIFY(std::abs(panel_->walk()->layer_norm[3].norm - std::sqrt(3.0)) < 1e-12);
+        QVERIFY(panel_->stepText().contains(
+            QStringLiteral("‖·‖ = %1").arg(walkNumber(std::sqrt(3.0)))));
+        QTest::qWait(50);
+        lngeom::test::saveTestImage(panel_->grab().toImage(), "step-through-teaching");
+
+        QSignalSpy failed(panel_.get(), &StepThroughPanel::failed);
+        panel_->setTeachingVector(Eigen::Vector3d(2.0, 2.0, 2.0));  // on the 1 axis: no x⊥
+        QCOMPARE(failed.count(), 1);
+
+        panel_->setTeachingVector(std::nullopt);
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(panel_->walk()->numbers.d, document_->info().sites[2].d);
+    }
+
     void cleanupTestCase() {
         panel_.reset();
         document_.reset();
