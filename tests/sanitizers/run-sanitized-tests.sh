@@ -21,7 +21,7 @@ cmake --build "$build_dir" --target "${targets[@]}"
 supp=$PWD/tests/sanitizers
 # allocator_may_return_null: a huge malloc inside libhdf5 (a damaged size field) returns NULL
 # and HDF5 reports an error, as with glibc; in our code it throws std::bad_alloc (a failure).
-export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1:strict_string_checks=1
+export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export LSAN_OPTIONS=suppressions=$supp/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 tools/run-tests.sh "$build_dir" -L "$labels"
