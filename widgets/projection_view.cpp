@@ -133,11 +133,20 @@ void ProjectionView::setDocument(DumpDocument* document) {
     if (!document_) return;
     connect(document_, &DumpDocument::ready, this, &ProjectionView::requestCloud);
     connect(document_, &DumpDocument::currentSiteChanged, this, &ProjectionView::requestCloud);
-    connect(document_, &QObject::destroyed, this, [this] { setDocument(nullptr); });
-    if (document_->state() == DumpDocument::State::Ready) requestCloud();
-    if (document_->selection())
+    // The selection exists from infoReady on; the document may be set before it is loaded.
+    const auto followSelectionChanges = [this] {
         connect(document_->selection(), &TokenSelection::changed, this,
-                &ProjectionView::onSelectionChanged);
+                &ProjectionView::onSelectionChanged, Qt::UniqueConnection);
+    };
+    connect(document_, &DumpDocument::infoReady, this, followSelectionChanges);
+    connect(document_, &QObject::destroyed, this, [this] {
+        document_ = nullptr;
+        cloud_.reset();
+        worker_.cancel();
+        ++generation_;
+    });
+    if (document_->state() == DumpDocument::State::Ready) requestCloud();
+    if (document_->selection()) followSelectionChanges();
 }
 
 void ProjectionView::setSettings(const ProjectionSettings& settings) {

@@ -146,10 +146,19 @@ void StepThroughPanel::setDocument(DumpDocument* document) {
     if (!document_) return;
     connect(document_, &DumpDocument::ready, this, &StepThroughPanel::followSelection);
     connect(document_, &DumpDocument::currentSiteChanged, this, &StepThroughPanel::requestWalk);
-    connect(document_, &QObject::destroyed, this, [this] { setDocument(nullptr); });
-    if (document_->selection())
+    // The selection exists from infoReady on; the document may be set before it is loaded.
+    const auto followSelectionChanges = [this] {
         connect(document_->selection(), &TokenSelection::changed, this,
-                &StepThroughPanel::followSelection);
+                &StepThroughPanel::followSelection, Qt::UniqueConnection);
+    };
+    connect(document_, &DumpDocument::infoReady, this, followSelectionChanges);
+    connect(document_, &QObject::destroyed, this, [this] {
+        document_ = nullptr;
+        walk_.reset();
+        worker_.cancel();
+        ++generation_;
+    });
+    if (document_->selection()) followSelectionChanges();
     if (document_->state() == DumpDocument::State::Ready) followSelection();
 }
 

@@ -159,6 +159,20 @@ class TestProjectionView : public QObject {
         QCOMPARE(int(view_->shownCloud()->request.site), last);
     }
 
+    void followsADocumentSetBeforeItLoads() {
+        DumpDocument document(kSample, QString(), uncachedOptions());
+        ProjectionView view;
+        view.resize(400, 300);
+        view.setDocument(&document);
+        QSignalSpy shown(&view, &ProjectionView::cloudShown);
+        document.load();
+        QVERIFY(shown.wait(30000));
+        const Index token = 12;
+        document.selection()->setTokens(std::span<const Index>(&token, 1));
+        QVERIFY2(view.selectionText().startsWith(QStringLiteral("token 12")),
+                 qPrintable(view.selectionText()));
+    }
+
     void cleanupTestCase() {
         view_.reset();
         document_.reset();
