@@ -5,6 +5,8 @@
 
 #include <cstdio>
 #include <optional>
+#include <string_view>
+#include <vector>
 
 #include "app/commands.h"
 #include "app/document_list.h"
@@ -38,7 +40,29 @@ std::optional<QSize> parseWindowSize(const QString& text) {
     return size;
 }
 
-std::optional<GuiOptions> parseOptions(const QApplication& application) {
+// Qt takes -session / --session for X session management and removes it from argv, so the
+// arguments are read before the QApplication exists and Qt never sees that option.
+QStringList argumentList(int argc, char* argv[]) {
+    QStringList arguments;
+    for (int index = 0; index < argc; ++index) arguments << QString::fromLocal8Bit(argv[index]);
+    return arguments;
+}
+
+std::vector<char*> withoutSessionOption(int argc, char* argv[]) {
+    std::vector<char*> kept;
+    for (int index = 0; index < argc; ++index) {
+        const std::string_view argument = argv[index];
+        if (argument == "--session" || argument == "-session") {
+            ++index;
+            continue;
+        }
+        if (!argument.starts_with("--session=")) kept.push_back(argv[index]);
+    }
+    kept.push_back(nullptr);
+    return kept;
+}
+
+std::optional<GuiOptions> parseOptions(const QStringList& arguments) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         "lngeom - the geometry of layer normalization in real model activations.");
@@ -60,7 +84,7 @@ std::optional<GuiOptions> parseOptions(const QApplication& application) {
     parser.addOption(theme);
     parser.addPositionalArgument(
         "FILE", "Activation dumps to open (none: the two bundled samples).", "[FILE...]");
-    parser.process(application);
+    parser.process(arguments);
     GuiOptions options;
     options.files = parser.positionalArguments();
     options.sessionPath = parser.value(session);
@@ -109,13 +133,16 @@ int run_gui(int argc, char* argv[]) {
         return 2;
     }
     widgets::configureOpenGLForVtk();
-    QApplication application(argc, argv);
+    const QStringList arguments = argumentList(argc, argv);
+    std::vector<char*> qtArguments = withoutSessionOption(argc, argv);
+    int qtArgumentCount = int(qtArguments.size()) - 1;
+    QApplication application(qtArgumentCount, qtArguments.data());
     QApplication::setOrganizationName("lngeom");
     QApplication::setApplicationName("lngeom");
     QApplication::setApplicationVersion(LNGEOM_VERSION);
     QApplication::setWindowIcon(QIcon(":/icons/lngeom.png"));
     QGuiApplication::setDesktopFileName("lngeom");
-    const std::optional<GuiOptions> options = parseOptions(application);
+    const std::optional<GuiOptions> options = parseOptions(arguments);
     if (!options) return 2;
     if (options->theme)
         applyTheme(*options->theme);

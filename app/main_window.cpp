@@ -5,9 +5,11 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QToolBar>
 
+#include "app/comparison_choice.h"
 #include "app/document_list.h"
 #include "app/figure_export_actions.h"
 #include "app/file_browser.h"
@@ -30,12 +32,32 @@
 #include "app/tour_panel.h"
 #include "app/window_layout.h"
 #include "widgets/chart_view.h"
+#include "widgets/comparison_view.h"
 #include "widgets/histogram_view.h"
+#include "widgets/layer_curves_view.h"
+#include "widgets/layer_heatmap_view.h"
+#include "widgets/paper_tables_view.h"
+#include "widgets/projection_view.h"
+#include "widgets/step_through_panel.h"
+#include "widgets/token_table_view.h"
 
 namespace lngeom::app {
+namespace {
+
+// Views keep their controls in one row; scrolling them lets a narrow dock stay narrow instead
+// of widening the window past the screen.
+QScrollArea* scrollable(QWidget* content) {
+    auto* area = new QScrollArea;
+    area->setWidget(content);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
+}
+
+}  // namespace
 
 MainWindow::MainWindow(DocumentList* documents, MessageLog* log, QWidget* parent)
-    : QMainWindow(parent), documents_(documents), log_(log) {
+    : QMainWindow(parent), documents_(documents), log_(log), views_(ViewSet::create()) {
     setWindowTitle("lngeom");
     setDockNestingEnabled(true);
     cancelAction_ = new QAction(tr("Cancel"), this);
@@ -61,33 +83,46 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QMainWindow::closeEvent(event);
 }
 
-bool MainWindow::isSettled() const {
-    return documents_->isSettled() && histogramView_->chartView()->renderCount() > 0;
-}
+bool MainWindow::isSettled() const { return documents_->isSettled() && views_.haveDrawn(); }
 
 QDockWidget* MainWindow::addDock(QWidget* content, const QString& title, const QString& name,
                                  Qt::DockWidgetArea area) {
     auto* dock = new QDockWidget(title, this);
     dock->setObjectName(name);
-    dock->setWidget(content);
+    dock->setWidget(scrollable(content));
     addDockWidget(area, dock);
     return dock;
 }
 
 void MainWindow::createDocks(MessageLog* log) {
-    histogramView_ = new widgets::HistogramView;
-    setCentralWidget(histogramView_);
+    setCentralWidget(scrollable(views_.projection));
     fileBrowser_ = new FileBrowser(documents_);
-    addDock(fileBrowser_, tr("Files"), "files", Qt::LeftDockWidgetArea);
+    QDockWidget* files = addDock(fileBrowser_, tr("Files"), "files", Qt::LeftDockWidgetArea);
+    tourPanel_ = new TourPanel;
+    tourDock_ = addDock(tourPanel_, tr("Guided tour"), "tour", Qt::LeftDockWidgetArea);
+    new TourDriver(tourPanel_, documents_, views_);
+    QDockWidget* histogram =
+        addDock(views_.histogram, tr("Histogram"), "histogram", Qt::RightDockWidgetArea);
+    tabifyDockWidget(histogram,
+                     addDock(views_.curves, tr("Layer curves"), "curves", Qt::RightDockWidgetArea));
+    tabifyDockWidget(histogram, addDock(views_.heatmap, tr("Layer heatmap"), "heatmap",
+                                        Qt::RightDockWidgetArea));
+    tabifyDockWidget(histogram,
+                     addDock(views_.comparison, tr("Compare"), "compare", Qt::RightDockWidgetArea));
+    histogram->raise();
+    QDockWidget* table =
+        addDock(views_.table, tr("Token table"), "table", Qt::BottomDockWidgetArea);
+    tabifyDockWidget(table, addDock(views_.stepThrough, tr("Step-through"), "step-through",
+                                    Qt::BottomDockWidgetArea));
+    tabifyDockWidget(table, addDock(views_.tables, tr("Paper tables"), "paper-tables",
+                                    Qt::BottomDockWidgetArea));
     messagePanel_ = new MessagePanel(log);
     messageDock_ = addDock(messagePanel_, tr("Messages"), "messages", Qt::BottomDockWidgetArea);
+    tabifyDockWidget(table, messageDock_);
+    table->raise();
     connect(messagePanel_, &MessagePanel::errorShown, messageDock_, &QDockWidget::raise);
-    tourPanel_ = new TourPanel;
-    tourDock_ = addDock(tourPanel_, tr("Guided tour"), "tour", Qt::RightDockWidgetArea);
-    new TourDriver(tourPanel_, documents_, histogramView_);
-    const QList<QDockWidget*> sideDocks{findChild<QDockWidget*>("files"), tourDock_};
-    resizeDocks(sideDocks, {380, 320}, Qt::Horizontal);
-    resizeDocks({messageDock_}, {110}, Qt::Vertical);
+    resizeDocks({files, histogram}, {360, 520}, Qt::Horizontal);
+    resizeDocks({files, tourDock_, table}, {260, 420, 230}, Qt::Vertical);
 }
 
 void MainWindow::createToolBarAndStatus() {
@@ -112,7 +147,7 @@ void MainWindow::createMenus() {
     saveSession->setShortcut(QKeySequence::Save);
     new SaveSessionReaction(saveSession, this, log_);
     fileMenu->addSeparator();
-    addFigureExportActions(fileMenu, this, histogramView_->chartView());
+    addFigureExportActions(fileMenu, this, views_.histogram->chartView());
     fileMenu->addSeparator();
     fileMenu->addAction(cancelAction_);
     QAction* quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
@@ -146,11 +181,13 @@ void MainWindow::createViewMenu() {
 }
 
 void MainWindow::followCurrentDocument() {
-    const auto show = [this](widgets::DumpDocument* document) {
-        histogramView_->setDocument(document);
-    };
-    connect(documents_, &DocumentList::currentChanged, this, show);
-    show(documents_->current());
+    connect(documents_, &DocumentList::currentChanged, this,
+            [this](widgets::DumpDocument* document) { views_.setDocument(document); });
+    views_.setDocument(documents_->current());
+    auto* comparison = new ComparisonChoice(documents_);
+    connect(comparison, &ComparisonChoice::changed, this,
+            [this](widgets::DumpDocument* document) { views_.setComparisonDocument(document); });
+    views_.setComparisonDocument(comparison->comparison());
 }
 
 }  // namespace lngeom::app

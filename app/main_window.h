@@ -7,11 +7,9 @@
 
 #include <memory>
 
-class QDockWidget;
+#include "app/view_set.h"
 
-namespace lngeom::widgets {
-class HistogramView;
-}
+class QDockWidget;
 
 namespace lngeom::app {
 
@@ -38,7 +36,8 @@ class MainWindow : public QMainWindow {
     MessagePanel* messagePanel() const { return messagePanel_; }
     SiteSelector* siteSelector() const { return siteSelector_; }
     PassProgress* passProgress() const { return passProgress_; }
-    widgets::HistogramView* histogramView() const { return histogramView_; }
+    const ViewSet& views() const { return views_; }
+    widgets::HistogramView* histogramView() const { return views_.histogram; }
     TourPanel* tourPanel() const { return tourPanel_; }
     WindowLayout* layout() const { return layout_.get(); }
     RecentFiles* recentFiles() const { return recentFiles_; }
@@ -64,7 +63,7 @@ class MainWindow : public QMainWindow {
     MessagePanel* messagePanel_ = nullptr;
     SiteSelector* siteSelector_ = nullptr;
     PassProgress* passProgress_ = nullptr;
-    widgets::HistogramView* histogramView_ = nullptr;
+    ViewSet views_;
     QDockWidget* messageDock_ = nullptr;
     TourPanel* tourPanel_ = nullptr;
     QDockWidget* tourDock_ = nullptr;

@@ -60,6 +60,57 @@ widgets::HistogramSettings histogramFromJson(const QJsonObject& json, const QStr
     return settings;
 }
 
+// Enum values by name, so a session stays readable and survives reordered enums.
+template <typename Enum>
+struct Named {
+    Enum value;
+    const char* name;
+};
+
+const Named<Representation> kRepresentations[] = {
+    {Representation::Input, "input"},
+    {Representation::LnStandardized, "ln_standardized"},
+    {Representation::RmsStandardized, "rms_standardized"},
+    {Representation::Output, "output"}};
+const Named<Placement> kPlacements[] = {{Placement::Linear, "linear"},
+                                        {Placement::TrueRadius, "true_radius"}};
+const Named<widgets::ProjectionColour> kColours[] = {
+    {widgets::ProjectionColour::AngleToUniform, "angle_to_uniform"},
+    {widgets::ProjectionColour::Norm, "norm"},
+    {widgets::ProjectionColour::Position, "position"},
+    {widgets::ProjectionColour::Selection, "selection"}};
+
+template <typename Enum, std::size_t N>
+QString nameOf(const Named<Enum> (&names)[N], Enum value) {
+    for (const Named<Enum>& entry : names)
+        if (entry.value == value) return entry.name;
+    return names[0].name;
+}
+
+template <typename Enum, std::size_t N>
+Enum valueOf(const Named<Enum> (&names)[N], const QJsonValue& json, const QString& what,
+             const QString& source) {
+    if (json.isUndefined()) return names[0].value;
+    for (const Named<Enum>& entry : names)
+        if (json.toString() == entry.name) return entry.value;
+    fail(source, QString("unknown %1 '%2'").arg(what, json.toString()));
+}
+
+QJsonObject projectionToJson(const widgets::ProjectionSettings& settings) {
+    return {{"representation", nameOf(kRepresentations, settings.representation)},
+            {"placement", nameOf(kPlacements, settings.placement)},
+            {"colour", nameOf(kColours, settings.colour)}};
+}
+
+widgets::ProjectionSettings projectionFromJson(const QJsonObject& json, const QString& source) {
+    widgets::ProjectionSettings settings;
+    settings.representation =
+        valueOf(kRepresentations, json["representation"], "representation", source);
+    settings.placement = valueOf(kPlacements, json["placement"], "placement", source);
+    settings.colour = valueOf(kColours, json["colour"], "colour", source);
+    return settings;
+}
+
 QJsonObject fileToJson(const SessionFile& file) {
     QJsonArray selection;
     for (const Index token : file.selection) selection.append(qint64(token));
@@ -104,6 +155,7 @@ QJsonObject sessionToJson(const Session& session) {
                      {"files", files},
                      {"current", session.current},
                      {"histogram", histogramToJson(session.histogram)},
+                     {"projection", projectionToJson(session.projection)},
                      {"layout", QString::fromLatin1(session.layout.toBase64())},
                      {"theme", session.theme}};
     if (session.camera) json["camera"] = cameraToJson(*session.camera);
@@ -122,6 +174,7 @@ Session sessionFromJson(const QJsonObject& json, const QString& source) {
         session.files.push_back(fileFromJson(file, source));
     session.current = json["current"].toInt(-1);
     session.histogram = histogramFromJson(json["histogram"].toObject(), source);
+    session.projection = projectionFromJson(json["projection"].toObject(), source);
     if (json["camera"].isObject())
         session.camera = cameraFromJson(json["camera"].toObject(), source);
     session.layout = QByteArray::fromBase64(json["layout"].toString().toLatin1());

@@ -13,6 +13,7 @@
 
 #include "core/dump.h"
 #include "widgets/histogram_view.h"
+#include "widgets/projection_settings.h"
 
 namespace lngeom::app {
 
@@ -40,6 +41,7 @@ struct Session {
     std::vector<SessionFile> files;
     int current = -1;  // index into files; -1: none
     widgets::HistogramSettings histogram;
+    widgets::ProjectionSettings projection;
     std::optional<CameraState> camera;
     QByteArray layout;  // QMainWindow::saveState
     QString theme;      // "system", "light" or "dark"

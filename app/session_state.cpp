@@ -1,5 +1,7 @@
 #include "app/session_state.h"
 
+#include <vtkCamera.h>
+#include <vtkRenderer.h>
 #include <QFileInfo>
 
 #include "app/document_list.h"
@@ -7,7 +9,9 @@
 #include "app/theme.h"
 #include "widgets/dump_document.h"
 #include "widgets/histogram_view.h"
+#include "widgets/projection_view.h"
 #include "widgets/token_selection.h"
+#include "widgets/vtk_view_widget.h"
 
 namespace lngeom::app {
 namespace {
@@ -33,6 +37,25 @@ void applyWhenOpen(DumpDocument* document, const SessionFile& file) {
     });
 }
 
+CameraState captureCamera(vtkCamera& camera) {
+    CameraState state;
+    camera.GetPosition(state.position);
+    camera.GetFocalPoint(state.focalPoint);
+    camera.GetViewUp(state.viewUp);
+    state.viewAngle = camera.GetViewAngle();
+    return state;
+}
+
+void restoreCamera(widgets::ProjectionView& view, const CameraState& state) {
+    vtkCamera* camera = view.sceneView()->renderer()->GetActiveCamera();
+    camera->SetPosition(state.position);
+    camera->SetFocalPoint(state.focalPoint);
+    camera->SetViewUp(state.viewUp);
+    camera->SetViewAngle(state.viewAngle);
+    view.sceneView()->renderer()->ResetCameraClippingRange();
+    view.sceneView()->requestRender();
+}
+
 }  // namespace
 
 Session captureSession(const MainWindow& window) {
@@ -42,7 +65,10 @@ Session captureSession(const MainWindow& window) {
         session.files.push_back(captureFile(*documents[index]));
         if (documents[index] == window.documents()->current()) session.current = int(index);
     }
-    session.histogram = window.histogramView()->settings();
+    session.histogram = window.views().histogram->settings();
+    session.projection = window.views().projection->settings();
+    session.camera =
+        captureCamera(*window.views().projection->sceneView()->renderer()->GetActiveCamera());
     session.layout = window.saveState();
     session.theme = themeKey(currentTheme());
     return session;
@@ -58,7 +84,18 @@ void restoreSession(MainWindow& window, const Session& session) {
     }
     if (session.current >= 0 && session.current < int(opened.size()))
         documents->setCurrent(opened[std::size_t(session.current)]);
-    window.histogramView()->setSettings(session.histogram);
+    window.views().histogram->setSettings(session.histogram);
+    widgets::ProjectionView* projection = window.views().projection;
+    projection->setSettings(session.projection);
+    // The view frames each new cloud; the saved camera applies once the restored one is shown.
+    if (session.camera) {
+        auto* once = new QObject(projection);
+        QObject::connect(projection, &widgets::ProjectionView::cloudShown, once,
+                         [projection, camera = *session.camera, once] {
+                             restoreCamera(*projection, camera);
+                             once->deleteLater();
+                         });
+    }
     if (!session.layout.isEmpty()) window.restoreState(session.layout);
     if (const std::optional<Theme> theme = themeFromKey(session.theme)) applyTheme(*theme);
 }

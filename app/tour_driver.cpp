@@ -5,6 +5,7 @@
 #include "app/tour_steps.h"
 #include "widgets/dump_document.h"
 #include "widgets/histogram_view.h"
+#include "widgets/projection_view.h"
 
 namespace lngeom::app {
 namespace {
@@ -17,8 +18,8 @@ void showSite(widgets::DumpDocument* document, int site) {
 
 }  // namespace
 
-TourDriver::TourDriver(TourPanel* panel, DocumentList* documents, widgets::HistogramView* histogram)
-    : QObject(panel), documents_(documents), histogram_(histogram) {
+TourDriver::TourDriver(TourPanel* panel, DocumentList* documents, const ViewSet& views)
+    : QObject(panel), documents_(documents), views_(views) {
     connect(panel, &TourPanel::stepShown, this, &TourDriver::apply);
 }
 
@@ -30,7 +31,8 @@ void TourDriver::apply(int step) {
         documents_->setCurrent(document);
         showSite(document, shown.site);
     }
-    histogram_->setMetric(shown.metric);
+    views_.histogram->setMetric(shown.metric);
+    views_.projection->setRepresentation(shown.representation);
 }
 
 }  // namespace lngeom::app

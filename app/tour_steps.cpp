@@ -61,7 +61,7 @@ std::vector<TourStep> makeSteps() {
              .arg(formula("y = √d · " + xPerp + " / ‖" + xPerp + "‖ = " + xPerp +
                           " / √(σ² + ε),&nbsp;&nbsp; ‖y‖ ≈ √d"),
                   u),
-         0, 0, Metric::LnStandardizedNorm},
+         0, 0, Metric::LnStandardizedNorm, Representation::LnStandardized},
         {QObject::tr("6. Why RMSNorm suffices"),
          QObject::tr(
              "<p>RMSNorm skips step (i): it divides <i>x</i> itself by its root mean "
@@ -70,7 +70,7 @@ std::vector<TourStep> makeSteps() {
              "(for ε = 0). The histogram shows that angle — a few degrees at most. This is "
              "the paper's argument: removing the %2 component is redundant at inference.</p>")
              .arg(formula("r = x / √(rms² + ε),&nbsp;&nbsp; rms² = σ² + μ²"), u),
-         0, 0, Metric::LnVsRmsDeg},
+         0, 0, Metric::LnVsRmsDeg, Representation::RmsStandardized},
         {QObject::tr("7. Deeper in the model"),
          QObject::tr(
              "<p>The same holds at every layer. This is the final norm of the LayerNorm model; "
@@ -94,7 +94,7 @@ std::vector<TourStep> makeSteps() {
              "with a (tokens, d) or (layers, tokens, d) dataset — and save a figure with "
              "File ▸ Export Chart.</p>")
              .arg(formula("∠(x, γ ⊙ y + β)")),
-         1, 0, Metric::RotationDeg},
+         1, 0, Metric::RotationDeg, Representation::Output},
     };
 }
 

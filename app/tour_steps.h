@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/metrics.h"
+#include "core/projection.h"
 
 namespace lngeom::app {
 
@@ -14,10 +15,12 @@ struct TourStep {
     QString title;
     QString html;  // the explanation with its formulas, as rich text
     // What the step shows: which open file (0: the first, the LayerNorm sample), which of its
-    // norm sites (kLastSite: the final norm), which metric in the histogram.
+    // norm sites (kLastSite: the final norm), which metric in the histogram, which vectors in
+    // the 3D view.
     int document = 0;
     int site = 0;
     Metric metric = Metric::AngleToUniformDeg;
+    Representation representation = Representation::Input;
 };
 
 inline constexpr int kLastSite = -1;

@@ -1,0 +1,39 @@
+#pragma once
+// The window's views of the current dump, created together and pointed at a document (and a
+// comparison dump) together: the 3D projection, the step-through, the histogram, the token
+// table, the layer curves, the layer heatmap, the paper's tables and the comparison.
+
+namespace lngeom::widgets {
+class ComparisonView;
+class DumpDocument;
+class HistogramView;
+class LayerCurvesView;
+class LayerHeatmapView;
+class PaperTablesView;
+class ProjectionView;
+class StepThroughPanel;
+class TokenTableView;
+}  // namespace lngeom::widgets
+
+namespace lngeom::app {
+
+struct ViewSet {
+    widgets::ProjectionView* projection;
+    widgets::StepThroughPanel* stepThrough;
+    widgets::HistogramView* histogram;
+    widgets::TokenTableView* table;
+    widgets::LayerCurvesView* curves;
+    widgets::LayerHeatmapView* heatmap;
+    widgets::PaperTablesView* tables;
+    widgets::ComparisonView* comparison;
+
+    // Unparented views; the window's docks take them.
+    static ViewSet create();
+    void setDocument(widgets::DumpDocument* document) const;
+    // The dump the comparing views set beside the current one; nullptr: none.
+    void setComparisonDocument(widgets::DumpDocument* document) const;
+    // Every view that draws has drawn once, and the 3D view shows the current site's points.
+    bool haveDrawn() const;
+};
+
+}  // namespace lngeom::app

@@ -1,0 +1,22 @@
+# The main window built in-process: the samples, files from the command line and by drop,
+# bad files, cancelled passes, the site keys, layouts, sessions and themes (needs an X server).
+lngeom_add_qtest(NAME test_main_window LABEL app
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_main_window.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/main_window_fixture.cpp
+    LIBS lngeom_app lngeom_widget_test_support)
+vtk_module_autoinit(TARGETS test_main_window MODULES ${VTK_LIBRARIES})
+
+lngeom_add_qtest(NAME test_main_window_files LABEL app
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_main_window_files.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/main_window_fixture.cpp
+    LIBS lngeom_app lngeom_widget_test_support)
+vtk_module_autoinit(TARGETS test_main_window_files MODULES ${VTK_LIBRARIES})
+
+lngeom_add_qtest(NAME test_main_window_session LABEL app
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_main_window_session.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/main_window_fixture.cpp
+    LIBS lngeom_app lngeom_widget_test_support)
+target_compile_definitions(test_main_window_session PRIVATE
+    LNGEOM_EXECUTABLE="$<TARGET_FILE:lngeom>")
+add_dependencies(test_main_window_session lngeom)
+vtk_module_autoinit(TARGETS test_main_window_session MODULES ${VTK_LIBRARIES})

@@ -1,0 +1,220 @@
+// The main window in-process: it opens the samples and files named on the command line, shows
+// what they contain, steps through sites from the keyboard, reports bad files by name and
+// reason, and keeps working after a cancelled pass.
+
+#include <QAction>
+#include <QDockWidget>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+#include "app/file_browser.h"
+#include "app/pass_progress.h"
+#include "app/sample_files.h"
+#include "app/site_selector.h"
+#include "app/tour_panel.h"
+#include "app/tour_steps.h"
+#include "app/view_set.h"
+#include "tests/app/main_window_fixture.h"
+#include "tests/widgets/widgets_test_main.h"
+#include "widgets/dump_document.h"
+#include "widgets/histogram_view.h"
+#include "widgets/projection_view.h"
+#include "widgets/token_table_view.h"
+
+using lngeom::test::WindowUnderTest;
+using lngeom::widgets::DumpDocument;
+
+namespace {
+
+QStringList childTexts(const QTreeWidgetItem* item, int column) {
+    QStringList texts;
+    for (int child = 0; child < item->childCount(); ++child)
+        texts << item->child(child)->text(column);
+    return texts;
+}
+
+const QTreeWidgetItem* childNamed(const QTreeWidgetItem* item, const QString& name) {
+    for (int child = 0; child < item->childCount(); ++child)
+        if (item->child(child)->text(0) == name) return item->child(child);
+    return nullptr;
+}
+
+}  // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+  private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void opensTheSamplesLayerNormFirst();
+    void browserShowsWhatTheFileContains();
+    void keyboardStepsThroughSites();
+    void siteSelectorDrivesTheDocument();
+    void badFileIsReportedByNameAndReason_data();
+    void badFileIsReportedByNameAndReason();
+    void cancelledPassKeepsTheWindowWorking();
+    void everyViewFollowsTheCurrentDump();
+    void tourDrivesTheViews();
+};
+
+void TestMainWindow::opensTheSamplesLayerNormFirst() {
+    WindowUnderTest test(lngeom::app::sampleDumpPaths());
+    QVERIFY(test.waitSettled());
+    const auto& documents = test.documents->documents();
+    QCOMPARE(documents.size(), std::size_t(2));
+    QCOMPARE(documents[0]->displayName(), QString("sample-layernorm.h5"));
+    QCOMPARE(documents[1]->displayName(), QString("sample-rmsnorm.h5"));
+    QCOMPARE(test.documents->current(), documents[0]);
+    for (DumpDocument* document : documents)
+        QCOMPARE(document->state(), DumpDocument::State::Ready);
+    QVERIFY(test.window->histogramView()->histogram().has_value());
+    QVERIFY(!test.window->passProgress()->isVisible());
+    QVERIFY(test.messages().contains("sample-rmsnorm.h5: metrics ready"));
+}
+
+void TestMainWindow::browserShowsWhatTheFileContains() {
+    WindowUnderTest test({lngeom::app::sampleDumpPaths().front()});
+    QVERIFY(test.waitSettled());
+    const DumpDocument* document = test.documents->current();
+    const QTreeWidgetItem* file = test.window->fileBrowser()->itemOf(document);
+    QVERIFY(file);
+    QCOMPARE(file->text(1), QString("ready"));
+    QCOMPARE(childTexts(file, 0), QStringList({"Size", "Layout", "Tokens", "Model", "Norm sites"}));
+    QCOMPARE(childNamed(file, "Tokens")->text(1), QString::number(document->info().n_tokens));
+    const QTreeWidgetItem* model = childNamed(file, "Model");
+    QVERIFY(childTexts(model, 0).contains("norm_type"));
+    QVERIFY(childTexts(model, 1).contains("layernorm"));
+    const QTreeWidgetItem* sites = childNamed(file, "Norm sites");
+    QCOMPARE(sites->childCount(), int(document->info().sites.size()));
+    QCOMPARE(sites->child(0)->text(0), QString("0·ln1"));
+    QVERIFY2(sites->child(0)->text(1).contains("layer 0 · ln1 · d "),
+             qPrintable(sites->child(0)->text(1)));
+    QVERIFY(sites->child(0)->text(1).contains("float32"));
+}
+
+void TestMainWindow::keyboardStepsThroughSites() {
+    WindowUnderTest test(lngeom::app::sampleDumpPaths());
+    QVERIFY(test.waitSettled());
+    DumpDocument* document = test.documents->current();
+    QVERIFY(test.activate());
+    QTest::keyClick(test.window.get(), Qt::Key_PageDown, Qt::ControlModifier);
+    QCOMPARE(document->currentSite(), 1);
+    QCOMPARE(test.window->siteSelector()->currentIndex(), 1);
+    QTest::keyClick(test.window.get(), Qt::Key_Down, Qt::ControlModifier);
+    QCOMPARE(document->currentSite(), 2);
+    QTest::keyClick(test.window.get(), Qt::Key_PageUp, Qt::ControlModifier);
+    QTest::keyClick(test.window.get(), Qt::Key_Up, Qt::ControlModifier);
+    QTest::keyClick(test.window.get(), Qt::Key_Up, Qt::ControlModifier);
+    QCOMPARE(document->currentSite(), 0);
+}
+
+void TestMainWindow::siteSelectorDrivesTheDocument() {
+    WindowUnderTest test({lngeom::app::sampleDumpPaths().back()});
+    QVERIFY(test.waitSettled());
+    DumpDocument* document = test.documents->current();
+    lngeom::app::SiteSelector* selector = test.window->siteSelector();
+    QCOMPARE(selector->count(), int(document->info().sites.size()));
+    const int last = selector->count() - 1;
+    QCOMPARE(selector->itemText(last), QString("final"));
+    selector->setCurrentIndex(last);
+    emit selector->activated(last);
+    QCOMPARE(document->currentSite(), last);
+}
+
+void TestMainWindow::badFileIsReportedByNameAndReason_data() {
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("script");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("missing") << "missing.h5" << QString() << "No such file";
+    QTest::newRow("not HDF5") << "notes.h5"
+                              << "open(sys.argv[1], 'w').write('plain text')"
+                              << "not an HDF5 file";
+    QTest::newRow("no float dataset") << "integers.h5"
+                                      << "h5py.File(sys.argv[1], 'w')['ids'] = np.arange(10)"
+                                      << "neither the native lngeom layout";
+}
+
+void TestMainWindow::badFileIsReportedByNameAndReason() {
+    QFETCH(QString, name);
+    QFETCH(QString, script);
+    QFETCH(QString, reason);
+    QTemporaryDir directory;
+    const QString path = directory.filePath(name);
+    if (!script.isEmpty()) QVERIFY(lngeom::test::writeWithH5py(path, script));
+    WindowUnderTest test({path});
+    QVERIFY(test.waitSettled());
+    DumpDocument* document = test.documents->current();
+    QCOMPARE(document->state(), DumpDocument::State::Failed);
+    const QString messages = test.messages();
+    QVERIFY2(messages.contains(name + ": could not open " + path), qPrintable(messages));
+    QVERIFY2(messages.contains(reason, Qt::CaseInsensitive), qPrintable(messages));
+    const QTreeWidgetItem* file = test.window->fileBrowser()->itemOf(document);
+    QVERIFY(file->text(1).startsWith("failed: "));
+    QVERIFY(!test.window->siteSelector()->isEnabled());
+}
+
+void TestMainWindow::cancelledPassKeepsTheWindowWorking() {
+    const QStringList samples = lngeom::app::sampleDumpPaths();
+    WindowUnderTest test;
+    DumpDocument* cancelled = test.documents->open(samples.front());
+    QAction* cancel = test.window->findChild<QAction*>("cancel-passes");
+    QVERIFY(cancel);
+    cancel->trigger();
+    QVERIFY(test.waitSettled());
+    QCOMPARE(cancelled->state(), DumpDocument::State::Cancelled);
+    QVERIFY2(test.messages().contains("sample-layernorm.h5: metrics pass over"),
+             qPrintable(test.messages()));
+    QCOMPARE(test.window->fileBrowser()->itemOf(cancelled)->text(1), QString("cancelled"));
+
+    DumpDocument* next = test.documents->open(samples.back());
+    test.documents->setCurrent(next);
+    QVERIFY(test.waitSettled());
+    QCOMPARE(next->state(), DumpDocument::State::Ready);
+    QVERIFY(test.activate());
+    QTest::keyClick(test.window.get(), Qt::Key_PageDown, Qt::ControlModifier);
+    QCOMPARE(next->currentSite(), 1);
+    QVERIFY(test.window->histogramView()->histogram().has_value());
+}
+
+void TestMainWindow::everyViewFollowsTheCurrentDump() {
+    WindowUnderTest test(lngeom::app::sampleDumpPaths());
+    QVERIFY(test.waitSettled());
+    for (const char* dock : {"files", "tour", "histogram", "curves", "heatmap", "compare", "table",
+                             "step-through", "paper-tables", "messages"})
+        QVERIFY2(test.window->findChild<QDockWidget*>(dock), dock);
+    const lngeom::app::ViewSet& views = test.window->views();
+    DumpDocument* rms = test.documents->documents()[1];
+    QCOMPARE(views.projection->document(), test.documents->current());
+    QVERIFY(views.projection->shownCloud());
+    test.documents->setCurrent(rms);
+    QCOMPARE(views.projection->document(), rms);
+    QCOMPARE(views.histogram->document(), rms);
+    QCOMPARE(views.table->document(), rms);
+    QCOMPARE(views.histogram->comparisonDocument(), test.documents->documents()[0]);
+    QVERIFY(test.waitSettled());
+}
+
+void TestMainWindow::tourDrivesTheViews() {
+    WindowUnderTest test(lngeom::app::sampleDumpPaths());
+    QVERIFY(test.waitSettled());
+    lngeom::app::TourPanel* tour = test.window->tourPanel();
+    const auto& steps = lngeom::app::tourSteps();
+    for (int step = 0; step < int(steps.size()); ++step) {
+        tour->showStep(step);
+        const lngeom::app::TourStep& shown = steps[std::size_t(step)];
+        DumpDocument* document = test.documents->documents()[std::size_t(shown.document)];
+        const int sites = int(document->info().sites.size());
+        QCOMPARE(test.documents->current(), document);
+        QCOMPARE(document->currentSite(),
+                 shown.site == lngeom::app::kLastSite ? sites - 1 : shown.site);
+        QCOMPARE(test.window->views().histogram->settings().metric, shown.metric);
+        QCOMPARE(test.window->views().projection->settings().representation, shown.representation);
+        QVERIFY(tour->text().startsWith(shown.title));
+    }
+    QVERIFY(test.waitSettled());
+    QVERIFY(test.window->views().projection->shownCloud());
+}
+
+LNGEOM_WIDGETS_TEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"

@@ -1,0 +1,169 @@
+// How files reach the window besides the command line: dropped on it, from the recent-files
+// list, and generic HDF5 files through the dataset picker; and the dock layout kept between
+// runs and reset.
+
+#include <QDockWidget>
+#include <QMimeData>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QUrl>
+#include <QtTest>
+
+#include "app/dataset_picker_dialog.h"
+#include "app/generic_file_resolver.h"
+#include "app/recent_files.h"
+#include "app/sample_files.h"
+#include "app/window_layout.h"
+#include "tests/app/main_window_fixture.h"
+#include "tests/widgets/widgets_test_main.h"
+#include "widgets/dump_document.h"
+
+using lngeom::test::WindowUnderTest;
+using lngeom::widgets::DumpDocument;
+
+namespace {
+
+// Three float datasets (one stacked over layers, one float16) beside an integer one.
+const char* const kGenericScript =
+    "f = h5py.File(sys.argv[1], 'w')\n"
+    "rng = np.random.default_rng(7)\n"
+    "f['hidden_states'] = rng.normal(size=(3, 40, 16)).astype('float32')\n"
+    "f['embeddings'] = rng.normal(size=(40, 16)).astype('float16')\n"
+    "f.create_group('extra')['logits'] = rng.normal(size=(40, 8)).astype('float64')\n"
+    "f['ids'] = np.arange(40)\n";
+
+bool drop(QWidget* target, const QStringList& paths) {
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString& path : paths) urls << QUrl::fromLocalFile(path);
+    mime.setUrls(urls);
+    const QPointF centre = QRectF(target->rect()).center();
+    QDragEnterEvent enter(centre.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    if (!enter.isAccepted()) return false;
+    QDropEvent dropEvent(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &dropEvent);
+    return dropEvent.isAccepted();
+}
+
+QDockWidget* dockNamed(const QMainWindow* window, const QString& name) {
+    return window->findChild<QDockWidget*>(name);
+}
+
+}  // namespace
+
+class TestMainWindowFiles : public QObject {
+    Q_OBJECT
+  private slots:
+    void initTestCase();
+    void droppedFilesOpen();
+    void dropWithoutFilesIsRefused();
+    void openedFilesBecomeRecent();
+    void pickerShowsShapesAndTypes();
+    void genericFileOpensTheChosenDataset();
+    void layoutIsKeptBetweenRunsAndResettable();
+};
+
+void TestMainWindowFiles::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+}
+
+void TestMainWindowFiles::droppedFilesOpen() {
+    WindowUnderTest test;
+    QVERIFY(drop(test.window.get(), lngeom::app::sampleDumpPaths()));
+    QCOMPARE(test.documents->documents().size(), std::size_t(2));
+    QVERIFY(test.waitSettled());
+    for (DumpDocument* document : test.documents->documents())
+        QCOMPARE(document->state(), DumpDocument::State::Ready);
+    QCOMPARE(test.documents->current()->displayName(), QString("sample-layernorm.h5"));
+}
+
+void TestMainWindowFiles::dropWithoutFilesIsRefused() {
+    WindowUnderTest test;
+    QVERIFY(!drop(test.window.get(), {}));
+    QVERIFY(test.documents->documents().empty());
+}
+
+void TestMainWindowFiles::openedFilesBecomeRecent() {
+    WindowUnderTest test;
+    test.window->recentFiles()->clear();
+    const QStringList samples = lngeom::app::sampleDumpPaths();
+    for (const QString& path : samples) {
+        test.documents->open(path);
+        QVERIFY(test.waitSettled());
+    }
+    const QStringList recent = test.window->recentFiles()->paths();
+    QCOMPARE(recent.size(), 2);
+    QCOMPARE(QFileInfo(recent.front()).fileName(), QString("sample-rmsnorm.h5"));
+    test.window->recentFiles()->add(samples.front());
+    QCOMPARE(QFileInfo(test.window->recentFiles()->paths().front()).fileName(),
+             QString("sample-layernorm.h5"));
+    QCOMPARE(test.window->recentFiles()->paths().size(), 2);
+}
+
+void TestMainWindowFiles::pickerShowsShapesAndTypes() {
+    QTemporaryDir directory;
+    const QString path = directory.filePath("generic.h5");
+    QVERIFY(lngeom::test::writeWithH5py(path, kGenericScript));
+    lngeom::app::DatasetPickerDialog dialog(path, lngeom::Dump::list_datasets(path.toStdString()));
+    const QTreeWidget* list = dialog.list();
+    QCOMPARE(list->topLevelItemCount(), 3);
+    QStringList rows;
+    for (int row = 0; row < list->topLevelItemCount(); ++row) {
+        const QTreeWidgetItem* item = list->topLevelItem(row);
+        rows << QStringList{item->text(0), item->text(1), item->text(2), item->text(3)}.join(" | ");
+    }
+    QVERIFY2(rows.contains("/embeddings | (40, 16) | float16 | 40 tokens × d 16"),
+             qPrintable(rows.join("\n")));
+    QVERIFY(rows.contains("/extra/logits | (40, 8) | float64 | 40 tokens × d 8"));
+    QVERIFY(rows.contains("/hidden_states | (3, 40, 16) | float32 | 3 layers × 40 tokens × d 16"));
+    dialog.choose("/hidden_states");
+    QCOMPARE(dialog.chosenDataset(), QString("/hidden_states"));
+}
+
+void TestMainWindowFiles::genericFileOpensTheChosenDataset() {
+    QTemporaryDir directory;
+    const QString path = directory.filePath("generic.h5");
+    QVERIFY(lngeom::test::writeWithH5py(path, kGenericScript));
+    WindowUnderTest test;
+    int offered = 0;
+    test.window->genericFileResolver()->setChooser(
+        [&offered](const QString&, const std::vector<lngeom::DatasetCandidate>& candidates) {
+            offered = int(candidates.size());
+            return std::optional<QString>("/hidden_states");
+        });
+    test.documents->open(path);
+    QVERIFY(test.waitSettled());
+    QVERIFY(QTest::qWaitFor([&] { return test.window->isSettled() && offered > 0; }));
+    QVERIFY(test.waitSettled());
+    QCOMPARE(offered, 3);
+    QCOMPARE(test.documents->documents().size(), std::size_t(1));
+    DumpDocument* document = test.documents->current();
+    QCOMPARE(document->dataset(), QString("/hidden_states"));
+    QCOMPARE(document->state(), DumpDocument::State::Ready);
+    QCOMPARE(document->info().sites.size(), std::size_t(3));
+    QVERIFY(test.messages().contains("several"));
+}
+
+void TestMainWindowFiles::layoutIsKeptBetweenRunsAndResettable() {
+    {
+        WindowUnderTest first;
+        dockNamed(first.window.get(), "files")->hide();
+        first.window->addDockWidget(Qt::RightDockWidgetArea, dockNamed(first.window.get(), "tour"));
+        first.window->layout()->save();
+    }
+    WindowUnderTest second;
+    QDockWidget* files = dockNamed(second.window.get(), "files");
+    QDockWidget* tour = dockNamed(second.window.get(), "tour");
+    QVERIFY(files->isHidden());
+    QCOMPARE(second.window->dockWidgetArea(tour), Qt::RightDockWidgetArea);
+    second.window->layout()->reset();
+    QVERIFY(!files->isHidden());
+    QCOMPARE(second.window->dockWidgetArea(tour), Qt::LeftDockWidgetArea);
+    QSettings().clear();
+}
+
+LNGEOM_WIDGETS_TEST_MAIN(TestMainWindowFiles)
+#include "test_main_window_files.moc"

@@ -1,0 +1,181 @@
+// Sessions and themes: a session saved from one window and restored in a fresh one gives the
+// same files, current file, sites, selections, view settings, layout and theme; bad session
+// files are refused with their name and reason (also by `lngeom --session`); the light and dark
+// themes and their toggle.
+
+#include <QAction>
+#include <QDockWidget>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "app/sample_files.h"
+#include "app/session.h"
+#include "app/session_state.h"
+#include "app/theme.h"
+#include "tests/app/main_window_fixture.h"
+#include "tests/widgets/widgets_test_main.h"
+#include "widgets/dump_document.h"
+#include "widgets/histogram_view.h"
+#include "widgets/token_selection.h"
+
+using lngeom::test::WindowUnderTest;
+using lngeom::widgets::DumpDocument;
+namespace app = lngeom::app;
+
+namespace {
+
+// The session as JSON without the layout bytes, which Qt may encode differently for the same
+// arrangement.
+QJsonObject comparable(const app::Session& session) {
+    QJsonObject json = app::sessionToJson(session);
+    json.remove("layout");
+    return json;
+}
+
+int lightness(const QWidget& widget) {
+    QCoreApplication::processEvents();
+    return widget.palette().color(QPalette::Window).lightness();
+}
+
+}  // namespace
+
+class TestMainWindowSession : public QObject {
+    Q_OBJECT
+  private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void cleanup() { app::applyTheme(app::Theme::Light); }
+    void sessionSurvivesARestart();
+    void badSessionIsRefusedByNameAndReason_data();
+    void badSessionIsRefusedByNameAndReason();
+    void commandLineRefusesABadSession();
+    void commandLineRestoresASession();
+    void themesSwitchAndToggle();
+};
+
+void TestMainWindowSession::sessionSurvivesARestart() {
+    QTemporaryDir directory;
+    const QString path = directory.filePath("session.json");
+    app::Session saved;
+    {
+        WindowUnderTest first(app::sampleDumpPaths());
+        QVERIFY(first.waitSettled());
+        DumpDocument* rms = first.documents->documents()[1];
+        first.documents->setCurrent(rms);
+        rms->setCurrentSite(2);
+        const std::vector<lngeom::Index> tokens{3, 5, 7};
+        rms->selection()->setTokens(tokens);
+        lngeom::widgets::HistogramSettings histogram;
+        histogram.metric = lngeom::Metric::Norm;
+        histogram.bins = 40;
+        histogram.logCounts = true;
+        histogram.range = lngeom::ValueRange{1, 30};
+        first.window->histogramView()->setSettings(histogram);
+        first.window->findChild<QDockWidget*>("tour")->hide();
+        app::applyTheme(app::Theme::Dark);
+        saved = app::captureSession(*first.window);
+        app::writeSessionFile(saved, path);
+    }
+    app::applyTheme(app::Theme::Light);
+    WindowUnderTest second;
+    app::restoreSession(*second.window, app::readSessionFile(path));
+    QVERIFY(second.waitSettled());
+    const app::Session restored = app::captureSession(*second.window);
+    QCOMPARE(QJsonDocument(comparable(restored)).toJson(),
+             QJsonDocument(comparable(saved)).toJson());
+    QCOMPARE(second.documents->current()->displayName(), QString("sample-rmsnorm.h5"));
+    QCOMPARE(second.documents->current()->currentSite(), 2);
+    QCOMPARE(second.documents->current()->selection()->tokens(),
+             (std::vector<lngeom::Index>{3, 5, 7}));
+    QCOMPARE(second.window->histogramView()->settings().bins, 40);
+    QVERIFY(second.window->findChild<QDockWidget*>("tour")->isHidden());
+    QCOMPARE(app::currentTheme(), app::Theme::Dark);
+}
+
+void TestMainWindowSession::badSessionIsRefusedByNameAndReason_data() {
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("not JSON") << QByteArray("{ files: ") << "not valid JSON";
+    QTest::newRow("another JSON file") << QByteArray("{\"name\": 1}") << "not an lngeom session";
+    QTest::newRow("newer version") << QByteArray(R"({"format": "lngeom-session", "version": 9})")
+                                   << "session version 9 is not supported";
+    QTest::newRow("unknown metric")
+        << QByteArray(
+               R"({"format": "lngeom-session", "version": 1, "histogram": {"metric": "mass"}})")
+        << "unknown metric 'mass'";
+    QTest::newRow("file without path")
+        << QByteArray(R"({"format": "lngeom-session", "version": 1, "files": [{"site": 1}]})")
+        << "needs a \"path\"";
+}
+
+void TestMainWindowSession::badSessionIsRefusedByNameAndReason() {
+    QFETCH(QByteArray, content);
+    QFETCH(QString, reason);
+    QTemporaryDir directory;
+    const QString path = directory.filePath("bad-session.json");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    file.close();
+    try {
+        app::readSessionFile(path);
+        QFAIL("the session was accepted");
+    } catch (const app::SessionError& error) {
+        const QString message = error.what();
+        QVERIFY2(message.startsWith(path + ": "), qPrintable(message));
+        QVERIFY2(message.contains(reason), qPrintable(message));
+    }
+}
+
+void TestMainWindowSession::commandLineRefusesABadSession() {
+    QProcess lngeom;
+    lngeom.start(LNGEOM_EXECUTABLE, {"--session", "/nonexistent/session.json"});
+    QVERIFY(lngeom.waitForFinished(60000));
+    QCOMPARE(lngeom.exitCode(), 2);
+    const QByteArray error = lngeom.readAllStandardError();
+    QVERIFY2(error.contains("lngeom: /nonexistent/session.json: cannot be read"),
+             error.constData());
+}
+
+void TestMainWindowSession::commandLineRestoresASession() {
+    QTemporaryDir directory;
+    const QString session = directory.filePath("session.json");
+    const QString screenshot = directory.filePath("window.png");
+    app::Session saved;
+    saved.files.push_back({app::sampleDumpPaths().back(), QString(), 3, {1, 2}});
+    saved.current = 0;
+    saved.theme = "dark";
+    app::writeSessionFile(saved, session);
+    QProcess lngeom;
+    lngeom.start(LNGEOM_EXECUTABLE, {"--session", session, "--screenshot", screenshot});
+    QVERIFY(lngeom.waitForFinished(60000));
+    QVERIFY2(lngeom.exitCode() == 0, lngeom.readAllStandardError().constData());
+    const QImage image(screenshot);
+    QVERIFY(!image.isNull());
+    QVERIFY(image.pixelColor(image.width() / 2, 5).lightness() < 100);
+}
+
+void TestMainWindowSession::themesSwitchAndToggle() {
+    WindowUnderTest test;
+    app::applyTheme(app::Theme::Dark);
+    QVERIFY(lightness(*test.window) < 100);
+    app::applyTheme(app::Theme::Light);
+    QVERIFY(lightness(*test.window) > 200);
+    QAction* toggle = test.window->findChild<QAction*>("theme-toggle");
+    QVERIFY(toggle);
+    toggle->trigger();
+    QCOMPARE(app::currentTheme(), app::Theme::Dark);
+    QVERIFY(lightness(*test.window) < 100);
+    toggle->trigger();
+    QCOMPARE(app::currentTheme(), app::Theme::Light);
+    test.window->findChild<QAction*>("theme-system")->trigger();
+    QCOMPARE(app::currentTheme(), app::Theme::System);
+    for (const app::Theme theme : {app::Theme::System, app::Theme::Light, app::Theme::Dark})
+        QCOMPARE(app::themeFromKey(app::themeKey(theme)), theme);
+    QVERIFY(!app::themeFromKey("sepia"));
+}
+
+LNGEOM_WIDGETS_TEST_MAIN(TestMainWindowSession)
+#include "test_main_window_session.moc"
