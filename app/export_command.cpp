@@ -25,7 +25,8 @@ constexpr const char* kExportUsage = R"(Usage: lngeom export FILE --view VIEW --
 
 Draws one figure of an activation dump, as the app shows it, with the publication preset.
 The format follows the extension of --out: .png (raster at --scale), .svg, .pdf or .eps
-(vector: paths and real text). A JSON recipe is written beside the figure (FIG.recipe.json
+(vector: paths and real text; the heatmap and step are PNG only, the projection PNG or SVG
+drawn from its geometry). A JSON recipe is written beside the figure (FIG.recipe.json
 after the figure's full name); `--recipe` draws the same figure again from it.
 
 Options:
