@@ -121,7 +121,7 @@ void MainWindow::createDocks(MessageLog* log) {
     tabifyDockWidget(table, messageDock_);
     table->raise();
     connect(messagePanel_, &MessagePanel::errorShown, messageDock_, &QDockWidget::raise);
-    resizeDocks({files, histogram}, {360, 520}, Qt::Horizontal);
+    resizeDocks({files, histogram}, {310, 600}, Qt::Horizontal);
     resizeDocks({files, tourDock_, table}, {260, 420, 230}, Qt::Vertical);
 }
 

@@ -20,3 +20,14 @@ target_compile_definitions(test_main_window_session PRIVATE
     LNGEOM_EXECUTABLE="$<TARGET_FILE:lngeom>")
 add_dependencies(test_main_window_session lngeom)
 vtk_module_autoinit(TARGETS test_main_window_session MODULES ${VTK_LIBRARIES})
+
+# `cmake --install` gives a working app: the installed binary finds its installed samples and
+# draws its window.
+add_test(NAME test_installed_app COMMAND sh -c
+    "rm -rf '${PROJECT_BINARY_DIR}/test-output/install' && \
+     '${CMAKE_COMMAND}' --install '${PROJECT_BINARY_DIR}' --prefix '${PROJECT_BINARY_DIR}/test-output/install' >/dev/null && \
+     test -f '${PROJECT_BINARY_DIR}/test-output/install/share/applications/lngeom.desktop' && \
+     XDG_CONFIG_HOME='${PROJECT_BINARY_DIR}/test-output/install/config' \
+     '${PROJECT_BINARY_DIR}/test-output/install/bin/lngeom' \
+     --screenshot '${PROJECT_BINARY_DIR}/test-output/install/window.png'")
+set_tests_properties(test_installed_app PROPERTIES LABELS app)

@@ -149,6 +149,10 @@ void TestMainWindowSession::commandLineRestoresASession() {
     saved.theme = "dark";
     app::writeSessionFile(saved, session);
     QProcess lngeom;
+    // The session's theme is remembered: keep it out of the user's settings.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert("XDG_CONFIG_HOME", directory.filePath("config"));
+    lngeom.setProcessEnvironment(environment);
     lngeom.start(LNGEOM_EXECUTABLE, {"--session", session, "--screenshot", screenshot});
     QVERIFY(lngeom.waitForFinished(60000));
     QVERIFY2(lngeom.exitCode() == 0, lngeom.readAllStandardError().constData());
