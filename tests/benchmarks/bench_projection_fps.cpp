@@ -1,7 +1,8 @@
 // Frames per second of the projection view's point cloud while the camera moves: 1M (and 2M)
 // synthetic tokens drawn by ProjectionCloudActor in the normalization frame, the camera orbiting
 // one step per frame, every frame rendered, shown and finished (glFinish) before the next.
-// "moving" draws the subsample the view shows during interaction; "still" the full splats.
+// "moving" draws the subsample the view shows during interaction, "still" the full cloud;
+// "width" is the view's width in pixels (height 3/4 of it): llvmpipe's cost is mostly per pixel.
 // Run under Xvfb:  xvfb-run -a -s "-screen 0 1600x1200x24" ./bench_projection_fps
 #include <benchmark/benchmark.h>
 #include <vtkCamera.h>
@@ -61,7 +62,7 @@ void cameraOrbit(benchmark::State& state) {
     const long count = state.range(0);
     const bool moving = state.range(1) != 0;
     VtkViewWidget view;
-    view.resize(1200, 900);
+    view.resize(int(state.range(2)), int(state.range(2)) * 3 / 4);
     addNormalizationFrame(view.renderer(), kRadius);
     ProjectionCloudActor cloud;
     cloud.addTo(view.renderer());
@@ -86,12 +87,13 @@ void cameraOrbit(benchmark::State& state) {
 }
 
 BENCHMARK(cameraOrbit)
-    ->ArgNames({"points", "moving"})
-    ->Args({0, 0})
-    ->Args({200000, 0})
-    ->Args({1000000, 1})
-    ->Args({1000000, 0})
-    ->Args({2000000, 1})
+    ->ArgNames({"points", "moving", "width"})
+    ->Args({0, 0, 1200})
+    ->Args({200000, 0, 1200})
+    ->Args({1000000, 1, 1200})
+    ->Args({1000000, 0, 1200})
+    ->Args({2000000, 1, 1200})
+    ->Args({1000000, 1, 600})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
     ->MinTime(3.0);
