@@ -11,6 +11,7 @@
 #include "app/private_display.h"
 #include "core/atomic_file.h"
 #include "core/metrics_export.h"
+#include "core/metrics_export_hdf5.h"
 #include "core/metrics_store.h"
 #include "core/stats_report.h"
 #include "widgets/dump_document.h"
@@ -43,7 +44,8 @@ Options:
   --transparent        PNG with a transparent background
   --no-recipe          do not write the recipe
   --dataset PATH       the dataset of a generic (non-lngeom) HDF5 file
-  --data metrics       per-token metrics as CSV (every site, or --site), instead of a figure
+  --data metrics       per-token metrics instead of a figure: .csv (every site, or --site),
+                       or .h5 for large dumps (every site, one float32 dataset per metric)
   --data stats         per-site statistics: .json (as lngeom stats), .csv or .txt
   --help               show this help
 
@@ -67,8 +69,9 @@ ReportFormat statistics_format(const std::string& output) {
 void export_data(const ExportArguments& arguments) {
     const std::string& output = arguments.output;
     const bool metrics = arguments.data == DataExport::TokenMetrics;
-    if (metrics && std::filesystem::path(output).extension() != ".csv")
-        throw UsageError{"--data metrics writes .csv, not '" + output + "'"};
+    const std::string extension = std::filesystem::path(output).extension().string();
+    if (metrics && extension != ".csv" && extension != ".h5")
+        throw UsageError{"--data metrics writes .csv or .h5, not '" + output + "'"};
     const ReportFormat format = metrics ? ReportFormat::Csv : statistics_format(output);
     require_target_directory(output);
     const Dump dump = Dump::open(arguments.recipe.file, arguments.recipe.dataset);
@@ -79,6 +82,7 @@ void export_data(const ExportArguments& arguments) {
     if (!metrics)
         return write_file_atomically(output, format_report(format, dump.info(), store.summaries()));
     const TokenLabelColumns labels = read_token_label_columns(dump);
+    if (extension == ".h5") return write_token_metrics_hdf5(output, dump.info(), store, labels);
     write_file_atomically(output, [&](std::ostream& out) {
         write_token_metrics_csv(out, dump.info(), store, labels, request);
     });

@@ -312,7 +312,7 @@ class TestExportCli : public QObject {
         QTest::newRow("no output") << QStringList{kLayerNorm} << 2 << "no --out given" + hint;
         QTest::newRow("data in a figure format")
             << QStringList{kLayerNorm, "--data", "metrics", "--out", png} << 2
-            << "--data metrics writes .csv, not '" + png + "'" + hint;
+            << "--data metrics writes .csv or .h5, not '" + png + "'" + hint;
         QTest::newRow("heatmap as vector")
             << QStringList{kLayerNorm, "--view", "heatmap", "--out", "/tmp/heatmap.svg"} << 1
             << "/tmp/heatmap.svg: cannot be written as vector graphics: GL2PS drops the "

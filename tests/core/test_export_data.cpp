@@ -1,7 +1,9 @@
 // The atomic writer (whole file or none, the old file kept on failure, one clear message) and
-// the per-token metrics CSV of the sample dump (every site × token, a selection, bad requests).
+// the per-token metrics of the sample dump as CSV (every site × token, a selection, bad requests)
+// and as HDF5 (read back with h5py).
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -12,6 +14,7 @@
 #include "core/atomic_file.h"
 #include "core/errors.h"
 #include "core/metrics_export.h"
+#include "core/metrics_export_hdf5.h"
 #include "core/metrics_store.h"
 
 namespace {
@@ -171,6 +174,35 @@ class TestExportData : public QObject {
         } catch (const lngeom::RequestError& error) {
             QCOMPARE(QString::fromUtf8(error.what()), message);
         }
+    }
+
+    void hdf5HoldsEveryColumn() {
+        const Sample sample;
+        QTemporaryDir directory;
+        const QString path = directory.filePath("metrics.h5");
+        lngeom::write_token_metrics_hdf5(path.toStdString(), sample.dump.info(), sample.store,
+                                         sample.labels);
+        const float angle = sample.store.columns(3)->values(100, 0);
+        const QString script = QString(R"(
+import h5py, sys
+f = h5py.File(sys.argv[1], "r")
+sites = sorted(f["sites"])
+g = f["sites/003"]
+print(len(sites), g["angle_to_uniform_deg"].shape[0], len(g), g.attrs["module"],
+      repr(float(g["angle_to_uniform_deg"][100])), f["position"].shape[0]))");
+        QProcess python;
+        python.start(LNGEOM_PYTHON, {"-c", script, path});
+        QVERIFY(python.waitForFinished(60000));
+        const QStringList fields =
+            QString::fromUtf8(python.readAllStandardOutput()).trimmed().split(' ');
+        QVERIFY2(fields.size() == 6, python.readAllStandardError().constData());
+        QCOMPARE(fields[0], "9");
+        QCOMPARE(fields[1], "512");
+        QCOMPARE(fields[2], "10");  // every metric: the sample stores the outputs
+        QCOMPARE(fields[3], "blocks.1.ln2");
+        QCOMPARE(fields[4].toFloat(), angle);
+        QCOMPARE(fields[5], "512");
+        QCOMPARE(QDir(directory.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
     }
 
     void siteByLabel() {
