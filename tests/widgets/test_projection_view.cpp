@@ -173,6 +173,42 @@ class TestProjectionView : public QObject {
                  qPrintable(view.selectionText()));
     }
 
+    void showsEveryRepresentationOfBothSamples_data() {
+        QTest::addColumn<QString>("sample");
+        QTest::addColumn<int>("representation");
+        for (const char* sample : {"sample-layernorm.h5", "sample-rmsnorm.h5"})
+            for (Representation representation :
+                 {Representation::Input, Representation::LnStandardized,
+                  Representation::RmsStandardized, Representation::Output})
+                QTest::addRow("%s %s", sample, qPrintable(representationName(representation)))
+                    << QString(sample) << int(representation);
+    }
+    void showsEveryRepresentationOfBothSamples() {
+        QFETCH(QString, sample);
+        QFETCH(int, representation);
+        DumpDocument document(QStringLiteral(LNGEOM_SOURCE_DIR "/data/") + sample, QString(),
+                              uncachedOptions());
+        ProjectionView view;
+        view.resize(400, 300);
+        ProjectionSettings settings;
+        settings.representation = Representation(representation);
+        settings.placement = Placement::TrueRadius;
+        view.setSettings(settings);
+        QSignalSpy shown(&view, &ProjectionView::cloudShown);
+        view.setDocument(&document);
+        document.load();
+        QVERIFY(shown.wait(30000));
+        const auto cloud = view.shownCloud();
+        QCOMPARE(cloud->points.rows(), document.info().n_tokens);
+        QVERIFY(cloud->points.allFinite());
+        const float radius = float(cloud->sphere_radius);
+        const Eigen::ArrayXf radii = cloud->points.rowwise().norm().array();
+        // Both standardizations land on the √d sphere (up to ε); x and the output need not.
+        if (settings.representation == Representation::LnStandardized ||
+            settings.representation == Representation::RmsStandardized)
+            QVERIFY(((radii - radius).abs() < 1e-3f * radius).all());
+    }
+
     void cleanupTestCase() {
         view_.reset();
         document_.reset();
