@@ -10,6 +10,7 @@
 #include "core/atomic_file.h"
 #include "core/errors.h"
 #include "core/metrics_export.h"
+#include "core/metrics_export_hdf5.h"
 #include "core/stats_report.h"
 #include "widgets/dump_document.h"
 #include "widgets/token_selection.h"
@@ -45,6 +46,10 @@ void ExportDataReaction::write(const widgets::DumpDocument& document,
     if (kind_ == DataExportKind::SiteStatistics)
         return write_file_atomically(path, format_report(statisticsFormat(path), document.info(),
                                                          document.metrics().summaries()));
+    if (kind_ == DataExportKind::AllTokens &&
+        QFileInfo(QString::fromStdString(path)).suffix() == "h5")
+        return write_token_metrics_hdf5(path, document.info(), document.metrics(),
+                                        labelColumns(document));
     TokenMetricsRequest request;
     if (kind_ == DataExportKind::SelectedTokens) {
         request.tokens = document.selection()->tokens();
@@ -79,7 +84,9 @@ void ExportDataReaction::onTriggered() {
         statusBar_->window(),
         statistics ? tr("Export Site Statistics") : tr("Export Token Metrics"),
         statistics ? "statistics.json" : "token-metrics.csv",
-        statistics ? tr("JSON (*.json);;CSV (*.csv);;Text table (*.txt)") : tr("CSV (*.csv)"));
+        statistics                           ? tr("JSON (*.json);;CSV (*.csv);;Text table (*.txt)")
+        : kind_ == DataExportKind::AllTokens ? tr("CSV (*.csv);;HDF5 (*.h5)")
+                                             : tr("CSV (*.csv)"));
     if (!path.isEmpty()) exportTo(path);
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-// File ▸ Export Data: the per-token metrics of every token or of the selected tokens (CSV, one
-// row per token and site), or the per-site statistics (.json as `lngeom stats`, .csv, .txt), of
-// the document the window shows. Written atomically; the status bar says what was written.
+// File ▸ Export Data: the per-token metrics of every token (CSV, or HDF5 by the .h5 extension)
+// or of the selected tokens (CSV, one row per token and site), or the per-site statistics (.json as
+// `lngeom stats`, .csv, .txt), of the document the window shows. Written atomically; the status bar
+// says what was written.
 
 #include <QObject>
 

@@ -107,6 +107,15 @@ class TestExportReactions : public QObject {
         QVERIFY(lines[2].startsWith("000,blocks.0.ln1,0,ln1,5,"));
     }
 
+    void everyTokenAsHdf5() {
+        QAction action;
+        ExportDataReaction reaction(
+            &action, DataExportKind::AllTokens, [this] { return document_.get(); }, &statusBar_);
+        const QString path = out_.filePath("tokens.h5");
+        QVERIFY2(reaction.exportTo(path), qPrintable(statusBar_.currentMessage()));
+        QVERIFY(contents(path).startsWith("\x89HDF\r\n\x1a\n"));
+    }
+
     void statisticsAreTheStatsJson() {
         QAction action;
         ExportDataReaction reaction(
