@@ -13,12 +13,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Unique per process and call, so concurrent exports to one directory never share a temporary.
-std::string temporary_beside(const fs::path& target) {
+// A private directory beside the target, unique per process and call, holding a file of the
+// target's own name: writers that put the file name into the file (GL2PS's title) see the real
+// one, and the rename stays within one file system.
+fs::path private_directory_beside(const fs::path& target) {
     static std::atomic<int> counter{0};
-    const std::string stem = "." + target.stem().string() + ".partial-" +
-                             std::to_string(::getpid()) + "-" + std::to_string(counter++);
-    return (target.parent_path() / (stem + target.extension().string())).string();
+    return target.parent_path() / ("." + target.filename().string() + ".partial-" +
+                                   std::to_string(::getpid()) + "-" + std::to_string(counter++));
 }
 
 }  // namespace
@@ -33,13 +34,16 @@ void require_target_directory(const std::string& target) {
 
 AtomicFile::AtomicFile(std::string target) : target_(std::move(target)) {
     require_target_directory(target_);
-    temporary_ = temporary_beside(fs::path(target_));
+    const fs::path directory = private_directory_beside(fs::path(target_));
+    std::error_code error;
+    if (!fs::create_directory(directory, error))
+        throw Error(target_, "", "cannot be written (cannot create " + directory.string() + ")");
+    temporary_ = (directory / fs::path(target_).filename()).string();
 }
 
 AtomicFile::~AtomicFile() {
-    if (committed_) return;
     std::error_code ignored;
-    fs::remove(temporary_, ignored);
+    fs::remove_all(fs::path(temporary_).parent_path(), ignored);
 }
 
 void AtomicFile::commit() {
@@ -49,7 +53,6 @@ void AtomicFile::commit() {
         throw Error(target_, "", "cannot be written (nothing was written to " + temporary_ + ")");
     fs::rename(temporary_, target_, error);
     if (error) throw Error(target_, "", "cannot be written: " + error.message());
-    committed_ = true;
 }
 
 void write_file_atomically(const std::string& path,

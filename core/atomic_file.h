@@ -10,9 +10,10 @@
 
 namespace lngeom {
 
-// A temporary path beside `target` for writers that create the file themselves (GL2PS, image
-// encoders). The temporary keeps the target's extension, since some writers pick their format
-// from it. commit() renames it over the target; destruction without commit() removes it.
+// A temporary path for writers that create the file themselves (GL2PS, image encoders): a file
+// of the target's name in a private hidden directory beside the target, since some writers pick
+// their format from the extension or write the name into the file. commit() renames it over the
+// target; destruction removes the directory and whatever is left in it.
 class AtomicFile {
   public:
     // Error naming `target` when its directory does not exist.
@@ -29,7 +30,6 @@ class AtomicFile {
   private:
     std::string target_;
     std::string temporary_;
-    bool committed_ = false;
 };
 
 // Error naming `path` when its directory does not exist: checked before long work, so a job

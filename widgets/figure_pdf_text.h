@@ -1,10 +1,10 @@
 #pragma once
-// PDF text through GL2PS: it writes each string's bytes as they are with the standard Helvetica
-// fonts in MacRoman encoding, so UTF-8 labels ("angle to 1 (°)", "1·ln2") come out garbled, and
-// VTK refuses to draw strings that are not UTF-8. While this object lives, every text of a chart
-// (title, axis titles, custom tick labels, plot labels) is spelled in ASCII ("angle to 1 (deg)",
-// "1.ln2", "||x||"), so the PDF keeps real, readable text; the original texts come back when it
-// ends.
+// PDF and EPS text through GL2PS: it writes each string's bytes as they are with the standard
+// Helvetica fonts (MacRoman encoding in PDF, standard encoding in PostScript), so UTF-8 labels
+// ("angle to 1 (°)", "1·ln2") come out garbled, and VTK refuses to draw strings that are not UTF-8.
+// While this object lives, every text of a chart (title, axis titles, custom tick labels, plot
+// labels) is spelled in ASCII ("angle to 1 (deg)", "1.ln2", "||x||"), so the file keeps real,
+// readable text; the original texts come back when it ends.
 
 #include <functional>
 #include <string>

@@ -53,8 +53,9 @@ void writeChartFigure(ChartView& chart, const std::string& path, const RasterOpt
     // The first grab sizes VTK's window to the widget, which a never-shown widget has not done.
     if (chart.grabImage(1.0).isNull())
         throw Error(path, "", "cannot be written: the view has nothing to draw");
-    std::optional<AsciiChartText> pdfText;
-    if (format == FigureFormat::Pdf) pdfText.emplace(chart.chart());
+    std::optional<AsciiChartText> asciiText;
+    if (format == FigureFormat::Pdf || format == FigureFormat::Eps)
+        asciiText.emplace(chart.chart());
     if (!chart.exportVector(QString::fromStdString(file.temporary_path())))
         throw Error(path, "", "cannot be written: the vector export wrote nothing");
     file.commit();

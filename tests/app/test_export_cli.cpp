@@ -66,7 +66,7 @@ int pathOperators(const QString& path) {
 }
 
 QStringList hiddenFiles(const QString& directory) {
-    return QDir(directory).entryList(QStringList{".*partial*"}, QDir::Files | QDir::Hidden);
+    return QDir(directory).entryList(QStringList{".*partial*"}, QDir::AllEntries | QDir::Hidden);
 }
 
 }  // namespace

@@ -59,7 +59,10 @@ class TestExportData : public QObject {
         const QString path = directory.filePath("report.json");
         lngeom::write_file_atomically(path.toStdString(), "{\"a\": 1}\n");
         QCOMPARE(contents(path), QByteArray("{\"a\": 1}\n"));
-        QCOMPARE(QDir(directory.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+        QCOMPARE(QDir(directory.path())
+                     .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)
+                     .size(),
+                 1);
     }
 
     void failedWriterKeepsTheOldFile() {
@@ -72,7 +75,10 @@ class TestExportData : public QObject {
                                                              throw std::runtime_error("cancelled");
                                                          }));
         QCOMPARE(contents(path), QByteArray("good\n"));
-        QCOMPARE(QDir(directory.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+        QCOMPARE(QDir(directory.path())
+                     .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)
+                     .size(),
+                 1);
     }
 
     void uncommittedTemporaryIsRemoved() {
@@ -202,7 +208,10 @@ print(len(sites), g["angle_to_uniform_deg"].shape[0], len(g), g.attrs["module"],
         QCOMPARE(fields[3], "blocks.1.ln2");
         QCOMPARE(fields[4].toFloat(), angle);
         QCOMPARE(fields[5], "512");
-        QCOMPARE(QDir(directory.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+        QCOMPARE(QDir(directory.path())
+                     .entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)
+                     .size(),
+                 1);
     }
 
     void siteByLabel() {
