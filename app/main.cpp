@@ -9,6 +9,8 @@ constexpr const char* kUsage = R"(lngeom - the geometry of layer normalization i
 
 Usage:
   lngeom [FILE ...]            open dumps in the desktop app (no FILE: the bundled samples)
+  lngeom --session S.json      restore a session saved with File > Save Session
+  lngeom --theme THEME         system, light or dark colours (remembered)
   lngeom --screenshot PNG      open the window, save it as a PNG once drawn, and quit
          [--window-size WxH]   (initial window size, default 1400x820)
   lngeom stats FILE [options]  per-site statistics as a table, CSV or JSON (no display needed)

@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
@@ -11,7 +12,6 @@
 
 #include "app/comparison_choice.h"
 #include "app/document_list.h"
-#include "app/figure_export_actions.h"
 #include "app/file_browser.h"
 #include "app/file_drop_opener.h"
 #include "app/generic_file_resolver.h"
@@ -19,6 +19,8 @@
 #include "app/pass_progress.h"
 #include "app/reactions/about_reaction.h"
 #include "app/reactions/cancel_pass_reaction.h"
+#include "app/reactions/export_data_reaction.h"
+#include "app/reactions/export_figure_reaction.h"
 #include "app/reactions/metric_glossary_reaction.h"
 #include "app/reactions/open_file_reaction.h"
 #include "app/reactions/reset_layout_reaction.h"
@@ -44,9 +46,20 @@
 namespace lngeom::app {
 namespace {
 
-// Views keep their controls in one row; scrolling them lets a narrow dock stay narrow instead
-// of widening the window past the screen.
+// Views keep their controls in one row, and a combo box is as wide as its longest entry by
+// default; letting the boxes shrink (entries stay readable in their pop-ups) keeps the views
+// narrow enough to share the window.
+void compactControls(QWidget* view) {
+    for (QComboBox* box : view->findChildren<QComboBox*>()) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(6);
+    }
+}
+
+// What is still too wide scrolls, so a narrow dock stays narrow instead of widening the window
+// past the screen.
 QScrollArea* scrollable(QWidget* content) {
+    compactControls(content);
     auto* area = new QScrollArea;
     area->setWidget(content);
     area->setWidgetResizable(true);
@@ -121,7 +134,7 @@ void MainWindow::createDocks(MessageLog* log) {
     tabifyDockWidget(table, messageDock_);
     table->raise();
     connect(messagePanel_, &MessagePanel::errorShown, messageDock_, &QDockWidget::raise);
-    resizeDocks({files, histogram}, {310, 600}, Qt::Horizontal);
+    resizeDocks({files, histogram}, {300, 520}, Qt::Horizontal);
     resizeDocks({files, tourDock_, table}, {260, 420, 230}, Qt::Vertical);
 }
 
@@ -147,7 +160,7 @@ void MainWindow::createMenus() {
     saveSession->setShortcut(QKeySequence::Save);
     new SaveSessionReaction(saveSession, this, log_);
     fileMenu->addSeparator();
-    addFigureExportActions(fileMenu, this, views_.histogram->chartView());
+    addExportMenus(fileMenu);
     fileMenu->addSeparator();
     fileMenu->addAction(cancelAction_);
     QAction* quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
@@ -160,6 +173,24 @@ void MainWindow::createMenus() {
     new TourReaction(tour, tourDock_, tourPanel_);
     new MetricGlossaryReaction(helpMenu->addAction(tr("&Metric Definitions")), this);
     new AboutReaction(helpMenu->addAction(tr("&About lngeom")), this);
+}
+
+void MainWindow::addExportMenus(QMenu* fileMenu) {
+    QMenu* figures = fileMenu->addMenu(tr("Export &Figure"));
+    const std::pair<QString, QWidget*> shown[] = {{tr("&3D Projection…"), views_.projection},
+                                                  {tr("&Histogram…"), views_.histogram},
+                                                  {tr("Layer &Curves…"), views_.curves},
+                                                  {tr("Layer Heat&map…"), views_.heatmap}};
+    for (const auto& [title, view] : shown)
+        new ExportFigureReaction(figures->addAction(title), view, statusBar());
+    QMenu* data = fileMenu->addMenu(tr("Export &Data"));
+    const auto current = [this] { return documents_->current(); };
+    const std::pair<QString, DataExportKind> kinds[] = {
+        {tr("Metrics of &All Tokens (CSV)…"), DataExportKind::AllTokens},
+        {tr("Metrics of the &Selected Tokens (CSV)…"), DataExportKind::SelectedTokens},
+        {tr("Site &Statistics (JSON, CSV or text)…"), DataExportKind::SiteStatistics}};
+    for (const auto& [title, kind] : kinds)
+        new ExportDataReaction(data->addAction(title), kind, current, statusBar());
 }
 
 void MainWindow::createViewMenu() {

@@ -55,6 +55,7 @@ class MainWindow : public QMainWindow {
     void createToolBarAndStatus();
     void createMenus();
     void createViewMenu();
+    void addExportMenus(QMenu* fileMenu);
     void followCurrentDocument();
 
     DocumentList* documents_;

@@ -17,6 +17,7 @@
 #include "app/tour_steps.h"
 #include "app/view_set.h"
 #include "tests/app/main_window_fixture.h"
+#include "tests/widgets/image_checks.h"
 #include "tests/widgets/widgets_test_main.h"
 #include "widgets/dump_document.h"
 #include "widgets/histogram_view.h"
@@ -212,8 +213,10 @@ void TestMainWindow::tourDrivesTheViews() {
         QCOMPARE(test.window->views().projection->settings().representation, shown.representation);
         QVERIFY(tour->text().startsWith(shown.title));
     }
+    tour->showStep(5);
     QVERIFY(test.waitSettled());
     QVERIFY(test.window->views().projection->shownCloud());
+    lngeom::test::saveTestImage(test.window->grab().toImage(), "main-window-tour-step-6");
 }
 
 LNGEOM_WIDGETS_TEST_MAIN(TestMainWindow)

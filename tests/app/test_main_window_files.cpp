@@ -16,6 +16,7 @@
 #include "app/sample_files.h"
 #include "app/window_layout.h"
 #include "tests/app/main_window_fixture.h"
+#include "tests/widgets/image_checks.h"
 #include "tests/widgets/widgets_test_main.h"
 #include "widgets/dump_document.h"
 
@@ -121,6 +122,9 @@ void TestMainWindowFiles::pickerShowsShapesAndTypes() {
     QVERIFY(rows.contains("/hidden_states | (3, 40, 16) | float32 | 3 layers × 40 tokens × d 16"));
     dialog.choose("/hidden_states");
     QCOMPARE(dialog.chosenDataset(), QString("/hidden_states"));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    lngeom::test::saveTestImage(dialog.grab().toImage(), "dataset-picker");
 }
 
 void TestMainWindowFiles::genericFileOpensTheChosenDataset() {
