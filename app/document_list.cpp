@@ -21,9 +21,10 @@ DumpDocument* DocumentList::open(const QString& path, const QString& dataset) {
     connect(document, &DumpDocument::cancelled, this, [this, document] { report(document); });
     const QString what = dataset.isEmpty() ? path : tr("%1, dataset %2").arg(path, dataset);
     log_->add(MessageSeverity::Info, document->displayName(), tr("opening %1").arg(what));
+    // Started first, so whoever hears of the document sees it loading; its results are queued.
+    document->load();
     emit added(document);
     if (!current_) setCurrent(document);
-    document->load();
     return document;
 }
 

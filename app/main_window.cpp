@@ -19,6 +19,7 @@
 #include "app/pass_progress.h"
 #include "app/reactions/about_reaction.h"
 #include "app/reactions/cancel_pass_reaction.h"
+#include "app/reactions/close_file_reaction.h"
 #include "app/reactions/export_data_reaction.h"
 #include "app/reactions/export_figure_reaction.h"
 #include "app/reactions/metric_glossary_reaction.h"
@@ -154,6 +155,10 @@ void MainWindow::createMenus() {
     open->setShortcut(QKeySequence::Open);
     new OpenFileReaction(open, documents_, this);
     fileMenu->addMenu(new RecentFilesMenu(recentFiles_, documents_, fileMenu));
+    QAction* close = fileMenu->addAction(tr("&Close"));
+    close->setObjectName("close-file");
+    close->setShortcut(QKeySequence::Close);
+    new CloseFileReaction(close, documents_);
     fileMenu->addSeparator();
     new OpenSessionReaction(fileMenu->addAction(tr("Open &Session…")), this, log_);
     QAction* saveSession = fileMenu->addAction(tr("Sa&ve Session…"));
@@ -212,9 +217,12 @@ void MainWindow::createViewMenu() {
 }
 
 void MainWindow::followCurrentDocument() {
-    connect(documents_, &DocumentList::currentChanged, this,
-            [this](widgets::DumpDocument* document) { views_.setDocument(document); });
-    views_.setDocument(documents_->current());
+    const auto show = [this](widgets::DumpDocument* document) {
+        views_.setDocument(document);
+        setWindowTitle(document ? document->displayName() + " — lngeom" : "lngeom");
+    };
+    connect(documents_, &DocumentList::currentChanged, this, show);
+    show(documents_->current());
     auto* comparison = new ComparisonChoice(documents_);
     connect(comparison, &ComparisonChoice::changed, this,
             [this](widgets::DumpDocument* document) { views_.setComparisonDocument(document); });

@@ -31,3 +31,8 @@ add_test(NAME test_installed_app COMMAND sh -c
      '${PROJECT_BINARY_DIR}/test-output/install/bin/lngeom' \
      --screenshot '${PROJECT_BINARY_DIR}/test-output/install/window.png'")
 set_tests_properties(test_installed_app PROPERTIES LABELS app)
+
+# HiDPI: the window with the samples at a device pixel ratio of 2.
+add_test(NAME test_main_window_hidpi COMMAND test_main_window
+    opensTheSamplesLayerNormFirst everyViewFollowsTheCurrentDump)
+set_tests_properties(test_main_window_hidpi PROPERTIES LABELS app ENVIRONMENT "QT_SCALE_FACTOR=2")

@@ -11,6 +11,7 @@
 
 #include "app/file_browser.h"
 #include "app/pass_progress.h"
+#include "app/reactions/metric_glossary_reaction.h"
 #include "app/sample_files.h"
 #include "app/site_selector.h"
 #include "app/tour_panel.h"
@@ -57,6 +58,9 @@ class TestMainWindow : public QObject {
     void cancelledPassKeepsTheWindowWorking();
     void everyViewFollowsTheCurrentDump();
     void tourDrivesTheViews();
+    void progressShowsRateAndTimeLeft();
+    void closingTheCurrentFileShowsTheNext();
+    void glossaryDefinesEveryMetric();
 };
 
 void TestMainWindow::opensTheSamplesLayerNormFirst() {
@@ -217,6 +221,41 @@ void TestMainWindow::tourDrivesTheViews() {
     QVERIFY(test.waitSettled());
     QVERIFY(test.window->views().projection->shownCloud());
     lngeom::test::saveTestImage(test.window->grab().toImage(), "main-window-tour-step-6");
+}
+
+void TestMainWindow::progressShowsRateAndTimeLeft() {
+    WindowUnderTest test;
+    DumpDocument* document = test.documents->open(lngeom::app::sampleDumpPaths().front());
+    QVERIFY(test.window->passProgress()->isVisibleTo(test.window.get()));
+    QTest::qWait(20);
+    emit document->progress(1000, 4000);
+    const QString text = test.window->passProgress()->text();
+    QVERIFY2(text.startsWith("sample-layernorm.h5: "), qPrintable(text));
+    QVERIFY2(text.contains(" vectors/s · ") && text.endsWith(" s left"), qPrintable(text));
+    QVERIFY(test.waitSettled());
+    QVERIFY(!test.window->passProgress()->isVisibleTo(test.window.get()));
+}
+
+void TestMainWindow::closingTheCurrentFileShowsTheNext() {
+    WindowUnderTest test(lngeom::app::sampleDumpPaths());
+    QVERIFY(test.waitSettled());
+    QCOMPARE(test.window->windowTitle(), QString("sample-layernorm.h5 — lngeom"));
+    test.window->findChild<QAction*>("close-file")->trigger();
+    QCOMPARE(test.documents->documents().size(), std::size_t(1));
+    QCOMPARE(test.documents->current()->displayName(), QString("sample-rmsnorm.h5"));
+    QCOMPARE(test.window->views().histogram->document(), test.documents->current());
+    QCOMPARE(test.window->fileBrowser()->topLevelItemCount(), 1);
+    QCOMPARE(test.window->windowTitle(), QString("sample-rmsnorm.h5 — lngeom"));
+    QVERIFY(test.waitSettled());
+}
+
+void TestMainWindow::glossaryDefinesEveryMetric() {
+    const QString glossary = lngeom::app::MetricGlossaryReaction::glossaryHtml();
+    for (const lngeom::MetricDescription& description : lngeom::metric_descriptions()) {
+        const QString definition = QString::fromUtf8(description.definition.data(),
+                                                     qsizetype(description.definition.size()));
+        QVERIFY2(glossary.contains(definition.toHtmlEscaped()), qPrintable(definition));
+    }
 }
 
 LNGEOM_WIDGETS_TEST_MAIN(TestMainWindow)
