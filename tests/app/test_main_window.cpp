@@ -2,6 +2,7 @@
 // what they contain, steps through sites from the keyboard, reports bad files by name and
 // reason, and keeps working after a cancelled pass.
 
+#include <vtkOutputWindow.h>
 #include <QAction>
 #include <QDockWidget>
 #include <QStandardPaths>
@@ -17,6 +18,7 @@
 #include "app/tour_panel.h"
 #include "app/tour_steps.h"
 #include "app/view_set.h"
+#include "app/vtk_message_forwarding.h"
 #include "tests/app/main_window_fixture.h"
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/widgets_test_main.h"
@@ -61,6 +63,7 @@ class TestMainWindow : public QObject {
     void progressShowsRateAndTimeLeft();
     void closingTheCurrentFileShowsTheNext();
     void glossaryDefinesEveryMetric();
+    void messagesCollectQtAndVtk();
 };
 
 void TestMainWindow::opensTheSamplesLayerNormFirst() {
@@ -256,6 +259,19 @@ void TestMainWindow::glossaryDefinesEveryMetric() {
                                                      qsizetype(description.definition.size()));
         QVERIFY2(glossary.contains(definition.toHtmlEscaped()), qPrintable(definition));
     }
+}
+
+void TestMainWindow::messagesCollectQtAndVtk() {
+    WindowUnderTest test;
+    test.log->captureQtMessages();
+    lngeom::app::forwardVtkMessagesTo(test.log.get());
+    qWarning("a warning from Qt");
+    vtkGenericWarningMacro("a warning from VTK");
+    const QString messages = test.messages();
+    QVERIFY2(messages.contains("Qt: a warning from Qt"), qPrintable(messages));
+    QVERIFY2(messages.contains("VTK: ") && messages.contains("a warning from VTK"),
+             qPrintable(messages));
+    QCOMPARE(test.log->messages().back().severity, lngeom::app::MessageSeverity::Warning);
 }
 
 LNGEOM_WIDGETS_TEST_MAIN(TestMainWindow)
