@@ -19,7 +19,8 @@ MODULE = re.compile(r"\((/[^)+]+)\+0x[0-9a-f]+\)")
 RUNTIME_MODULES = ("libc.so", "libstdc++.so", "libgcc_s.so", "ld-linux")
 RUNTIME_FUNCTIONS = re.compile(r"^(__sanitizer|__asan|__ubsan|__lsan|__interceptor|fuzzer::|"
                                r"malloc|calloc|realloc|free|operator new|operator delete|"
-                               r"__cxa_|std::terminate|__gnu_cxx|_Unwind|abort|raise)")
+                               r"__cxa_|std::terminate|__gnu_cxx|_Unwind|abort|raise|"
+                               r"str[a-z]*|mem[a-z]*|__mem\w*|__str\w*)")
 
 
 def first_real_frame(report):
