@@ -53,6 +53,12 @@ std::vector<DumpDocument*> DocumentList::loading() const {
     return result;
 }
 
+DumpDocument* DocumentList::firstUsable() const {
+    for (DumpDocument* document : documents_)
+        if (document->state() != DumpDocument::State::Failed) return document;
+    return current_;
+}
+
 bool DocumentList::isSettled() const { return loading().empty(); }
 
 void DocumentList::report(DumpDocument* document) {
@@ -62,8 +68,10 @@ void DocumentList::report(DumpDocument* document) {
             log_->add(MessageSeverity::Info, name, tr("metrics ready"));
             break;
         case DumpDocument::State::Failed:
+            // The core's message names the file and the reason.
             log_->add(MessageSeverity::Error, name,
-                      tr("could not open %1: %2").arg(document->path(), document->errorMessage()));
+                      tr("could not open it: %1").arg(document->errorMessage()));
+            if (current_ == document) setCurrent(firstUsable());
             break;
         case DumpDocument::State::Cancelled:
             log_->add(MessageSeverity::Warning, name,

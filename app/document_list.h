@@ -42,6 +42,9 @@ class DocumentList : public QObject {
 
   private:
     void report(widgets::DumpDocument* document);
+    // The first document that has not failed (the current one when all have), so a file that
+    // cannot be opened does not leave the views empty while another can be shown.
+    widgets::DumpDocument* firstUsable() const;
 
     StoreOptions options_;
     MessageLog* log_;

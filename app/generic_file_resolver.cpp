@@ -41,10 +41,8 @@ void GenericFileResolver::resolve(widgets::DumpDocument* document) {
     const std::optional<QString> dataset = chooser_(document->path(), candidates);
     if (!dataset) return;
     const QString path = document->path();
-    const bool wasCurrent = documents_->current() == document;
     documents_->close(document);
-    widgets::DumpDocument* replacement = documents_->open(path, *dataset);
-    if (wasCurrent) documents_->setCurrent(replacement);
+    documents_->setCurrent(documents_->open(path, *dataset));
 }
 
 }  // namespace lngeom::app

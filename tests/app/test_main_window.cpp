@@ -57,6 +57,7 @@ class TestMainWindow : public QObject {
     void siteSelectorDrivesTheDocument();
     void badFileIsReportedByNameAndReason_data();
     void badFileIsReportedByNameAndReason();
+    void failedFileLeavesTheViewsToAGoodOne();
     void cancelledPassKeepsTheWindowWorking();
     void everyViewFollowsTheCurrentDump();
     void tourDrivesTheViews();
@@ -155,11 +156,19 @@ void TestMainWindow::badFileIsReportedByNameAndReason() {
     DumpDocument* document = test.documents->current();
     QCOMPARE(document->state(), DumpDocument::State::Failed);
     const QString messages = test.messages();
-    QVERIFY2(messages.contains(name + ": could not open " + path), qPrintable(messages));
+    QVERIFY2(messages.contains(name + ": could not open it: " + path), qPrintable(messages));
     QVERIFY2(messages.contains(reason, Qt::CaseInsensitive), qPrintable(messages));
     const QTreeWidgetItem* file = test.window->fileBrowser()->itemOf(document);
     QVERIFY(file->text(1).startsWith("failed: "));
     QVERIFY(!test.window->siteSelector()->isEnabled());
+}
+
+void TestMainWindow::failedFileLeavesTheViewsToAGoodOne() {
+    WindowUnderTest test({"/nonexistent/first.h5", lngeom::app::sampleDumpPaths().back()});
+    QVERIFY(test.waitSettled());
+    QCOMPARE(test.documents->current()->displayName(), QString("sample-rmsnorm.h5"));
+    QVERIFY(test.window->siteSelector()->isEnabled());
+    QVERIFY(test.window->views().histogram->histogram().has_value());
 }
 
 void TestMainWindow::cancelledPassKeepsTheWindowWorking() {
