@@ -1,6 +1,9 @@
 #include "app/tour_driver.h"
 
+#include <QFileInfo>
+
 #include "app/document_list.h"
+#include "app/sample_files.h"
 #include "app/tour_panel.h"
 #include "app/tour_steps.h"
 #include "widgets/dump_document.h"
@@ -10,11 +13,24 @@
 namespace lngeom::app {
 namespace {
 
-void showSite(widgets::DumpDocument* document, int site) {
-    if (!document->dump()) return;
+using widgets::DumpDocument;
+
+void setSite(DumpDocument* document, int site) {
     const int sites = int(document->info().sites.size());
     document->setCurrentSite(site == kLastSite ? sites - 1 : site);
 }
+
+// A file still opening gets its site once its sites are known.
+void showSite(DumpDocument* document, int site) {
+    if (document->dump()) return setSite(document, site);
+    auto* once = new QObject(document);
+    QObject::connect(document, &DumpDocument::infoReady, once, [document, site, once] {
+        setSite(document, site);
+        once->deleteLater();
+    });
+}
+
+QString canonical(const QString& path) { return QFileInfo(path).canonicalFilePath(); }
 
 }  // namespace
 
@@ -23,14 +39,18 @@ TourDriver::TourDriver(TourPanel* panel, DocumentList* documents, const ViewSet&
     connect(panel, &TourPanel::stepShown, this, &TourDriver::apply);
 }
 
+DumpDocument* TourDriver::sample(int index) const {
+    const QString path = sampleDumpPaths()[index];
+    for (DumpDocument* document : documents_->documents())
+        if (canonical(document->path()) == canonical(path)) return document;
+    return documents_->open(path);
+}
+
 void TourDriver::apply(int step) {
     const TourStep& shown = tourSteps()[std::size_t(step)];
-    const auto& documents = documents_->documents();
-    if (shown.document < int(documents.size())) {
-        widgets::DumpDocument* document = documents[std::size_t(shown.document)];
-        documents_->setCurrent(document);
-        showSite(document, shown.site);
-    }
+    DumpDocument* document = sample(shown.sample);
+    documents_->setCurrent(document);
+    showSite(document, shown.site);
     views_.histogram->setMetric(shown.metric);
     views_.projection->setRepresentation(shown.representation);
 }

@@ -1,11 +1,12 @@
 #pragma once
 // Makes the real views show what a tour step explains: the step's file becomes current, its
 // site is selected, the histogram shows the step's metric and the 3D view the step's vectors
-// (x, y or r). A step naming a file that is not open leaves the file as it is.
+// (x, y or r). The tour runs on the samples: a sample that is not open is opened.
 
 #include <QObject>
 
 #include "app/view_set.h"
+#include "widgets/dump_document.h"
 
 namespace lngeom::app {
 
@@ -19,6 +20,9 @@ class TourDriver : public QObject {
     void apply(int step);
 
   private:
+    // The open document of sample `index` (sampleDumpPaths()), opened if need be.
+    widgets::DumpDocument* sample(int index) const;
+
     DocumentList* documents_;
     ViewSet views_;
 };

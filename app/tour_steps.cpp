@@ -18,8 +18,9 @@ std::vector<TourStep> makeSteps() {
          QObject::tr(
              "<p>Every transformer block normalizes its hidden vector <i>x</i> ∈ ℝ<sup>d</sup> "
              "before attention (<b>ln1</b>) and before the MLP (<b>ln2</b>); one final norm "
-             "follows the last block.</p><p>The two files open now are tiny character-level "
-             "GPTs trained on Debian's licence texts, identical except for their norm: "
+             "follows the last block.</p><p>The tour runs on two sample files (it opens them "
+             "if need be): tiny character-level GPTs trained on Debian's licence texts, identical "
+             "except for their norm: "
              "LayerNorm in one, RMSNorm in the other. Each norm site's input vectors were "
              "recorded for 512 held-out characters.</p><p>The <b>Files</b> dock lists what "
              "each file holds; the <b>Norm site</b> box (Ctrl+PgUp / Ctrl+PgDown) picks the "

@@ -14,10 +14,10 @@ namespace lngeom::app {
 struct TourStep {
     QString title;
     QString html;  // the explanation with its formulas, as rich text
-    // What the step shows: which open file (0: the first, the LayerNorm sample), which of its
+    // What the step shows: which sample (0: LayerNorm, 1: RMSNorm), which of its
     // norm sites (kLastSite: the final norm), which metric in the histogram, which vectors in
     // the 3D view.
-    int document = 0;
+    int sample = 0;
     int site = 0;
     Metric metric = Metric::AngleToUniformDeg;
     Representation representation = Representation::Input;

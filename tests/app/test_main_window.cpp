@@ -61,6 +61,7 @@ class TestMainWindow : public QObject {
     void cancelledPassKeepsTheWindowWorking();
     void everyViewFollowsTheCurrentDump();
     void tourDrivesTheViews();
+    void tourOpensTheSamplesItNeeds();
     void progressShowsRateAndTimeLeft();
     void closingTheCurrentFileShowsTheNext();
     void glossaryDefinesEveryMetric();
@@ -220,7 +221,7 @@ void TestMainWindow::tourDrivesTheViews() {
     for (int step = 0; step < int(steps.size()); ++step) {
         tour->showStep(step);
         const lngeom::app::TourStep& shown = steps[std::size_t(step)];
-        DumpDocument* document = test.documents->documents()[std::size_t(shown.document)];
+        DumpDocument* document = test.documents->documents()[std::size_t(shown.sample)];
         const int sites = int(document->info().sites.size());
         QCOMPARE(test.documents->current(), document);
         QCOMPARE(document->currentSite(),
@@ -233,6 +234,22 @@ void TestMainWindow::tourDrivesTheViews() {
     QVERIFY(test.waitSettled());
     QVERIFY(test.window->views().projection->shownCloud());
     lngeom::test::saveTestImage(test.window->grab().toImage(), "main-window-tour-step-6");
+}
+
+void TestMainWindow::tourOpensTheSamplesItNeeds() {
+    QTemporaryDir directory;
+    const QString own = directory.filePath("own.h5");
+    QVERIFY(lngeom::test::writeWithH5py(
+        own, "h5py.File(sys.argv[1], 'w')['h'] = np.ones((2, 8, 4), 'float32').cumsum(1)"));
+    WindowUnderTest test({own});
+    QVERIFY(test.waitSettled());
+    const int last = int(lngeom::app::tourSteps().size()) - 2;
+    test.window->tourPanel()->showStep(last);
+    QVERIFY(test.waitSettled());
+    QCOMPARE(test.documents->documents().size(), std::size_t(2));
+    DumpDocument* rms = test.documents->current();
+    QCOMPARE(rms->displayName(), QString("sample-rmsnorm.h5"));
+    QCOMPARE(rms->currentSite(), int(rms->info().sites.size()) - 1);
 }
 
 void TestMainWindow::progressShowsRateAndTimeLeft() {
