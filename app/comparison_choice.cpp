@@ -1,5 +1,7 @@
 #include "app/comparison_choice.h"
 
+#include <algorithm>
+
 #include "app/document_list.h"
 
 namespace lngeom::app {
@@ -14,10 +16,20 @@ ComparisonChoice::ComparisonChoice(DocumentList* documents)
 
 widgets::DumpDocument* ComparisonChoice::comparison() const { return comparison_; }
 
+void ComparisonChoice::choose(widgets::DumpDocument* document) {
+    picked_ = document;
+    update();
+}
+
 void ComparisonChoice::update() {
-    widgets::DumpDocument* chosen = nullptr;
-    for (widgets::DumpDocument* document : documents_->documents())
-        if (document != documents_->current() && !chosen) chosen = document;
+    const auto& open = documents_->documents();
+    const bool pickStands =
+        picked_ && *picked_ != documents_->current() &&
+        (!*picked_ || std::find(open.begin(), open.end(), *picked_) != open.end());
+    if (!pickStands) picked_.reset();
+    widgets::DumpDocument* chosen = picked_.value_or(nullptr);
+    for (widgets::DumpDocument* document : open)
+        if (!picked_ && document != documents_->current() && !chosen) chosen = document;
     if (chosen == comparison_) return;
     comparison_ = chosen;
     emit changed(chosen);

@@ -1,9 +1,12 @@
 #pragma once
 // Which dump the comparing views (histogram outline, curves, tables, Compare) set beside the
-// current one: the first other open dump, so opening the two samples compares LayerNorm with
+// current one: the one the user picked in the toolbar while it stays open and is not the current
+// one, else the first other open dump — so opening the two samples compares LayerNorm with
 // RMSNorm without asking.
 
 #include <QObject>
+
+#include <optional>
 
 namespace lngeom::widgets {
 class DumpDocument;
@@ -19,6 +22,8 @@ class ComparisonChoice : public QObject {
     explicit ComparisonChoice(DocumentList* documents);
 
     widgets::DumpDocument* comparison() const;
+    // nullptr: compare with nothing.
+    void choose(widgets::DumpDocument* document);
 
   signals:
     void changed(lngeom::widgets::DumpDocument* comparison);
@@ -28,6 +33,7 @@ class ComparisonChoice : public QObject {
 
     DocumentList* documents_;
     widgets::DumpDocument* comparison_ = nullptr;
+    std::optional<widgets::DumpDocument*> picked_;
 };
 
 }  // namespace lngeom::app

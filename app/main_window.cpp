@@ -11,6 +11,7 @@
 #include <QToolBar>
 
 #include "app/comparison_choice.h"
+#include "app/comparison_selector.h"
 #include "app/document_list.h"
 #include "app/file_browser.h"
 #include "app/file_drop_opener.h"
@@ -79,6 +80,7 @@ MainWindow::MainWindow(DocumentList* documents, MessageLog* log, QWidget* parent
     cancelAction_->setToolTip(tr("Stop the metrics passes still running (the files stay open)"));
     new CancelPassReaction(cancelAction_, documents);
     recentFiles_ = new RecentFiles(documents, this);
+    comparisonChoice_ = new ComparisonChoice(documents);
     new FileDropOpener(this, documents);
     genericFileResolver_ =
         new GenericFileResolver(documents, GenericFileResolver::dialogChooser(this));
@@ -145,6 +147,9 @@ void MainWindow::createToolBarAndStatus() {
     toolBar->addWidget(new QLabel(tr(" Norm site ")));
     siteSelector_ = new SiteSelector(documents_);
     toolBar->addWidget(siteSelector_);
+    toolBar->addSeparator();
+    toolBar->addWidget(new QLabel(tr(" Compare with ")));
+    toolBar->addWidget(new ComparisonSelector(documents_, comparisonChoice_));
     passProgress_ = new PassProgress(documents_, cancelAction_);
     statusBar()->addPermanentWidget(passProgress_);
 }
@@ -223,10 +228,9 @@ void MainWindow::followCurrentDocument() {
     };
     connect(documents_, &DocumentList::currentChanged, this, show);
     show(documents_->current());
-    auto* comparison = new ComparisonChoice(documents_);
-    connect(comparison, &ComparisonChoice::changed, this,
+    connect(comparisonChoice_, &ComparisonChoice::changed, this,
             [this](widgets::DumpDocument* document) { views_.setComparisonDocument(document); });
-    views_.setComparisonDocument(comparison->comparison());
+    views_.setComparisonDocument(comparisonChoice_->comparison());
 }
 
 }  // namespace lngeom::app

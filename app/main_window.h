@@ -13,6 +13,7 @@ class QDockWidget;
 
 namespace lngeom::app {
 
+class ComparisonChoice;
 class DocumentList;
 class FileBrowser;
 class GenericFileResolver;
@@ -41,6 +42,7 @@ class MainWindow : public QMainWindow {
     TourPanel* tourPanel() const { return tourPanel_; }
     WindowLayout* layout() const { return layout_.get(); }
     RecentFiles* recentFiles() const { return recentFiles_; }
+    ComparisonChoice* comparisonChoice() const { return comparisonChoice_; }
     GenericFileResolver* genericFileResolver() const { return genericFileResolver_; }
     // Every pass has ended and every view has drawn at least once.
     bool isSettled() const;
@@ -70,6 +72,7 @@ class MainWindow : public QMainWindow {
     QDockWidget* tourDock_ = nullptr;
     QAction* cancelAction_ = nullptr;
     RecentFiles* recentFiles_ = nullptr;
+    ComparisonChoice* comparisonChoice_ = nullptr;
     GenericFileResolver* genericFileResolver_ = nullptr;
     std::unique_ptr<WindowLayout> layout_;
 };

@@ -10,6 +10,7 @@
 #include <QTreeWidget>
 #include <QtTest>
 
+#include "app/comparison_choice.h"
 #include "app/file_browser.h"
 #include "app/pass_progress.h"
 #include "app/reactions/metric_glossary_reaction.h"
@@ -24,6 +25,7 @@
 #include "tests/widgets/widgets_test_main.h"
 #include "widgets/dump_document.h"
 #include "widgets/histogram_view.h"
+#include "widgets/layer_curves_view.h"
 #include "widgets/projection_view.h"
 #include "widgets/token_table_view.h"
 
@@ -62,6 +64,7 @@ class TestMainWindow : public QObject {
     void everyViewFollowsTheCurrentDump();
     void tourDrivesTheViews();
     void tourOpensTheSamplesItNeeds();
+    void comparisonCanBeChosenOrNone();
     void progressShowsRateAndTimeLeft();
     void closingTheCurrentFileShowsTheNext();
     void glossaryDefinesEveryMetric();
@@ -250,6 +253,23 @@ void TestMainWindow::tourOpensTheSamplesItNeeds() {
     DumpDocument* rms = test.documents->current();
     QCOMPARE(rms->displayName(), QString("sample-rmsnorm.h5"));
     QCOMPARE(rms->currentSite(), int(rms->info().sites.size()) - 1);
+}
+
+void TestMainWindow::comparisonCanBeChosenOrNone() {
+    WindowUnderTest test(lngeom::app::sampleDumpPaths());
+    QVERIFY(test.waitSettled());
+    DumpDocument* layerNorm = test.documents->documents()[0];
+    DumpDocument* rmsNorm = test.documents->documents()[1];
+    lngeom::app::ComparisonChoice* choice = test.window->comparisonChoice();
+    QCOMPARE(choice->comparison(), rmsNorm);
+    choice->choose(nullptr);
+    QCOMPARE(test.window->views().histogram->comparisonDocument(), nullptr);
+    choice->choose(rmsNorm);
+    QCOMPARE(test.window->views().histogram->comparisonDocument(), rmsNorm);
+    test.documents->setCurrent(rmsNorm);
+    QCOMPARE(choice->comparison(), layerNorm);
+    QCOMPARE(test.window->views().curves->comparisonDocument(), layerNorm);
+    QVERIFY(test.waitSettled());
 }
 
 void TestMainWindow::progressShowsRateAndTimeLeft() {
