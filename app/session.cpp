@@ -111,6 +111,29 @@ widgets::ProjectionSettings projectionFromJson(const QJsonObject& json, const QS
     return settings;
 }
 
+QJsonObject tableToJson(const widgets::TokenTableSettings& settings) {
+    QJsonObject json{{"search", settings.filter.text},
+                     {"sort_column", settings.sortColumn},
+                     {"descending", settings.sortOrder == Qt::DescendingOrder}};
+    if (settings.filter.metric) json["range_metric"] = metricKey(*settings.filter.metric);
+    if (settings.filter.range)
+        json["range"] = QJsonArray{settings.filter.range->low, settings.filter.range->high};
+    return json;
+}
+
+widgets::TokenTableSettings tableFromJson(const QJsonObject& json, const QString& source) {
+    widgets::TokenTableSettings settings;
+    settings.filter.text = json["search"].toString();
+    if (json.contains("range_metric"))
+        settings.filter.metric = metricFromJson(json["range_metric"], source);
+    const QJsonArray range = json["range"].toArray();
+    if (range.size() == 2)
+        settings.filter.range = ValueRange{range[0].toDouble(), range[1].toDouble()};
+    settings.sortColumn = json["sort_column"].toInt(settings.sortColumn);
+    settings.sortOrder = json["descending"].toBool() ? Qt::DescendingOrder : Qt::AscendingOrder;
+    return settings;
+}
+
 QJsonObject fileToJson(const SessionFile& file) {
     QJsonArray selection;
     for (const Index token : file.selection) selection.append(qint64(token));
@@ -156,6 +179,7 @@ QJsonObject sessionToJson(const Session& session) {
                      {"current", session.current},
                      {"histogram", histogramToJson(session.histogram)},
                      {"projection", projectionToJson(session.projection)},
+                     {"table", tableToJson(session.table)},
                      {"layout", QString::fromLatin1(session.layout.toBase64())},
                      {"theme", session.theme}};
     if (session.camera) json["camera"] = cameraToJson(*session.camera);
@@ -175,6 +199,7 @@ Session sessionFromJson(const QJsonObject& json, const QString& source) {
     session.current = json["current"].toInt(-1);
     session.histogram = histogramFromJson(json["histogram"].toObject(), source);
     session.projection = projectionFromJson(json["projection"].toObject(), source);
+    session.table = tableFromJson(json["table"].toObject(), source);
     if (json["camera"].isObject())
         session.camera = cameraFromJson(json["camera"].toObject(), source);
     session.layout = QByteArray::fromBase64(json["layout"].toString().toLatin1());

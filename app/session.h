@@ -14,6 +14,7 @@
 #include "core/dump.h"
 #include "widgets/histogram_view.h"
 #include "widgets/projection_settings.h"
+#include "widgets/token_table_view.h"
 
 namespace lngeom::app {
 
@@ -42,6 +43,7 @@ struct Session {
     int current = -1;  // index into files; -1: none
     widgets::HistogramSettings histogram;
     widgets::ProjectionSettings projection;
+    widgets::TokenTableSettings table;
     std::optional<CameraState> camera;
     QByteArray layout;  // QMainWindow::saveState
     QString theme;      // "system", "light" or "dark"

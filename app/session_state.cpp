@@ -11,6 +11,7 @@
 #include "widgets/histogram_view.h"
 #include "widgets/projection_view.h"
 #include "widgets/token_selection.h"
+#include "widgets/token_table_view.h"
 #include "widgets/vtk_view_widget.h"
 
 namespace lngeom::app {
@@ -67,6 +68,7 @@ Session captureSession(const MainWindow& window) {
     }
     session.histogram = window.views().histogram->settings();
     session.projection = window.views().projection->settings();
+    session.table = window.views().table->settings();
     session.camera =
         captureCamera(*window.views().projection->sceneView()->renderer()->GetActiveCamera());
     session.layout = window.saveState();
@@ -87,6 +89,7 @@ void restoreSession(MainWindow& window, const Session& session) {
     window.views().histogram->setSettings(session.histogram);
     widgets::ProjectionView* projection = window.views().projection;
     projection->setSettings(session.projection);
+    window.views().table->setSettings(session.table);
     // The view frames each new cloud; the saved camera applies once the restored one is shown.
     if (session.camera) {
         auto* once = new QObject(projection);

@@ -19,7 +19,9 @@
 #include "tests/widgets/widgets_test_main.h"
 #include "widgets/dump_document.h"
 #include "widgets/histogram_view.h"
+#include "widgets/projection_view.h"
 #include "widgets/token_selection.h"
+#include "widgets/token_table_view.h"
 
 using lngeom::test::WindowUnderTest;
 using lngeom::widgets::DumpDocument;
@@ -73,6 +75,18 @@ void TestMainWindowSession::sessionSurvivesARestart() {
         histogram.logCounts = true;
         histogram.range = lngeom::ValueRange{1, 30};
         first.window->histogramView()->setSettings(histogram);
+        lngeom::widgets::TokenTableSettings table;
+        table.filter.text = "e";
+        table.filter.metric = lngeom::Metric::AngleToUniformDeg;
+        table.filter.range = lngeom::ValueRange{85, 95};
+        table.sortColumn = lngeom::widgets::TokenTableModel::TextColumn;
+        table.sortOrder = Qt::DescendingOrder;
+        first.window->views().table->setSettings(table);
+        lngeom::widgets::ProjectionSettings projection;
+        projection.placement = lngeom::Placement::TrueRadius;
+        projection.colour = lngeom::widgets::ProjectionColour::Norm;
+        first.window->views().projection->setSettings(projection);
+        QVERIFY(first.waitSettled());
         first.window->findChild<QDockWidget*>("tour")->hide();
         app::applyTheme(app::Theme::Dark);
         saved = app::captureSession(*first.window);
@@ -90,6 +104,9 @@ void TestMainWindowSession::sessionSurvivesARestart() {
     QCOMPARE(second.documents->current()->selection()->tokens(),
              (std::vector<lngeom::Index>{3, 5, 7}));
     QCOMPARE(second.window->histogramView()->settings().bins, 40);
+    QCOMPARE(second.window->views().table->settings().filter.text, QString("e"));
+    QCOMPARE(second.window->views().projection->settings().placement,
+             lngeom::Placement::TrueRadius);
     QVERIFY(second.window->findChild<QDockWidget*>("tour")->isHidden());
     QCOMPARE(app::currentTheme(), app::Theme::Dark);
 }
