@@ -210,6 +210,8 @@ SiteColumns read_cached_columns(const MetricsCacheFile& cache, std::size_t site)
             "the cached columns fail their checksum; delete the cache file to recompute");
     SiteColumns columns{Eigen::MatrixXf(n_tokens, n_metrics),
                         std::vector<std::uint8_t>(size_t(n_tokens))};
+    // A site without tokens has empty columns, whose data() may be null: nothing to copy.
+    if (n_tokens == 0) return columns;
     std::memcpy(columns.values.data(), bytes.data(), value_bytes);
     std::memcpy(columns.flags.data(), bytes.data() + value_bytes, size_t(n_tokens));
     return columns;

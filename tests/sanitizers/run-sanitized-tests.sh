@@ -11,10 +11,15 @@ cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
     -DLNGEOM_SANITIZE=address,undefined > /dev/null
 # Only the executables those tests run; the app is not needed.
 mapfile -t tests < <(cd "$build_dir" && ctest -N -L "$labels" | sed -n 's/^ *Test *#[0-9]*: //p')
-mapfile -t known < <(cmake --build "$build_dir" -- -t targets all | sed -n 's/: .*//p')
+# A lookup table, not a pipe into grep -q: with pipefail, grep's early exit made the writer's
+# SIGPIPE count as "no match" and silently dropped tests from the build.
+declare -A known=()
+while read -r target; do
+    known[$target]=1
+done < <(cmake --build "$build_dir" -- -t targets all | sed -n 's/: .*//p')
 targets=()
 for test in "${tests[@]}"; do
-    printf '%s\n' "${known[@]}" | grep -qx "$test" && targets+=("$test")
+    [[ -n "${known[$test]:-}" ]] && targets+=("$test")
 done
 cmake --build "$build_dir" --target "${targets[@]}"
 
