@@ -32,9 +32,10 @@ DatasetPickerDialog::DatasetPickerDialog(const QString& path,
     list_->setHeaderLabels({tr("Dataset"), tr("Shape"), tr("Type"), tr("Read as")});
     list_->setRootIsDecorated(false);
     for (const DatasetCandidate& candidate : candidates)
-        new QTreeWidgetItem(list_,
-                            {QString::fromStdString(candidate.path), shapeText(candidate.shape),
-                             storedTypeName(candidate.type), datasetReading(candidate)});
+        new QTreeWidgetItem(
+            list_,
+            {QString::fromStdString(candidate.path), shapeText(candidate.shape),
+             QString::fromLatin1(stored_type_name(candidate.type)), datasetReading(candidate)});
     list_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     if (list_->topLevelItemCount() > 0) list_->setCurrentItem(list_->topLevelItem(0));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel);

@@ -5,20 +5,6 @@
 
 namespace lngeom::app {
 
-QString storedTypeName(StoredType type) {
-    switch (type) {
-        case StoredType::Float16:
-            return "float16";
-        case StoredType::BFloat16:
-            return "bfloat16";
-        case StoredType::Float32:
-            return "float32";
-        case StoredType::Float64:
-            return "float64";
-    }
-    return "?";
-}
-
 QString layoutName(Layout layout) {
     switch (layout) {
         case Layout::Native:
@@ -61,8 +47,8 @@ QString siteDescription(const SiteInfo& site) {
     QStringList parts;
     if (site.layer >= 0) parts << QObject::tr("layer %1").arg(site.layer);
     if (!site.site.empty()) parts << QString::fromStdString(site.site);
-    parts << QObject::tr("d %1").arg(site.d) << storedTypeName(site.input_type)
-          << normKindName(site.kind);
+    parts << QObject::tr("d %1").arg(site.d)
+          << QString::fromLatin1(stored_type_name(site.input_type)) << normKindName(site.kind);
     QString text = parts.join(" · ");
     if (site.has_output) text += QObject::tr(", with output");
     return text;

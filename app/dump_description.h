@@ -10,7 +10,6 @@
 
 namespace lngeom::app {
 
-QString storedTypeName(StoredType type);
 QString layoutName(Layout layout);
 QString normKindName(NormKind kind);
 QString attributeText(const AttributeValue& value);

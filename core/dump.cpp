@@ -17,7 +17,7 @@ std::string candidate_text(const DatasetCandidate& candidate) {
     std::string shape;
     for (Index extent : candidate.shape)
         shape += (shape.empty() ? "" : " x ") + std::to_string(extent);
-    return candidate.path + " (" + shape + ", " + hdf5::stored_type_name(candidate.type) + ")";
+    return candidate.path + " (" + shape + ", " + stored_type_name(candidate.type) + ")";
 }
 
 std::string only_candidate(const hdf5::File& file, const std::string& path) {
@@ -58,6 +58,20 @@ void require_range(const std::string& file, const std::string& object, Index fir
 }
 
 }  // namespace
+
+const char* stored_type_name(StoredType type) {
+    switch (type) {
+        case StoredType::Float16:
+            return "float16";
+        case StoredType::BFloat16:
+            return "bfloat16";
+        case StoredType::Float32:
+            return "float32";
+        case StoredType::Float64:
+            return "float64";
+    }
+    return "unknown";
+}
 
 struct Dump::Impl {
     detail::DumpContents contents;
@@ -110,6 +124,16 @@ void Dump::read_rows(std::size_t site, Stream stream, Index first, Index count,
     detail::require_rows_within(data, std::size_t(count), detail::kMaxReadBytes,
                                 detail::read_limit_text());
     detail::read_float_rows(data, impl_->site(site).slice, first, count, out);
+}
+
+Eigen::VectorXd Dump::read_vector(std::size_t site, Stream stream, Index row) const {
+    RowBlock block;
+    read_rows(site, stream, row, 1, block);
+    return std::visit(
+        [](const auto& rows) {
+            return Eigen::VectorXd(rows.row(0).transpose().template cast<double>());
+        },
+        block.rows);
 }
 
 Index Dump::block_rows(std::size_t site, std::size_t max_bytes) const {

@@ -75,6 +75,9 @@ struct RowBlock {
     Index n_rows() const;
 };
 
+// "float16", "bfloat16", "float32" or "float64".
+const char* stored_type_name(StoredType type);
+
 class Dump {
   public:
     // Opens read-only. `dataset` selects one generic dataset; empty means: the native layout if
@@ -92,6 +95,8 @@ class Dump {
     // Rows [first, first + count) of a site's input or output (count × d); RequestError when
     // they would take more than 1 GiB.
     void read_rows(std::size_t site, Stream stream, Index first, Index count, RowBlock& out) const;
+    // One row (d) in double: the vector of a single token a view inspects.
+    Eigen::VectorXd read_vector(std::size_t site, Stream stream, Index row) const;
     // Rows per block that align with the dataset's chunks and stay within `max_bytes` per block.
     // Bytes count the rows as returned (4 per value, 8 for float64 storage); the result is at
     // least one chunk's rows (1 row when contiguous), at most the site's n_tokens and at most

@@ -121,20 +121,6 @@ std::string type_description(const Dataset& dataset, const Where& where) {
     }
 }
 
-const char* stored_type_name(StoredType type) {
-    switch (type) {
-        case StoredType::Float16:
-            return "float16";
-        case StoredType::BFloat16:
-            return "bfloat16";
-        case StoredType::Float32:
-            return "float32";
-        case StoredType::Float64:
-            return "float64";
-    }
-    return "unknown";
-}
-
 void require_filters_available(const Dataset& dataset, const Where& where) {
     const PropertyList plist = creation_plist(dataset, where);
     const int count = check_status(H5Pget_nfilters(plist.id()), where, "cannot list filters");

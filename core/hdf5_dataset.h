@@ -20,7 +20,6 @@ std::vector<hsize_t> chunk_shape(const Dataset& dataset, const Where& where);
 std::optional<StoredType> stored_float_type(const Dataset& dataset, const Where& where);
 // The element type in words for error messages: "int32", "variable-length string", ...
 std::string type_description(const Dataset& dataset, const Where& where);
-const char* stored_type_name(StoredType type);
 
 // FormatError naming the filter when the dataset needs one this HDF5 library cannot apply.
 void require_filters_available(const Dataset& dataset, const Where& where);

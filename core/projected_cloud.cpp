@@ -5,19 +5,6 @@
 #include "core/block_source.h"
 
 namespace lngeom {
-namespace {
-
-Eigen::VectorXd input_vector(const Dump& dump, std::size_t site, Index token) {
-    RowBlock block;
-    dump.read_rows(site, Stream::Input, token, 1, block);
-    return std::visit(
-        [](const auto& rows) {
-            return Eigen::VectorXd(rows.row(0).transpose().template cast<double>());
-        },
-        block.rows);
-}
-
-}  // namespace
 
 ProjectionBasis compute_basis(const Dump& dump, std::size_t site, const BasisRequest& request,
                               const std::atomic<bool>* cancel) {
@@ -32,7 +19,8 @@ ProjectionBasis compute_basis(const Dump& dump, std::size_t site, const BasisReq
         case BasisChoice::Coordinates:
             return coordinate_basis(rows, d, request.coordinate_i, request.coordinate_j);
         case BasisChoice::Token:
-            return token_basis(rows, input_vector(dump, site, request.token), principal);
+            return token_basis(rows, dump.read_vector(site, Stream::Input, request.token),
+                               principal);
         case BasisChoice::Random:
             return random_basis(rows, d, request.seed);
         default:

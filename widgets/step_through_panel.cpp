@@ -21,23 +21,13 @@
 namespace lngeom::widgets {
 namespace {
 
-Eigen::VectorXd inputVector(const Dump& dump, std::size_t site, Index token) {
-    RowBlock block;
-    dump.read_rows(site, Stream::Input, token, 1, block);
-    return std::visit(
-        [](const auto& rows) {
-            return Eigen::VectorXd(rows.row(0).transpose().template cast<double>());
-        },
-        block.rows);
-}
-
 NormalizationWalk walkOf(const Dump& dump, std::size_t site, Index token) {
     const SiteInfo& about = dump.info().sites.at(site);
     WalkAffine affine;
     affine.gamma = dump.read_gamma(site);
     affine.beta = dump.read_beta(site);
     affine.convention = about.gamma_convention;
-    return walk_normalization(inputVector(dump, site, token), about.eps, affine);
+    return walk_normalization(dump.read_vector(site, Stream::Input, token), about.eps, affine);
 }
 
 }  // namespace
