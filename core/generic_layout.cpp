@@ -37,6 +37,11 @@ FloatDataset reopened(const hdf5::File& file, const FloatDataset& data) {
             data.shape, data.chunk};
 }
 
+// Each layer of a (n_layers, n_tokens, d) dataset becomes a site with its own metadata, so a
+// damaged or hostile shape could otherwise make the site list alone exhaust memory. Real models
+// have a few hundred norm sites at most.
+constexpr size_t kMaxGenericLayers = 65536;
+
 SiteInfo generic_site(const FloatDataset& data, size_t index) {
     const bool stacked = data.shape.size() == 3;
     SiteInfo site;
@@ -62,6 +67,10 @@ DumpContents open_generic_layout(hdf5::File file, const std::string& path,
     require_useful_width(data);
     const size_t n_sites = data.shape.size() == 3 ? size_t(data.shape[0]) : 1;
     if (n_sites == 0) throw FormatError(path, name, "has no layers (n_layers = 0)");
+    if (n_sites > kMaxGenericLayers)
+        throw FormatError(path, name,
+                          "declares " + std::to_string(n_sites) + " layers; lngeom opens at most " +
+                              std::to_string(kMaxGenericLayers) + " (one norm site per layer)");
     contents.info.path = path;
     contents.info.layout = data.shape.size() == 3 ? Layout::Generic3D : Layout::Generic2D;
     for (size_t index = 0; index < n_sites; ++index) {
