@@ -64,74 +64,74 @@ class TestBadCorpus : public QObject {
 
   private slots:
     void bad_file_is_named_data() {
-        QTest::addColumn<QString>("file");
-        QTest::addColumn<QString>("dataset");
-        QTest::addColumn<QString>("kind");
-        QTest::addColumn<QString>("object");
-        QTest::addColumn<QString>("reason");
-        const auto row = [](const char* name, const char* file, const char* dataset,
-                            const char* kind, const char* object, const char* reason) {
-            QTest::newRow(name) << file << dataset << kind << object << reason;
-        };
-        row("input of rank 1", "input_rank1.h5", "", "format", "/norms/000/input",
-            "has rank 1, shape (10); expected rank 2 (n_tokens, d)");
-        row("scalar input", "input_scalar.h5", "", "format", "/norms/000/input",
-            "has rank 0, shape (); expected rank 2");
-        row("float128 input", "input_float128.h5", "", "format", "/norms/000/input",
-            "has element type float128; lngeom reads float16, bfloat16");
-        row("uint16 without bfloat16 tag", "input_uint16_untagged.h5", "", "format",
-            "/norms/000/input", "has element type uint16; lngeom reads");
-        row("boolean input", "input_bool.h5", "", "format", "/norms/000/input",
-            "has element type enum");
-        row("output with more rows", "output_more_rows.h5", "", "format", "/norms/000/output",
-            "has shape (11 x 8) but input has (10 x 8)");
-        row("integer output", "output_int.h5", "", "format", "/norms/000/output",
-            "has element type int32");
-        row("output needs zstd", "output_unavailable_filter.h5", "", "format", "/norms/000/output",
-            "needs the HDF5 filter 'zstd' (id 32015)");
-        row("gamma of strings", "gamma_strings.h5", "", "format", "/norms/000/gamma",
-            "has element type fixed-length string");
-        row("scalar beta", "beta_scalar.h5", "", "format", "/norms/000/beta",
-            "has shape (); expected (d,) = (8,)");
-        row("eps as text", "eps_as_text.h5", "", "format", "/norms/000",
-            "attribute 'eps' should be a number, found a string");
-        row("format_version as text", "version_as_text.h5", "", "format", "/",
-            "attribute 'format_version' should be an integer, found a string");
-        row("kind as an array", "kind_array.h5", "", "format", "/norms/000",
-            "attribute 'kind' is not a scalar string or number");
-        row("input in a soft-link cycle", "soft_link_cycle.h5", "", "format", "/norms/000",
-            "has no dataset 'input'");
-        row("hard-link cycle through /norms", "norms_hard_cycle.h5", "", "format", "/norms/001",
-            "has no dataset 'input'");
-        row("input is an external link", "external_link_input.h5", "", "format", "/norms/000/input",
-            "is an external link to ");
-        row("input links to a FIFO", "external_link_fifo.h5", "", "format", "/norms/000/input",
-            "special/fifo.h5:/x; lngeom reads only the file it was given");
-        row("generic dataset is an external link", "external_link_generic.h5", "/hidden", "format",
-            "/hidden", "target.h5:/x; lngeom reads only the file it was given");
-        row("values in an external raw file", "external_storage.h5", "", "format",
-            "/norms/000/input", "stores its values outside the file, in the raw file '");
-        row("virtual input", "virtual_input.h5", "", "format", "/norms/000/input",
-            "is a virtual dataset whose values come from other files");
-        row("tokens of rank 2", "tokens_2d.h5", "", "format", "/tokens",
-            "has shape (10 x 2); expected (n_tokens,)");
-        row("position as floats", "position_float.h5", "", "format", "/position",
-            "has element type float32; expected integers");
-        row("2 GiB chunks", "absurd_chunk.h5", "", "format", "/norms/000/input",
+        test::add_error_columns("dataset");
+        test::add_error_row("input of rank 1", "input_rank1.h5", "", "format", "/norms/000/input",
+                            "has rank 1, shape (10); expected rank 2 (n_tokens, d)");
+        test::add_error_row("scalar input", "input_scalar.h5", "", "format", "/norms/000/input",
+                            "has rank 0, shape (); expected rank 2");
+        test::add_error_row("float128 input", "input_float128.h5", "", "format", "/norms/000/input",
+                            "has element type float128; lngeom reads float16, bfloat16");
+        test::add_error_row("uint16 without bfloat16 tag", "input_uint16_untagged.h5", "", "format",
+                            "/norms/000/input", "has element type uint16; lngeom reads");
+        test::add_error_row("boolean input", "input_bool.h5", "", "format", "/norms/000/input",
+                            "has element type enum");
+        test::add_error_row("output with more rows", "output_more_rows.h5", "", "format",
+                            "/norms/000/output", "has shape (11 x 8) but input has (10 x 8)");
+        test::add_error_row("integer output", "output_int.h5", "", "format", "/norms/000/output",
+                            "has element type int32");
+        test::add_error_row("output needs zstd", "output_unavailable_filter.h5", "", "format",
+                            "/norms/000/output", "needs the HDF5 filter 'zstd' (id 32015)");
+        test::add_error_row("gamma of strings", "gamma_strings.h5", "", "format",
+                            "/norms/000/gamma", "has element type fixed-length string");
+        test::add_error_row("scalar beta", "beta_scalar.h5", "", "format", "/norms/000/beta",
+                            "has shape (); expected (d,) = (8,)");
+        test::add_error_row("eps as text", "eps_as_text.h5", "", "format", "/norms/000",
+                            "attribute 'eps' should be a number, found a string");
+        test::add_error_row("format_version as text", "version_as_text.h5", "", "format", "/",
+                            "attribute 'format_version' should be an integer, found a string");
+        test::add_error_row("kind as an array", "kind_array.h5", "", "format", "/norms/000",
+                            "attribute 'kind' is not a scalar string or number");
+        test::add_error_row("input in a soft-link cycle", "soft_link_cycle.h5", "", "format",
+                            "/norms/000", "has no dataset 'input'");
+        test::add_error_row("hard-link cycle through /norms", "norms_hard_cycle.h5", "", "format",
+                            "/norms/001", "has no dataset 'input'");
+        test::add_error_row("input is an external link", "external_link_input.h5", "", "format",
+                            "/norms/000/input", "is an external link to ");
+        test::add_error_row("input links to a FIFO", "external_link_fifo.h5", "", "format",
+                            "/norms/000/input",
+                            "special/fifo.h5:/x; lngeom reads only the file it was given");
+        test::add_error_row("generic dataset is an external link", "external_link_generic.h5",
+                            "/hidden", "format", "/hidden",
+                            "target.h5:/x; lngeom reads only the file it was given");
+        test::add_error_row("values in an external raw file", "external_storage.h5", "", "format",
+                            "/norms/000/input",
+                            "stores its values outside the file, in the raw file '");
+        test::add_error_row("virtual input", "virtual_input.h5", "", "format", "/norms/000/input",
+                            "is a virtual dataset whose values come from other files");
+        test::add_error_row("tokens of rank 2", "tokens_2d.h5", "", "format", "/tokens",
+                            "has shape (10 x 2); expected (n_tokens,)");
+        test::add_error_row("position as floats", "position_float.h5", "", "format", "/position",
+                            "has element type float32; expected integers");
+        test::add_error_row(
+            "2 GiB chunks", "absurd_chunk.h5", "", "format", "/norms/000/input",
             "has chunks of (67108864 x 8) values = 2 GiB; HDF5 decodes a whole chunk");
-        row("generic without layers", "generic_no_layers.h5", "hidden", "format", "/hidden",
-            "has no layers (n_layers = 0)");
-        row("generic rank 3 with d = 0", "generic_3d_d0.h5", "", "format", "/hidden", "has d = 0");
-        row("superblock cut short", "truncated_superblock.h5", "", "hdf5", "", "cannot open");
-        row("signature then garbage", "signature_then_garbage.h5", "", "hdf5", "", "cannot open");
-        row("superblock overwritten", "superblock_overwritten.h5", "", "hdf5", "",
+        test::add_error_row("generic without layers", "generic_no_layers.h5", "hidden", "format",
+                            "/hidden", "has no layers (n_layers = 0)");
+        test::add_error_row("generic rank 3 with d = 0", "generic_3d_d0.h5", "", "format",
+                            "/hidden", "has d = 0");
+        test::add_error_row("superblock cut short", "truncated_superblock.h5", "", "hdf5", "",
+                            "cannot open");
+        test::add_error_row("signature then garbage", "signature_then_garbage.h5", "", "hdf5", "",
+                            "cannot open");
+        test::add_error_row(
+            "superblock overwritten", "superblock_overwritten.h5", "", "hdf5", "",
             "cannot open: the file's superblock is damaged [HDF5: bad superblock version");
-        row("numpy .npy named .h5", "numpy_npy.h5", "", "hdf5", "",
-            "not an HDF5 file (no HDF5 signature found)");
-        row("a FIFO named .h5", "special/fifo.h5", "", "hdf5", "",
-            "is not a regular file (a FIFO, device or socket?)");
-        row("a directory named .h5", "special/directory.h5", "", "hdf5", "",
-            "is a directory, not an HDF5 file");
+        test::add_error_row("numpy .npy named .h5", "numpy_npy.h5", "", "hdf5", "",
+                            "not an HDF5 file (no HDF5 signature found)");
+        test::add_error_row("a FIFO named .h5", "special/fifo.h5", "", "hdf5", "",
+                            "is not a regular file (a FIFO, device or socket?)");
+        test::add_error_row("a directory named .h5", "special/directory.h5", "", "hdf5", "",
+                            "is a directory, not an HDF5 file");
     }
 
     void bad_file_is_named() {
@@ -147,38 +147,19 @@ class TestBadCorpus : public QObject {
 
     // Files that open (their metadata is sound) but fail, or must be refused, when read.
     void bad_read_is_named_data() {
-        QTest::addColumn<QString>("file");
-        QTest::addColumn<QString>("action");
-        QTest::addColumn<QString>("kind");
-        QTest::addColumn<QString>("object");
-        QTest::addColumn<QString>("reason");
-        QTest::newRow("checksum mismatch") << "fletcher32_corrupt.h5"
-                                           << "read"
-                                           << "hdf5"
-                                           << "/hidden"
-                                           << "cannot read [0:1, 0:8] [HDF5: ";
-        QTest::newRow("a 4 TiB row, read") << "huge_d.h5"
-                                           << "read"
-                                           << "request"
-                                           << "/hidden"
-                                           << "one row of d = 1099511627776 values needs 4 TiB, "
-                                              "more than the 1 GiB lngeom reads at once";
-        QTest::newRow("a 4 TiB row, blocks") << "huge_d.h5"
-                                             << "block"
-                                             << "request"
-                                             << "/hidden"
-                                             << "one row of d = 1099511627776 values needs 4 TiB";
-        QTest::newRow("a 4 TiB row, pass") << "huge_d.h5"
-                                           << "pass"
-                                           << "request"
-                                           << "/hidden"
-                                           << "one row of d = 1099511627776 values needs 4 TiB";
-        QTest::newRow("2^40 tokens, pass") << "terabytes.h5"
-                                           << "pass"
-                                           << "request"
-                                           << "/hidden"
-                                           << "the per-token metrics of its 1099511627776 tokens "
-                                              "need 33 TiB, more than the memory budget of 512 MiB";
+        test::add_error_columns("action");
+        test::add_error_row("checksum mismatch", "fletcher32_corrupt.h5", "read", "hdf5", "/hidden",
+                            "cannot read [0:1, 0:8] [HDF5: ");
+        test::add_error_row("a 4 TiB row, read", "huge_d.h5", "read", "request", "/hidden",
+                            "one row of d = 1099511627776 values needs 4 TiB, "
+                            "more than the 1 GiB lngeom reads at once");
+        test::add_error_row("a 4 TiB row, blocks", "huge_d.h5", "block", "request", "/hidden",
+                            "one row of d = 1099511627776 values needs 4 TiB");
+        test::add_error_row("a 4 TiB row, pass", "huge_d.h5", "pass", "request", "/hidden",
+                            "one row of d = 1099511627776 values needs 4 TiB");
+        test::add_error_row("2^40 tokens, pass", "terabytes.h5", "pass", "request", "/hidden",
+                            "the per-token metrics of its 1099511627776 tokens "
+                            "need 33 TiB, more than the memory budget of 512 MiB");
     }
 
     void bad_read_is_named() {

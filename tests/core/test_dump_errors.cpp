@@ -19,172 +19,72 @@ class TestDumpErrors : public QObject {
 
   private slots:
     void bad_file_is_named_data() {
-        QTest::addColumn<QString>("file");
-        QTest::addColumn<QString>("dataset");
-        QTest::addColumn<QString>("kind");
-        QTest::addColumn<QString>("object");
-        QTest::addColumn<QString>("reason");
-        QTest::newRow("no /norms") << "missing_norms.h5"
-                                   << ""
-                                   << "format"
-                                   << "/norms"
-                                   << "missing: a native lngeom dump needs a group /norms";
-        QTest::newRow("empty /norms") << "no_norm_groups.h5"
-                                      << ""
-                                      << "format"
-                                      << "/norms"
-                                      << "has no norm groups";
-        QTest::newRow("stray member of /norms")
-            << "stray_norms_member.h5"
-            << ""
-            << "format"
-            << "/norms/notes"
-            << "is not a norm group; /norms holds only groups named 000, 001, ...";
-        QTest::newRow("norm group without input") << "no_input.h5"
-                                                  << ""
-                                                  << "format"
-                                                  << "/norms/000"
-                                                  << "has no dataset 'input'";
-        QTest::newRow("input of rank 3") << "wrong_rank.h5"
-                                         << ""
-                                         << "format"
-                                         << "/norms/000/input"
-                                         << "has rank 3, shape (2 x 5 x 8); expected rank 2";
-        QTest::newRow("integer input") << "int_input.h5"
-                                       << ""
-                                       << "format"
-                                       << "/norms/000/input"
-                                       << "has element type int32; lngeom reads float16";
-        QTest::newRow("string input") << "string_input.h5"
-                                      << ""
-                                      << "format"
-                                      << "/norms/000/input"
-                                      << "has element type fixed-length string";
-        QTest::newRow("compound input") << "compound_input.h5"
-                                        << ""
-                                        << "format"
-                                        << "/norms/000/input"
-                                        << "has element type compound";
-        QTest::newRow("output shape") << "output_shape.h5"
-                                      << ""
-                                      << "format"
-                                      << "/norms/000/output"
-                                      << "has shape (10 x 9) but input has (10 x 8)";
-        QTest::newRow("gamma shape") << "gamma_shape.h5"
-                                     << ""
-                                     << "format"
-                                     << "/norms/000/gamma"
-                                     << "has shape (9); expected (d,) = (8,)";
-        QTest::newRow("beta shape") << "beta_shape.h5"
-                                    << ""
-                                    << "format"
-                                    << "/norms/000/beta"
-                                    << "has shape (8 x 2); expected (d,) = (8,)";
-        QTest::newRow("d = 1") << "d_one.h5"
-                               << ""
-                               << "format"
-                               << "/norms/000/input"
-                               << "has d = 1: the hyperplane orthogonal to 1 is then just the "
-                                  "origin";
-        QTest::newRow("d = 0") << "d_zero.h5"
-                               << ""
-                               << "format"
-                               << "/norms/000/input"
-                               << "has d = 0";
-        QTest::newRow("generic d = 1") << "generic_d1.h5"
-                                       << "hidden"
-                                       << "format"
-                                       << "/hidden"
-                                       << "has d = 1";
-        QTest::newRow("tokens length") << "tokens_length.h5"
-                                       << ""
-                                       << "format"
-                                       << "/tokens"
-                                       << "has 9 entries but the norm sites have 10 tokens";
-        QTest::newRow("sites see different tokens") << "sites_differ.h5"
-                                                    << ""
-                                                    << "format"
-                                                    << "/norms/001/input"
-                                                    << "has 9 tokens but /norms/000/input has 10";
-        QTest::newRow("unknown kind") << "bad_kind.h5"
-                                      << ""
-                                      << "format"
-                                      << "/norms/000"
-                                      << "attribute kind is \"batchnorm\"";
-        QTest::newRow("unknown gamma convention")
-            << "bad_convention.h5"
-            << ""
-            << "format"
-            << "/norms/000"
-            << "attribute gamma_convention is \"twice\"; expected \"weight\" or";
-        QTest::newRow("layer as text") << "layer_as_text.h5"
-                                       << ""
-                                       << "format"
-                                       << "/norms/000"
-                                       << "attribute 'layer' should be an integer, found a string";
-        QTest::newRow("sequence of strings")
-            << "sequence_strings.h5"
-            << ""
-            << "format"
-            << "/sequence"
-            << "has element type variable-length string; expected integers";
-        QTest::newRow("format_version 2") << "bad_version.h5"
-                                          << ""
-                                          << "format"
-                                          << "/"
-                                          << "format_version 2 is not supported";
-        QTest::newRow("empty HDF5 file") << "empty.h5"
-                                         << ""
-                                         << "format"
-                                         << "/"
-                                         << "has neither the native lngeom layout";
-        QTest::newRow("several candidates")
-            << "generic_many.h5"
-            << ""
-            << "format"
-            << "/"
-            << "has several float datasets: /a/b/brain (3 x 4, bfloat16), /a/b/stacked (2 x 3 x "
-               "4, float64), /a/hidden (3 x 4, float32); pass --dataset";
-        QTest::newRow("missing filter") << "lzf.h5"
-                                        << ""
-                                        << "format"
-                                        << "/hidden"
-                                        << "needs the HDF5 filter 'lzf' (id 32000)";
-        QTest::newRow("no such dataset") << "generic_2d.h5"
-                                         << "nothing"
-                                         << "format"
-                                         << "/nothing"
-                                         << "no such dataset in the file";
-        QTest::newRow("a group as dataset") << "native_f32.h5"
-                                            << "/norms"
-                                            << "format"
-                                            << "/norms"
-                                            << "is a group, not a dataset";
-        QTest::newRow("rank 1 as dataset") << "native_f32.h5"
-                                           << "/norms/000/gamma"
-                                           << "format"
-                                           << "/norms/000/gamma"
-                                           << "has rank 1, shape (8)";
-        QTest::newRow("not HDF5") << "not_hdf5.h5"
-                                  << ""
-                                  << "hdf5"
-                                  << ""
-                                  << "not an HDF5 file (no HDF5 signature found)";
-        QTest::newRow("zero bytes") << "zero_bytes.h5"
-                                    << ""
-                                    << "hdf5"
-                                    << ""
-                                    << "not an HDF5 file (the file is empty)";
-        QTest::newRow("truncated") << "truncated.h5"
-                                   << ""
-                                   << "hdf5"
-                                   << ""
-                                   << "the file is truncated or damaged [HDF5: truncated file";
-        QTest::newRow("missing file") << "no_such_file.h5"
-                                      << ""
-                                      << "hdf5"
-                                      << ""
-                                      << "no such file";
+        test::add_error_columns("dataset");
+        test::add_error_row("no /norms", "missing_norms.h5", "", "format", "/norms",
+                            "missing: a native lngeom dump needs a group /norms");
+        test::add_error_row("empty /norms", "no_norm_groups.h5", "", "format", "/norms",
+                            "has no norm groups");
+        test::add_error_row("stray member of /norms", "stray_norms_member.h5", "", "format",
+                            "/norms/notes",
+                            "is not a norm group; /norms holds only groups named 000, 001, ...");
+        test::add_error_row("norm group without input", "no_input.h5", "", "format", "/norms/000",
+                            "has no dataset 'input'");
+        test::add_error_row("input of rank 3", "wrong_rank.h5", "", "format", "/norms/000/input",
+                            "has rank 3, shape (2 x 5 x 8); expected rank 2");
+        test::add_error_row("integer input", "int_input.h5", "", "format", "/norms/000/input",
+                            "has element type int32; lngeom reads float16");
+        test::add_error_row("string input", "string_input.h5", "", "format", "/norms/000/input",
+                            "has element type fixed-length string");
+        test::add_error_row("compound input", "compound_input.h5", "", "format", "/norms/000/input",
+                            "has element type compound");
+        test::add_error_row("output shape", "output_shape.h5", "", "format", "/norms/000/output",
+                            "has shape (10 x 9) but input has (10 x 8)");
+        test::add_error_row("gamma shape", "gamma_shape.h5", "", "format", "/norms/000/gamma",
+                            "has shape (9); expected (d,) = (8,)");
+        test::add_error_row("beta shape", "beta_shape.h5", "", "format", "/norms/000/beta",
+                            "has shape (8 x 2); expected (d,) = (8,)");
+        test::add_error_row("d = 1", "d_one.h5", "", "format", "/norms/000/input",
+                            "has d = 1: the hyperplane orthogonal to 1 is then just the "
+                            "origin");
+        test::add_error_row("d = 0", "d_zero.h5", "", "format", "/norms/000/input", "has d = 0");
+        test::add_error_row("generic d = 1", "generic_d1.h5", "hidden", "format", "/hidden",
+                            "has d = 1");
+        test::add_error_row("tokens length", "tokens_length.h5", "", "format", "/tokens",
+                            "has 9 entries but the norm sites have 10 tokens");
+        test::add_error_row("sites see different tokens", "sites_differ.h5", "", "format",
+                            "/norms/001/input", "has 9 tokens but /norms/000/input has 10");
+        test::add_error_row("unknown kind", "bad_kind.h5", "", "format", "/norms/000",
+                            "attribute kind is \"batchnorm\"");
+        test::add_error_row("unknown gamma convention", "bad_convention.h5", "", "format",
+                            "/norms/000",
+                            "attribute gamma_convention is \"twice\"; expected \"weight\" or");
+        test::add_error_row("layer as text", "layer_as_text.h5", "", "format", "/norms/000",
+                            "attribute 'layer' should be an integer, found a string");
+        test::add_error_row("sequence of strings", "sequence_strings.h5", "", "format", "/sequence",
+                            "has element type variable-length string; expected integers");
+        test::add_error_row("format_version 2", "bad_version.h5", "", "format", "/",
+                            "format_version 2 is not supported");
+        test::add_error_row("empty HDF5 file", "empty.h5", "", "format", "/",
+                            "has neither the native lngeom layout");
+        test::add_error_row(
+            "several candidates", "generic_many.h5", "", "format", "/",
+            "has several float datasets: /a/b/brain (3 x 4, bfloat16), /a/b/stacked (2 x 3 x "
+            "4, float64), /a/hidden (3 x 4, float32); pass --dataset");
+        test::add_error_row("missing filter", "lzf.h5", "", "format", "/hidden",
+                            "needs the HDF5 filter 'lzf' (id 32000)");
+        test::add_error_row("no such dataset", "generic_2d.h5", "nothing", "format", "/nothing",
+                            "no such dataset in the file");
+        test::add_error_row("a group as dataset", "native_f32.h5", "/norms", "format", "/norms",
+                            "is a group, not a dataset");
+        test::add_error_row("rank 1 as dataset", "native_f32.h5", "/norms/000/gamma", "format",
+                            "/norms/000/gamma", "has rank 1, shape (8)");
+        test::add_error_row("not HDF5", "not_hdf5.h5", "", "hdf5", "",
+                            "not an HDF5 file (no HDF5 signature found)");
+        test::add_error_row("zero bytes", "zero_bytes.h5", "", "hdf5", "",
+                            "not an HDF5 file (the file is empty)");
+        test::add_error_row("truncated", "truncated.h5", "", "hdf5", "",
+                            "the file is truncated or damaged [HDF5: truncated file");
+        test::add_error_row("missing file", "no_such_file.h5", "", "hdf5", "", "no such file");
     }
 
     void bad_file_is_named() {

@@ -20,6 +20,22 @@ inline QString error_kind(const Error& error) {
     return "other";
 }
 
+// The columns of every bad-input table: the file, what is opened or done in it (`subject`, e.g.
+// "dataset" or "action"), and the error expected: its kind, object and reason.
+inline void add_error_columns(const char* subject) {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>(subject);
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("object");
+    QTest::addColumn<QString>("reason");
+}
+
+inline void add_error_row(const char* name, const char* file, const char* subject, const char* kind,
+                          const char* object, const char* reason) {
+    QTest::newRow(name) << QString(file) << QString(subject) << QString(kind) << QString(object)
+                        << QString(reason);
+}
+
 struct Caught {
     QString kind;
     std::string file, object, reason, message;
