@@ -4,13 +4,9 @@
 
 #include <QtTest>
 
+#include "tests/widgets/linked_chart_views.h"
 #include "tests/widgets/widgets_test_main.h"
-#include "widgets/dump_document.h"
-#include "widgets/histogram_view.h"
-#include "widgets/layer_curves_view.h"
-#include "widgets/layer_heatmap_view.h"
 #include "widgets/token_selection.h"
-#include "widgets/token_table_view.h"
 
 using namespace lngeom;
 using namespace lngeom::widgets;
@@ -34,10 +30,7 @@ class BenchChartViews : public QObject {
 
   private:
     std::unique_ptr<DumpDocument> document_;
-    std::unique_ptr<HistogramView> histogram_;
-    std::unique_ptr<TokenTableView> table_;
-    std::unique_ptr<LayerHeatmapView> heatmap_;
-    std::unique_ptr<LayerCurvesView> curves_;
+    std::unique_ptr<test::LinkedChartViews> views_;
 };
 
 void BenchChartViews::initTestCase() {
@@ -49,28 +42,21 @@ void BenchChartViews::initTestCase() {
     document_->load();
     QVERIFY(ready.wait(600000));
     QVERIFY(document_->info().n_tokens >= 1'000'000);
-    histogram_ = std::make_unique<HistogramView>();
-    table_ = std::make_unique<TokenTableView>();
-    heatmap_ = std::make_unique<LayerHeatmapView>();
-    curves_ = std::make_unique<LayerCurvesView>();
-    histogram_->setDocument(document_.get());
-    table_->setDocument(document_.get());
-    heatmap_->setDocument(document_.get());
-    curves_->setDocument(document_.get());
+    views_ = std::make_unique<test::LinkedChartViews>(document_.get());
 }
 
 void BenchChartViews::rebinHistogram() {
     int bins = 80;
-    QBENCHMARK { histogram_->setBins(bins++ % 2 ? 80 : 81); }
-    QVERIFY(histogram_->histogram());
+    QBENCHMARK { views_->histogram.setBins(bins++ % 2 ? 80 : 81); }
+    QVERIFY(views_->histogram.histogram());
 }
 
 void BenchChartViews::brushHalfTheTokensWithEveryViewLinked() {
     QBENCHMARK {
-        histogram_->selectRange(80.0, 90.0);
+        views_->histogram.selectRange(80.0, 90.0);
         document_->selection()->clear();
     }
-    histogram_->selectRange(80.0, 90.0);
+    views_->histogram.selectRange(80.0, 90.0);
     QVERIFY(document_->selection()->tokens().size() > 100'000);
     document_->selection()->clear();
 }
@@ -80,23 +66,23 @@ void BenchChartViews::sortTableByMetric() {
     Qt::SortOrder order = Qt::AscendingOrder;
     QBENCHMARK {
         order = order == Qt::AscendingOrder ? Qt::DescendingOrder : Qt::AscendingOrder;
-        table_->model()->sort(angle, order);
+        views_->table.model()->sort(angle, order);
     }
-    QCOMPARE(Index(table_->model()->rowCount()), document_->info().n_tokens);
+    QCOMPARE(Index(views_->table.model()->rowCount()), document_->info().n_tokens);
 }
 
 void BenchChartViews::filterTableByText() {
     QBENCHMARK {
-        table_->model()->setFilter({QStringLiteral("q"), std::nullopt, std::nullopt});
-        table_->model()->setFilter({});
+        views_->table.model()->setFilter({QStringLiteral("q"), std::nullopt, std::nullopt});
+        views_->table.model()->setFilter({});
     }
-    QCOMPARE(Index(table_->model()->rowCount()), document_->info().n_tokens);
+    QCOMPARE(Index(views_->table.model()->rowCount()), document_->info().n_tokens);
 }
 
 void BenchChartViews::rebinHeatmapOverAllSites() {
     int bins = 60;
-    QBENCHMARK { heatmap_->setBins(bins++ % 2 ? 60 : 61); }
-    QVERIFY(heatmap_->bins());
+    QBENCHMARK { views_->heatmap.setBins(bins++ % 2 ? 60 : 61); }
+    QVERIFY(views_->heatmap.bins());
 }
 
 void BenchChartViews::switchSite() {

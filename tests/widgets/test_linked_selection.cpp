@@ -7,13 +7,10 @@
 
 #include <numeric>
 
+#include "tests/widgets/linked_chart_views.h"
 #include "tests/widgets/sample_documents.h"
 #include "tests/widgets/widgets_test_main.h"
-#include "widgets/histogram_view.h"
-#include "widgets/layer_curves_view.h"
-#include "widgets/layer_heatmap_view.h"
 #include "widgets/token_selection.h"
-#include "widgets/token_table_view.h"
 
 using namespace lngeom;
 using namespace lngeom::widgets;
@@ -46,23 +43,13 @@ class TestLinkedSelection : public QObject {
 
   private:
     std::unique_ptr<DumpDocument> document_;
-    std::unique_ptr<HistogramView> histogram_;
-    std::unique_ptr<TokenTableView> table_;
-    std::unique_ptr<LayerHeatmapView> heatmap_;
-    std::unique_ptr<LayerCurvesView> curves_;
+    std::unique_ptr<test::LinkedChartViews> views_;
 };
 
 void TestLinkedSelection::initTestCase() {
     document_ = test::loadSample("sample-layernorm.h5");
     QVERIFY(document_);
-    histogram_ = std::make_unique<HistogramView>();
-    table_ = std::make_unique<TokenTableView>();
-    heatmap_ = std::make_unique<LayerHeatmapView>();
-    curves_ = std::make_unique<LayerCurvesView>();
-    histogram_->setDocument(document_.get());
-    table_->setDocument(document_.get());
-    heatmap_->setDocument(document_.get());
-    curves_->setDocument(document_.get());
+    views_ = std::make_unique<test::LinkedChartViews>(document_.get());
 }
 
 void TestLinkedSelection::init() {
@@ -71,46 +58,48 @@ void TestLinkedSelection::init() {
 }
 
 void TestLinkedSelection::histogramRangeSelectsTableRows() {
-    histogram_->selectRange(88.0, 91.0);
+    views_->histogram.selectRange(88.0, 91.0);
     const auto& selected = document_->selection()->tokens();
     QVERIFY(!selected.empty());
-    QCOMPARE(tableSelection(*table_), selected);
-    QVERIFY(curves_->selectionCurve());
-    QCOMPARE(curves_->selectionCurve()->count[0], std::int64_t(selected.size()));
+    QCOMPARE(tableSelection(views_->table), selected);
+    QVERIFY(views_->curves.selectionCurve());
+    QCOMPARE(views_->curves.selectionCurve()->count[0], std::int64_t(selected.size()));
 }
 
 void TestLinkedSelection::tableRowsShowInTheHistogramAndCurves() {
-    table_->table()->selectRow(10);
-    table_->table()->selectionModel()->select(
-        table_->model()->index(20, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    table_->table()->selectionModel()->select(
-        table_->model()->index(30, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    views_->table.table()->selectRow(10);
+    views_->table.table()->selectionModel()->select(
+        views_->table.model()->index(20, 0),
+        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    views_->table.table()->selectionModel()->select(
+        views_->table.model()->index(30, 0),
+        QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QCOMPARE(document_->selection()->tokens().size(), std::size_t(3));
-    QVERIFY(histogram_->selectionHistogram());
-    const Histogram& selected = *histogram_->selectionHistogram();
+    QVERIFY(views_->histogram.selectionHistogram());
+    const Histogram& selected = *views_->histogram.selectionHistogram();
     QCOMPARE(total(selected) + selected.below + selected.above, std::int64_t(3));
-    QCOMPARE(curves_->selectionCurve()->count[4], std::int64_t(3));
+    QCOMPARE(views_->curves.selectionCurve()->count[4], std::int64_t(3));
 }
 
 void TestLinkedSelection::heatmapCellReachesTheOtherViews() {
-    const HeatmapBins& bins = *heatmap_->bins();
+    const HeatmapBins& bins = *views_->heatmap.bins();
     Index bin = 0;
     bins.counts.row(3).maxCoeff(&bin);
-    heatmap_->selectCell(3, int(bin));
+    views_->heatmap.selectCell(3, int(bin));
     QCOMPARE(document_->currentSite(), 3);
     const auto& selected = document_->selection()->tokens();
     QCOMPARE(std::int64_t(selected.size()), bins.counts(3, bin));
-    QCOMPARE(tableSelection(*table_), selected);
-    QCOMPARE(total(*histogram_->selectionHistogram()), std::int64_t(selected.size()));
+    QCOMPARE(tableSelection(views_->table), selected);
+    QCOMPARE(total(*views_->histogram.selectionHistogram()), std::int64_t(selected.size()));
 }
 
 void TestLinkedSelection::clearingInOneViewClearsAll() {
-    histogram_->selectRange(85.0, 95.0);
-    QVERIFY(!tableSelection(*table_).empty());
-    table_->table()->clearSelection();
+    views_->histogram.selectRange(85.0, 95.0);
+    QVERIFY(!tableSelection(views_->table).empty());
+    views_->table.table()->clearSelection();
     QVERIFY(document_->selection()->isEmpty());
-    QVERIFY(!histogram_->selectionHistogram());
-    QVERIFY(!curves_->selectionCurve());
+    QVERIFY(!views_->histogram.selectionHistogram());
+    QVERIFY(!views_->curves.selectionCurve());
 }
 
 LNGEOM_WIDGETS_TEST_MAIN(TestLinkedSelection)
