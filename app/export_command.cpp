@@ -10,6 +10,7 @@
 #include "app/export_arguments.h"
 #include "app/private_display.h"
 #include "core/atomic_file.h"
+#include "core/errors.h"
 #include "core/metrics_export.h"
 #include "core/metrics_export_hdf5.h"
 #include "core/metrics_store.h"
@@ -26,9 +27,12 @@ constexpr const char* kExportUsage = R"(Usage: lngeom export FILE --view VIEW --
 
 Draws one figure of an activation dump, as the app shows it, with the publication preset.
 The format follows the extension of --out: .png (raster at --scale), .svg, .pdf or .eps
-(vector: paths and real text; the heatmap and step are PNG only, the projection PNG or SVG
-drawn from its geometry). A JSON recipe is written beside the figure (FIG.recipe.json
-after the figure's full name); `--recipe` draws the same figure again from it.
+(vector: paths and real text; PDF embeds its font, EPS spells symbols in ASCII; the step is
+PNG only, the projection PNG, SVG or PDF drawn from its geometry, the heatmap not EPS).
+A JSON recipe is written beside the figure (FIG.recipe.json after the figure's full name):
+everything the figure depends on (site, metric, bins, range, overlay, colours, camera, the
+projection's vectors, basis, placement and colour mode, the selection); `--recipe` draws the
+same figure again from it, and a recipe edited by hand draws what it says.
 
 Options:
   --view VIEW          histogram, curves, heatmap, projection or step (default histogram)
@@ -88,10 +92,19 @@ void export_data(const ExportArguments& arguments) {
     });
 }
 
+// The recipe to draw; for one read from a file, lngeom::Error naming that file when the dump it
+// names is gone (rather than only the dump's path, which says nothing of where it came from).
+widgets::FigureRecipe recipe_of(const ExportArguments& arguments) {
+    if (arguments.recipeInput.empty()) return arguments.recipe;
+    const widgets::FigureRecipe recipe = widgets::readRecipeFile(arguments.recipeInput);
+    if (!std::filesystem::exists(recipe.file))
+        throw Error(arguments.recipeInput, "file",
+                    "names the dump '" + recipe.file + "', which does not exist");
+    return recipe;
+}
+
 void export_figure(const ExportArguments& arguments) {
-    const widgets::FigureRecipe recipe = arguments.recipeInput.empty()
-                                             ? arguments.recipe
-                                             : widgets::readRecipeFile(arguments.recipeInput);
+    const widgets::FigureRecipe recipe = recipe_of(arguments);
     const std::string output = output_of(arguments);
     require_target_directory(output);
     BatchSession session;

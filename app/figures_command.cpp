@@ -26,13 +26,13 @@ constexpr const char* kFiguresUsage = R"(Usage: lngeom figures FILE --out DIR [o
 Writes the paper's figure set for an activation dump into DIR (created if missing):
   angle-histogram-siteKEY   the angle to 1 at every norm site (Figs. 5, 11-13)
   curves-angle, curves-norm, curves-rotation   mean ± SD over layers (Figs. 3, 4, 7-10)
-  heatmap-angle.png         layers × angle to 1 (PNG whatever --format)
-  projection                the 3D projection (PNG, or SVG from its geometry; PNG for pdf)
+  heatmap-angle             layers × angle to 1 (SVG and PDF: one rectangle per cell)
+  projection                the 3D projection (PNG, or SVG and PDF from its geometry)
   tables.csv, tables.md     per-site statistics (Tables 2-4); stats.json as `lngeom stats`
 Each figure has its recipe beside it (NAME.EXT.recipe.json) for `lngeom export --recipe`.
 
 Options:
-  --format FORMAT   png (default), svg or pdf
+  --format FORMAT   png (default), svg or pdf (vector; PDF embeds its font)
   --scale S         PNG pixels per point, 1 to 8 (default 2)
   --dataset PATH    the dataset of a generic (non-lngeom) HDF5 file
   --help            show this help
@@ -94,14 +94,6 @@ void make_directory(const std::string& directory) {
         throw Error(directory, "", "cannot be created: " + error.message());
 }
 
-// The heatmap is PNG only (GL2PS drops its cells); the 3D view draws PNG, or SVG from its
-// geometry.
-std::string extension_for(const widgets::FigureRecipe& recipe, const std::string& asked) {
-    const bool pngOnly = recipe.view == widgets::FigureView::Heatmap ||
-                         (recipe.view == widgets::FigureView::Projection && asked == ".pdf");
-    return pngOnly ? ".png" : asked;
-}
-
 void write_tables(const widgets::DumpDocument& document, const fs::path& directory) {
     const DumpInfo& info = document.info();
     const auto& summaries = document.metrics().summaries();
@@ -117,10 +109,8 @@ int run(const FiguresArguments& arguments) {
     const fs::path directory(arguments.directory);
     const auto figures = widgets::paperFigureSet(document->info(), arguments.base);
     for (const widgets::NamedFigure& figure : figures)
-        widgets::renderFigureWithRecipe(
-            *document, figure.recipe,
-            (directory / (figure.name + extension_for(figure.recipe, arguments.extension)))
-                .string());
+        widgets::renderFigureWithRecipe(*document, figure.recipe,
+                                        (directory / (figure.name + arguments.extension)).string());
     write_tables(*document, directory);
     std::printf("lngeom figures: %zu figures, their recipes and 3 tables in %s\n", figures.size(),
                 arguments.directory.c_str());

@@ -67,7 +67,9 @@ std::string asciiSpelling(const std::string& utf8) {
     return out;
 }
 
-AsciiChartText::AsciiChartText(vtkChartXY* chart) {
+AsciiChartText::AsciiChartText(vtkChartXY* chart,
+                               std::function<std::string(const std::string&)> spell)
+    : spell_(std::move(spell)) {
     replace(chart->GetTitle(), [chart](const std::string& text) { chart->SetTitle(text); });
     for (int index = 0; index < 4; ++index) {
         vtkAxis* axis = chart->GetAxis(index);
@@ -91,10 +93,11 @@ AsciiChartText::~AsciiChartText() {
 }
 
 void AsciiChartText::replace(const std::string& text, std::function<void(const std::string&)> set) {
-    const std::string spelled = asciiSpelling(text);
+    const std::string spelled = spell_(text);
     if (spelled == text) return;
     set(spelled);
     restore_.push_back([set, text] { set(text); });
+    spellings_.emplace_back(text, spelled);
 }
 
 }  // namespace lngeom::widgets

@@ -1,11 +1,14 @@
 #include "widgets/figure_recipe.h"
 
+#include <QColor>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include "core/errors.h"
+#include "widgets/projection_settings_json.h"
+#include "widgets/recipe_json.h"
 
 namespace lngeom::widgets {
 namespace {
@@ -21,32 +24,120 @@ constexpr std::array<std::pair<FigureView, std::string_view>, 5> kViewNames{{
 
 QString text(std::string_view value) { return QString::fromUtf8(value.data(), value.size()); }
 
-QJsonValue required(const QJsonObject& object, const char* key, QJsonValue::Type type,
-                    const std::string& path) {
-    const QJsonValue value = object.value(key);
-    if (value.type() != type)
-        throw FormatError(path, key, "is missing or has the wrong type in this figure recipe");
-    return value;
+QJsonArray numbers(std::span<const double> values) {
+    QJsonArray array;
+    for (double value : values) array.append(value);
+    return array;
 }
 
-void readRange(const QJsonObject& object, FigureRecipe& recipe, const std::string& path) {
-    const QJsonValue range = object.value("range");
-    if (range.isNull() || range.isUndefined()) return;
-    const QJsonArray bounds = range.toArray();
-    if (bounds.size() != 2 || !(bounds[0].toDouble() < bounds[1].toDouble()))
-        throw FormatError(path, "range", "must be [low, high] with low < high");
-    recipe.range = ValueRange{bounds[0].toDouble(), bounds[1].toDouble()};
+Metric readMetric(const RecipeObject& json, const char* key, Metric fallback) {
+    if (!json.has(key)) return fallback;
+    const std::string name = json.text(key, {});
+    const auto metric = metric_from_key(name);
+    if (!metric) json.fail(key, "'" + name + "' is not a metric");
+    return *metric;
 }
 
-void readCamera(const QJsonObject& object, FigureRecipe& recipe, const std::string& path) {
-    const QJsonValue camera = object.value("camera");
-    if (camera.isNull() || camera.isUndefined()) return;
-    const QJsonArray numbers = camera.toArray();
-    if (numbers.size() != 9)
-        throw FormatError(path, "camera", "must hold 9 numbers (position, focal point, view-up)");
-    std::array<double, 9> values{};
-    for (int i = 0; i < 9; ++i) values[std::size_t(i)] = numbers[i].toDouble();
-    recipe.camera = values;
+std::vector<double> readNumbers(const RecipeObject& json, const char* key, int count,
+                                const char* what) {
+    const QJsonArray array = json.array(key);
+    std::vector<double> values;
+    for (const QJsonValue& value : array)
+        if (value.isDouble()) values.push_back(value.toDouble());
+    if (values.size() != std::size_t(count) || array.size() != count)
+        json.fail(key, std::string("must hold ") + what);
+    return values;
+}
+
+void readRange(const RecipeObject& json, FigureRecipe& recipe) {
+    if (!json.has("range")) return;
+    const auto bounds = readNumbers(json, "range", 2, "[low, high]");
+    if (!(bounds[0] < bounds[1])) json.fail("range", "must be [low, high] with low < high");
+    recipe.range = ValueRange{bounds[0], bounds[1]};
+}
+
+void readCamera(const RecipeObject& json, FigureRecipe& recipe) {
+    if (!json.has("camera")) return;
+    const auto values =
+        readNumbers(json, "camera", 9, "9 numbers (position, focal point, view-up)");
+    recipe.camera.emplace();
+    std::copy(values.begin(), values.end(), recipe.camera->begin());
+}
+
+void readOverlay(const RecipeObject& json, FigureRecipe& recipe) {
+    if (!json.has("overlay")) return;
+    const RecipeObject overlay = json.child("overlay");
+    recipe.overlay =
+        FigureOverlay{overlay.text("site", {}), readMetric(overlay, "metric", recipe.metric)};
+}
+
+void readBarColour(const RecipeObject& json, FigureRecipe& recipe) {
+    recipe.barColour = json.text("bar_colour", {});
+    if (!recipe.barColour.empty() && !QColor::isValidColorName(text(recipe.barColour)))
+        json.fail("bar_colour", "'" + recipe.barColour + "' is not a colour (#rrggbb)");
+}
+
+void readSelection(const RecipeObject& json, FigureRecipe& recipe) {
+    for (const QJsonValue& token : json.array("selection")) {
+        if (!token.isDouble() || token.toDouble() < 0)
+            json.fail("selection", "must list token numbers");
+        recipe.selection.push_back(Index(token.toDouble()));
+    }
+}
+
+FigureView readView(const RecipeObject& json) {
+    const std::string view = json.text("view", {});
+    const auto known = figureViewFromName(view);
+    if (!known)
+        json.fail("view", view.empty() ? std::string("is missing from this figure recipe")
+                                       : "'" + view + "' is not a view lngeom draws");
+    return *known;
+}
+
+void readSettings(const RecipeObject& json, FigureRecipe& recipe) {
+    recipe.bins = int(json.integer("bins", recipe.bins));
+    readRange(json, recipe);
+    recipe.logCounts = json.flag("log_counts", recipe.logCounts);
+    readOverlay(json, recipe);
+    readBarColour(json, recipe);
+    recipe.showSpread = json.flag("show_spread", recipe.showSpread);
+    recipe.showExtremes = json.flag("show_extremes", recipe.showExtremes);
+    recipe.markCurrentSite = json.flag("mark_current_site", recipe.markCurrentSite);
+    recipe.rowFractions = json.flag("row_fractions", recipe.rowFractions);
+    recipe.projection = projectionSettingsFromJson(json.child("projection"));
+    readSelection(json, recipe);
+}
+
+void readFigure(const RecipeObject& json, FigureRecipe& recipe) {
+    recipe.token = json.integer("token", recipe.token);
+    recipe.step = int(json.integer("step", recipe.step));
+    recipe.width = int(json.integer("width", recipe.width));
+    recipe.height = int(json.integer("height", recipe.height));
+    recipe.scale = json.number("scale", recipe.scale);
+    recipe.transparent = json.flag("transparent", recipe.transparent);
+    readCamera(json, recipe);
+}
+
+QJsonObject settingsToJson(const FigureRecipe& recipe) {
+    QJsonObject object{
+        {"bins", recipe.bins},
+        {"log_counts", recipe.logCounts},
+        {"bar_colour", QString::fromStdString(recipe.barColour)},
+        {"show_spread", recipe.showSpread},
+        {"show_extremes", recipe.showExtremes},
+        {"mark_current_site", recipe.markCurrentSite},
+        {"row_fractions", recipe.rowFractions},
+        {"projection", projectionSettingsToJson(recipe.projection)},
+    };
+    if (recipe.range) object.insert("range", numbers({{recipe.range->low, recipe.range->high}}));
+    if (recipe.overlay)
+        object.insert("overlay",
+                      QJsonObject{{"site", QString::fromStdString(recipe.overlay->site)},
+                                  {"metric", text(describe(recipe.overlay->metric).key)}});
+    QJsonArray selection;
+    for (Index token : recipe.selection) selection.append(qint64(token));
+    if (!selection.isEmpty()) object.insert("selection", selection);
+    return object;
 }
 
 }  // namespace
@@ -64,17 +155,14 @@ std::optional<FigureView> figureViewFromName(std::string_view name) {
 }
 
 QByteArray recipeToJson(const FigureRecipe& recipe) {
-    QJsonObject object{
+    QJsonObject object = settingsToJson(recipe);
+    const QJsonObject figure{
         {"lngeom_figure_recipe", kRecipeVersion},
         {"file", QString::fromStdString(recipe.file)},
         {"dataset", QString::fromStdString(recipe.dataset)},
         {"view", text(figureViewName(recipe.view))},
         {"site", QString::fromStdString(recipe.site)},
         {"metric", text(describe(recipe.metric).key)},
-        {"bins", recipe.bins},
-        {"range", recipe.range ? QJsonValue(QJsonArray{recipe.range->low, recipe.range->high})
-                               : QJsonValue()},
-        {"log_counts", recipe.logCounts},
         {"token", qint64(recipe.token)},
         {"step", recipe.step},
         {"width", recipe.width},
@@ -82,11 +170,8 @@ QByteArray recipeToJson(const FigureRecipe& recipe) {
         {"scale", recipe.scale},
         {"transparent", recipe.transparent},
     };
-    if (recipe.camera) {
-        QJsonArray camera;
-        for (double value : *recipe.camera) camera.append(value);
-        object.insert("camera", camera);
-    }
+    for (auto it = figure.begin(); it != figure.end(); ++it) object.insert(it.key(), it.value());
+    if (recipe.camera) object.insert("camera", numbers(*recipe.camera));
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }
 
@@ -97,32 +182,19 @@ FigureRecipe recipeFromJson(const QByteArray& json, const std::string& path) {
         throw FormatError(path, "",
                           "is not a figure recipe (" + error.errorString().toStdString() +
                               " at byte " + std::to_string(error.offset) + ")");
-    const QJsonObject object = document.object();
-    required(object, "lngeom_figure_recipe", QJsonValue::Double, path);
+    const RecipeObject object(document.object(), path);
+    if (!object.has("lngeom_figure_recipe"))
+        object.fail("lngeom_figure_recipe", "is missing: this is not a figure recipe");
+    object.integer("lngeom_figure_recipe", kRecipeVersion);
     FigureRecipe recipe;
-    recipe.file = required(object, "file", QJsonValue::String, path).toString().toStdString();
-    recipe.dataset = object.value("dataset").toString().toStdString();
-    const std::string view =
-        required(object, "view", QJsonValue::String, path).toString().toStdString();
-    const auto knownView = figureViewFromName(view);
-    if (!knownView) throw FormatError(path, "view", "'" + view + "' is not a view lngeom draws");
-    recipe.view = *knownView;
-    recipe.site = object.value("site").toString().toStdString();
-    const std::string metric =
-        required(object, "metric", QJsonValue::String, path).toString().toStdString();
-    const auto knownMetric = metric_from_key(metric);
-    if (!knownMetric) throw FormatError(path, "metric", "'" + metric + "' is not a metric");
-    recipe.metric = *knownMetric;
-    recipe.bins = object.value("bins").toInt(recipe.bins);
-    readRange(object, recipe, path);
-    recipe.logCounts = object.value("log_counts").toBool();
-    recipe.token = Index(object.value("token").toInteger(0));
-    recipe.step = object.value("step").toInt(0);
-    recipe.width = object.value("width").toInt(recipe.width);
-    recipe.height = object.value("height").toInt(recipe.height);
-    recipe.scale = object.value("scale").toDouble(recipe.scale);
-    recipe.transparent = object.value("transparent").toBool();
-    readCamera(object, recipe, path);
+    recipe.file = object.text("file", {});
+    if (recipe.file.empty()) object.fail("file", "is missing: the recipe names no dump");
+    recipe.dataset = object.text("dataset", {});
+    recipe.view = readView(object);
+    recipe.site = object.text("site", {});
+    recipe.metric = readMetric(object, "metric", recipe.metric);
+    readSettings(object, recipe);
+    readFigure(object, recipe);
     return recipe;
 }
 

@@ -10,10 +10,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/dump.h"
 #include "core/histogram_range.h"
 #include "core/metrics.h"
+#include "widgets/projection_settings.h"
 
 namespace lngeom::widgets {
 
@@ -22,6 +24,12 @@ enum class FigureView { Histogram, Curves, Heatmap, Projection, Step };
 // "histogram", "curves", "heatmap", "projection", "step".
 std::string_view figureViewName(FigureView view);
 std::optional<FigureView> figureViewFromName(std::string_view name);
+
+// The histogram's second site drawn as a line over its bars.
+struct FigureOverlay {
+    std::string site;  // key or label; empty: the figure's own site (e.g. its output norm)
+    Metric metric = Metric::AngleToUniformDeg;
+};
 
 struct FigureRecipe {
     std::string file;
@@ -32,9 +40,17 @@ struct FigureRecipe {
     int bins = 80;
     std::optional<ValueRange> range;  // nullopt: the view's default range
     bool logCounts = false;
-    Index token = 0;  // the step-through's token
-    int step = 0;     // the step-through's stage, 0 (x) to 4 (γ⊙y + β)
-    int width = 640;  // the figure's size in logical pixels, before `scale`
+    std::optional<FigureOverlay> overlay;  // histogram
+    std::string barColour;                 // histogram bars, "#rrggbb"; empty: the view's own
+    bool showSpread = true;                // curves: the mean ± SD band
+    bool showExtremes = true;              // curves: the min–max band
+    bool markCurrentSite = false;          // curves: the dashed line at the recipe's site
+    bool rowFractions = true;              // heatmap: each site's fractions, not raw counts
+    ProjectionSettings projection;         // projection: vectors, placement, basis, colours
+    std::vector<Index> selection;          // selected tokens (projection colour "selection")
+    Index token = 0;                       // the step-through's token
+    int step = 0;                          // the step-through's stage, 0 (x) to 4 (γ⊙y + β)
+    int width = 640;                       // the figure's size in logical pixels, before `scale`
     int height = 440;
     double scale = 2.0;  // PNG pixels per logical pixel
     bool transparent = false;
@@ -43,8 +59,9 @@ struct FigureRecipe {
 };
 
 QByteArray recipeToJson(const FigureRecipe& recipe);
-// lngeom::FormatError naming `path` and the field when the JSON is malformed or names an unknown
-// view or metric.
+// lngeom::FormatError naming `path` and the key when the JSON is malformed, a key holds a value
+// of the wrong type, or names an unknown view, metric or mode. Keys a recipe lacks (older
+// recipes) keep their defaults.
 FigureRecipe recipeFromJson(const QByteArray& json, const std::string& path);
 
 // The recipe in the file at `path`; lngeom::Error naming it when it cannot be read.

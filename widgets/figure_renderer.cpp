@@ -2,6 +2,7 @@
 
 #include <vtkChartXY.h>
 #include <vtkStdString.h>
+#include <QColor>
 
 #include <algorithm>
 #include <filesystem>
@@ -11,12 +12,14 @@
 #include "core/metrics_export.h"
 #include "widgets/chart_view.h"
 #include "widgets/dump_document.h"
+#include "widgets/figure_heatmap_cells.h"
 #include "widgets/figure_scene.h"
 #include "widgets/figure_style.h"
 #include "widgets/figure_writer.h"
 #include "widgets/histogram_view.h"
 #include "widgets/layer_curves_view.h"
 #include "widgets/layer_heatmap_view.h"
+#include "widgets/token_selection.h"
 
 namespace lngeom::widgets {
 namespace {
@@ -27,6 +30,17 @@ RasterOptions rasterOf(const FigureRecipe& recipe) { return {recipe.scale, recip
 void selectSite(DumpDocument& document, const FigureRecipe& recipe) {
     const std::size_t site = recipe.site.empty() ? 0 : find_site(document.info(), recipe.site);
     document.setCurrentSite(int(site));
+}
+
+// The recipe's selected tokens (drawn in every view); RequestError for a token the site lacks.
+void selectTokens(DumpDocument& document, const FigureRecipe& recipe) {
+    const SiteInfo& site = document.info().sites[std::size_t(document.currentSite())];
+    for (Index token : recipe.selection)
+        if (token < 0 || token >= site.n_tokens)
+            throw RequestError(document.info().path, "/norms/" + site.key,
+                               "has no token " + std::to_string(token) + " to select (it has " +
+                                   std::to_string(site.n_tokens) + ")");
+    document.selection()->setTokens(recipe.selection);
 }
 
 void requireMetricAtCurrentSite(const DumpDocument& document, Metric metric) {
@@ -48,13 +62,22 @@ void requireMetricSomewhere(const DumpDocument& document, Metric metric) {
 }
 
 FigureRecipe writeStyledChart(ChartView& chart, const DumpDocument& document,
-                              const FigureRecipe& recipe, const std::string& path) {
+                              const FigureRecipe& recipe, const std::string& path,
+                              const ChartUnderlay& underlay = {}) {
     chart.resize(recipe.width, recipe.height);
     vtkChartXY* xy = chart.chart();
     applyPublicationStyle(xy, captionTitle(figureModelName(document),
                                            document.displayName().toStdString(), xy->GetTitle()));
-    writeChartFigure(chart, path, rasterOf(recipe));
+    writeChartFigure(chart, path, rasterOf(recipe), underlay);
     return recipe;
+}
+
+std::optional<HistogramOverlay> overlayOf(const DumpDocument& document,
+                                          const FigureRecipe& recipe) {
+    if (!recipe.overlay) return std::nullopt;
+    const std::string& site = recipe.overlay->site;
+    return HistogramOverlay{site.empty() ? -1 : int(find_site(document.info(), site)),
+                            recipe.overlay->metric};
 }
 
 FigureRecipe renderHistogram(DumpDocument& document, const FigureRecipe& recipe,
@@ -62,7 +85,10 @@ FigureRecipe renderHistogram(DumpDocument& document, const FigureRecipe& recipe,
     requireMetricAtCurrentSite(document, recipe.metric);
     HistogramView view;
     view.setDocument(&document);
-    view.setSettings({recipe.metric, recipe.bins, recipe.range, recipe.logCounts, std::nullopt});
+    if (!recipe.barColour.empty())
+        view.setColours(QColor(QString::fromStdString(recipe.barColour)), view.comparisonColour());
+    view.setSettings(
+        {recipe.metric, recipe.bins, recipe.range, recipe.logCounts, overlayOf(document, recipe)});
     return writeStyledChart(*view.chartView(), document, recipe, path);
 }
 
@@ -73,6 +99,9 @@ FigureRecipe renderCurves(DumpDocument& document, const FigureRecipe& recipe,
     view.setDocument(&document);
     LayerCurvesSettings settings;
     settings.metric = recipe.metric;
+    settings.showSpread = recipe.showSpread;
+    settings.showExtremes = recipe.showExtremes;
+    settings.showCurrentSite = recipe.markCurrentSite;
     view.setSettings(settings);
     return writeStyledChart(*view.chartView(), document, recipe, path);
 }
@@ -80,18 +109,16 @@ FigureRecipe renderCurves(DumpDocument& document, const FigureRecipe& recipe,
 FigureRecipe renderHeatmap(DumpDocument& document, const FigureRecipe& recipe,
                            const std::string& path) {
     requireMetricSomewhere(document, recipe.metric);
-    if (figureFormatOf(path) != FigureFormat::Png)
-        throw Error(path, "",
-                    "cannot be written as vector graphics: GL2PS drops the heatmap's cells (an "
-                    "image); use .png");
     LayerHeatmapView view;
     view.setDocument(&document);
     LayerHeatmapSettings settings;
     settings.metric = recipe.metric;
     settings.bins = recipe.bins;
     settings.range = recipe.range;
+    settings.rowFractions = recipe.rowFractions;
     view.setSettings(settings);
-    return writeStyledChart(*view.chartView(), document, recipe, path);
+    return writeStyledChart(*view.chartView(), document, recipe, path,
+                            [&view] { return heatmapCellsSvg(view); });
 }
 
 }  // namespace
@@ -106,6 +133,7 @@ std::string figureModelName(const DumpDocument& document) {
 FigureRecipe renderFigure(DumpDocument& document, const FigureRecipe& recipe,
                           const std::string& path) {
     selectSite(document, recipe);
+    selectTokens(document, recipe);
     switch (recipe.view) {
         case FigureView::Histogram:
             return renderHistogram(document, recipe, path);

@@ -52,6 +52,14 @@ void setCamera(vtkRenderer* renderer, const std::array<double, 9>& values) {
     renderer->ResetCameraClippingRange();
 }
 
+// The view frames the scene to fill its window; a figure keeps the view's caption, which then
+// covers the top of the 1 axis and its label. Stepping back a little leaves them both clear.
+void stepBack(vtkRenderer* renderer) {
+    constexpr double kFigureDolly = 0.85;
+    renderer->GetActiveCamera()->Dolly(kFigureDolly);
+    renderer->ResetCameraClippingRange();
+}
+
 }  // namespace
 
 std::array<double, 9> cameraOf(vtkRenderer* renderer) {
@@ -90,20 +98,24 @@ FigureRecipe renderStepThrough(DumpDocument& document, const FigureRecipe& recip
 FigureRecipe renderProjection(DumpDocument& document, const FigureRecipe& recipe,
                               const std::string& path) {
     const std::optional<FigureFormat> format = figureFormatOf(path);
-    if (format != FigureFormat::Png && format != FigureFormat::Svg)
-        throw Error(path, "", "cannot be written from the 3D view: use .png or .svg");
+    if (format == FigureFormat::Eps)
+        throw Error(path, "", "cannot be written from the 3D view: use .png, .svg or .pdf");
     ProjectionView view;
+    view.setSettings(recipe.projection);
     view.setDocument(&document);
     waitUntilShown(view, &ProjectionView::cloudShown, document, "cannot be projected");
     VtkViewWidget& scene = *view.sceneView();
     scene.resize(recipe.width, recipe.height);
-    if (recipe.camera) setCamera(scene.renderer(), *recipe.camera);
+    if (recipe.camera)
+        setCamera(scene.renderer(), *recipe.camera);
+    else
+        stepBack(scene.renderer());
     FigureRecipe drawn = recipe;
     drawn.camera = cameraOf(scene.renderer());
     if (format == FigureFormat::Png)
         writeRasterFigure(scene, path, {recipe.scale, recipe.transparent});
     else
-        writeProjectionSvg(*view.shownCloud(), scene, document, path);
+        writeProjectionVector(*view.shownCloud(), recipe.projection.colour, scene, document, path);
     return drawn;
 }
 

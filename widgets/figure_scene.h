@@ -23,7 +23,7 @@ FigureRecipe renderStepThrough(DumpDocument& document, const FigureRecipe& recip
 std::array<double, 9> cameraOf(vtkRenderer* renderer);
 
 // Waits for the view's points (the projection runs on a worker thread), applies the recipe's
-// camera when it has one, and writes `path`: .png or .svg. Returns the recipe with the camera
+// camera when it has one, and writes `path`: .png, .svg or .pdf. Returns the recipe with the camera
 // used. lngeom::Error naming the dump when the projection fails, `path` for other formats.
 FigureRecipe renderProjection(DumpDocument& document, const FigureRecipe& recipe,
                               const std::string& path);

@@ -14,7 +14,9 @@
 #include "core/atomic_file.h"
 #include "core/site_labels.h"
 #include "widgets/dump_document.h"
+#include "widgets/figure_pdf.h"
 #include "widgets/figure_renderer.h"
+#include "widgets/figure_writer.h"
 #include "widgets/projection_colours.h"
 #include "widgets/vtk_view_widget.h"
 
@@ -54,21 +56,6 @@ std::string number(double value) {
     return out.str();
 }
 
-std::string escaped(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '&')
-            out += "&amp;";
-        else if (c == '<')
-            out += "&lt;";
-        else if (c == '>')
-            out += "&gt;";
-        else
-            out += c;
-    }
-    return out;
-}
-
 std::string polyline(const SvgProjection& project, const std::vector<Eigen::Vector3d>& points,
                      const std::string& style) {
     std::string out = "<polyline fill=\"none\" " + style + " points=\"";
@@ -94,7 +81,7 @@ std::string label(const SvgProjection& project, const Eigen::Vector3d& at, const
     const Eigen::Vector3d screen = project(at);
     return "<text x=\"" + number(screen.x()) + "\" y=\"" + number(screen.y()) +
            "\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"" + std::to_string(points) +
-           "\">" + escaped(text) + "</text>\n";
+           "\">" + svgEscaped(text) + "</text>\n";
 }
 
 // The sphere's silhouette: the great circle whose plane faces the camera.
@@ -154,13 +141,28 @@ std::string title(const ProjectedCloud& cloud, const DumpDocument& document,
 
 }  // namespace
 
-void writeProjectionSvg(const ProjectedCloud& cloud, VtkViewWidget& scene,
-                        const DumpDocument& document, const std::string& path) {
+std::string svgEscaped(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '&')
+            out += "&amp;";
+        else if (c == '<')
+            out += "&lt;";
+        else if (c == '>')
+            out += "&gt;";
+        else
+            out += c;
+    }
+    return out;
+}
+
+void writeProjectionVector(const ProjectedCloud& cloud, ProjectionColour colour,
+                           VtkViewWidget& scene, const DumpDocument& document,
+                           const std::string& path) {
     const int width = scene.width(), height = scene.height();
     vtkRenderer* renderer = scene.renderer();
     const SvgProjection project(renderer, width, height);
-    const PointColours colours =
-        pointColours(ProjectionColour::AngleToUniform, document, cloud.request.site, cloud.tokens);
+    const PointColours colours = pointColours(colour, document, cloud.request.site, cloud.tokens);
     std::string svg =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
         "width=\"" +
@@ -170,8 +172,11 @@ void writeProjectionSvg(const ProjectedCloud& cloud, VtkViewWidget& scene,
     svg += frame(project, renderer->GetActiveCamera(), cloud);
     svg += points(project, cloud, colours);
     svg += "<text x=\"8\" y=\"18\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">" +
-           escaped(title(cloud, document, colours)) + "</text>\n</svg>\n";
-    write_file_atomically(path, svg);
+           svgEscaped(title(cloud, document, colours)) + "</text>\n</svg>\n";
+    if (figureFormatOf(path) != FigureFormat::Pdf) return write_file_atomically(path, svg);
+    AtomicFile file(path);
+    writePdfFromSvg(svg, file.temporary_path());
+    file.commit();
 }
 
 }  // namespace lngeom::widgets

@@ -18,6 +18,7 @@ constexpr int kTickLabelPoints = 10;
 constexpr float kAxisLineWidth = 1.0f;
 constexpr float kGridLineWidth = 0.5f;
 constexpr unsigned char kGridGrey = 220;
+constexpr int kAxisTitleOffset = 8;  // pixels, about half the axis title's height
 
 void styleText(vtkTextProperty* text, int points, bool bold) {
     // VTK's bundled Arial lacks ‖, θ, σ: DejaVu Sans draws them (GL2PS writes Helvetica anyway).
@@ -36,6 +37,11 @@ void styleAxis(vtkAxis* axis) {
     axis->GetPen()->SetWidth(kAxisLineWidth);
     axis->GetGridPen()->SetColor(kGridGrey, kGridGrey, kGridGrey);
     axis->GetGridPen()->SetWidth(kGridLineWidth);
+    // VTK centres an axis title 10 px beyond its widest tick label, so half of a 12 pt title
+    // reaches into the labels (wide ones like "2·ln1" overlap it). The line offset moves the
+    // title away from the labels by as much.
+    if (axis->GetPosition() == vtkAxis::LEFT || axis->GetPosition() == vtkAxis::BOTTOM)
+        axis->GetTitleProperties()->SetLineOffset(kAxisTitleOffset);
 }
 
 }  // namespace

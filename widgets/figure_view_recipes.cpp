@@ -6,6 +6,7 @@
 #include "widgets/layer_curves_view.h"
 #include "widgets/layer_heatmap_view.h"
 #include "widgets/projection_view.h"
+#include "widgets/token_selection.h"
 #include "widgets/vtk_view_widget.h"
 
 namespace lngeom::widgets {
@@ -20,6 +21,8 @@ std::optional<ViewFigure> baseFigure(DumpDocument* document, FigureView view,
     recipe.dataset = document->dataset().toStdString();
     recipe.view = view;
     recipe.site = document->info().sites[std::size_t(document->currentSite())].key;
+    const auto& selected = document->selection()->tokens();
+    recipe.selection.assign(selected.begin(), selected.end());
     recipe.width = shown->width();
     recipe.height = shown->height();
     return figure;
@@ -33,12 +36,23 @@ std::optional<ViewFigure> histogramFigure(const HistogramView& view) {
     figure->recipe.bins = settings.bins;
     figure->recipe.range = settings.range;
     figure->recipe.logCounts = settings.logCounts;
+    if (const auto& overlay = settings.overlay) {
+        const auto& sites = view.document()->info().sites;
+        figure->recipe.overlay =
+            FigureOverlay{overlay->site < 0 ? std::string() : sites[std::size_t(overlay->site)].key,
+                          overlay->metric};
+    }
+    figure->recipe.barColour = view.barColour().name().toStdString();
     return figure;
 }
 
 std::optional<ViewFigure> curvesFigure(const LayerCurvesView& view) {
     auto figure = baseFigure(view.document(), FigureView::Curves, view.chartView());
-    if (figure) figure->recipe.metric = view.settings().metric;
+    if (!figure) return figure;
+    figure->recipe.metric = view.settings().metric;
+    figure->recipe.showSpread = view.settings().showSpread;
+    figure->recipe.showExtremes = view.settings().showExtremes;
+    figure->recipe.markCurrentSite = view.settings().showCurrentSite;
     return figure;
 }
 
@@ -48,12 +62,14 @@ std::optional<ViewFigure> heatmapFigure(const LayerHeatmapView& view) {
     figure->recipe.metric = view.settings().metric;
     figure->recipe.bins = view.settings().bins;
     figure->recipe.range = view.settings().range;
+    figure->recipe.rowFractions = view.settings().rowFractions;
     return figure;
 }
 
 std::optional<ViewFigure> projectionFigure(const ProjectionView& view) {
     auto figure = baseFigure(view.document(), FigureView::Projection, view.sceneView());
     if (!figure || !view.shownCloud()) return std::nullopt;
+    figure->recipe.projection = view.settings();
     figure->recipe.camera = cameraOf(view.sceneView()->renderer());
     return figure;
 }

@@ -1,8 +1,9 @@
 #pragma once
 // Writes what a view shows as a figure file, atomically; the format follows the extension, as
 // matplotlib's savefig does: .png (raster at a scale), .svg, .pdf, .eps (vector, charts only:
-// GL2PS turns chart items into paths and text).
+// GL2PS turns chart items into paths and text; PDF is painted from that SVG).
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -21,8 +22,16 @@ struct RasterOptions {
     bool transparent = false;
 };
 
-// lngeom::Error naming `path` for an unknown extension, an empty rendering, or a failed write.
-void writeChartFigure(ChartView& chart, const std::string& path, const RasterOptions& raster);
+// SVG elements drawn beneath a chart's own in its SVG and PDF, for what GL2PS cannot export
+// (the heatmap's image of cells). Called once the chart is laid out at the figure's size, just
+// before the vector export; it may hide the plots it replaces.
+using ChartUnderlay = std::function<std::string()>;
+
+// .png, .svg (GL2PS), .pdf (GL2PS's SVG painted into a PDF with embedded fonts) or .eps (GL2PS,
+// text in ASCII). lngeom::Error naming `path` for an unknown extension, an empty rendering, a
+// failed write, or an EPS of a chart with an underlay.
+void writeChartFigure(ChartView& chart, const std::string& path, const RasterOptions& raster,
+                      const ChartUnderlay& underlay = {});
 // PNG only: a 3D view rasterizes whatever the format.
 void writeRasterFigure(VtkViewWidget& view, const std::string& path, const RasterOptions& raster);
 

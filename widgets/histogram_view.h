@@ -62,6 +62,8 @@ class HistogramView : public QWidget {
     // The site's bars and the comparison dump's outline (a comparison shows each dump in its
     // own colour).
     void setColours(const QColor& bars, const QColor& comparison);
+    const QColor& barColour() const { return siteColour_; }
+    const QColor& comparisonColour() const { return comparisonColour_; }
     // The comparison dump's site aligned with the current one; -1 when there is none.
     int comparisonSite() const;
 

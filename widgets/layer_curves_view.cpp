@@ -208,7 +208,7 @@ void LayerCurvesView::redraw() {
         finiteExtent({&curve_.min, &curve_.max, &curve_.mean,
                       comparisonCurve_ ? &comparisonCurve_->min : &curve_.min,
                       comparisonCurve_ ? &comparisonCurve_->max : &curve_.max});
-    drawCurrentSite(low, high);
+    if (settings_.showCurrentSite) drawCurrentSite(low, high);
     drawDifference();
     chart->SetTitle(label + " over the sites");
     chart->SetShowLegend(true);

@@ -26,9 +26,10 @@ class DumpDocument;
 
 struct LayerCurvesSettings {
     Metric metric = Metric::AngleToUniformDeg;
-    bool showSpread = true;      // mean ± SD band
-    bool showExtremes = true;    // min/max band
-    bool showDifference = true;  // when comparing: right − left means on the right axis
+    bool showSpread = true;       // mean ± SD band
+    bool showExtremes = true;     // min/max band
+    bool showDifference = true;   // when comparing: right − left means on the right axis
+    bool showCurrentSite = true;  // a dashed line at the current site
 };
 
 class LayerCurvesView : public QWidget {

@@ -64,6 +64,12 @@ vtkSmartPointer<vtkColorTransferFunction> cellColours(double highest) {
 
 }  // namespace
 
+QColor heatmapCellColour(double value, double highest) {
+    double rgb[3];
+    cellColours(std::max(highest, 1e-12))->GetColor(value, rgb);
+    return QColor::fromRgbF(float(rgb[0]), float(rgb[1]), float(rgb[2]));
+}
+
 LayerHeatmapView::LayerHeatmapView(QWidget* parent)
     : QWidget(parent),
       binding_(std::make_unique<DocumentBinding>(
@@ -180,9 +186,14 @@ void LayerHeatmapView::redraw() {
     chart_->requestRender();
 }
 
+Eigen::MatrixXd LayerHeatmapView::cellValues() const {
+    if (!heatmap_) return {};
+    return settings_.rowFractions ? row_fractions(heatmap_->counts)
+                                  : Eigen::MatrixXd(heatmap_->counts.cast<double>());
+}
+
 void LayerHeatmapView::drawCells() {
-    const Eigen::MatrixXd cells =
-        settings_.rowFractions ? row_fractions(heatmap_->counts) : heatmap_->counts.cast<double>();
+    const Eigen::MatrixXd cells = cellValues();
     vtkNew<vtkImageData> image;
     image->SetDimensions(heatmap_->bins(), int(cells.rows()), 1);
     image->SetOrigin(heatmap_->low, -0.5, 0.0);

@@ -3,6 +3,7 @@
 // profile is one picture; each site's mean and the selected tokens' mean drawn across it.
 // Clicking a cell selects that site's tokens in that bin and makes the site current.
 
+#include <QColor>
 #include <QWidget>
 
 #include <memory>
@@ -21,6 +22,9 @@ namespace lngeom::widgets {
 
 class DocumentBinding;
 class DumpDocument;
+
+// The colour of a cell holding `value` when the largest cell holds `highest`: white to dark blue.
+QColor heatmapCellColour(double value, double highest);
 
 struct LayerHeatmapSettings {
     Metric metric = Metric::AngleToUniformDeg;
@@ -45,6 +49,9 @@ class LayerHeatmapView : public QWidget {
 
     // The counts drawn (sites × bins); nullopt before the metrics are ready.
     const std::optional<HeatmapBins>& bins() const { return heatmap_; }
+    // What each cell is coloured by (sites × bins): the site's fractions or raw counts; empty
+    // before the metrics are ready.
+    Eigen::MatrixXd cellValues() const;
     // Selects the tokens of `site` in `bin` and makes `site` current.
     void selectCell(int site, int bin);
     ChartView* chartView() const { return chart_; }

@@ -12,9 +12,14 @@ bool exportVectorImage(vtkRenderWindow* window, const std::string& path) {
     const std::filesystem::path target(path);
     vtkNew<vtkGL2PSExporter> exporter;
     const std::string extension = target.extension().string();
-    if (extension == ".svg")
+    if (extension == ".svg") {
         exporter->SetFileFormatToSVG();
-    else if (extension == ".pdf")
+        // VTK always hands GL2PS the window's raster background, which Debian's GL2PS (built
+        // without libpng) cannot embed in SVG and says so on stderr for every export. The SVG
+        // needs no background (charts draw their own); GL2PS's failures still reach us as VTK
+        // errors and as a missing or empty file.
+        exporter->SilentOn();
+    } else if (extension == ".pdf")
         exporter->SetFileFormatToPDF();
     else if (extension == ".eps")
         exporter->SetFileFormatToEPS();

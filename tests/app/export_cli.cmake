@@ -1,6 +1,6 @@
 # `lngeom export` and `lngeom figures` end to end on the sample dumps, run with DISPLAY unset so
 # every run starts (and stops) its private Xvfb. PDFs are rendered and read with poppler-utils.
-foreach(suite test_export_cli test_figures_cli)
+foreach(suite test_export_cli test_figures_cli test_recipe_cli test_vector_cli)
     lngeom_add_qtest(NAME ${suite} LABEL app
         SOURCES ${CMAKE_CURRENT_LIST_DIR}/${suite}.cpp ${CMAKE_CURRENT_LIST_DIR}/export_runs.h
         LIBS lngeom_widget_test_support Qt6::Gui)

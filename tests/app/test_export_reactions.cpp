@@ -4,8 +4,10 @@
 #include <QAction>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 
@@ -16,6 +18,7 @@
 #include "tests/widgets/widgets_test_main.h"
 #include "widgets/histogram_view.h"
 #include "widgets/layer_curves_view.h"
+#include "widgets/projection_view.h"
 #include "widgets/token_selection.h"
 
 using lngeom::app::DataExportKind;
@@ -51,6 +54,10 @@ class TestExportReactions : public QObject {
         view.setDocument(document_.get());
         document_->setCurrentSite(3);
         view.setBins(30);
+        view.setOverlay(lngeom::widgets::HistogramOverlay{7, lngeom::Metric::AngleToUniformDeg});
+        view.setColours(QColor(200, 50, 50), view.comparisonColour());
+        const std::vector<lngeom::Index> selected{4, 5, 6};
+        document_->selection()->setTokens(selected);
         QAction action;
         ExportFigureReaction reaction(&action, &view, &statusBar_);
         reaction.setPngScale(1);
@@ -63,7 +70,40 @@ class TestExportReactions : public QObject {
         QCOMPARE(recipe["view"].toString(), "histogram");
         QCOMPARE(recipe["site"].toString(), "003");
         QCOMPARE(recipe["bins"].toInt(), 30);
+        QCOMPARE(recipe["overlay"].toObject()["site"].toString(), "007");
+        QCOMPARE(recipe["bar_colour"].toString(), "#c83232");
+        QCOMPARE(recipe["selection"].toArray(), (QJsonArray{4, 5, 6}));
         QCOMPARE(document_->currentSite(), 3);
+        document_->selection()->setTokens({});
+    }
+
+    void projectionFigureCarriesItsSettings() {
+        lngeom::widgets::ProjectionView view;
+        view.resize(600, 500);
+        lngeom::widgets::ProjectionSettings settings;
+        settings.placement = lngeom::Placement::TrueRadius;
+        settings.colour = lngeom::widgets::ProjectionColour::Position;
+        settings.basis.choice = lngeom::BasisChoice::Coordinates;
+        settings.basis.coordinate_i = 2;
+        settings.basis.coordinate_j = 9;
+        view.setSettings(settings);
+        QSignalSpy shown(&view, &lngeom::widgets::ProjectionView::cloudShown);
+        view.setDocument(document_.get());
+        QVERIFY(shown.wait(20000));
+        QAction action;
+        ExportFigureReaction reaction(&action, &view, &statusBar_);
+        reaction.setPngScale(1);
+        const QString path = out_.filePath("projection.png");
+        QVERIFY2(reaction.exportTo(path), qPrintable(statusBar_.currentMessage()));
+        const QJsonObject projection = QJsonDocument::fromJson(contents(path + ".recipe.json"))
+                                           .object()["projection"]
+                                           .toObject();
+        QCOMPARE(projection["placement"].toString(), "true_radius");
+        QCOMPARE(projection["colour"].toString(), "position");
+        const QJsonObject basis = projection["basis"].toObject();
+        QCOMPARE(basis["choice"].toString(), "coordinates");
+        QCOMPARE(basis["coordinate_i"].toInt(), 2);
+        QCOMPARE(basis["coordinate_j"].toInt(), 9);
     }
 
     void curvesFigureAsSvg() {
