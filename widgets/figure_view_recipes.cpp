@@ -52,7 +52,7 @@ std::optional<ViewFigure> curvesFigure(const LayerCurvesView& view) {
     figure->recipe.metric = view.settings().metric;
     figure->recipe.showSpread = view.settings().showSpread;
     figure->recipe.showExtremes = view.settings().showExtremes;
-    figure->recipe.markCurrentSite = view.settings().showCurrentSite;
+    // The dashed line at the current site helps on screen, not in a paper: left to the recipe.
     return figure;
 }
 

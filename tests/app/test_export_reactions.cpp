@@ -118,6 +118,7 @@ class TestExportReactions : public QObject {
         const QJsonObject recipe =
             QJsonDocument::fromJson(contents(path + ".recipe.json")).object();
         QCOMPARE(recipe["metric"].toString(), "norm");
+        QCOMPARE(recipe["mark_current_site"].toBool(), false);  // a paper has no cursor
     }
 
     void viewWithoutDataSaysSo() {
