@@ -78,6 +78,7 @@ void drawText(QPainter& painter, const Attributes& attributes, const QString& te
     painter.setPen(colour.value_or(Qt::black));
     QFont font(attributes.value("font-family").toString().split(',').first().trimmed());
     font.setPointSizeF(numberOf(attributes, "font-size", 12));
+    font.setBold(attributes.value("font-weight") == u"bold");
     painter.setFont(font);
     painter.save();
     const QPointF at(numberOf(attributes, "x"), numberOf(attributes, "y"));

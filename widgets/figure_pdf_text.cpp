@@ -92,7 +92,8 @@ AsciiChartText::~AsciiChartText() {
     for (const auto& restore : restore_) restore();
 }
 
-void AsciiChartText::replace(const std::string& text, std::function<void(const std::string&)> set) {
+// `text` by value: a tick label arrives as a reference into the array that set() changes.
+void AsciiChartText::replace(std::string text, std::function<void(const std::string&)> set) {
     const std::string spelled = spell_(text);
     if (spelled == text) return;
     set(spelled);

@@ -34,7 +34,7 @@ class AsciiChartText {
     const std::vector<std::pair<std::string, std::string>>& spellings() const { return spellings_; }
 
   private:
-    void replace(const std::string& text, std::function<void(const std::string&)> set);
+    void replace(std::string text, std::function<void(const std::string&)> set);
 
     std::vector<std::function<void()>> restore_;
     std::function<std::string(const std::string&)> spell_;

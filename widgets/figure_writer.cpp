@@ -1,5 +1,7 @@
 #include "widgets/figure_writer.h"
 
+#include <vtkChartXY.h>
+#include <vtkTextProperty.h>
 #include <QFile>
 #include <QImage>
 #include <QTemporaryDir>
@@ -60,10 +62,18 @@ void restoreTexts(std::string& svg, const AsciiChartText& ascii) {
     }
 }
 
+// GL2PS names one font for every font file VTK draws with, so a bold title arrives regular.
+void markBold(std::string& svg, const std::string& text) {
+    const std::size_t end = svg.find(">" + svgEscaped(text) + "</text>");
+    const std::size_t start = end == std::string::npos ? end : svg.rfind("<text ", end);
+    if (start != std::string::npos) svg.insert(start + 6, "font-weight=\"bold\" ");
+}
+
 // GL2PS's SVG of the chart with every text as the chart has it, and `underlay`'s elements
 // beneath the chart's.
 std::string chartSvg(ChartView& chart, const std::string& path, const ChartUnderlay& underlay) {
     const std::string beneath = underlay ? underlay() : std::string();
+    const std::string title = chart.chart()->GetTitle();
     const AsciiChartText ascii(chart.chart(), svgPlaceholder);
     const QTemporaryDir directory;
     // GL2PS titles the SVG after the file's name.
@@ -74,6 +84,7 @@ std::string chartSvg(ChartView& chart, const std::string& path, const ChartUnder
         throw Error(path, "", "cannot be written: the vector export wrote nothing");
     std::string svg = svgFile.readAll().toStdString();
     restoreTexts(svg, ascii);
+    if (chart.chart()->GetTitleProperties()->GetBold()) markBold(svg, title);
     const std::size_t body = svg.find("<g>\n");
     if (body == std::string::npos)
         throw Error(path, "", "cannot be written: GL2PS's SVG has no drawing group");

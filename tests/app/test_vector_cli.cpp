@@ -131,6 +131,7 @@ class TestVectorCli : public QObject {
         QTest::newRow("sigma") << QStringList{"--metric", "sigma"} << QString("σ");
         QTest::newRow("double bar")
             << QStringList{"--view", "curves", "--metric", "norm"} << QString("‖x‖");
+        QTest::newRow("custom tick labels") << QStringList{"--view", "heatmap"} << QString("0·ln1");
         QTest::newRow("projection") << QStringList{"--view", "projection", "--site", "final"}
                                     << QString("tokens at site final");
     }
