@@ -20,15 +20,6 @@ std::int64_t nowMs() {
     return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
-TokenLabels readLabels(const Dump& dump) {
-    const DumpInfo& info = dump.info();
-    TokenLabels labels;
-    if (info.has_tokens) labels.text = dump.read_tokens(0, info.n_tokens);
-    if (info.has_sequence) labels.sequence = dump.read_sequence(0, info.n_tokens);
-    if (info.has_position) labels.position = dump.read_position(0, info.n_tokens);
-    return labels;
-}
-
 }  // namespace
 
 DumpDocument::DumpDocument(QString path, QString dataset, StoreOptions options, QObject* parent)
@@ -80,7 +71,7 @@ void DumpDocument::work(StoreOptions options) {
             this, [this, dump] { publishInfo(dump); }, Qt::QueuedConnection);
         auto metrics = std::make_shared<MetricsStore>(
             MetricsStore::compute(*dump, dataset_.toStdString(), options));
-        TokenLabels labels = readLabels(*dump);
+        TokenLabelColumns labels = read_token_label_columns(*dump);
         QMetaObject::invokeMethod(
             this,
             [this, metrics, labels = std::move(labels)]() mutable {
@@ -107,7 +98,7 @@ void DumpDocument::publishInfo(std::shared_ptr<const Dump> dump) {
     emit infoReady();
 }
 
-void DumpDocument::publishMetrics(std::shared_ptr<MetricsStore> metrics, TokenLabels labels) {
+void DumpDocument::publishMetrics(std::shared_ptr<MetricsStore> metrics, TokenLabelColumns labels) {
     metrics_ = std::move(metrics);
     labels_ = std::move(labels);
     state_ = State::Ready;

@@ -14,18 +14,12 @@
 #include <vector>
 
 #include "core/dump.h"
+#include "core/metrics_export.h"
 #include "core/metrics_store.h"
 
 namespace lngeom::widgets {
 
 class TokenSelection;
-
-// Per-token labels of a dump (empty vectors where the file has none).
-struct TokenLabels {
-    std::vector<std::string> text;
-    std::vector<std::int32_t> sequence;
-    std::vector<std::int32_t> position;
-};
 
 class DumpDocument : public QObject {
     Q_OBJECT
@@ -52,7 +46,7 @@ class DumpDocument : public QObject {
     TokenSelection* selection() const { return selection_; }
     // Valid from ready() on.
     const MetricsStore& metrics() const;
-    const TokenLabels& labels() const { return labels_; }
+    const TokenLabelColumns& labels() const { return labels_; }
 
     int currentSite() const { return currentSite_; }
     void setCurrentSite(int site);
@@ -68,7 +62,7 @@ class DumpDocument : public QObject {
   private:
     void work(StoreOptions options);
     void publishInfo(std::shared_ptr<const Dump> dump);
-    void publishMetrics(std::shared_ptr<MetricsStore> metrics, TokenLabels labels);
+    void publishMetrics(std::shared_ptr<MetricsStore> metrics, TokenLabelColumns labels);
     void publishFailure(State state, const QString& message);
     void reportProgress(Index rowsDone, Index rowsTotal);
 
@@ -79,7 +73,7 @@ class DumpDocument : public QObject {
     QString errorMessage_;
     std::shared_ptr<const Dump> dump_;
     std::shared_ptr<MetricsStore> metrics_;
-    TokenLabels labels_;
+    TokenLabelColumns labels_;
     TokenSelection* selection_ = nullptr;
     int currentSite_ = 0;
     std::atomic<bool> cancel_{false};

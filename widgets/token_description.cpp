@@ -31,7 +31,7 @@ QString describeToken(const DumpDocument& document, std::size_t site, Index toke
     QString line = QStringLiteral("token %1").arg(token);
     const QString text = visibleTokenText(document, token);
     if (!text.isEmpty()) line += ' ' + text;
-    const TokenLabels& labels = document.labels();
+    const TokenLabelColumns& labels = document.labels();
     if (!labels.sequence.empty() && !labels.position.empty())
         line += QStringLiteral(" (text %1, position %2)")
                     .arg(labels.sequence[std::size_t(token)])

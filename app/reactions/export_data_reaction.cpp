@@ -28,11 +28,6 @@ ReportFormat statisticsFormat(const std::string& path) {
     throw Error(path, "", "is not a statistics format lngeom writes (use .json, .csv or .txt)");
 }
 
-TokenLabelColumns labelColumns(const widgets::DumpDocument& document) {
-    const widgets::TokenLabels& labels = document.labels();
-    return {labels.text, labels.sequence, labels.position};
-}
-
 }  // namespace
 
 ExportDataReaction::ExportDataReaction(QAction* action, DataExportKind kind,
@@ -49,14 +44,14 @@ void ExportDataReaction::write(const widgets::DumpDocument& document,
     if (kind_ == DataExportKind::AllTokens &&
         QFileInfo(QString::fromStdString(path)).suffix() == "h5")
         return write_token_metrics_hdf5(path, document.info(), document.metrics(),
-                                        labelColumns(document));
+                                        document.labels());
     TokenMetricsRequest request;
     if (kind_ == DataExportKind::SelectedTokens) {
         request.tokens = document.selection()->tokens();
         if (request.tokens.empty()) throw Error(path, "", "not written: no token is selected");
     }
     write_file_atomically(path, [&](std::ostream& out) {
-        write_token_metrics_csv(out, document.info(), document.metrics(), labelColumns(document),
+        write_token_metrics_csv(out, document.info(), document.metrics(), document.labels(),
                                 request);
     });
 }
