@@ -32,6 +32,15 @@ constexpr double kGrabTolerance = 8.0;
 
 void showTestBars(ChartView& view) { view.showBars({kEdges, kHeights}, kTitles); }
 
+// Shows the test bars in a 480 x 320 window and waits for its first frame.
+bool showTestBarsOnScreen(ChartView& view) {
+    view.resize(480, 320);
+    showTestBars(view);
+    view.show();
+    return QTest::qWaitForWindowExposed(&view) &&
+           QTest::qWaitFor([&] { return view.renderCount() > 0; }, 5000);
+}
+
 }  // namespace
 
 class TestChartView : public QObject {
@@ -58,12 +67,8 @@ void TestChartView::drawsBarsInTheirColour_data() {
 void TestChartView::drawsBarsInTheirColour() {
     QFETCH(QColor, colour);
     ChartView view;
-    view.resize(480, 320);
     view.setBarColour(colour);
-    showTestBars(view);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    QTRY_VERIFY_WITH_TIMEOUT(view.renderCount() > 0, 5000);
+    QVERIFY(showTestBarsOnScreen(view));
     const QImage image = view.grabFramebuffer();
     const double barFraction = lngeom::test::fractionOfPixelsNear(image, colour, 10);
     const double backgroundFraction = lngeom::test::fractionOfPixelsNear(image, Qt::white, 5);
@@ -83,11 +88,7 @@ void TestChartView::usesTheChartsOwnInteraction() {
 
 void TestChartView::wheelZoomsTheChart() {
     ChartView view;
-    view.resize(480, 320);
-    showTestBars(view);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    QTRY_VERIFY_WITH_TIMEOUT(view.renderCount() > 0, 5000);
+    QVERIFY(showTestBarsOnScreen(view));
     vtkAxis* xAxis = view.chart()->GetAxis(vtkAxis::BOTTOM);
     const double spanBefore = xAxis->GetMaximum() - xAxis->GetMinimum();
     const QPointF centre(240, 160);
@@ -101,11 +102,7 @@ void TestChartView::wheelZoomsTheChart() {
 
 void TestChartView::leftDragPansTheChart() {
     ChartView view;
-    view.resize(480, 320);
-    showTestBars(view);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    QTRY_VERIFY_WITH_TIMEOUT(view.renderCount() > 0, 5000);
+    QVERIFY(showTestBarsOnScreen(view));
     vtkAxis* xAxis = view.chart()->GetAxis(vtkAxis::BOTTOM);
     const double minimumBefore = xAxis->GetMinimum();
     const double spanBefore = xAxis->GetMaximum() - minimumBefore;
@@ -168,10 +165,7 @@ void TestChartView::exportsVectorGraphics() {
     QFETCH(QByteArray, expectedStart);
     QTemporaryDir directory;
     ChartView view;
-    view.resize(480, 320);
-    showTestBars(view);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showTestBarsOnScreen(view));
     const QString path = directory.filePath(fileName);
     QCOMPARE(view.exportVector(path), written);
     if (!written) return;
