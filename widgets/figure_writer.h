@@ -3,9 +3,10 @@
 // matplotlib's savefig does: .png (raster at a scale), .svg, .pdf, .eps (vector, charts only:
 // GL2PS turns chart items into paths and text; PDF is painted from that SVG).
 
-#include <functional>
 #include <optional>
 #include <string>
+
+#include "widgets/figure_chart_svg.h"
 
 namespace lngeom::widgets {
 
@@ -21,11 +22,6 @@ struct RasterOptions {
     double scale = 2.0;
     bool transparent = false;
 };
-
-// SVG elements drawn beneath a chart's own in its SVG and PDF, for what GL2PS cannot export
-// (the heatmap's image of cells). Called once the chart is laid out at the figure's size, just
-// before the vector export; it may hide the plots it replaces.
-using ChartUnderlay = std::function<std::string()>;
 
 // .png, .svg (GL2PS), .pdf (GL2PS's SVG painted into a PDF with embedded fonts) or .eps (GL2PS,
 // text in ASCII). lngeom::Error naming `path` for an unknown extension, an empty rendering, a
