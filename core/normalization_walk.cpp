@@ -1,5 +1,6 @@
 #include "core/normalization_walk.h"
 
+#include <Eigen/Eigenvalues>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -134,6 +135,49 @@ BasisAxes walk_basis(const NormalizationWalk& walk) {
 
 double distance_outside(const BasisAxes& axes, const Eigen::VectorXd& vector) {
     return (vector - axes * (axes.transpose() * vector)).norm();
+}
+
+BasisAxes shared_walk_basis(const std::vector<const NormalizationWalk*>& walks) {
+    if (walks.empty()) throw RequestError("", "", "no walk to draw");
+    const Index d = walks.front()->numbers.d, k = Index(walks.size());
+    Eigen::MatrixXd directions(d, k);
+    for (Index i = 0; i < k; ++i) {
+        if (walks[std::size_t(i)]->numbers.d != d)
+            throw RequestError("", "", "walks of different d cannot share a basis");
+        directions.col(i) = walks[std::size_t(i)]->layer_norm[1].vector.normalized();
+    }
+    // The k × k Gram matrix instead of the d × d second moment: its eigenvectors v give the
+    // principal directions U·v, which lie ⊥ 1 because every column of U does.
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(directions.transpose() *
+                                                                directions);
+    const Eigen::VectorXd& values = solver.eigenvalues();  // ascending
+    if (k < 2 || !(values(k - 2) > 1e-12 * values(k - 1))) return walk_basis(*walks.front());
+    BasisAxes axes(d, 3);
+    for (int axis = 0; axis < 2; ++axis) {
+        Eigen::VectorXd direction = directions * solver.eigenvectors().col(k - 1 - axis);
+        // The first token's x⊥ on the positive side, so the picture does not flip at random.
+        if (direction.dot(directions.col(0)) < 0) direction = -direction;
+        axes.col(axis) = direction.normalized();
+    }
+    axes.col(2) = Eigen::VectorXd::Constant(d, 1.0 / std::sqrt(double(d)));
+    return axes;
+}
+
+BasisAxes r3_walk_basis() {
+    BasisAxes axes(3, 3);
+    axes.col(0) = Eigen::Vector3d(1.0, -1.0, 0.0) / std::sqrt(2.0);
+    axes.col(1) = Eigen::Vector3d(1.0, 1.0, -2.0) / std::sqrt(6.0);
+    axes.col(2) = Eigen::Vector3d(1.0, 1.0, 1.0) / std::sqrt(3.0);
+    return axes;
+}
+
+Eigen::Vector3d walk_placement(const BasisAxes& axes, const Eigen::VectorXd& vector) {
+    const double along = axes.col(2).dot(vector);
+    const double length = (vector - axes.col(2) * along).norm();
+    const Eigen::Vector2d drawn = axes.leftCols<2>().transpose() * vector;
+    Eigen::Vector3d placed(0.0, 0.0, along);
+    if (drawn.norm() > 0) placed.head<2>() = drawn * (length / drawn.norm());
+    return placed;
 }
 
 }  // namespace lngeom

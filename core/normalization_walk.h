@@ -64,4 +64,19 @@ BasisAxes walk_basis(const NormalizationWalk& walk);
 // ‖v − A·Aᵀv‖: how far `vector` lies outside the span of `axes` (0 when it is drawn exactly).
 double distance_outside(const BasisAxes& axes, const Eigen::VectorXd& vector);
 
+// One basis for several walks of the same d: with one walk (or when every token's x⊥ points the
+// same way) walk_basis of the first; otherwise the top two principal directions of the tokens'
+// x⊥ directions, and û. RequestError when `walks` is empty.
+BasisAxes shared_walk_basis(const std::vector<const NormalizationWalk*>& walks);
+
+// The fixed basis of R³ the d = 3 teaching mode draws in: two orthonormal directions of the
+// plane ⊥ 1 and û. It does not turn with x, so dragging x moves only x.
+BasisAxes r3_walk_basis();
+
+// Where the walk draws `vector`: its component along û exactly, and its part ⊥ 1 at its true
+// length along that part's projection onto the two horizontal axes. Every norm and angle to 1 is
+// exact; only the direction within the hyperplane is projected (exact too for a vector in the
+// span of `axes`).
+Eigen::Vector3d walk_placement(const BasisAxes& axes, const Eigen::VectorXd& vector);
+
 }  // namespace lngeom

@@ -1,7 +1,9 @@
 // One vector walked through LayerNorm and RMSNorm: the token's numbers, every stage's vector
 // against the definitions of DESIGN.md §1, and a basis that draws the LayerNorm walk exactly.
+#include <Eigen/LU>
 #include <QTest>
 #include <cmath>
+#include <cstdlib>
 #include <numbers>
 
 #include "core/errors.h"
@@ -121,6 +123,54 @@ class TestNormalizationWalk : public QObject {
         QVERIFY_THROWS_EXCEPTION(RequestError,
                                  walk_normalization(Eigen::VectorXd::Constant(5, 2.0), 1e-5));
         QVERIFY_THROWS_EXCEPTION(RequestError, walk_normalization(Eigen::VectorXd::Zero(5), 0.0));
+    }
+
+    // Several tokens in one picture: the horizontal axes are ⊥ 1, orthonormal, and span the
+    // tokens' x⊥ when they are only two; every placed vector keeps its norm and angle to 1.
+    void several_walks_share_a_basis_that_keeps_norms_and_angles() {
+        const Index d = 40;
+        std::vector<NormalizationWalk> walks;
+        for (int seed = 0; seed < 2; ++seed) {
+            std::srand(unsigned(seed + 3));
+            walks.push_back(
+                walk_normalization((Eigen::VectorXd::Random(d).array() + 0.3).matrix(), 1e-5));
+        }
+        const BasisAxes axes = shared_walk_basis({&walks[0], &walks[1]});
+        QVERIFY((axes.transpose() * axes - Eigen::Matrix3d::Identity()).cwiseAbs().maxCoeff() <
+                1e-12);
+        QVERIFY(std::abs(axes.col(0).sum()) < 1e-12 && std::abs(axes.col(1).sum()) < 1e-12);
+        QVERIFY(close(axes.col(2).norm(), 1.0) && close(axes(0, 2), 1.0 / std::sqrt(double(d))));
+        for (const NormalizationWalk& walk : walks) {
+            QVERIFY(distance_outside(axes, walk.layer_norm[1].vector) <
+                    1e-12 * walk.layer_norm[1].norm);
+            for (const auto* path : {&walk.layer_norm, &walk.rms_norm})
+                for (const WalkStage& stage : *path) {
+                    const Eigen::Vector3d placed = walk_placement(axes, stage.vector);
+                    QVERIFY(close(placed.norm(), stage.norm, 1e-12));
+                    QVERIFY(close(std::atan2(placed.head<2>().norm(), placed.z()) * kDegrees,
+                                  stage.angle_to_uniform_deg, 1e-9));
+                }
+        }
+        QVERIFY_THROWS_EXCEPTION(RequestError, shared_walk_basis({}));
+    }
+
+    void one_walk_shares_its_own_basis() {
+        const NormalizationWalk walk = walk_normalization(vector_off_axis(6, 0.5, 1.0), 1e-5);
+        QCOMPARE(shared_walk_basis({&walk}), walk_basis(walk));
+        // Parallel x⊥ (same direction, other scale and offset): nothing for a second axis.
+        const NormalizationWalk parallel = walk_normalization(vector_off_axis(6, -2.0, 3.0), 0.0);
+        QCOMPARE(shared_walk_basis({&walk, &parallel}), walk_basis(walk));
+    }
+
+    // The d = 3 basis is a rotation of R³ with û vertical: a vector's placement is exact.
+    void the_r3_basis_is_a_rotation_with_u_vertical() {
+        const BasisAxes axes = r3_walk_basis();
+        QVERIFY((axes.transpose() * axes - Eigen::Matrix3d::Identity()).cwiseAbs().maxCoeff() <
+                1e-15);
+        QVERIFY(close(Eigen::Matrix3d(axes).determinant(), 1.0));
+        const Eigen::Vector3d x(1.0, 2.0, 6.0);
+        QVERIFY((walk_placement(axes, x) - axes.transpose() * x).norm() < 1e-14);
+        QVERIFY(close(walk_placement(axes, x).z(), 9.0 / std::sqrt(3.0)));
     }
 };
 
