@@ -4,11 +4,13 @@
 #include <QFontMetricsF>
 #include <QPageSize>
 #include <QPainter>
-#include <QPainterPath>
 #include <QPdfWriter>
 #include <QPolygonF>
 #include <QRegularExpression>
 #include <QXmlStreamReader>
+
+#include <algorithm>
+#include <optional>
 
 #include "core/errors.h"
 

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 
 #include <cmath>
+#include <utility>
 
 #include "core/errors.h"
 

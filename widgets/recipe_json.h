@@ -3,6 +3,7 @@
 // (recipes written by older versions lack newer keys), a value of another type is an error that
 // names the recipe file and the key's full path ("projection.basis.seed").
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <cstdint>
