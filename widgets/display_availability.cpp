@@ -12,14 +12,14 @@ std::string environmentValue(const char* name) {
     return value != nullptr ? value : "";
 }
 
+}  // namespace
+
 bool canConnectToX(const std::string& display) {
     xcb_connection_t* connection = xcb_connect(display.c_str(), nullptr);
     const bool connected = xcb_connection_has_error(connection) == 0;
     xcb_disconnect(connection);
     return connected;
 }
-
-}  // namespace
 
 std::optional<std::string> displayUnavailableReason() {
     if (!environmentValue("WAYLAND_DISPLAY").empty() ||

@@ -10,5 +10,7 @@ namespace lngeom::widgets {
 // Empty when a display is usable; otherwise why not, e.g. "DISPLAY is not set". A Wayland
 // display or an explicit QT_QPA_PLATFORM is trusted; an X display is opened to be sure.
 std::optional<std::string> displayUnavailableReason();
+// An X client can connect to `display` (e.g. ":3") now.
+bool canConnectToX(const std::string& display);
 
 }  // namespace lngeom::widgets
