@@ -10,6 +10,9 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cstddef>
+
 #include "core/errors.h"
 #include "widgets/dump_document.h"
 #include "widgets/token_description.h"
@@ -17,9 +20,18 @@
 #include "widgets/vtk_view_widget.h"
 #include "widgets/walk_scene.h"
 #include "widgets/walk_text.h"
+#include "widgets/walk_tip_drag.h"
 
 namespace lngeom::widgets {
 namespace {
+
+// The tokens' colours on the dark scene: the first is the single-token orange; none is the
+// RMSNorm blue or the red of the removed component.
+const QColor kTokenColours[kMaxWalkedTokens] = {
+    QColor(242, 140, 43),  QColor(96, 204, 96),  QColor(217, 102, 217), QColor(242, 217, 77),
+    QColor(217, 217, 217), QColor(77, 204, 178), QColor(153, 140, 242), QColor(204, 153, 102)};
+// The teaching vector's range, in each coordinate.
+constexpr double kTeachingRange = 10.0;
 
 NormalizationWalk walkOf(const Dump& dump, std::size_t site, Index token) {
     const SiteInfo& about = dump.info().sites.at(site);
@@ -27,7 +39,29 @@ NormalizationWalk walkOf(const Dump& dump, std::size_t site, Index token) {
     affine.gamma = dump.read_gamma(site);
     affine.beta = dump.read_beta(site);
     affine.convention = about.gamma_convention;
-    return walk_normalization(dump.read_vector(site, Stream::Input, token), about.eps, affine);
+    try {
+        return walk_normalization(dump.read_vector(site, Stream::Input, token), about.eps, affine);
+    } catch (const RequestError& error) {
+        throw RequestError(dump.info().path, "/norms/" + about.key + "/input",
+                           "token " + std::to_string(token) + ": " + error.reason());
+    }
+}
+
+// Each token's vector read in turn; a token that cannot be walked says why.
+void walkTokens(const Dump& dump, std::size_t site, std::vector<WalkedToken>& tokens,
+                const std::atomic<bool>& cancel) {
+    for (WalkedToken& token : tokens) {
+        if (cancel) return;
+        try {
+            token.walk = std::make_shared<const NormalizationWalk>(walkOf(dump, site, token.token));
+        } catch (const std::exception& error) {
+            token.failure = QString::fromUtf8(error.what());
+        }
+    }
+}
+
+QString coordinates(const Eigen::Vector3d& x) {
+    return QStringLiteral("(%1, %2, %3)").arg(walkNumber(x(0)), walkNumber(x(1)), walkNumber(x(2)));
 }
 
 }  // namespace
@@ -35,6 +69,8 @@ NormalizationWalk walkOf(const Dump& dump, std::size_t site, Index token) {
 StepThroughPanel::StepThroughPanel(QWidget* parent)
     : QWidget(parent), scene_(new VtkViewWidget(this)), timer_(new QTimer(this)) {
     walkScene_ = std::make_unique<WalkScene>(scene_->renderer());
+    tipDrag_ = std::make_unique<WalkTipDrag>(
+        scene_, [this](const Eigen::Vector3d& tip) { dragTeachingTip(tip); });
     buildControls();
     connect(timer_, &QTimer::timeout, this, [this] { setStep((step() + 1) % kWalkStageCount); });
 }
@@ -42,7 +78,8 @@ StepThroughPanel::StepThroughPanel(QWidget* parent)
 StepThroughPanel::~StepThroughPanel() { worker_.cancel(); }
 
 void StepThroughPanel::buildControls() {
-    heading_ = new QLabel(tr("Select a token to walk it through the normalization."), this);
+    heading_ = new QLabel(tr("Select tokens to walk them through the normalization."), this);
+    heading_->setWordWrap(true);
     text_ = new QLabel(this);
     text_->setWordWrap(true);
     text_->setTextFormat(Qt::RichText);
@@ -74,10 +111,11 @@ void StepThroughPanel::buildControls() {
 }
 
 QLayout* StepThroughPanel::buildTeachingControls() {
-    teachingBox_ = new QCheckBox(tr("d = 3 teaching mode: x ="), this);
+    teachingBox_ = new QCheckBox(tr("d = 3 teaching mode (drag x's tip): x ="), this);
     auto* row = new QHBoxLayout;
     row->addWidget(teachingBox_);
-    const double start[3] = {1.0, 2.0, 6.0};
+    // Short enough for x to stay in the picture framed on the √3 sphere.
+    const double start[3] = {0.4, 0.9, 1.7};
     const auto apply = [this] {
         if (!teachingBox_->isChecked()) return setTeachingVector(std::nullopt);
         setTeachingVector(Eigen::Vector3d(teachingCoordinates_[0]->value(),
@@ -86,7 +124,8 @@ QLayout* StepThroughPanel::buildTeachingControls() {
     };
     for (int i = 0; i < 3; ++i) {
         teachingCoordinates_[i] = new QDoubleSpinBox(this);
-        teachingCoordinates_[i]->setRange(-10.0, 10.0);
+        teachingCoordinates_[i]->setRange(-kTeachingRange, kTeachingRange);
+        teachingCoordinates_[i]->setDecimals(3);
         teachingCoordinates_[i]->setSingleStep(0.1);
         teachingCoordinates_[i]->setValue(start[i]);
         row->addWidget(teachingCoordinates_[i]);
@@ -98,6 +137,7 @@ QLayout* StepThroughPanel::buildTeachingControls() {
 }
 
 void StepThroughPanel::setTeachingVector(std::optional<Eigen::Vector3d> x) {
+    if (x) x = x->cwiseMax(-kTeachingRange).cwiseMin(kTeachingRange);
     teachingVector_ = x;
     const QSignalBlocker blocker(teachingBox_);
     teachingBox_->setChecked(x.has_value());
@@ -105,24 +145,37 @@ void StepThroughPanel::setTeachingVector(std::optional<Eigen::Vector3d> x) {
         const QSignalBlocker coordinateBlocker(teachingCoordinates_[i]);
         teachingCoordinates_[i]->setValue((*x)(i));
     }
-    if (x)
-        walkTeachingVector();
-    else
-        requestWalk();
+    if (x) return walkTeachingVector();
+    tipDrag_->setTip(std::nullopt);
+    walked_.clear();
+    requestWalk();
+}
+
+QPointF StepThroughPanel::teachingTipOnScreen() const { return tipDrag_->tipOnScreen(); }
+
+void StepThroughPanel::dragTeachingTip(const Eigen::Vector3d& tip) {
+    // The picture is R³ turned by the fixed basis, so the tip's scene position maps straight back.
+    setTeachingVector(Eigen::Vector3d(r3_walk_basis() * tip));
 }
 
 // Three numbers: computed on the spot, no vectors to read.
 void StepThroughPanel::walkTeachingVector() {
     const int generation = ++generation_;
     const Eigen::Vector3d& x = *teachingVector_;
-    const QString heading = tr("d = 3 teaching mode: x = (%1, %2, %3), ε = 0, γ = 1, β = 0")
-                                .arg(walkNumber(x(0)), walkNumber(x(1)), walkNumber(x(2)));
+    axes_ = r3_walk_basis();
+    WalkedToken token{-1, QStringLiteral("x"), kTokenColours[0], nullptr, QString()};
     try {
-        showWalk(generation, std::make_shared<const NormalizationWalk>(walk_normalization(x, 0.0)),
-                 heading);
-    } catch (const Error& error) {
-        showFailure(generation, QString::fromUtf8(error.what()));
+        token.walk = std::make_shared<const NormalizationWalk>(walk_normalization(x, 0.0));
+    } catch (const RequestError&) {
+        token.failure = tr("x = %1 lies on the 1 axis: x⊥ = 0 has no direction, so x⊥/‖x⊥‖ is "
+                           "undefined. Drag x off the axis.")
+                            .arg(coordinates(x));
     }
+    showWalks(generation, {token},
+              tr("d = 3 teaching mode: x = %1, ε = 0, γ = 1, β = 0. Drag the yellow tip of x.")
+                  .arg(coordinates(x)));
+    walkScene_->showFrame(std::sqrt(3.0));
+    tipDrag_->setTip(walk_placement(axes_, x), std::sqrt(3.0) * 0.04);
 }
 
 void StepThroughPanel::setDocument(DumpDocument* document) {
@@ -130,7 +183,7 @@ void StepThroughPanel::setDocument(DumpDocument* document) {
     if (document_ && document_->selection())
         disconnect(document_->selection(), nullptr, this, nullptr);
     document_ = document;
-    walk_.reset();
+    walked_.clear();
     worker_.cancel();
     ++generation_;
     if (!document_) return;
@@ -144,7 +197,7 @@ void StepThroughPanel::setDocument(DumpDocument* document) {
     connect(document_, &DumpDocument::infoReady, this, followSelectionChanges);
     connect(document_, &QObject::destroyed, this, [this] {
         document_ = nullptr;
-        walk_.reset();
+        walked_.clear();
         worker_.cancel();
         ++generation_;
     });
@@ -152,57 +205,78 @@ void StepThroughPanel::setDocument(DumpDocument* document) {
     if (document_->state() == DumpDocument::State::Ready) followSelection();
 }
 
-void StepThroughPanel::followSelection() {
-    const auto& tokens = document_->selection()->tokens();
-    setToken(tokens.empty() ? 0 : tokens.front());
+void StepThroughPanel::followSelection() { setTokens(document_->selection()->tokens()); }
+
+void StepThroughPanel::setTokens(const std::vector<Index>& tokens) {
+    std::vector<Index> capped(
+        tokens.begin(), tokens.begin() + std::ptrdiff_t(std::min(tokens.size(), kMaxWalkedTokens)));
+    if (capped.empty()) capped.push_back(0);
+    const bool same = capped == tokens_ && tokens.size() == requestedCount_;
+    tokens_ = std::move(capped);
+    requestedCount_ = tokens.size();
+    if (same && !walked_.empty()) return;
+    requestWalk();
 }
 
-void StepThroughPanel::setToken(Index token) {
-    if (token == token_ && walk_) return;
-    token_ = token;
-    requestWalk();
+QString StepThroughPanel::tokensHeading(std::size_t site) const {
+    const SiteInfo& about = document_->info().sites[site];
+    QString heading =
+        tr("Site %1 (%2): ")
+            .arg(QString::fromStdString(about.key), QString::fromStdString(about.module));
+    if (requestedCount_ == 0) heading += tr("nothing selected, so token 0: ");
+    if (tokens_.size() == 1) return heading + describeToken(*document_, site, tokens_.front());
+    heading += tr("%1 tokens, LayerNorm in each token's colour, RMSNorm in its pale tint")
+                   .arg(tokens_.size());
+    if (requestedCount_ > tokens_.size())
+        heading +=
+            tr(" (the first %1 of the %2 selected)").arg(tokens_.size()).arg(requestedCount_);
+    return heading;
 }
 
 void StepThroughPanel::requestWalk() {
     if (teachingVector_) return;
     const int generation = ++generation_;
-    if (!document_ || document_->state() != DumpDocument::State::Ready || token_ < 0) return;
+    if (!document_ || document_->state() != DumpDocument::State::Ready || tokens_.empty()) return;
     const auto site = std::size_t(document_->currentSite());
-    const QString heading = QStringLiteral("Site %1 (%2): %3")
-                                .arg(QString::fromStdString(document_->info().sites[site].key),
-                                     QString::fromStdString(document_->info().sites[site].module),
-                                     describeToken(*document_, site, token_));
-    worker_.submit([this, generation, site, token = token_, heading,
-                    dump = document_->dump()](const std::atomic<bool>& cancel) {
-        try {
-            auto walk = std::make_shared<const NormalizationWalk>(walkOf(*dump, site, token));
-            if (cancel) return;
-            QMetaObject::invokeMethod(
-                this, [this, generation, walk, heading] { showWalk(generation, walk, heading); },
-                Qt::QueuedConnection);
-        } catch (const std::exception& error) {
-            const QString message = QString::fromUtf8(error.what());
-            QMetaObject::invokeMethod(
-                this, [this, generation, message] { showFailure(generation, message); },
-                Qt::QueuedConnection);
-        }
+    std::vector<WalkedToken> walked;
+    for (std::size_t i = 0; i < tokens_.size(); ++i)
+        walked.push_back(
+            {tokens_[i],
+             (tr("token %1 ").arg(tokens_[i]) + visibleTokenText(*document_, tokens_[i])).trimmed(),
+             kTokenColours[i], nullptr, QString()});
+    worker_.submit([this, generation, site, walked, heading = tokensHeading(site),
+                    dump = document_->dump()](const std::atomic<bool>& cancel) mutable {
+        walkTokens(*dump, site, walked, cancel);
+        if (cancel) return;
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, walked = std::move(walked), heading] {
+                showWalks(generation, walked, heading);
+            },
+            Qt::QueuedConnection);
     });
 }
 
-void StepThroughPanel::showWalk(int generation, std::shared_ptr<const NormalizationWalk> walk,
-                                QString heading) {
+void StepThroughPanel::showWalks(int generation, std::vector<WalkedToken> walked,
+                                 const QString& heading) {
     if (generation != generation_) return;
-    walk_ = std::move(walk);
-    axes_ = walk_basis(*walk_);
+    walked_ = std::move(walked);
     heading_->setText(heading);
+    std::vector<const NormalizationWalk*> walks;
+    for (const WalkedToken& token : walked_)
+        if (token.walk) walks.push_back(token.walk.get());
+    if (!teachingVector_ && !walks.empty()) axes_ = shared_walk_basis(walks);
     redraw();
-    emit walkShown();
+    if (walks.empty())
+        emit failed(walked_.front().failure);
+    else
+        emit walkShown();
 }
 
-void StepThroughPanel::showFailure(int generation, const QString& message) {
-    if (generation != generation_) return;
-    heading_->setText(message);
-    emit failed(message);
+std::shared_ptr<const NormalizationWalk> StepThroughPanel::walk() const {
+    for (const WalkedToken& token : walked_)
+        if (token.walk) return token.walk;
+    return nullptr;
 }
 
 void StepThroughPanel::setStep(int step) {
@@ -230,11 +304,27 @@ void StepThroughPanel::setSettings(const StepThroughSettings& settings) {
     setStep(settings.step);
 }
 
+// The largest share of a vector drawn at this step that lies outside the drawn 3-space.
+double StepThroughPanel::outsideShare() const {
+    double share = 0;
+    for (const WalkedToken& token : walked_) {
+        if (!token.walk) continue;
+        for (const auto* path : {&token.walk->layer_norm, &token.walk->rms_norm}) {
+            const WalkStage& stage = (*path)[std::size_t(settings_.step)];
+            if (stage.norm > 0)
+                share = std::max(share, distance_outside(axes_, stage.vector) / stage.norm);
+        }
+    }
+    return share;
+}
+
 void StepThroughPanel::redraw() {
-    if (!walk_) return;
-    const double outside = distance_outside(axes_, walk_->rms_norm.back().vector);
-    text_->setText(walkStepHtml(*walk_, settings_.step, outside));
-    walkScene_->show(*walk_, axes_, settings_.step);
+    if (walked_.empty()) return;
+    text_->setText(walkStepHtml(walked_, settings_.step, outsideShare()));
+    if (walk())
+        walkScene_->show(walked_, axes_, settings_.step);
+    else
+        walkScene_->clear();
     scene_->requestRender();
 }
 
@@ -243,5 +333,7 @@ QString StepThroughPanel::stepText() const {
     document.setHtml(text_->text());
     return document.toPlainText();
 }
+
+QString StepThroughPanel::headingText() const { return heading_->text(); }
 
 }  // namespace lngeom::widgets

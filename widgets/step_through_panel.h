@@ -1,9 +1,10 @@
 #pragma once
-// The step-through (the paper's Fig. 2 on real data): one token of the document's current site
+// The step-through (the paper's Fig. 2 on real data): a few tokens of the document's current site
 // walked through LayerNorm (x → x⊥ → x⊥/‖x⊥‖ → √d·… → γ⊙y + β) and RMSNorm (x → x → x/‖x‖ →
-// √d·… → γ⊙r) side by side, step by step or animated, with each step's formula and the token's
-// numbers. It follows the first token of the document's selection; the vector is read on a
-// worker thread.
+// √d·… → γ⊙r) side by side, step by step or animated, with each step's formula and each token's
+// numbers. It follows the document's selection (its first kMaxWalkedTokens tokens); the vectors
+// are read on a worker thread. The d = 3 teaching mode walks a vector of R³ whose tip the user
+// drags in the picture (or types in).
 
 #include <QWidget>
 #include <memory>
@@ -11,6 +12,7 @@
 
 #include "core/normalization_walk.h"
 #include "widgets/latest_job_worker.h"
+#include "widgets/walk_text.h"
 
 class QCheckBox;
 class QDoubleSpinBox;
@@ -24,6 +26,10 @@ namespace lngeom::widgets {
 class DumpDocument;
 class VtkViewWidget;
 class WalkScene;
+class WalkTipDrag;
+
+// More arrows than this make the picture unreadable.
+inline constexpr std::size_t kMaxWalkedTokens = 8;
 
 struct StepThroughSettings {
     int step = 0;
@@ -39,14 +45,19 @@ class StepThroughPanel : public QWidget {
     void setDocument(DumpDocument* document);
     DumpDocument* document() const { return document_; }
 
-    // The token walked; follows the selection (its first token; token 0 when it is empty).
-    Index token() const { return token_; }
-    void setToken(Index token);
+    // The tokens walked: the first kMaxWalkedTokens of `tokens`, or token 0 when it is empty.
+    // Follows the selection.
+    const std::vector<Index>& tokens() const { return tokens_; }
+    void setTokens(const std::vector<Index>& tokens);
+    void setToken(Index token) { setTokens({token}); }
 
-    // The d = 3 teaching mode: walks this vector of R³ (ε = 0, no γ, β) instead of the token,
-    // so the construction is exact; nullopt returns to the token.
+    // The d = 3 teaching mode: walks this vector of R³ (ε = 0, no γ, β) instead of the tokens,
+    // so the construction is exact; nullopt returns to the tokens.
     void setTeachingVector(std::optional<Eigen::Vector3d> x);
     std::optional<Eigen::Vector3d> teachingVector() const { return teachingVector_; }
+    // Where the tip of the teaching vector is on the scene view (logical pixels); it can be
+    // dragged from there.
+    QPointF teachingTipOnScreen() const;
 
     int step() const { return settings_.step; }
     void setStep(int step);
@@ -55,10 +66,13 @@ class StepThroughPanel : public QWidget {
     const StepThroughSettings& settings() const { return settings_; }
     void setSettings(const StepThroughSettings& settings);
 
-    // The walk on screen; nullptr until the first one arrives.
-    std::shared_ptr<const NormalizationWalk> walk() const { return walk_; }
-    // The current step's formulas and numbers as plain text.
+    // The tokens on screen, each with its walk or why it has none.
+    const std::vector<WalkedToken>& walked() const { return walked_; }
+    // The first walk on screen; nullptr until one arrives.
+    std::shared_ptr<const NormalizationWalk> walk() const;
+    // The current step's formulas and numbers as plain text, a line per token.
     QString stepText() const;
+    QString headingText() const;
     VtkViewWidget* sceneView() const { return scene_; }
 
   signals:
@@ -71,14 +85,17 @@ class StepThroughPanel : public QWidget {
     QLayout* buildTeachingControls();
     void walkTeachingVector();
     void requestWalk();
-    void showWalk(int generation, std::shared_ptr<const NormalizationWalk> walk, QString heading);
-    void showFailure(int generation, const QString& message);
+    QString tokensHeading(std::size_t site) const;
+    void showWalks(int generation, std::vector<WalkedToken> walked, const QString& heading);
     void followSelection();
+    void dragTeachingTip(const Eigen::Vector3d& tip);
     void redraw();
+    double outsideShare() const;
 
     StepThroughSettings settings_;
     DumpDocument* document_ = nullptr;
-    Index token_ = -1;
+    std::vector<Index> tokens_;
+    std::size_t requestedCount_ = 0;  // before the cap; 0: nothing was selected
     std::optional<Eigen::Vector3d> teachingVector_;
     QCheckBox* teachingBox_;
     QDoubleSpinBox* teachingCoordinates_[3];
@@ -89,7 +106,8 @@ class StepThroughPanel : public QWidget {
     QPushButton* playButton_;
     QTimer* timer_;
     std::unique_ptr<WalkScene> walkScene_;
-    std::shared_ptr<const NormalizationWalk> walk_;
+    std::unique_ptr<WalkTipDrag> tipDrag_;
+    std::vector<WalkedToken> walked_;
     BasisAxes axes_;
     int generation_ = 0;
     LatestJobWorker worker_;  // last: joined before the rest goes

@@ -18,15 +18,14 @@
 namespace lngeom::widgets {
 namespace {
 
-constexpr double kLayerNormColour[3] = {0.95, 0.55, 0.17};
-constexpr double kRmsNormColour[3] = {0.25, 0.75, 0.9};
-constexpr double kRemovedColour[3] = {0.9, 0.2, 0.2};
+const QColor kRmsNormColour = QColor::fromRgbF(0.25f, 0.75f, 0.9f);
+const QColor kRemovedColour = QColor::fromRgbF(0.9f, 0.2f, 0.2f);
 const std::vector<const char*> kLayerNormNames{"x", "x⊥", "x⊥/‖x⊥‖", "y", "γ⊙y+β"};
 const std::vector<const char*> kRmsNormNames{"x", "x", "x/‖x‖", "r", "γ⊙r"};
 
 // An arrow from `from` to `to` whose shaft is `thickness` wide whatever its length.
 vtkSmartPointer<vtkActor> arrow(const Eigen::Vector3d& from, const Eigen::Vector3d& to,
-                                const double colour[3], double thickness, double opacity) {
+                                const QColor& colour, double thickness, double opacity) {
     const Eigen::Vector3d along = to - from;
     const double length = along.norm();
     vtkNew<vtkArrowSource> source;
@@ -51,26 +50,28 @@ vtkSmartPointer<vtkActor> arrow(const Eigen::Vector3d& from, const Eigen::Vector
     auto actor = vtkSmartPointer<vtkActor>::New();
     actor->SetMapper(mapper);
     actor->SetUserMatrix(placement);
-    actor->GetProperty()->SetColor(colour[0], colour[1], colour[2]);
+    actor->GetProperty()->SetColor(colour.redF(), colour.greenF(), colour.blueF());
     actor->GetProperty()->SetOpacity(opacity);
     actor->GetProperty()->SetAmbient(0.35);
     return actor;
 }
 
-vtkSmartPointer<vtkBillboardTextActor3D> label(const Eigen::Vector3d& at, const char* text,
-                                               const double colour[3]) {
+vtkSmartPointer<vtkBillboardTextActor3D> label(const Eigen::Vector3d& at, const std::string& text,
+                                               const QColor& colour) {
     auto actor = vtkSmartPointer<vtkBillboardTextActor3D>::New();
     useUnicodeFont(actor->GetTextProperty());
     actor->SetInput(drawableText(text).c_str());
     actor->SetPosition(at.x(), at.y(), at.z());
     actor->GetTextProperty()->SetFontSize(18);
     actor->GetTextProperty()->SetBold(true);
-    actor->GetTextProperty()->SetColor(colour[0], colour[1], colour[2]);
+    actor->GetTextProperty()->SetColor(colour.redF(), colour.greenF(), colour.blueF());
     return actor;
 }
 
-Eigen::Vector3d inBasis(const BasisAxes& axes, const Eigen::VectorXd& vector) {
-    return axes.transpose() * vector;
+// Several tokens' RMSNorm paths: their token's colour, paler.
+QColor paleTint(const QColor& colour) {
+    return QColor::fromRgbF(0.55f + 0.45f * colour.redF(), 0.55f + 0.45f * colour.greenF(),
+                            0.55f + 0.45f * colour.blueF());
 }
 
 }  // namespace
@@ -79,21 +80,37 @@ WalkScene::WalkScene(vtkRenderer* renderer) : renderer_(renderer) {}
 
 WalkScene::~WalkScene() { clear(); }
 
-void WalkScene::show(const NormalizationWalk& walk, const BasisAxes& axes, int step) {
-    const double radius = std::sqrt(double(walk.numbers.d));
-    if (radius != frameRadius_) {
-        clear();
-        renderer_->RemoveAllViewProps();
-        addNormalizationFrame(renderer_, radius);
-        frameNormalizationCamera(renderer_, radius);
-        frameRadius_ = radius;
-    }
+void WalkScene::show(const std::vector<WalkedToken>& tokens, const BasisAxes& axes, int step) {
     clear();
-    // Labels of the two paths apart vertically: their vectors are often close.
-    addPath(walk.layer_norm, axes, step, kLayerNormColour, kLayerNormNames, -0.08);
-    addPath(walk.rms_norm, axes, step, kRmsNormColour, kRmsNormNames, 0.08);
-    if (step == 1) addRemovedComponent(walk, axes);
+    const bool single = tokens.size() == 1;
+    for (const WalkedToken& token : tokens) {
+        if (!token.walk) continue;
+        showFrame(std::sqrt(double(token.walk->numbers.d)));
+        const double thickness = frameRadius_ * (single ? 0.012 : 0.009);
+        // A single token's paths are named stage by stage; several tokens' by their number.
+        const std::string number = std::to_string(token.token);
+        std::vector<const char*> tokenName(kWalkStageCount, number.c_str());
+        if (token.token < 0) tokenName.clear();
+        // Labels of the two paths apart vertically: their vectors are often close.
+        addPath(token.walk->layer_norm, axes, step,
+                {token.colour, thickness, single ? kLayerNormNames : tokenName, -0.08});
+        addPath(
+            token.walk->rms_norm, axes, step,
+            {single ? kRmsNormColour : paleTint(token.colour), single ? thickness : 0.6 * thickness,
+             single ? kRmsNormNames : std::vector<const char*>{}, 0.08});
+        if (step == 1) addRemovedComponent(*token.walk, axes, single);
+        if (token.token < 0) addCoordinateAxes(axes);
+    }
     renderer_->ResetCameraClippingRange();
+}
+
+void WalkScene::showFrame(double radius) {
+    if (radius == frameRadius_) return;
+    clear();
+    renderer_->RemoveAllViewProps();
+    addNormalizationFrame(renderer_, radius);
+    frameNormalizationCamera(renderer_, radius);
+    frameRadius_ = radius;
 }
 
 void WalkScene::clear() {
@@ -108,27 +125,39 @@ void WalkScene::add(vtkSmartPointer<vtkProp> prop) {
 
 // Earlier stages faint, the current one bold and named at its tip.
 void WalkScene::addPath(const std::vector<WalkStage>& path, const BasisAxes& axes, int step,
-                        const double colour[3], const std::vector<const char*>& names,
-                        double labelLift) {
-    const Eigen::Vector3d labelOffset(0.0, 0.0, labelLift * frameRadius_);
-    const double thickness = frameRadius_ * 0.012;
+                        const PathStyle& style) {
+    const Eigen::Vector3d labelOffset(0.0, 0.0, style.labelLift * frameRadius_);
     for (int stage = 0; stage <= step && stage < int(path.size()); ++stage) {
-        const Eigen::Vector3d tip = inBasis(axes, path[std::size_t(stage)].vector);
+        const Eigen::Vector3d tip = walk_placement(axes, path[std::size_t(stage)].vector);
         if (!(tip.norm() > 0)) continue;
         const bool current = stage == step;
-        add(arrow(Eigen::Vector3d::Zero(), tip, colour, current ? thickness * 1.6 : thickness,
-                  current ? 1.0 : 0.3));
-        if (current) add(label(tip * 1.04 + labelOffset, names[std::size_t(stage)], colour));
+        add(arrow(Eigen::Vector3d::Zero(), tip, style.colour,
+                  current ? style.thickness * 1.6 : style.thickness, current ? 1.0 : 0.3));
+        if (current && !style.names.empty())
+            add(label(tip * 1.04 + labelOffset, style.names[std::size_t(stage)], style.colour));
+    }
+}
+
+// R³'s own axes for the teaching vector, so its coordinates can be read off the picture.
+void WalkScene::addCoordinateAxes(const BasisAxes& axes) {
+    const QColor grey = QColor::fromRgbF(0.75f, 0.75f, 0.78f);
+    const char* names[3] = {"x₁", "x₂", "x₃"};
+    for (int i = 0; i < 3; ++i) {
+        const Eigen::Vector3d tip =
+            walk_placement(axes, Eigen::Vector3d::Unit(i)) * frameRadius_ * 1.25;
+        add(arrow(Eigen::Vector3d::Zero(), tip, grey, frameRadius_ * 0.005, 0.8));
+        add(label(tip * 1.06, names[i], grey));
     }
 }
 
 // The part along 1 that LayerNorm's first step removes, from x⊥'s tip back up to x's tip.
-void WalkScene::addRemovedComponent(const NormalizationWalk& walk, const BasisAxes& axes) {
-    const Eigen::Vector3d orthogonal = inBasis(axes, walk.layer_norm[1].vector);
-    const Eigen::Vector3d removed = inBasis(axes, walk.layer_norm[1].removed);
+void WalkScene::addRemovedComponent(const NormalizationWalk& walk, const BasisAxes& axes,
+                                    bool named) {
+    const Eigen::Vector3d orthogonal = walk_placement(axes, walk.layer_norm[1].vector);
+    const Eigen::Vector3d removed = walk_placement(axes, walk.layer_norm[0].vector) - orthogonal;
     if (!(removed.norm() > 0)) return;
     add(arrow(orthogonal, orthogonal + removed, kRemovedColour, frameRadius_ * 0.01, 1.0));
-    add(label(orthogonal + removed * 0.5, "μ·1", kRemovedColour));
+    if (named) add(label(orthogonal + removed * 0.5, "μ·1", kRemovedColour));
 }
 
 }  // namespace lngeom::widgets

@@ -7,7 +7,9 @@ vtk_module_autoinit(TARGETS test_projection_view MODULES ${VTK_LIBRARIES})
 
 lngeom_add_qtest(NAME test_step_through_panel LABEL widgets
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_step_through_panel.cpp
-    LIBS lngeom_widgets lngeom_widget_test_support)
+            ${CMAKE_CURRENT_LIST_DIR}/sample_documents.h
+    LIBS lngeom_widgets lngeom_widget_test_support
+    FIXTURES core_metrics)  # a zero and a constant token
 vtk_module_autoinit(TARGETS test_step_through_panel MODULES ${VTK_LIBRARIES})
 
 # Not a test: frames per second of 1M points while the camera moves (run it under xvfb-run).

@@ -14,15 +14,24 @@ inline QString samplePath(const char* name) {
     return QStringLiteral(LNGEOM_SOURCE_DIR "/data/") + QLatin1String(name);
 }
 
-// Loads data/<name> and waits for its metrics; nullptr when it did not become ready.
-inline std::unique_ptr<widgets::DumpDocument> loadSample(const char* name) {
+inline StoreOptions uncachedOptions() {
     StoreOptions options;
     options.use_cache = false;
-    auto document = std::make_unique<widgets::DumpDocument>(samplePath(name), QString(), options);
+    return options;
+}
+
+// Loads the dump at `path` and waits for its metrics; nullptr when it did not become ready.
+inline std::unique_ptr<widgets::DumpDocument> loadDocument(const QString& path) {
+    auto document = std::make_unique<widgets::DumpDocument>(path, QString(), uncachedOptions());
     QSignalSpy ready(document.get(), &widgets::DumpDocument::ready);
     document->load();
     if (!ready.wait(60000)) return nullptr;
     return document;
+}
+
+// Loads data/<name> and waits for its metrics; nullptr when it did not become ready.
+inline std::unique_ptr<widgets::DumpDocument> loadSample(const char* name) {
+    return loadDocument(samplePath(name));
 }
 
 }  // namespace lngeom::test

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "tests/widgets/image_checks.h"
+#include "tests/widgets/sample_documents.h"
 #include "tests/widgets/widgets_test_main.h"
 #include "widgets/dump_document.h"
 #include "widgets/projection_view.h"
@@ -23,12 +24,6 @@ namespace {
 
 const QString kSample = QStringLiteral(LNGEOM_SOURCE_DIR "/data/sample-layernorm.h5");
 const QColor kBackground(31, 33, 41);
-
-StoreOptions uncachedOptions() {
-    StoreOptions options;
-    options.use_cache = false;
-    return options;
-}
 
 int countPixels(const QImage& image, const std::function<bool(const QColor&)>& test) {
     int count = 0;
@@ -83,10 +78,8 @@ class TestProjectionView : public QObject {
 
   private slots:
     void initTestCase() {
-        document_ = std::make_unique<DumpDocument>(kSample, QString(), uncachedOptions());
-        QSignalSpy ready(document_.get(), &DumpDocument::ready);
-        document_->load();
-        QVERIFY(ready.wait(30000));
+        document_ = lngeom::test::loadSample("sample-layernorm.h5");
+        QVERIFY(document_);
         view_ = std::make_unique<ProjectionView>();
         view_->resize(900, 760);
         QSignalSpy shown(view_.get(), &ProjectionView::cloudShown);
@@ -160,7 +153,7 @@ class TestProjectionView : public QObject {
     }
 
     void followsADocumentSetBeforeItLoads() {
-        DumpDocument document(kSample, QString(), uncachedOptions());
+        DumpDocument document(kSample, QString(), lngeom::test::uncachedOptions());
         ProjectionView view;
         view.resize(400, 300);
         view.setDocument(&document);
@@ -187,7 +180,7 @@ class TestProjectionView : public QObject {
         QFETCH(QString, sample);
         QFETCH(int, representation);
         DumpDocument document(QStringLiteral(LNGEOM_SOURCE_DIR "/data/") + sample, QString(),
-                              uncachedOptions());
+                              lngeom::test::uncachedOptions());
         ProjectionView view;
         view.resize(400, 300);
         ProjectionSettings settings;
