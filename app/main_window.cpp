@@ -1,5 +1,6 @@
 #include "app/main_window.h"
 
+#include <QAbstractSpinBox>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -49,13 +50,18 @@ namespace lngeom::app {
 namespace {
 
 // Views keep their controls in one row, and a combo box is as wide as its longest entry by
-// default; letting the boxes shrink (entries stay readable in their pop-ups) keeps the views
-// narrow enough to share the window.
+// default, a spin box as wide as the longest number of its range (±1e12 for a histogram's
+// range); letting the boxes shrink (entries stay readable in their pop-ups, typical values in
+// the box) keeps the views narrow enough to share the window.
+constexpr int kSpinButtonsWidth = 24;
+
 void compactControls(QWidget* view) {
     for (QComboBox* box : view->findChildren<QComboBox*>()) {
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        box->setMinimumContentsLength(6);
+        box->setMinimumContentsLength(5);
     }
+    for (QAbstractSpinBox* box : view->findChildren<QAbstractSpinBox*>())
+        box->setMinimumWidth(box->fontMetrics().horizontalAdvance("-00.000") + kSpinButtonsWidth);
 }
 
 // What is still too wide scrolls, so a narrow dock stays narrow instead of widening the window
@@ -137,7 +143,7 @@ void MainWindow::createDocks(MessageLog* log) {
     tabifyDockWidget(table, messageDock_);
     table->raise();
     connect(messagePanel_, &MessagePanel::errorShown, messageDock_, &QDockWidget::raise);
-    resizeDocks({files, histogram}, {300, 520}, Qt::Horizontal);
+    resizeDocks({files, histogram}, {260, 680}, Qt::Horizontal);
     resizeDocks({files, tourDock_, table}, {260, 420, 230}, Qt::Vertical);
 }
 

@@ -15,7 +15,7 @@ ComparisonView::ComparisonView(QWidget* parent)
       curves_(new LayerCurvesView),
       leftHistogram_(new HistogramView),
       rightHistogram_(new HistogramView) {
-    auto* histograms = new QSplitter(Qt::Horizontal);
+    auto* histograms = new QSplitter(Qt::Vertical);
     histograms->addWidget(leftHistogram_);
     histograms->addWidget(rightHistogram_);
     auto* splitter = new QSplitter(Qt::Vertical);

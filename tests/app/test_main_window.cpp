@@ -5,6 +5,8 @@
 #include <vtkOutputWindow.h>
 #include <QAction>
 #include <QDockWidget>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -20,6 +22,7 @@
 #include "app/tour_steps.h"
 #include "app/view_set.h"
 #include "app/vtk_message_forwarding.h"
+#include "app/window_layout.h"
 #include "tests/app/main_window_fixture.h"
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/widgets_test_main.h"
@@ -69,6 +72,7 @@ class TestMainWindow : public QObject {
     void closingTheCurrentFileShowsTheNext();
     void glossaryDefinesEveryMetric();
     void messagesCollectQtAndVtk();
+    void everyDockFitsTheDefaultLayout();
 };
 
 void TestMainWindow::opensTheSamplesLayerNormFirst() {
@@ -318,6 +322,32 @@ void TestMainWindow::messagesCollectQtAndVtk() {
     QVERIFY2(messages.contains("VTK: ") && messages.contains("a warning from VTK"),
              qPrintable(messages));
     QCOMPARE(test.log->messages().back().severity, lngeom::app::MessageSeverity::Warning);
+}
+
+// At 1600 × 1000 with the default layout, no dock (nor the 3D view) needs sideways scrolling:
+// each content's narrowest useful width fits the room the layout gives it.
+void TestMainWindow::everyDockFitsTheDefaultLayout() {
+    WindowUnderTest test(lngeom::app::sampleDumpPaths());
+    test.window->layout()->reset();
+    test.window->resize(1600, 1000);
+    QVERIFY(test.waitSettled());
+    QStringList tooWide;
+    const auto check = [&tooWide](const QString& name, QWidget* content) {
+        auto* area = qobject_cast<QScrollArea*>(content);
+        if (!area) return;
+        QCoreApplication::processEvents();
+        if (area->horizontalScrollBar()->isVisible())
+            tooWide << QString("%1 (needs %2 px, has %3)")
+                           .arg(name)
+                           .arg(area->widget()->minimumSizeHint().width())
+                           .arg(area->viewport()->width());
+    };
+    check("3D projection", test.window->centralWidget());
+    for (QDockWidget* dock : test.window->findChildren<QDockWidget*>()) {
+        dock->raise();
+        check(dock->objectName(), dock->widget());
+    }
+    QVERIFY2(tooWide.isEmpty(), qPrintable(tooWide.join(", ")));
 }
 
 LNGEOM_WIDGETS_TEST_MAIN(TestMainWindow)
