@@ -24,6 +24,8 @@ class ComparisonChoice : public QObject {
     widgets::DumpDocument* comparison() const;
     // nullptr: compare with nothing.
     void choose(widgets::DumpDocument* document);
+    // What the user chose and still stands (nullptr: nothing); nullopt: the default.
+    std::optional<widgets::DumpDocument*> picked() const { return picked_; }
 
   signals:
     void changed(lngeom::widgets::DumpDocument* comparison);

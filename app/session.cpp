@@ -5,6 +5,9 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include "app/session_json.h"
+#include "app/session_views.h"
+
 namespace lngeom::app {
 namespace {
 
@@ -17,121 +20,10 @@ constexpr int kVersion = 1;
 
 QJsonArray vectorToJson(const double (&values)[3]) { return {values[0], values[1], values[2]}; }
 
-void vectorFromJson(const QJsonValue& value, double (&values)[3], const QString& source) {
-    const QJsonArray array = value.toArray();
-    if (array.size() != 3) fail(source, "a camera vector needs three numbers");
+void vectorFromJson(const SessionJsonReader& json, const char* key, double (&values)[3]) {
+    if (!json.has(key)) json.fail(key, "missing");
+    const QJsonArray array = json.numbers(key, 3);
     for (int axis = 0; axis < 3; ++axis) values[axis] = array[axis].toDouble();
-}
-
-QString metricKey(Metric metric) {
-    const std::string_view key = describe(metric).key;
-    return QString::fromUtf8(key.data(), qsizetype(key.size()));
-}
-
-Metric metricFromJson(const QJsonValue& value, const QString& source) {
-    const std::optional<Metric> metric = metric_from_key(value.toString().toStdString());
-    if (!metric) fail(source, QString("unknown metric '%1'").arg(value.toString()));
-    return *metric;
-}
-
-QJsonObject histogramToJson(const widgets::HistogramSettings& settings) {
-    QJsonObject json{{"metric", metricKey(settings.metric)},
-                     {"bins", settings.bins},
-                     {"log_counts", settings.logCounts}};
-    if (settings.range) json["range"] = QJsonArray{settings.range->low, settings.range->high};
-    if (settings.overlay)
-        json["overlay"] = QJsonObject{{"site", settings.overlay->site},
-                                      {"metric", metricKey(settings.overlay->metric)}};
-    return json;
-}
-
-widgets::HistogramSettings histogramFromJson(const QJsonObject& json, const QString& source) {
-    widgets::HistogramSettings settings;
-    if (json.contains("metric")) settings.metric = metricFromJson(json["metric"], source);
-    settings.bins = json["bins"].toInt(settings.bins);
-    settings.logCounts = json["log_counts"].toBool();
-    const QJsonArray range = json["range"].toArray();
-    if (range.size() == 2) settings.range = ValueRange{range[0].toDouble(), range[1].toDouble()};
-    if (json["overlay"].isObject()) {
-        const QJsonObject overlay = json["overlay"].toObject();
-        settings.overlay = widgets::HistogramOverlay{overlay["site"].toInt(-1),
-                                                     metricFromJson(overlay["metric"], source)};
-    }
-    return settings;
-}
-
-// Enum values by name, so a session stays readable and survives reordered enums.
-template <typename Enum>
-struct Named {
-    Enum value;
-    const char* name;
-};
-
-const Named<Representation> kRepresentations[] = {
-    {Representation::Input, "input"},
-    {Representation::LnStandardized, "ln_standardized"},
-    {Representation::RmsStandardized, "rms_standardized"},
-    {Representation::Output, "output"}};
-const Named<Placement> kPlacements[] = {{Placement::Linear, "linear"},
-                                        {Placement::TrueRadius, "true_radius"}};
-const Named<widgets::ProjectionColour> kColours[] = {
-    {widgets::ProjectionColour::AngleToUniform, "angle_to_uniform"},
-    {widgets::ProjectionColour::Norm, "norm"},
-    {widgets::ProjectionColour::Position, "position"},
-    {widgets::ProjectionColour::Selection, "selection"}};
-
-template <typename Enum, std::size_t N>
-QString nameOf(const Named<Enum> (&names)[N], Enum value) {
-    for (const Named<Enum>& entry : names)
-        if (entry.value == value) return entry.name;
-    return names[0].name;
-}
-
-template <typename Enum, std::size_t N>
-Enum valueOf(const Named<Enum> (&names)[N], const QJsonValue& json, const QString& what,
-             const QString& source) {
-    if (json.isUndefined()) return names[0].value;
-    for (const Named<Enum>& entry : names)
-        if (json.toString() == entry.name) return entry.value;
-    fail(source, QString("unknown %1 '%2'").arg(what, json.toString()));
-}
-
-QJsonObject projectionToJson(const widgets::ProjectionSettings& settings) {
-    return {{"representation", nameOf(kRepresentations, settings.representation)},
-            {"placement", nameOf(kPlacements, settings.placement)},
-            {"colour", nameOf(kColours, settings.colour)}};
-}
-
-widgets::ProjectionSettings projectionFromJson(const QJsonObject& json, const QString& source) {
-    widgets::ProjectionSettings settings;
-    settings.representation =
-        valueOf(kRepresentations, json["representation"], "representation", source);
-    settings.placement = valueOf(kPlacements, json["placement"], "placement", source);
-    settings.colour = valueOf(kColours, json["colour"], "colour", source);
-    return settings;
-}
-
-QJsonObject tableToJson(const widgets::TokenTableSettings& settings) {
-    QJsonObject json{{"search", settings.filter.text},
-                     {"sort_column", settings.sortColumn},
-                     {"descending", settings.sortOrder == Qt::DescendingOrder}};
-    if (settings.filter.metric) json["range_metric"] = metricKey(*settings.filter.metric);
-    if (settings.filter.range)
-        json["range"] = QJsonArray{settings.filter.range->low, settings.filter.range->high};
-    return json;
-}
-
-widgets::TokenTableSettings tableFromJson(const QJsonObject& json, const QString& source) {
-    widgets::TokenTableSettings settings;
-    settings.filter.text = json["search"].toString();
-    if (json.contains("range_metric"))
-        settings.filter.metric = metricFromJson(json["range_metric"], source);
-    const QJsonArray range = json["range"].toArray();
-    if (range.size() == 2)
-        settings.filter.range = ValueRange{range[0].toDouble(), range[1].toDouble()};
-    settings.sortColumn = json["sort_column"].toInt(settings.sortColumn);
-    settings.sortOrder = json["descending"].toBool() ? Qt::DescendingOrder : Qt::AscendingOrder;
-    return settings;
 }
 
 QJsonObject fileToJson(const SessionFile& file) {
@@ -143,13 +35,10 @@ QJsonObject fileToJson(const SessionFile& file) {
             {"selection", selection}};
 }
 
-SessionFile fileFromJson(const QJsonValue& value, const QString& source) {
-    const QJsonObject json = value.toObject();
-    if (!json["path"].isString()) fail(source, "every entry of \"files\" needs a \"path\"");
-    SessionFile file{json["path"].toString(), json["dataset"].toString(), json["site"].toInt(), {}};
-    for (const QJsonValue token : json["selection"].toArray())
-        file.selection.push_back(Index(token.toInteger()));
-    return file;
+SessionFile fileFromJson(const SessionJsonReader& json) {
+    if (!json.has("path")) json.fail("path", "missing: every entry of \"files\" needs a \"path\"");
+    return {json.string("path"), json.string("dataset"), json.integer("site", 0),
+            json.tokens("selection")};
 }
 
 QJsonObject cameraToJson(const CameraState& camera) {
@@ -159,13 +48,31 @@ QJsonObject cameraToJson(const CameraState& camera) {
             {"view_angle", camera.viewAngle}};
 }
 
-CameraState cameraFromJson(const QJsonObject& json, const QString& source) {
+CameraState cameraFromJson(const SessionJsonReader& json) {
     CameraState camera;
-    vectorFromJson(json["position"], camera.position, source);
-    vectorFromJson(json["focal_point"], camera.focalPoint, source);
-    vectorFromJson(json["view_up"], camera.viewUp, source);
-    camera.viewAngle = json["view_angle"].toDouble(camera.viewAngle);
+    vectorFromJson(json, "position", camera.position);
+    vectorFromJson(json, "focal_point", camera.focalPoint);
+    vectorFromJson(json, "view_up", camera.viewUp);
+    camera.viewAngle = json.number("view_angle", camera.viewAngle);
     return camera;
+}
+
+// "current" and "comparison" point into "files".
+int fileIndex(const SessionJsonReader& json, const char* key, std::size_t fileCount) {
+    const int index = json.integer(key, -1);
+    if (index < -1 || index >= int(fileCount))
+        json.fail(key, QString("should be -1 or the index of one of the %1 entries of \"files\"")
+                           .arg(fileCount));
+    return index;
+}
+
+void checkFormat(const QJsonObject& json, const QString& source) {
+    if (json["format"].toString() != kFormat)
+        fail(source, QString("not an lngeom session (\"format\" should be \"%1\")").arg(kFormat));
+    if (json["version"].toInt() != kVersion)
+        fail(source, QString("session version %1 is not supported (this lngeom reads %2)")
+                         .arg(json["version"].toInt())
+                         .arg(kVersion));
 }
 
 }  // namespace
@@ -178,32 +85,36 @@ QJsonObject sessionToJson(const Session& session) {
                      {"files", files},
                      {"current", session.current},
                      {"histogram", histogramToJson(session.histogram)},
+                     {"heatmap", heatmapToJson(session.heatmap)},
+                     {"curves", curvesToJson(session.curves)},
+                     {"step_through", stepThroughToJson(session.stepThrough)},
                      {"projection", projectionToJson(session.projection)},
                      {"table", tableToJson(session.table)},
                      {"layout", QString::fromLatin1(session.layout.toBase64())},
                      {"theme", session.theme}};
+    if (session.comparison) json["comparison"] = *session.comparison;
     if (session.camera) json["camera"] = cameraToJson(*session.camera);
     return json;
 }
 
-Session sessionFromJson(const QJsonObject& json, const QString& source) {
-    if (json["format"].toString() != kFormat)
-        fail(source, QString("not an lngeom session (\"format\" should be \"%1\")").arg(kFormat));
-    if (json["version"].toInt() != kVersion)
-        fail(source, QString("session version %1 is not supported (this lngeom reads %2)")
-                         .arg(json["version"].toInt())
-                         .arg(kVersion));
+Session sessionFromJson(const QJsonObject& object, const QString& source) {
+    checkFormat(object, source);
+    const SessionJsonReader json(object, source);
     Session session;
-    for (const QJsonValue file : json["files"].toArray())
-        session.files.push_back(fileFromJson(file, source));
-    session.current = json["current"].toInt(-1);
-    session.histogram = histogramFromJson(json["histogram"].toObject(), source);
-    session.projection = projectionFromJson(json["projection"].toObject(), source);
-    session.table = tableFromJson(json["table"].toObject(), source);
-    if (json["camera"].isObject())
-        session.camera = cameraFromJson(json["camera"].toObject(), source);
-    session.layout = QByteArray::fromBase64(json["layout"].toString().toLatin1());
-    session.theme = json["theme"].toString();
+    for (int index = 0; index < json.array("files").size(); ++index)
+        session.files.push_back(fileFromJson(json.element("files", index)));
+    session.current = fileIndex(json, "current", session.files.size());
+    if (json.has("comparison"))
+        session.comparison = fileIndex(json, "comparison", session.files.size());
+    session.histogram = histogramFromJson(json.object("histogram"));
+    session.heatmap = heatmapFromJson(json.object("heatmap"));
+    session.curves = curvesFromJson(json.object("curves"));
+    session.stepThrough = stepThroughFromJson(json.object("step_through"));
+    session.projection = projectionFromJson(json.object("projection"));
+    session.table = tableFromJson(json.object("table"));
+    if (json.has("camera")) session.camera = cameraFromJson(json.object("camera"));
+    session.layout = QByteArray::fromBase64(json.string("layout").toLatin1());
+    session.theme = json.string("theme");
     return session;
 }
 

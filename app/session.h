@@ -1,7 +1,8 @@
 #pragma once
 // A session: everything a user set up, as a small JSON file — the open files (with dataset,
-// current site and selection), which one is current, the views' settings, the dock layout and
-// the theme. Paths are stored absolute.
+// current site and selection), which one is current and which one it is compared with, the
+// views' settings, the step-through's walk, the dock layout and the theme. Paths are stored
+// absolute.
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -13,7 +14,10 @@
 
 #include "core/dump.h"
 #include "widgets/histogram_view.h"
+#include "widgets/layer_curves_view.h"
+#include "widgets/layer_heatmap_view.h"
 #include "widgets/projection_settings.h"
+#include "widgets/step_through_panel.h"
 #include "widgets/token_table_view.h"
 
 namespace lngeom::app {
@@ -38,10 +42,23 @@ struct CameraState {
     double viewAngle = 30;
 };
 
+// The step-through's walk: the tokens, the step and, in the d = 3 teaching mode, its vector.
+struct StepThroughState {
+    widgets::StepThroughSettings settings;
+    std::vector<Index> tokens;  // empty: the selected ones, as the panel does by itself
+    std::optional<Eigen::Vector3d> teachingVector;
+};
+
 struct Session {
     std::vector<SessionFile> files;
     int current = -1;  // index into files; -1: none
+    // The "Compare with" choice: nullopt: the default (the first other open file); -1: nothing;
+    // else an index into files.
+    std::optional<int> comparison;
     widgets::HistogramSettings histogram;
+    widgets::LayerHeatmapSettings heatmap;
+    widgets::LayerCurvesSettings curves;
+    StepThroughState stepThrough;
     widgets::ProjectionSettings projection;
     widgets::TokenTableSettings table;
     std::optional<CameraState> camera;

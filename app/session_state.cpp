@@ -4,12 +4,18 @@
 #include <vtkRenderer.h>
 #include <QFileInfo>
 
+#include <algorithm>
+
+#include "app/comparison_choice.h"
 #include "app/document_list.h"
 #include "app/main_window.h"
 #include "app/theme.h"
 #include "widgets/dump_document.h"
 #include "widgets/histogram_view.h"
+#include "widgets/layer_curves_view.h"
+#include "widgets/layer_heatmap_view.h"
 #include "widgets/projection_view.h"
+#include "widgets/step_through_panel.h"
 #include "widgets/token_selection.h"
 #include "widgets/token_table_view.h"
 #include "widgets/vtk_view_widget.h"
@@ -57,6 +63,44 @@ void restoreCamera(widgets::ProjectionView& view, const CameraState& state) {
     view.sceneView()->requestRender();
 }
 
+StepThroughState captureStepThrough(const widgets::StepThroughPanel& panel) {
+    return {panel.settings(), panel.tokens(), panel.teachingVector()};
+}
+
+// The panel walks the selected tokens once its document is ready; tokens chosen apart from the
+// selection apply after that (queued behind the panel's own handler).
+void restoreStepThrough(widgets::StepThroughPanel& panel, DumpDocument* current,
+                        const StepThroughState& state) {
+    panel.setSettings(state.settings);
+    panel.setTeachingVector(state.teachingVector);
+    if (state.tokens.empty() || !current) return;
+    auto* once = new QObject(current);
+    QObject::connect(
+        current, &DumpDocument::ready, once,
+        [&panel, tokens = state.tokens, once] {
+            panel.setTokens(tokens);
+            once->deleteLater();
+        },
+        Qt::QueuedConnection);
+}
+
+std::optional<int> captureComparison(const MainWindow& window) {
+    const std::optional<DumpDocument*> picked = window.comparisonChoice()->picked();
+    if (!picked) return std::nullopt;
+    const auto& documents = window.documents()->documents();
+    const auto found = std::find(documents.begin(), documents.end(), *picked);
+    return found == documents.end() ? -1 : int(found - documents.begin());
+}
+
+void restoreViews(MainWindow& window, const Session& session) {
+    const ViewSet& views = window.views();
+    views.histogram->setSettings(session.histogram);
+    views.heatmap->setSettings(session.heatmap);
+    views.curves->setSettings(session.curves);
+    views.projection->setSettings(session.projection);
+    views.table->setSettings(session.table);
+}
+
 }  // namespace
 
 Session captureSession(const MainWindow& window) {
@@ -66,9 +110,14 @@ Session captureSession(const MainWindow& window) {
         session.files.push_back(captureFile(*documents[index]));
         if (documents[index] == window.documents()->current()) session.current = int(index);
     }
-    session.histogram = window.views().histogram->settings();
-    session.projection = window.views().projection->settings();
-    session.table = window.views().table->settings();
+    session.comparison = captureComparison(window);
+    const ViewSet& views = window.views();
+    session.histogram = views.histogram->settings();
+    session.heatmap = views.heatmap->settings();
+    session.curves = views.curves->settings();
+    session.stepThrough = captureStepThrough(*views.stepThrough);
+    session.projection = views.projection->settings();
+    session.table = views.table->settings();
     session.camera =
         captureCamera(*window.views().projection->sceneView()->renderer()->GetActiveCamera());
     session.layout = window.saveState();
@@ -84,12 +133,15 @@ void restoreSession(MainWindow& window, const Session& session) {
         opened.push_back(documents->open(file.path, file.dataset));
         applyWhenOpen(opened.back(), file);
     }
-    if (session.current >= 0 && session.current < int(opened.size()))
-        documents->setCurrent(opened[std::size_t(session.current)]);
-    window.views().histogram->setSettings(session.histogram);
+    const auto openedAt = [&opened](std::optional<int> index) -> DumpDocument* {
+        return index && *index >= 0 && *index < int(opened.size()) ? opened[std::size_t(*index)]
+                                                                   : nullptr;
+    };
+    if (DumpDocument* current = openedAt(session.current)) documents->setCurrent(current);
+    if (session.comparison) window.comparisonChoice()->choose(openedAt(session.comparison));
+    restoreViews(window, session);
+    restoreStepThrough(*window.views().stepThrough, openedAt(session.current), session.stepThrough);
     widgets::ProjectionView* projection = window.views().projection;
-    projection->setSettings(session.projection);
-    window.views().table->setSettings(session.table);
     // The view frames each new cloud; the saved camera applies once the restored one is shown.
     if (session.camera) {
         auto* once = new QObject(projection);

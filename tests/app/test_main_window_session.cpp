@@ -1,7 +1,8 @@
 // Sessions and themes: a session saved from one window and restored in a fresh one gives the
-// same files, current file, sites, selections, view settings, layout and theme; bad session
-// files are refused with their name and reason (also by `lngeom --session`); the light and dark
-// themes and their toggle.
+// same files, current and compared file, sites, selections, view settings, step-through walk,
+// layout and theme; a session written before some keys existed still loads; bad session files
+// are refused with their name, the key and the reason (also by `lngeom --session`); the light
+// and dark themes and their toggle.
 
 #include <QAction>
 #include <QDockWidget>
@@ -11,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "app/comparison_choice.h"
 #include "app/sample_files.h"
 #include "app/session.h"
 #include "app/session_state.h"
@@ -19,7 +21,10 @@
 #include "tests/widgets/widgets_test_main.h"
 #include "widgets/dump_document.h"
 #include "widgets/histogram_view.h"
+#include "widgets/layer_curves_view.h"
+#include "widgets/layer_heatmap_view.h"
 #include "widgets/projection_view.h"
+#include "widgets/step_through_panel.h"
 #include "widgets/token_selection.h"
 #include "widgets/token_table_view.h"
 
@@ -50,6 +55,8 @@ class TestMainWindowSession : public QObject {
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void cleanup() { app::applyTheme(app::Theme::Light); }
     void sessionSurvivesARestart();
+    void stepThroughAndComparisonSurviveARestart();
+    void sessionWithoutNewerKeysLoads();
     void badSessionIsRefusedByNameAndReason_data();
     void badSessionIsRefusedByNameAndReason();
     void commandLineRefusesABadSession();
@@ -111,6 +118,78 @@ void TestMainWindowSession::sessionSurvivesARestart() {
     QCOMPARE(app::currentTheme(), app::Theme::Dark);
 }
 
+void TestMainWindowSession::stepThroughAndComparisonSurviveARestart() {
+    QTemporaryDir directory;
+    const QString path = directory.filePath("session.json");
+    app::Session saved;
+    {
+        WindowUnderTest first(app::sampleDumpPaths());
+        QVERIFY(first.waitSettled());
+        const app::ViewSet& views = first.window->views();
+        first.window->comparisonChoice()->choose(nullptr);
+        lngeom::widgets::LayerHeatmapSettings heatmap;
+        heatmap.metric = lngeom::Metric::Norm;
+        heatmap.bins = 24;
+        heatmap.range = lngeom::ValueRange{2, 40};
+        heatmap.rowFractions = false;
+        views.heatmap->setSettings(heatmap);
+        lngeom::widgets::LayerCurvesSettings curves;
+        curves.metric = lngeom::Metric::Sigma;
+        curves.showExtremes = false;
+        views.curves->setSettings(curves);
+        views.stepThrough->setSettings({3, 700});
+        views.stepThrough->setTokens({11, 4});
+        views.stepThrough->setTeachingVector(Eigen::Vector3d(1.5, -2, 4));
+        QVERIFY(first.waitSettled());
+        saved = app::captureSession(*first.window);
+        app::writeSessionFile(saved, path);
+    }
+    QCOMPARE(saved.comparison, std::optional<int>(-1));
+    WindowUnderTest second;
+    app::restoreSession(*second.window, app::readSessionFile(path));
+    QVERIFY(second.waitSettled());
+    const app::ViewSet& views = second.window->views();
+    const std::vector<lngeom::Index> walked{11, 4};
+    QVERIFY(QTest::qWaitFor([&] { return views.stepThrough->tokens() == walked; }));
+    QCOMPARE(QJsonDocument(comparable(app::captureSession(*second.window))).toJson(),
+             QJsonDocument(comparable(saved)).toJson());
+    QVERIFY(!second.window->comparisonChoice()->comparison());
+    QCOMPARE(views.heatmap->settings().bins, 24);
+    QCOMPARE(views.heatmap->settings().range->high, 40.0);
+    QVERIFY(!views.heatmap->settings().rowFractions);
+    QCOMPARE(views.curves->settings().metric, lngeom::Metric::Sigma);
+    QCOMPARE(views.stepThrough->step(), 3);
+    QCOMPARE(views.stepThrough->settings().intervalMs, 700);
+    QCOMPARE(views.stepThrough->teachingVector(), std::optional(Eigen::Vector3d(1.5, -2, 4)));
+}
+
+void TestMainWindowSession::sessionWithoutNewerKeysLoads() {
+    QTemporaryDir directory;
+    const QString path = directory.filePath("old-session.json");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const QStringList samples = app::sampleDumpPaths();
+    file.write(QString(R"({"format": "lngeom-session", "version": 1, "current": 0,
+                           "files": [{"path": "%1", "site": 1}, {"path": "%2"}],
+                           "histogram": {"metric": "norm", "bins": 30}})")
+                   .arg(samples.front(), samples.back())
+                   .toUtf8());
+    file.close();
+    const app::Session session = app::readSessionFile(path);
+    QVERIFY(!session.comparison);
+    QCOMPARE(session.heatmap.bins, lngeom::widgets::LayerHeatmapSettings{}.bins);
+    QVERIFY(!session.heatmap.range);
+    QVERIFY(session.stepThrough.tokens.empty());
+    QVERIFY(!session.stepThrough.teachingVector);
+    WindowUnderTest window;
+    app::restoreSession(*window.window, session);
+    QVERIFY(window.waitSettled());
+    QCOMPARE(window.documents->current()->currentSite(), 1);
+    QCOMPARE(window.window->comparisonChoice()->comparison(), window.documents->documents()[1]);
+    QCOMPARE(window.window->histogramView()->settings().bins, 30);
+    QCOMPARE(window.window->views().stepThrough->step(), 0);
+}
+
 void TestMainWindowSession::badSessionIsRefusedByNameAndReason_data() {
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("reason");
@@ -121,10 +200,39 @@ void TestMainWindowSession::badSessionIsRefusedByNameAndReason_data() {
     QTest::newRow("unknown metric")
         << QByteArray(
                R"({"format": "lngeom-session", "version": 1, "histogram": {"metric": "mass"}})")
-        << "unknown metric 'mass'";
+        << "histogram.metric: unknown metric 'mass'";
+    QTest::newRow("heatmap bins not a number")
+        << QByteArray(R"({"format": "lngeom-session", "version": 1, "heatmap": {"bins": "many"}})")
+        << "heatmap.bins: should be a whole number";
+    QTest::newRow("no heatmap bins")
+        << QByteArray(R"({"format": "lngeom-session", "version": 1, "heatmap": {"bins": 0}})")
+        << "heatmap.bins: should be at least 1";
+    QTest::newRow("heatmap range of one number")
+        << QByteArray(R"({"format": "lngeom-session", "version": 1, "heatmap": {"range": [1]}})")
+        << "heatmap.range: should be an array of 2 numbers";
+    QTest::newRow("curves not an object")
+        << QByteArray(R"({"format": "lngeom-session", "version": 1, "curves": 3})")
+        << "curves: should be an object";
+    QTest::newRow("teaching vector in R2")
+        << QByteArray(R"({"format": "lngeom-session", "version": 1,
+                          "step_through": {"teaching_vector": [1, 2]}})")
+        << "step_through.teaching_vector: should be an array of 3 numbers";
+    QTest::newRow("negative token") << QByteArray(R"({"format": "lngeom-session", "version": 1,
+                          "step_through": {"tokens": [2, -5]}})")
+                                    << "step_through.tokens[1]: should be a token index";
+    QTest::newRow("comparison past the files")
+        << QByteArray(R"({"format": "lngeom-session", "version": 1,
+                          "files": [{"path": "/a.h5"}], "comparison": 1})")
+        << "comparison: should be -1 or the index of one of the 1 entries of \"files\"";
+    QTest::newRow("selection of text") << QByteArray(R"({"format": "lngeom-session", "version": 1,
+                          "files": [{"path": "/a.h5", "selection": [1, "x"]}]})")
+                                       << "files[0].selection[1]: should be a token index";
+    QTest::newRow("unknown placement") << QByteArray(R"({"format": "lngeom-session", "version": 1,
+                          "projection": {"placement": "far"}})")
+                                       << "projection.placement: unknown placement 'far'";
     QTest::newRow("file without path")
         << QByteArray(R"({"format": "lngeom-session", "version": 1, "files": [{"site": 1}]})")
-        << "needs a \"path\"";
+        << "files[0].path: missing";
 }
 
 void TestMainWindowSession::badSessionIsRefusedByNameAndReason() {
