@@ -198,7 +198,7 @@ void MainWindow::addExportMenus(QMenu* fileMenu) {
                                                   {tr("Layer &Curves…"), views_.curves},
                                                   {tr("Layer Heat&map…"), views_.heatmap}};
     for (const auto& [title, view] : shown)
-        new ExportFigureReaction(figures->addAction(title), view, statusBar());
+        new ExportFigureReaction(figures->addAction(title), view, statusBar(), log_);
     QMenu* data = fileMenu->addMenu(tr("Export &Data"));
     const auto current = [this] { return documents_->current(); };
     const std::pair<QString, DataExportKind> kinds[] = {
@@ -206,7 +206,7 @@ void MainWindow::addExportMenus(QMenu* fileMenu) {
         {tr("Metrics of the &Selected Tokens (CSV)…"), DataExportKind::SelectedTokens},
         {tr("Site &Statistics (JSON, CSV or text)…"), DataExportKind::SiteStatistics}};
     for (const auto& [title, kind] : kinds)
-        new ExportDataReaction(data->addAction(title), kind, current, statusBar());
+        new ExportDataReaction(data->addAction(title), kind, current, statusBar(), log_);
 }
 
 void MainWindow::createViewMenu() {

@@ -18,8 +18,6 @@
 namespace lngeom::app {
 namespace {
 
-constexpr int kStatusMessageMs = 10000;
-
 ReportFormat statisticsFormat(const std::string& path) {
     const QString suffix = QFileInfo(QString::fromStdString(path)).suffix();
     if (suffix == "json") return ReportFormat::Json;
@@ -31,8 +29,9 @@ ReportFormat statisticsFormat(const std::string& path) {
 }  // namespace
 
 ExportDataReaction::ExportDataReaction(QAction* action, DataExportKind kind,
-                                       DocumentSource document, QStatusBar* statusBar)
-    : QObject(action), kind_(kind), document_(std::move(document)), statusBar_(statusBar) {
+                                       DocumentSource document, QStatusBar* statusBar,
+                                       MessageLog* log)
+    : QObject(action), kind_(kind), document_(std::move(document)), report_(statusBar, log) {
     connect(action, &QAction::triggered, this, &ExportDataReaction::onTriggered);
 }
 
@@ -59,24 +58,23 @@ void ExportDataReaction::write(const widgets::DumpDocument& document,
 bool ExportDataReaction::exportTo(const QString& path) {
     const widgets::DumpDocument* document = document_();
     if (!document || document->state() != widgets::DumpDocument::State::Ready) {
-        statusBar_->showMessage(tr("Nothing to export yet: no dump with metrics is open."),
-                                kStatusMessageMs);
+        report_.nothingToExport(tr("Nothing to export yet: no dump with metrics is open."));
         return false;
     }
     try {
         write(*document, path.toStdString());
     } catch (const std::exception& error) {
-        statusBar_->showMessage(QString::fromUtf8(error.what()), kStatusMessageMs);
+        report_.failed(path, QString::fromUtf8(error.what()));
         return false;
     }
-    statusBar_->showMessage(tr("Saved %1").arg(path), kStatusMessageMs);
+    report_.written(path, tr("Saved %1").arg(path));
     return true;
 }
 
 void ExportDataReaction::onTriggered() {
     const bool statistics = kind_ == DataExportKind::SiteStatistics;
     const QString path = QFileDialog::getSaveFileName(
-        statusBar_->window(),
+        report_.statusBar()->window(),
         statistics ? tr("Export Site Statistics") : tr("Export Token Metrics"),
         statistics ? "statistics.json" : "token-metrics.csv",
         statistics                           ? tr("JSON (*.json);;CSV (*.csv);;Text table (*.txt)")

@@ -2,9 +2,11 @@
 // File ▸ Export Data: the per-token metrics of every token (CSV, or HDF5 by the .h5 extension)
 // or of the selected tokens (CSV, one row per token and site), or the per-site statistics (.json as
 // `lngeom stats`, .csv, .txt), of the document the window shows. Written atomically; the status bar
-// says what was written.
+// and the Messages panel say what was written, or which file was not and why.
 
 #include <QObject>
+
+#include "app/reactions/export_report.h"
 
 #include <functional>
 
@@ -17,6 +19,8 @@ class DumpDocument;
 
 namespace lngeom::app {
 
+class MessageLog;
+
 enum class DataExportKind { AllTokens, SelectedTokens, SiteStatistics };
 
 class ExportDataReaction : public QObject {
@@ -25,9 +29,10 @@ class ExportDataReaction : public QObject {
     using DocumentSource = std::function<widgets::DumpDocument*()>;
 
     ExportDataReaction(QAction* action, DataExportKind kind, DocumentSource document,
-                       QStatusBar* statusBar);
+                       QStatusBar* statusBar, MessageLog* log);
 
-    // Writes without asking; false (and the reason in the status bar) when it could not.
+    // Writes without asking; false (and the reason in the status bar and the Messages panel) when
+    // it could not.
     bool exportTo(const QString& path);
 
   private:
@@ -36,7 +41,7 @@ class ExportDataReaction : public QObject {
 
     DataExportKind kind_;
     DocumentSource document_;
-    QStatusBar* statusBar_;
+    ExportReport report_;
 };
 
 }  // namespace lngeom::app

@@ -13,8 +13,6 @@
 namespace lngeom::app {
 namespace {
 
-constexpr int kStatusMessageMs = 10000;
-
 QString suggestedName(const widgets::ViewFigure& figure) {
     const std::string name = widgets::figureModelName(*figure.document) + "-" +
                              std::string(widgets::figureViewName(figure.recipe.view)) + "-" +
@@ -25,16 +23,16 @@ QString suggestedName(const widgets::ViewFigure& figure) {
 
 }  // namespace
 
-ExportFigureReaction::ExportFigureReaction(QAction* action, QWidget* view, QStatusBar* statusBar)
-    : QObject(action), view_(view), statusBar_(statusBar) {
+ExportFigureReaction::ExportFigureReaction(QAction* action, QWidget* view, QStatusBar* statusBar,
+                                           MessageLog* log)
+    : QObject(action), view_(view), report_(statusBar, log) {
     connect(action, &QAction::triggered, this, &ExportFigureReaction::onTriggered);
 }
 
 bool ExportFigureReaction::exportTo(const QString& path) {
     std::optional<widgets::ViewFigure> figure = widgets::figureOfView(view_);
     if (!figure) {
-        statusBar_->showMessage(tr("Nothing to export yet: the view has no data."),
-                                kStatusMessageMs);
+        report_.nothingToExport(tr("Nothing to export yet: the view has no data."));
         return false;
     }
     figure->recipe.scale = pngScale_;
@@ -42,10 +40,10 @@ bool ExportFigureReaction::exportTo(const QString& path) {
     try {
         widgets::renderFigureWithRecipe(*figure->document, figure->recipe, path.toStdString());
     } catch (const std::exception& error) {
-        statusBar_->showMessage(QString::fromUtf8(error.what()), kStatusMessageMs);
+        report_.failed(path, QString::fromUtf8(error.what()));
         return false;
     }
-    statusBar_->showMessage(tr("Saved %1 and its recipe").arg(path), kStatusMessageMs);
+    report_.written(path, tr("Saved %1 and its recipe").arg(path));
     return true;
 }
 

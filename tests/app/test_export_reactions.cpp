@@ -1,6 +1,7 @@
 // Export Figure… and Export Data as the window uses them: the figure of what a view shows (its
 // site and settings in the recipe), the selected tokens' rows, the statistics JSON of
-// `lngeom stats`, and a status-bar line when there is nothing to export.
+// `lngeom stats`, a status-bar line when there is nothing to export, and a failed export as an
+// error in the Messages panel naming the file and the reason.
 #include <QAction>
 #include <QFile>
 #include <QImage>
@@ -11,6 +12,8 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 
+#include "app/message_log.h"
+#include "app/message_panel.h"
 #include "app/reactions/export_data_reaction.h"
 #include "app/reactions/export_figure_reaction.h"
 #include "core/stats_report.h"
@@ -41,6 +44,7 @@ class TestExportReactions : public QObject {
     std::unique_ptr<lngeom::widgets::DumpDocument> document_;
     QTemporaryDir out_;
     QStatusBar statusBar_;
+    lngeom::app::MessageLog log_;
 
   private slots:
     void initTestCase() {
@@ -59,7 +63,7 @@ class TestExportReactions : public QObject {
         const std::vector<lngeom::Index> selected{4, 5, 6};
         document_->selection()->setTokens(selected);
         QAction action;
-        ExportFigureReaction reaction(&action, &view, &statusBar_);
+        ExportFigureReaction reaction(&action, &view, &statusBar_, &log_);
         reaction.setPngScale(1);
         const QString path = out_.filePath("histogram.png");
         QVERIFY2(reaction.exportTo(path), qPrintable(statusBar_.currentMessage()));
@@ -91,7 +95,7 @@ class TestExportReactions : public QObject {
         view.setDocument(document_.get());
         QVERIFY(shown.wait(20000));
         QAction action;
-        ExportFigureReaction reaction(&action, &view, &statusBar_);
+        ExportFigureReaction reaction(&action, &view, &statusBar_, &log_);
         reaction.setPngScale(1);
         const QString path = out_.filePath("projection.png");
         QVERIFY2(reaction.exportTo(path), qPrintable(statusBar_.currentMessage()));
@@ -111,7 +115,7 @@ class TestExportReactions : public QObject {
         view.setDocument(document_.get());
         view.setMetric(lngeom::Metric::Norm);
         QAction action;
-        ExportFigureReaction reaction(&action, &view, &statusBar_);
+        ExportFigureReaction reaction(&action, &view, &statusBar_, &log_);
         const QString path = out_.filePath("curves.svg");
         QVERIFY2(reaction.exportTo(path), qPrintable(statusBar_.currentMessage()));
         QVERIFY(contents(path).contains("<text"));
@@ -124,17 +128,52 @@ class TestExportReactions : public QObject {
     void viewWithoutDataSaysSo() {
         lngeom::widgets::HistogramView view;
         QAction action;
-        ExportFigureReaction reaction(&action, &view, &statusBar_);
+        ExportFigureReaction reaction(&action, &view, &statusBar_, &log_);
         QVERIFY(!reaction.exportTo(out_.filePath("never.png")));
         QCOMPARE(statusBar_.currentMessage(), "Nothing to export yet: the view has no data.");
         QVERIFY(!QFile::exists(out_.filePath("never.png")));
+    }
+
+    // A file that cannot be written: an error entry in the Messages panel with the file's name
+    // as its source and the path and reason in its text, and the panel asks to be raised.
+    void failedExportIsAnErrorInTheMessagesPanel_data() {
+        QTest::addColumn<bool>("figure");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("figure") << true << "cannot be written: the directory " + out_.path();
+        QTest::newRow("data") << false << "cannot be written: the directory " + out_.path();
+    }
+
+    void failedExportIsAnErrorInTheMessagesPanel() {
+        QFETCH(bool, figure);
+        QFETCH(QString, reason);
+        lngeom::app::MessageLog log;
+        lngeom::app::MessagePanel panel(&log);
+        QSignalSpy raised(&panel, &lngeom::app::MessagePanel::errorShown);
+        lngeom::widgets::LayerCurvesView view;
+        view.setDocument(document_.get());
+        QAction action;
+        const QString path = out_.filePath("missing-directory/figure.svg");
+        const bool written =
+            figure ? ExportFigureReaction(&action, &view, &statusBar_, &log).exportTo(path)
+                   : ExportDataReaction(
+                         &action, DataExportKind::AllTokens, [this] { return document_.get(); },
+                         &statusBar_, &log)
+                         .exportTo(path);
+        QVERIFY(!written);
+        QVERIFY(raised.wait(5000));
+        const lngeom::app::LogMessage& entry = log.messages().back();
+        QCOMPARE(entry.severity, lngeom::app::MessageSeverity::Error);
+        QCOMPARE(entry.source, QString("figure.svg"));
+        QVERIFY2(entry.text.startsWith("not exported: " + path), qPrintable(entry.text));
+        QVERIFY2(entry.text.contains(reason), qPrintable(entry.text));
+        QVERIFY(panel.plainText().contains(path));
     }
 
     void selectedTokensOnly() {
         QAction action;
         ExportDataReaction reaction(
             &action, DataExportKind::SelectedTokens, [this] { return document_.get(); },
-            &statusBar_);
+            &statusBar_, &log_);
         const QString path = out_.filePath("selection.csv");
         document_->selection()->clear();
         QVERIFY(!reaction.exportTo(path));
@@ -151,7 +190,8 @@ class TestExportReactions : public QObject {
     void everyTokenAsHdf5() {
         QAction action;
         ExportDataReaction reaction(
-            &action, DataExportKind::AllTokens, [this] { return document_.get(); }, &statusBar_);
+            &action, DataExportKind::AllTokens, [this] { return document_.get(); }, &statusBar_,
+            &log_);
         const QString path = out_.filePath("tokens.h5");
         QVERIFY2(reaction.exportTo(path), qPrintable(statusBar_.currentMessage()));
         QVERIFY(contents(path).startsWith("\x89HDF\r\n\x1a\n"));
@@ -161,7 +201,7 @@ class TestExportReactions : public QObject {
         QAction action;
         ExportDataReaction reaction(
             &action, DataExportKind::SiteStatistics, [this] { return document_.get(); },
-            &statusBar_);
+            &statusBar_, &log_);
         const QString path = out_.filePath("stats.json");
         QVERIFY2(reaction.exportTo(path), qPrintable(statusBar_.currentMessage()));
         QCOMPARE(contents(path).toStdString(),
