@@ -1,33 +1,24 @@
 #include "app/generic_file_resolver.h"
 
+#include "app/dataset_lister.h"
 #include "app/dataset_picker_dialog.h"
 #include "app/document_list.h"
+#include "core/dump.h"
 #include "widgets/dump_document.h"
 
 namespace lngeom::app {
-namespace {
-
-// The dataset listing only reads metadata, so it is quick enough for the GUI thread; a file it
-// cannot list has already been reported by the failed open.
-std::vector<DatasetCandidate> candidatesOf(const QString& path) {
-    try {
-        return Dump::list_datasets(path.toStdString());
-    } catch (const std::exception&) {
-        return {};
-    }
-}
-
-}  // namespace
 
 GenericFileResolver::GenericFileResolver(DocumentList* documents, Chooser chooser)
-    : QObject(documents), documents_(documents), chooser_(std::move(chooser)) {
+    : QObject(documents),
+      documents_(documents),
+      chooser_(std::move(chooser)),
+      lister_(new DatasetLister(this)) {
     connect(documents, &DocumentList::stateChanged, this, &GenericFileResolver::resolve);
 }
 
-GenericFileResolver::Chooser GenericFileResolver::dialogChooser(QWidget* parent) {
-    return [parent](const QString& path,
-                    const std::vector<DatasetCandidate>& candidates) -> std::optional<QString> {
-        DatasetPickerDialog dialog(path, candidates, parent);
+GenericFileResolver::Chooser GenericFileResolver::dialogChooser(QWidget* parent) const {
+    return [parent, lister = lister_](const QString& path) -> std::optional<QString> {
+        DatasetPickerDialog dialog(path, lister, parent);
         if (dialog.exec() != QDialog::Accepted) return std::nullopt;
         return dialog.chosenDataset();
     };
@@ -35,10 +26,10 @@ GenericFileResolver::Chooser GenericFileResolver::dialogChooser(QWidget* parent)
 
 void GenericFileResolver::resolve(widgets::DumpDocument* document) {
     if (document->state() != widgets::DumpDocument::State::Failed) return;
-    if (!document->dataset().isEmpty()) return;
-    const std::vector<DatasetCandidate> candidates = candidatesOf(document->path());
-    if (candidates.size() < 2) return;
-    const std::optional<QString> dataset = chooser_(document->path(), candidates);
+    if (!document->dataset().isEmpty() || !chooser_) return;
+    // The failed open already looked at the file: only one with several candidates asks.
+    if (!document->errorMessage().contains(QString::fromLatin1(kSeveralDatasetsReason))) return;
+    const std::optional<QString> dataset = chooser_(document->path());
     if (!dataset) return;
     const QString path = document->path();
     documents_->close(document);

@@ -1,15 +1,13 @@
 #pragma once
 // When a file opened without a dataset fails because it is a generic HDF5 file with several
-// float datasets, asks which one to read (the dataset picker) and opens that one in its place.
+// float datasets, asks which one to read (the dataset picker, which lists the file in the
+// background) and opens that one in its place.
 
 #include <QObject>
 #include <QString>
 
 #include <functional>
 #include <optional>
-#include <vector>
-
-#include "core/dump.h"
 
 class QWidget;
 
@@ -19,18 +17,19 @@ class DumpDocument;
 
 namespace lngeom::app {
 
+class DatasetLister;
 class DocumentList;
 
 class GenericFileResolver : public QObject {
   public:
-    // Returns the dataset to open, or nullopt when the user declines.
-    using Chooser = std::function<std::optional<QString>(
-        const QString& path, const std::vector<DatasetCandidate>& candidates)>;
+    // Returns the dataset of `path` to open, or nullopt when the user declines.
+    using Chooser = std::function<std::optional<QString>(const QString& path)>;
 
-    GenericFileResolver(DocumentList* documents, Chooser chooser);
+    explicit GenericFileResolver(DocumentList* documents, Chooser chooser = {});
 
-    // A chooser that shows the DatasetPickerDialog over `parent`.
-    static Chooser dialogChooser(QWidget* parent);
+    // A chooser that shows the DatasetPickerDialog over `parent`, listing with this resolver's
+    // lister (whose worker outlives a dialog closed mid-listing).
+    Chooser dialogChooser(QWidget* parent) const;
     void setChooser(Chooser chooser) { chooser_ = std::move(chooser); }
 
   private:
@@ -38,6 +37,7 @@ class GenericFileResolver : public QObject {
 
     DocumentList* documents_;
     Chooser chooser_;
+    DatasetLister* lister_;
 };
 
 }  // namespace lngeom::app

@@ -88,8 +88,8 @@ MainWindow::MainWindow(DocumentList* documents, MessageLog* log, QWidget* parent
     recentFiles_ = new RecentFiles(documents, this);
     comparisonChoice_ = new ComparisonChoice(documents);
     new FileDropOpener(this, documents);
-    genericFileResolver_ =
-        new GenericFileResolver(documents, GenericFileResolver::dialogChooser(this));
+    genericFileResolver_ = new GenericFileResolver(documents);
+    genericFileResolver_->setChooser(genericFileResolver_->dialogChooser(this));
     createDocks(log);
     createToolBarAndStatus();
     layout_ = std::make_unique<WindowLayout>(this);

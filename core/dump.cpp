@@ -32,8 +32,9 @@ std::string only_candidate(const hdf5::File& file, const std::string& path) {
     std::string list;
     for (const DatasetCandidate& candidate : candidates)
         list += (list.empty() ? "" : ", ") + candidate_text(candidate);
-    throw FormatError(
-        path, "/", "has several float datasets: " + list + "; pass --dataset with the one to open");
+    throw FormatError(path, "/",
+                      std::string(kSeveralDatasetsReason) + ": " + list +
+                          "; pass --dataset with the one to open");
 }
 
 detail::DumpContents open_contents(const std::string& path, const std::string& dataset) {

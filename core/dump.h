@@ -78,6 +78,10 @@ struct RowBlock {
 // "float16", "bfloat16", "float32" or "float64".
 const char* stored_type_name(StoredType type);
 
+// How Dump::open's FormatError begins its reason when a generic file holds several candidate
+// datasets and none was named: the cue for a dataset picker.
+inline constexpr const char* kSeveralDatasetsReason = "has several float datasets";
+
 class Dump {
   public:
     // Opens read-only. `dataset` selects one generic dataset; empty means: the native layout if

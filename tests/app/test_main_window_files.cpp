@@ -1,15 +1,19 @@
 // How files reach the window besides the command line: dropped on it, from the recent-files
-// list, and generic HDF5 files through the dataset picker; and the dock layout kept between
-// runs and reset.
+// list, and generic HDF5 files through the dataset picker (listed in the background: busy at
+// first, a clear message for a file it cannot list, nothing delivered once closed); and the dock
+// layout kept between runs and reset.
 
 #include <QDockWidget>
 #include <QMimeData>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QUrl>
 #include <QtTest>
 
+#include "app/dataset_lister.h"
 #include "app/dataset_picker_dialog.h"
 #include "app/generic_file_resolver.h"
 #include "app/recent_files.h"
@@ -62,6 +66,8 @@ class TestMainWindowFiles : public QObject {
     void dropWithoutFilesIsRefused();
     void openedFilesBecomeRecent();
     void pickerShowsShapesAndTypes();
+    void pickerSaysWhyAFileCannotBeListed();
+    void closingThePickerDropsItsListing();
     void genericFileOpensTheChosenDataset();
     void layoutIsKeptBetweenRunsAndResettable();
 };
@@ -108,7 +114,13 @@ void TestMainWindowFiles::pickerShowsShapesAndTypes() {
     QTemporaryDir directory;
     const QString path = directory.filePath("generic.h5");
     QVERIFY(lngeom::test::writeWithH5py(path, kGenericScript));
-    lngeom::app::DatasetPickerDialog dialog(path, lngeom::Dump::list_datasets(path.toStdString()));
+    lngeom::app::DatasetLister lister;
+    lngeom::app::DatasetPickerDialog dialog(path, &lister);
+    QVERIFY(dialog.isBusy());
+    QVERIFY(dialog.statusText().startsWith("Reading the datasets of <b>generic.h5</b>"));
+    QVERIFY(!dialog.openButton()->isEnabled());
+    QVERIFY(QTest::qWaitFor([&] { return !dialog.isBusy(); }));
+    QVERIFY(dialog.openButton()->isEnabled());
     const QTreeWidget* list = dialog.list();
     QCOMPARE(list->topLevelItemCount(), 3);
     QStringList rows;
@@ -127,22 +139,63 @@ void TestMainWindowFiles::pickerShowsShapesAndTypes() {
     lngeom::test::saveTestImage(dialog.grab().toImage(), "dataset-picker");
 }
 
+void TestMainWindowFiles::pickerSaysWhyAFileCannotBeListed() {
+    QTemporaryDir directory;
+    const QString path = directory.filePath("notes.h5");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("not an HDF5 file, whatever its name says\n");
+    file.close();
+    lngeom::app::DatasetLister lister;
+    lngeom::app::DatasetPickerDialog dialog(path, &lister);
+    QVERIFY(QTest::qWaitFor([&] { return !dialog.isBusy(); }));
+    const QString status = dialog.statusText();
+    QVERIFY2(status.startsWith("The datasets of <b>notes.h5</b> cannot be listed: " + path + ": "),
+             qPrintable(status));
+    QVERIFY2(status.contains("HDF5"), qPrintable(status));
+    QCOMPARE(dialog.list()->topLevelItemCount(), 0);
+    QVERIFY(!dialog.openButton()->isEnabled());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    lngeom::test::saveTestImage(dialog.grab().toImage(), "dataset-picker-unreadable");
+}
+
+void TestMainWindowFiles::closingThePickerDropsItsListing() {
+    QTemporaryDir directory;
+    const QString path = directory.filePath("generic.h5");
+    QVERIFY(lngeom::test::writeWithH5py(path, kGenericScript));
+    lngeom::app::DatasetLister lister;
+    QSignalSpy listed(&lister, &lngeom::app::DatasetLister::listed);
+    QSignalSpy failed(&lister, &lngeom::app::DatasetLister::failed);
+    {
+        lngeom::app::DatasetPickerDialog dialog(path, &lister);
+        QVERIFY(dialog.isBusy());
+        dialog.reject();
+    }
+    QTest::qWait(500);
+    QCOMPARE(listed.count(), 0);
+    QCOMPARE(failed.count(), 0);
+    // The lister stays usable for the next dialog.
+    lngeom::app::DatasetPickerDialog again(path, &lister);
+    QVERIFY(listed.wait(10000));
+    QCOMPARE(again.list()->topLevelItemCount(), 3);
+}
+
 void TestMainWindowFiles::genericFileOpensTheChosenDataset() {
     QTemporaryDir directory;
     const QString path = directory.filePath("generic.h5");
     QVERIFY(lngeom::test::writeWithH5py(path, kGenericScript));
     WindowUnderTest test;
     int offered = 0;
-    test.window->genericFileResolver()->setChooser(
-        [&offered](const QString&, const std::vector<lngeom::DatasetCandidate>& candidates) {
-            offered = int(candidates.size());
-            return std::optional<QString>("/hidden_states");
-        });
+    test.window->genericFileResolver()->setChooser([&offered, path](const QString& asked) {
+        offered += asked == path ? 1 : 100;
+        return std::optional<QString>("/hidden_states");
+    });
     test.documents->open(path);
     QVERIFY(test.waitSettled());
     QVERIFY(QTest::qWaitFor([&] { return test.window->isSettled() && offered > 0; }));
     QVERIFY(test.waitSettled());
-    QCOMPARE(offered, 3);
+    QCOMPARE(offered, 1);
     QCOMPARE(test.documents->documents().size(), std::size_t(1));
     DumpDocument* document = test.documents->current();
     QCOMPARE(document->dataset(), QString("/hidden_states"));
