@@ -12,6 +12,7 @@
 #include <QOpenGLContext>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
 
 #include "widgets/render_window_capture.h"
@@ -129,18 +130,39 @@ void VtkViewWidget::resizeGL(int, int) {
     if (syncSizeWithDevice()) renderPending_ = true;
 }
 
+// The render window is the device size times the render scale; its DPI scales with it, so
+// text keeps its size on screen once the image is stretched.
 bool VtkViewWidget::syncSizeWithDevice() {
     const double ratio = devicePixelRatioF();
-    const QSize size(static_cast<int>(std::lround(width() * ratio)),
-                     static_cast<int>(std::lround(height() * ratio)));
-    if (size == deviceSize_) return false;
-    deviceSize_ = size;
+    const QSize device(static_cast<int>(std::lround(width() * ratio)),
+                       static_cast<int>(std::lround(height() * ratio)));
+    const QSize size(std::max(1, static_cast<int>(std::lround(device.width() * renderScale_))),
+                     std::max(1, static_cast<int>(std::lround(device.height() * renderScale_))));
+    if (device == deviceSize_ && size == renderSize_) return false;
+    deviceSize_ = device;
+    renderSize_ = size;
     interactor_->UpdateSize(size.width(), size.height());
     renderWindow_->SetSize(size.width(), size.height());
     renderWindow_->SetScreenSize(size.width(), size.height());
-    renderWindow_->SetDPI(static_cast<int>(std::lround(72 * ratio)));
+    renderWindow_->SetDPI(static_cast<int>(std::lround(72 * ratio * renderScale_)));
     return true;
 }
+
+// Event positions are in the render window's pixels: a drag that changes the scale keeps its
+// last position in the same units, so the camera does not jump.
+void VtkViewWidget::setRenderScale(double scale) {
+    if (scale == renderScale_) return;
+    const double factor = scale / renderScale_;
+    for (int* position : {interactor_->GetEventPosition(), interactor_->GetLastEventPosition()}) {
+        position[0] = static_cast<int>(std::lround(position[0] * factor));
+        position[1] = static_cast<int>(std::lround(position[1] * factor));
+    }
+    renderScale_ = scale;
+    syncSizeWithDevice();
+    requestRender();
+}
+
+double VtkViewWidget::eventScale() const { return devicePixelRatioF() * renderScale_; }
 
 void VtkViewWidget::paintGL() {
     if (syncSizeWithDevice()) renderPending_ = true;
@@ -166,8 +188,9 @@ void VtkViewWidget::blitToWidgetFramebuffer() {
     state->vtkglDisable(GL_SCISSOR_TEST);
     int source[2] = {0, 0};
     renderWindow_->GetRenderFramebuffer()->GetLastSize(source);
+    const int filter = renderSize_ == deviceSize_ ? GL_NEAREST : GL_LINEAR;
     renderWindow_->BlitDisplayFramebuffer(0, 0, 0, source[0], source[1], 0, 0, deviceSize_.width(),
-                                          deviceSize_.height(), GL_COLOR_BUFFER_BIT, GL_NEAREST);
+                                          deviceSize_.height(), GL_COLOR_BUFFER_BIT, filter);
     // Qt composes the widget with its alpha: VTK's may be below 1 where nothing was drawn.
     state->vtkglColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_TRUE);
     state->vtkglClearColor(0.0f, 0.0f, 0.0f, 1.0f);
@@ -185,6 +208,8 @@ QImage VtkViewWidget::grabImage(double scale) {
     // A collapsed view has nothing to show, and VTK cannot read back an empty window.
     if (width() <= 0 || height() <= 0) return {};
     makeVtkContextCurrent();
+    const double interactiveScale = renderScale_;
+    renderScale_ = 1.0;
     syncSizeWithDevice();
     vtkOpenGLState* state = renderWindow_->GetState();
     state->Reset();
@@ -193,6 +218,8 @@ QImage VtkViewWidget::grabImage(double scale) {
     QImage image = renderWindowToImage(renderWindow_, scale);
     endScaledCapture();
     state->Pop();
+    renderScale_ = interactiveScale;
+    syncSizeWithDevice();
     doneCurrent();
     requestRender();
     return image;
@@ -203,23 +230,23 @@ void VtkViewWidget::beginScaledCapture(double) {}
 void VtkViewWidget::endScaledCapture() {}
 
 void VtkViewWidget::mousePressEvent(QMouseEvent* event) {
-    forwardMouseEvent(interactor_, *event, devicePixelRatioF());
+    forwardMouseEvent(interactor_, *event, eventScale());
 }
 
 void VtkViewWidget::mouseReleaseEvent(QMouseEvent* event) {
-    forwardMouseEvent(interactor_, *event, devicePixelRatioF());
+    forwardMouseEvent(interactor_, *event, eventScale());
 }
 
 void VtkViewWidget::mouseMoveEvent(QMouseEvent* event) {
-    forwardMouseEvent(interactor_, *event, devicePixelRatioF());
+    forwardMouseEvent(interactor_, *event, eventScale());
 }
 
 void VtkViewWidget::mouseDoubleClickEvent(QMouseEvent* event) {
-    forwardMouseEvent(interactor_, *event, devicePixelRatioF());
+    forwardMouseEvent(interactor_, *event, eventScale());
 }
 
 void VtkViewWidget::wheelEvent(QWheelEvent* event) {
-    forwardWheelEvent(interactor_, *event, devicePixelRatioF());
+    forwardWheelEvent(interactor_, *event, eventScale());
 }
 
 void VtkViewWidget::keyPressEvent(QKeyEvent* event) { forwardKeyEvent(interactor_, *event); }
@@ -227,7 +254,7 @@ void VtkViewWidget::keyPressEvent(QKeyEvent* event) { forwardKeyEvent(interactor
 void VtkViewWidget::keyReleaseEvent(QKeyEvent* event) { forwardKeyEvent(interactor_, *event); }
 
 void VtkViewWidget::enterEvent(QEnterEvent* event) {
-    const double ratio = devicePixelRatioF();
+    const double ratio = eventScale();
     interactor_->SetEventInformationFlipY(static_cast<int>(event->position().x() * ratio),
                                           static_cast<int>(event->position().y() * ratio));
     interactor_->EnterEvent();

@@ -36,6 +36,11 @@ class VtkViewWidget : public QOpenGLWidget {
     QImage grabImage(double scale = 1.0);
     // How many times VTK has rendered this window so far.
     int renderCount() const { return renderCount_; }
+    // VTK renders at `scale` × the widget's device size and the image is stretched to fill the
+    // widget: a quarter of the pixels at 0.5, for software OpenGL while the camera moves.
+    // 1 (full detail) by default; grabImage always renders at full detail.
+    void setRenderScale(double scale);
+    double renderScale() const { return renderScale_; }
 
   protected:
     // Makes the widget's context current for VTK work outside paintGL (creating it offscreen
@@ -70,6 +75,7 @@ class VtkViewWidget : public QOpenGLWidget {
     void onCursorChanged(vtkObject*, unsigned long, void* callData);
     void releaseGraphics();
     bool syncSizeWithDevice();
+    double eventScale() const;
     void blitToWidgetFramebuffer();
 
     vtkNew<vtkGenericOpenGLRenderWindow> renderWindow_;
@@ -79,6 +85,8 @@ class VtkViewWidget : public QOpenGLWidget {
     QSurface* surface_ = nullptr;
     QMetaObject::Connection contextDestroyedConnection_;
     QSize deviceSize_;
+    QSize renderSize_;
+    double renderScale_ = 1.0;
     bool renderPending_ = true;
     bool painting_ = false;
     int renderCount_ = 0;

@@ -94,6 +94,7 @@ class TestVtkViewWidget : public QObject {
     void resizeRendersAtNewSize();
     void grabImageScalesPixelsNotContent();
     void grabImageWorksOnHiddenWidget();
+    void reducedRenderScaleStretchesToTheWidget();
     void collapsedViewRecovers();
     void repaintsDoNotRender();
     void renderRequestsCoalesce();
@@ -317,6 +318,29 @@ void TestVtkViewWidget::grabImageScalesPixelsNotContent() {
     }
     QVERIFY(difference <= 4.0);
     QCOMPARE(view->renderWindow()->GetSize()[0], 320);
+}
+
+// Half the resolution in VTK, the whole widget on screen; captures stay at full detail, and
+// scale 1 brings the full-size window back.
+void TestVtkViewWidget::reducedRenderScaleStretchesToTheWidget() {
+    auto view = shownView(Qt::red);
+    QVERIFY(view);
+    const QImage full = view->grabImage();
+    const int rendersBefore = view->renderCount();
+    view->setRenderScale(0.5);
+    QTRY_VERIFY_WITH_TIMEOUT(view->renderCount() > rendersBefore, 5000);
+    QCOMPARE(view->renderWindow()->GetSize()[0], 160);
+    QCOMPARE(view->renderWindow()->GetSize()[1], 120);
+    const QImage onScreen = view->grabFramebuffer();
+    QCOMPARE(onScreen.size(), QSize(320, 240));
+    QVERIFY(showsSphereOn(onScreen, Qt::red, "renderScale-half"));
+    QVERIFY(lngeom::test::meanAbsoluteDifference(onScreen.convertToFormat(QImage::Format_RGB888),
+                                                 full) < 6.0);
+    QCOMPARE(view->grabImage(), full);
+    QCOMPARE(view->renderWindow()->GetSize()[0], 160);
+    view->setRenderScale(1.0);
+    QCOMPARE(view->renderWindow()->GetSize()[0], 320);
+    QCOMPARE(view->renderWindow()->GetSize()[1], 240);
 }
 
 void TestVtkViewWidget::grabImageWorksOnHiddenWidget() {
