@@ -41,7 +41,8 @@ const Named<widgets::ProjectionColour> kColours[] = {
     {widgets::ProjectionColour::AngleToUniform, "angle_to_uniform"},
     {widgets::ProjectionColour::Norm, "norm"},
     {widgets::ProjectionColour::Position, "position"},
-    {widgets::ProjectionColour::Selection, "selection"}};
+    {widgets::ProjectionColour::Selection, "selection"},
+    {widgets::ProjectionColour::Layer, "layer"}};
 
 template <typename Enum, std::size_t N>
 QString nameOf(const Named<Enum> (&names)[N], Enum value) {

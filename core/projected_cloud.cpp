@@ -1,5 +1,6 @@
 #include "core/projected_cloud.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/block_source.h"
@@ -60,6 +61,45 @@ ProjectedCloud compute_projected_cloud(const Dump& dump, const CloudRequest& req
                                        const std::atomic<bool>* cancel) {
     return place_points(dump, request, compute_basis(dump, request.site, request.basis, cancel),
                         cancel);
+}
+
+std::vector<std::size_t> sites_of_same_kind(const DumpInfo& info, std::size_t site) {
+    const SiteInfo& chosen = info.sites.at(site);
+    if (chosen.site.empty()) return {site};
+    std::vector<std::size_t> sites;
+    for (std::size_t other = 0; other < info.sites.size(); ++other)
+        if (info.sites[other].site == chosen.site && info.sites[other].d == chosen.d)
+            sites.push_back(other);
+    return sites;
+}
+
+ProjectedCloud compute_layer_cloud(const Dump& dump, const CloudRequest& request,
+                                   const std::atomic<bool>* cancel) {
+    const std::vector<std::size_t> sites = sites_of_same_kind(dump.info(), request.site);
+    const ProjectionBasis basis = compute_basis(dump, request.site, request.basis, cancel);
+    ProjectedCloud cloud;
+    cloud.request = request;
+    cloud.basis = basis;
+    cloud.sphere_radius = std::sqrt(double(dump.info().sites[request.site].d));
+    std::vector<ProjectedCloud> parts;
+    for (std::size_t site : sites) {
+        CloudRequest part = request;
+        part.site = site;
+        part.max_points = std::max<Index>(1, request.max_points / Index(sites.size()));
+        parts.push_back(place_points(dump, part, basis, cancel));
+    }
+    Index total = 0;
+    for (const ProjectedCloud& part : parts) total += part.points.rows();
+    cloud.points.resize(total, 3);
+    Index next = 0;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        cloud.points.middleRows(next, parts[i].points.rows()) = parts[i].points;
+        next += parts[i].points.rows();
+        cloud.tokens.insert(cloud.tokens.end(), parts[i].tokens.begin(), parts[i].tokens.end());
+        cloud.layers.insert(cloud.layers.end(), parts[i].tokens.size(),
+                            dump.info().sites[sites[i]].layer);
+    }
+    return cloud;
 }
 
 }  // namespace lngeom

@@ -40,6 +40,8 @@ struct ProjectedCloud {
     // Finite points only (n_shown × 3), and the token each one is.
     PointRows points;
     std::vector<Index> tokens;
+    // Each point's layer, for a cloud that spans the layers of a site kind; empty otherwise.
+    std::vector<int> layers;
     double sphere_radius = 0;  // √d
 };
 
@@ -53,5 +55,13 @@ ProjectedCloud compute_projected_cloud(const Dump& dump, const CloudRequest& req
 ProjectedCloud place_points(const Dump& dump, const CloudRequest& request,
                             const ProjectionBasis& basis,
                             const std::atomic<bool>* cancel = nullptr);
+
+// The sites a layer cloud of `site` draws: every site of its kind ("ln1", say) and width d, in
+// forward order; `site` alone when its kind is unknown.
+std::vector<std::size_t> sites_of_same_kind(const DumpInfo& info, std::size_t site);
+// The tokens of every site of `request.site`'s kind, all placed in the basis of `request.site`
+// so that the layers share one picture; `max_points` is shared equally by the sites.
+ProjectedCloud compute_layer_cloud(const Dump& dump, const CloudRequest& request,
+                                   const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace lngeom

@@ -60,7 +60,6 @@ void styleScalarBar(vtkScalarBarActor* bar) {
         text->SetFontSize(13);
         useUnicodeFont(text);
     }
-    bar->SetLabelFormat("%.4g");
     bar->UnconstrainedFontSizeOn();
     bar->SetVerticalTitleSeparation(8);
 }
@@ -144,7 +143,8 @@ void ProjectionCloudActor::setColours(const PointColours& colours) {
     }
     colours_->Modified();
     scalarBar_->SetTitle(drawableText(colours.title).c_str());
-    scalarBar_->SetNumberOfLabels(colours.twoColours ? 2 : 5);
+    scalarBar_->SetNumberOfLabels(colours.twoColours ? 2 : colours.labels);
+    scalarBar_->SetLabelFormat(colours.labelFormat.c_str());
     cloud_->Modified();
     rebuildSubsample();
 }

@@ -28,12 +28,14 @@ struct PointColours {
     double high = 1;
     std::string title;        // the scalar bar's title, with unit
     bool twoColours = false;  // 0 = not selected, 1 = selected
+    int labels = 5;           // the scalar bar's labels, spread evenly from low to high
+    std::string labelFormat = "%.4g";
 };
 
 class ProjectionCloudActor {
   public:
     // At most this many points are drawn while the camera moves.
-    static constexpr long kMovingPointBudget = 100000;
+    static constexpr long kMovingPointBudget = 50000;
     // Larger clouds are drawn as plain points when still too: splats cost a triangle each.
     static constexpr long kSplatPointLimit = 300000;
 

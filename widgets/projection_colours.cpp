@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "core/metrics.h"
 #include "widgets/dump_document.h"
@@ -58,7 +60,34 @@ PointColours selectionColours(const DumpDocument& document, std::span<const Inde
     return colours;
 }
 
+// The most labels (at most 8) that fall on whole layers between the first and the last.
+int wholeLayerLabels(int span) {
+    for (int labels = std::min(span + 1, 8); labels > 2; --labels)
+        if (span % (labels - 1) == 0) return labels;
+    return 2;
+}
+
 }  // namespace
+
+PointColours layerColours(std::span<const int> layers, const std::string& siteKind) {
+    PointColours colours;
+    colours.title = siteKind.empty() ? "layer" : "layer\n(every " + siteKind + ")";
+    colours.values.assign(layers.begin(), layers.end());
+    const auto [low, high] = std::minmax_element(layers.begin(), layers.end());
+    colours.low = low == layers.end() ? 0 : *low;
+    colours.high = high == layers.end() ? 0 : *high;
+    colours.labelFormat = "%.0f";
+    if (colours.high > colours.low) {
+        colours.labels = wholeLayerLabels(int(colours.high - colours.low));
+        return colours;
+    }
+    // One layer: its number goes in the title, and the bar gets no labels to misread.
+    colours.title = "layer " + std::to_string(int(colours.low)) +
+                    (siteKind.empty() ? std::string() : " (" + siteKind + ")");
+    colours.high = colours.low + 1;
+    colours.labels = 0;
+    return colours;
+}
 
 PointColours pointColours(ProjectionColour colour, const DumpDocument& document, std::size_t site,
                           std::span<const Index> tokens) {
@@ -69,6 +98,11 @@ PointColours pointColours(ProjectionColour colour, const DumpDocument& document,
             return positionColours(document, tokens);
         case ProjectionColour::Selection:
             return selectionColours(document, tokens);
+        case ProjectionColour::Layer: {
+            // One site's points all share its layer.
+            const SiteInfo& info = document.info().sites[site];
+            return layerColours(std::vector<int>(tokens.size(), info.layer), info.site);
+        }
         default:
             return angleColours(document, site, tokens);
     }

@@ -41,6 +41,8 @@ QString colourName(ProjectionColour colour) {
             return QStringLiteral("position in text");
         case ProjectionColour::Selection:
             return QStringLiteral("selection");
+        case ProjectionColour::Layer:
+            return QStringLiteral("layer (every site of this kind)");
         default:
             return QStringLiteral("angle to 1");
     }

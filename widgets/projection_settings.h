@@ -8,7 +8,8 @@
 
 namespace lngeom::widgets {
 
-enum class ProjectionColour { AngleToUniform, Norm, Position, Selection };
+// Layer draws every site of the current site's kind (every ln1, say) in the current site's basis.
+enum class ProjectionColour { AngleToUniform, Norm, Position, Selection, Layer };
 
 struct ProjectionSettings {
     Representation representation = Representation::Input;

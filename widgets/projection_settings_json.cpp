@@ -20,11 +20,12 @@ constexpr Names<Placement, 2> kPlacements{{
     {Placement::Linear, "linear"},
     {Placement::TrueRadius, "true_radius"},
 }};
-constexpr Names<ProjectionColour, 4> kColours{{
+constexpr Names<ProjectionColour, 5> kColours{{
     {ProjectionColour::AngleToUniform, "angle_to_uniform"},
     {ProjectionColour::Norm, "norm"},
     {ProjectionColour::Position, "position"},
     {ProjectionColour::Selection, "selection"},
+    {ProjectionColour::Layer, "layer"},
 }};
 constexpr Names<BasisChoice, 4> kBases{{
     {BasisChoice::Principal, "principal"},

@@ -41,6 +41,30 @@ QComboBox* comboBox(const QStringList& items, QWidget* parent) {
     return box;
 }
 
+// Colouring by layer draws every site of the current site's kind, not the current site alone.
+bool spansLayers(const ProjectionSettings& settings) {
+    return settings.colour == ProjectionColour::Layer;
+}
+
+// The caption's first line: the site drawn, or every site of its kind for a layer cloud.
+QString shownSites(const DumpInfo& info, const ProjectedCloud& cloud) {
+    const SiteInfo& site = info.sites[cloud.request.site];
+    if (!cloud.layers.empty())
+        return QStringLiteral(
+                   "every %1 site (%2 sites, %3 points) in the basis of site %4 (layer %5)")
+            .arg(QString::fromStdString(site.site.empty() ? site.key : site.site))
+            .arg(sites_of_same_kind(info, cloud.request.site).size())
+            .arg(cloud.tokens.size())
+            .arg(QString::fromStdString(site.key))
+            .arg(site.layer);
+    return QStringLiteral("site %1 · %2 (layer %3, %4) · d = %5 · %6 tokens")
+        .arg(QString::fromStdString(site.key), QString::fromStdString(site.module))
+        .arg(site.layer)
+        .arg(QString::fromStdString(site.site))
+        .arg(site.d)
+        .arg(cloud.tokens.size());
+}
+
 QString percent(double share) {
     return std::isnan(share) ? QStringLiteral("–") : QString::number(100.0 * share, 'f', 1) + '%';
 }
@@ -70,7 +94,8 @@ void ProjectionView::buildControls() {
         comboBox({placementName(Placement::Linear), placementName(Placement::TrueRadius)}, this);
     colourBox_ =
         comboBox({colourName(ProjectionColour::AngleToUniform), colourName(ProjectionColour::Norm),
-                  colourName(ProjectionColour::Position), colourName(ProjectionColour::Selection)},
+                  colourName(ProjectionColour::Position), colourName(ProjectionColour::Selection),
+                  colourName(ProjectionColour::Layer)},
                  this);
     basisBox_ = comboBox({basisName(BasisChoice::Principal), basisName(BasisChoice::Coordinates),
                           basisName(BasisChoice::Token), basisName(BasisChoice::Random)},
@@ -106,7 +131,7 @@ void ProjectionView::buildControls() {
     });
 }
 
-// Full detail while the camera is still, the subsample while it moves.
+// Full detail while the camera is still; the subsample at a reduced resolution while it moves.
 void ProjectionView::observeInteraction() {
     vtkInteractorObserver* style = scene_->interactor()->GetInteractorStyle();
     for (unsigned long event :
@@ -115,8 +140,9 @@ void ProjectionView::observeInteraction() {
         command->SetClientData(this);
         command->SetCallback([](vtkObject*, unsigned long id, void* view, void*) {
             auto* self = static_cast<ProjectionView*>(view);
-            self->points_->setMoving(id == vtkCommand::StartInteractionEvent);
-            if (id == vtkCommand::EndInteractionEvent) self->scene_->requestRender();
+            const bool moving = id == vtkCommand::StartInteractionEvent;
+            self->points_->setMoving(moving);
+            self->scene_->setRenderScale(moving ? kMovingRenderScale : 1.0);
         });
         style->AddObserver(event, command);
     }
@@ -153,7 +179,8 @@ void ProjectionView::setSettings(const ProjectionSettings& settings) {
     const bool sameCloud = settings.representation == settings_.representation &&
                            settings.placement == settings_.placement &&
                            settings.basis == settings_.basis &&
-                           settings.maxPoints == settings_.maxPoints;
+                           settings.maxPoints == settings_.maxPoints &&
+                           spansLayers(settings) == spansLayers(settings_);
     settings_ = settings;
     syncControls();
     if (sameCloud) {
@@ -215,14 +242,17 @@ void ProjectionView::requestCloud() {
         request.representation = Representation::Input;
     }
     std::shared_ptr<const ProjectedCloud> previous = cloud_;
-    const bool reuseBasis = previous && previous->request.site == request.site &&
+    const bool layers = spansLayers(settings_);
+    const bool reuseBasis = !layers && previous && previous->layers.empty() &&
+                            previous->request.site == request.site &&
                             previous->request.basis == request.basis;
-    worker_.submit([this, generation, request, previous, reuseBasis,
+    worker_.submit([this, generation, request, previous, reuseBasis, layers,
                     dump = document_->dump()](const std::atomic<bool>& cancel) {
         try {
             auto cloud = std::make_shared<ProjectedCloud>(
-                reuseBasis ? place_points(*dump, request, previous->basis, &cancel)
-                           : compute_projected_cloud(*dump, request, &cancel));
+                layers       ? compute_layer_cloud(*dump, request, &cancel)
+                : reuseBasis ? place_points(*dump, request, previous->basis, &cancel)
+                             : compute_projected_cloud(*dump, request, &cancel));
             QMetaObject::invokeMethod(
                 this, [this, generation, cloud] { showCloud(generation, cloud); },
                 Qt::QueuedConnection);
@@ -270,6 +300,11 @@ void ProjectionView::rebuildFrame(double radius) {
 
 void ProjectionView::recolour() {
     if (!cloud_ || !document_) return;
+    if (!cloud_->layers.empty()) {
+        points_->setColours(
+            layerColours(cloud_->layers, document_->info().sites[cloud_->request.site].site));
+        return;
+    }
     points_->setColours(
         pointColours(settings_.colour, *document_, cloud_->request.site, cloud_->tokens));
 }
@@ -311,15 +346,8 @@ QString ProjectionView::selectionText() const {
 }
 
 void ProjectionView::updateCaption() {
-    const SiteInfo& site = document_->info().sites[cloud_->request.site];
     const ProjectionBasis& basis = cloud_->basis;
-    const QString where =
-        QStringLiteral("site %1 · %2 (layer %3, %4) · d = %5 · %6 tokens")
-            .arg(QString::fromStdString(site.key), QString::fromStdString(site.module))
-            .arg(site.layer)
-            .arg(QString::fromStdString(site.site))
-            .arg(site.d)
-            .arg(cloud_->tokens.size());
+    const QString where = shownSites(document_->info(), *cloud_);
     const QString what =
         QStringLiteral("%1 · %2").arg(representationFormula(cloud_->request.representation),
                                       placementName(cloud_->request.placement));
@@ -341,7 +369,6 @@ void ProjectionView::updateCaption() {
 Index ProjectionView::tokenAt(QPoint position) const {
     if (!cloud_) return -1;
     vtkRenderer* renderer = scene_->renderer();
-    const int* size = renderer->GetSize();
     vtkMatrix4x4* matrix = renderer->GetActiveCamera()->GetCompositeProjectionTransformMatrix(
         renderer->GetTiledAspectRatio(), -1, 1);
     ScreenPick pick;
@@ -349,7 +376,8 @@ Index ProjectionView::tokenAt(QPoint position) const {
         for (int column = 0; column < 4; ++column)
             pick.world_to_clip(row, column) = matrix->GetElement(row, column);
     const double ratio = scene_->devicePixelRatioF();
-    pick.viewport_size = {double(size[0]), double(size[1])};
+    // In device pixels of the widget, whatever resolution VTK renders at.
+    pick.viewport_size = {scene_->width() * ratio, scene_->height() * ratio};
     pick.position = {position.x() * ratio, (scene_->height() - position.y()) * ratio};
     pick.radius = kPickRadius * ratio;
     const Index row = pick_point(cloud_->points, pick);

@@ -26,6 +26,10 @@ class VtkViewWidget;
 class ProjectionView : public QWidget {
     Q_OBJECT
   public:
+    // While the camera moves the scene renders at this fraction of the view's size (and draws
+    // the cloud's subsample): software OpenGL's cost is mostly per pixel.
+    static constexpr double kMovingRenderScale = 0.5;
+
     explicit ProjectionView(QWidget* parent = nullptr);
     ~ProjectionView() override;
 

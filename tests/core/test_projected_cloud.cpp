@@ -1,6 +1,7 @@
 // The projection view's cloud from a dump (the sample): every finite token placed, the bases a
-// user can choose, and picking a point on screen.
+// user can choose, every layer of a site kind in one basis, and picking a point on screen.
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 
 #include "core/errors.h"
@@ -69,6 +70,41 @@ class TestProjectedCloud : public QObject {
         const ProjectedCloud cloud = compute_projected_cloud(dump, request);
         QCOMPARE(cloud.points.rows(), Index(100));
         QCOMPARE(cloud.tokens.front(), Index(0));
+    }
+
+    void sites_of_a_kind_are_every_layer_of_it_data() {
+        QTest::addColumn<int>("site");
+        QTest::addColumn<std::vector<std::size_t>>("expected");
+        QTest::addRow("ln1") << 2 << std::vector<std::size_t>{0, 2, 4, 6};
+        QTest::addRow("ln2") << 1 << std::vector<std::size_t>{1, 3, 5, 7};
+        QTest::addRow("final alone") << 8 << std::vector<std::size_t>{8};
+    }
+    void sites_of_a_kind_are_every_layer_of_it() {
+        QFETCH(int, site);
+        QFETCH(std::vector<std::size_t>, expected);
+        QCOMPARE(sites_of_same_kind(Dump::open(kSample).info(), std::size_t(site)), expected);
+    }
+
+    // Every ln1 site, each placed in the basis of the requested one, sharing max_points.
+    void a_layer_cloud_places_every_site_of_the_kind_in_one_basis() {
+        const Dump dump = Dump::open(kSample);
+        CloudRequest request;
+        request.site = 2;
+        request.max_points = 400;
+        const ProjectedCloud layered = compute_layer_cloud(dump, request);
+        QCOMPARE(layered.points.rows(), Index(400));
+        QCOMPARE(layered.layers.size(), std::size_t(400));
+        QCOMPARE(layered.layers.front(), 0);
+        QCOMPARE(layered.layers.back(), 3);
+        QCOMPARE(std::count(layered.layers.begin(), layered.layers.end(), 1), std::ptrdiff_t(100));
+        request.max_points = 100;
+        const ProjectedCloud own = compute_projected_cloud(dump, request);
+        QVERIFY(own.layers.empty());
+        QCOMPARE(layered.basis.axes, own.basis.axes);
+        // Layer 1 is site 2 itself: its 100 points are the second quarter.
+        QCOMPARE(PointRows(layered.points.middleRows(100, 100)), own.points);
+        QCOMPARE(std::vector<Index>(layered.tokens.begin() + 100, layered.tokens.begin() + 200),
+                 own.tokens);
     }
 
     void a_cancelled_cloud_throws() {

@@ -1,11 +1,14 @@
 // The projection view on the sample: it draws the sphere, the 1 axis, the disc and the points,
-// true radius puts every y on the √d sphere, a click selects the token under the mouse, and a
+// true radius puts every y on the √d sphere, a click selects the token under the mouse, colour by
+// layer draws every site of a kind, a drag renders at reduced resolution until it ends, and a
 // new site reloads the points.
 #include <vtkCoordinate.h>
+#include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkRenderer.h>
 #include <QSignalSpy>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -13,6 +16,7 @@
 #include "tests/widgets/sample_documents.h"
 #include "tests/widgets/widgets_test_main.h"
 #include "widgets/dump_document.h"
+#include "widgets/projection_colours.h"
 #include "widgets/projection_view.h"
 #include "widgets/token_selection.h"
 #include "widgets/vtk_view_widget.h"
@@ -33,6 +37,8 @@ int countPixels(const QImage& image, const std::function<bool(const QColor&)>& t
 }
 
 bool isAxisRed(const QColor& c) { return c.red() > 140 && c.green() < 90 && c.blue() < 90; }
+// The first layer's colour (the lookup table's blue end), and the disc never this saturated.
+bool isFirstLayerBlue(const QColor& c) { return c.blue() > 200 && c.red() < 90 && c.green() < 110; }
 bool isMarkerYellow(const QColor& c) { return c.red() > 200 && c.green() > 190 && c.blue() < 110; }
 // The disc is a translucent blue over the background.
 bool isDiscBlue(const QColor& c) {
@@ -142,6 +148,100 @@ class TestProjectionView : public QObject {
         lngeom::test::saveTestImage(view_->grab().toImage(), "projection-view-widget");
         QVERIFY(countPixels(image, isMarkerYellow) > 40);
         QCOMPARE(view_->tokenAt(where + QPoint(300, 300)) == expected, false);
+    }
+
+    void colourByLayerDrawsEveryLayerOfTheSiteKind() {
+        QSignalSpy shown(view_.get(), &ProjectionView::cloudShown);
+        QCOMPARE(int(view_->shownCloud()->request.site), 0);
+        const QImage before = view_->sceneView()->grabImage();
+        view_->setColour(ProjectionColour::Layer);
+        QVERIFY(shown.wait(30000));
+        const auto cloud = view_->shownCloud();
+        // The sample's ln1 sites are layers 0 to 3, 512 tokens each, in site 000's basis.
+        QCOMPARE(sites_of_same_kind(document_->info(), 0), (std::vector<std::size_t>{0, 2, 4, 6}));
+        QCOMPARE(cloud->points.rows(), 4 * document_->info().n_tokens);
+        QCOMPARE(cloud->layers.size(), cloud->tokens.size());
+        for (int layer = 0; layer < 4; ++layer)
+            QCOMPARE(std::count(cloud->layers.begin(), cloud->layers.end(), layer),
+                     std::ptrdiff_t(document_->info().n_tokens));
+        QCOMPARE(cloud->request.site, std::size_t(0));
+        const QImage image = view_->sceneView()->grabImage();
+        lngeom::test::saveTestImage(image, "projection-view-layers");
+        lngeom::test::saveTestImage(view_->grab().toImage(), "projection-view-widget-layers");
+        // The last layer is red and the first blue: neither colours the angle picture so much.
+        QVERIFY2(countPixels(image, isFirstLayerBlue) > countPixels(before, isFirstLayerBlue) + 50,
+                 qPrintable(QString::number(countPixels(image, isFirstLayerBlue))));
+        QVERIFY(countPixels(image, isAxisRed) > countPixels(before, isAxisRed) + 50);
+        view_->setColour(ProjectionColour::AngleToUniform);
+        QVERIFY(shown.wait(30000));
+        QVERIFY(view_->shownCloud()->layers.empty());
+        QCOMPARE(view_->shownCloud()->points.rows(), document_->info().n_tokens);
+    }
+
+    // Each colouring paints the points differently (images kept for looking at).
+    void everyColouringHasItsOwnPicture() {
+        std::vector<QImage> images;
+        for (ProjectionColour colour : {ProjectionColour::AngleToUniform, ProjectionColour::Norm,
+                                        ProjectionColour::Position, ProjectionColour::Selection}) {
+            view_->setColour(colour);
+            QCOMPARE(view_->settings().colour, colour);
+            images.push_back(view_->sceneView()->grabImage());
+            lngeom::test::saveTestImage(images.back(),
+                                        "projection-view-colour-" + QString::number(int(colour)));
+            for (std::size_t other = 0; other + 1 < images.size(); ++other)
+                QVERIFY(lngeom::test::meanAbsoluteDifference(images[other], images.back()) > 0.05);
+        }
+        view_->setColour(ProjectionColour::AngleToUniform);
+    }
+
+    void layerColoursAreLabelledOnWholeLayers_data() {
+        QTest::addColumn<std::vector<int>>("layers");
+        QTest::addColumn<int>("labels");
+        QTest::addColumn<QString>("title");
+        QTest::addRow("four layers")
+            << std::vector<int>{0, 3, 1, 2} << 4 << QStringLiteral("layer\n(every ln1)");
+        QTest::addRow("24 layers, a label every 3")
+            << std::vector<int>{1, 22} << 8 << QStringLiteral("layer\n(every ln1)");
+        QTest::addRow("one layer: its number in the title")
+            << std::vector<int>{5, 5} << 0 << QStringLiteral("layer 5 (ln1)");
+    }
+    void layerColoursAreLabelledOnWholeLayers() {
+        QFETCH(std::vector<int>, layers);
+        QFETCH(int, labels);
+        QFETCH(QString, title);
+        const PointColours colours = layerColours(layers, "ln1");
+        QCOMPARE(colours.labels, labels);
+        QCOMPARE(QString::fromStdString(colours.title), title);
+        QCOMPARE(colours.labelFormat, std::string("%.0f"));
+        QCOMPARE(colours.values.size(), layers.size());
+        QCOMPARE(colours.low, double(*std::min_element(layers.begin(), layers.end())));
+        if (labels > 1) {
+            const double step = (colours.high - colours.low) / (labels - 1);
+            QCOMPARE(step, std::round(step));
+        }
+    }
+
+    // A drag renders at reduced resolution with the subsample; its end brings full detail back,
+    // and the still picture is the one before.
+    void interactionLowersTheResolutionUntilItEnds() {
+        VtkViewWidget* scene = view_->sceneView();
+        QTest::qWait(100);
+        const QImage before = scene->grabImage();
+        const int width = scene->renderWindow()->GetSize()[0];
+        const int height = scene->renderWindow()->GetSize()[1];
+        const QPoint corner(scene->width() - 5, scene->height() - 5);
+        QTest::mousePress(scene, Qt::LeftButton, {}, corner);
+        QCOMPARE(scene->renderScale(), ProjectionView::kMovingRenderScale);
+        QCOMPARE(scene->renderWindow()->GetSize()[0], int(std::lround(width * 0.5)));
+        QCOMPARE(scene->renderWindow()->GetSize()[1], int(std::lround(height * 0.5)));
+        lngeom::test::saveTestImage(view_->grab().toImage(), "projection-view-widget-moving");
+        // Captures during the drag are still full detail.
+        QCOMPARE(scene->grabImage().size(), before.size());
+        QTest::mouseRelease(scene, Qt::LeftButton, {}, corner);
+        QCOMPARE(scene->renderScale(), 1.0);
+        QCOMPARE(scene->renderWindow()->GetSize()[0], width);
+        QCOMPARE(scene->renderWindow()->GetSize()[1], height);
+        QCOMPARE(scene->grabImage(), before);
     }
 
     void aNewSiteReloadsThePoints() {
