@@ -87,9 +87,9 @@ class TestFiguresCli : public QObject {
             cache_.path());
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QCOMPARE(QString::fromUtf8(run.err), QString());
-        for (const QString& name :
+        for (const char* name :
              {"angle-histogram-site000", "curves-angle", "heatmap-angle", "projection"})
-            QVERIFY2(QFile::exists(out.filePath(name + "." + format)), qPrintable(name));
+            QVERIFY2(QFile::exists(out.filePath(QString(name) + "." + format)), qPrintable(name));
     }
 
     void badInputIsOneLine_data() {
