@@ -5,8 +5,12 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
-#include "app/session_json.h"
+#include <algorithm>
+
 #include "app/session_views.h"
+#include "core/errors.h"
+#include "widgets/json_reader.h"
+#include "widgets/projection_settings_json.h"
 
 namespace lngeom::app {
 namespace {
@@ -20,10 +24,10 @@ constexpr int kVersion = 1;
 
 QJsonArray vectorToJson(const double (&values)[3]) { return {values[0], values[1], values[2]}; }
 
-void vectorFromJson(const SessionJsonReader& json, const char* key, double (&values)[3]) {
+void vectorFromJson(const widgets::JsonReader& json, const char* key, double (&values)[3]) {
     if (!json.has(key)) json.fail(key, "missing");
-    const QJsonArray array = json.numbers(key, 3);
-    for (int axis = 0; axis < 3; ++axis) values[axis] = array[axis].toDouble();
+    const std::vector<double> array = json.numbers(key, 3);
+    std::copy(array.begin(), array.end(), values);
 }
 
 QJsonObject fileToJson(const SessionFile& file) {
@@ -35,7 +39,7 @@ QJsonObject fileToJson(const SessionFile& file) {
             {"selection", selection}};
 }
 
-SessionFile fileFromJson(const SessionJsonReader& json) {
+SessionFile fileFromJson(const widgets::JsonReader& json) {
     if (!json.has("path")) json.fail("path", "missing: every entry of \"files\" needs a \"path\"");
     return {json.string("path"), json.string("dataset"), json.integer("site", 0),
             json.tokens("selection")};
@@ -48,7 +52,7 @@ QJsonObject cameraToJson(const CameraState& camera) {
             {"view_angle", camera.viewAngle}};
 }
 
-CameraState cameraFromJson(const SessionJsonReader& json) {
+CameraState cameraFromJson(const widgets::JsonReader& json) {
     CameraState camera;
     vectorFromJson(json, "position", camera.position);
     vectorFromJson(json, "focal_point", camera.focalPoint);
@@ -58,10 +62,10 @@ CameraState cameraFromJson(const SessionJsonReader& json) {
 }
 
 // "current" and "comparison" point into "files".
-int fileIndex(const SessionJsonReader& json, const char* key, std::size_t fileCount) {
+int fileIndex(const widgets::JsonReader& json, const char* key, std::size_t fileCount) {
     const int index = json.integer(key, -1);
     if (index < -1 || index >= int(fileCount))
-        json.fail(key, QString("should be -1 or the index of one of the %1 entries of \"files\"")
+        json.fail(key, QString("must be -1 or the index of one of the %1 entries of \"files\"")
                            .arg(fileCount));
     return index;
 }
@@ -73,6 +77,26 @@ void checkFormat(const QJsonObject& json, const QString& source) {
         fail(source, QString("session version %1 is not supported (this lngeom reads %2)")
                          .arg(json["version"].toInt())
                          .arg(kVersion));
+}
+
+Session readSession(const QJsonObject& object, const QString& source) {
+    const widgets::JsonReader json(object, source);
+    Session session;
+    for (int index = 0; index < json.array("files").size(); ++index)
+        session.files.push_back(fileFromJson(json.element("files", index)));
+    session.current = fileIndex(json, "current", session.files.size());
+    if (json.has("comparison"))
+        session.comparison = fileIndex(json, "comparison", session.files.size());
+    session.histogram = histogramFromJson(json.object("histogram"));
+    session.heatmap = heatmapFromJson(json.object("heatmap"));
+    session.curves = curvesFromJson(json.object("curves"));
+    session.stepThrough = stepThroughFromJson(json.object("step_through"));
+    session.projection = widgets::projectionSettingsFromJson(json.object("projection"));
+    session.table = tableFromJson(json.object("table"));
+    if (json.has("camera")) session.camera = cameraFromJson(json.object("camera"));
+    session.layout = QByteArray::fromBase64(json.string("layout").toLatin1());
+    session.theme = json.string("theme");
+    return session;
 }
 
 }  // namespace
@@ -88,7 +112,7 @@ QJsonObject sessionToJson(const Session& session) {
                      {"heatmap", heatmapToJson(session.heatmap)},
                      {"curves", curvesToJson(session.curves)},
                      {"step_through", stepThroughToJson(session.stepThrough)},
-                     {"projection", projectionToJson(session.projection)},
+                     {"projection", widgets::projectionSettingsToJson(session.projection)},
                      {"table", tableToJson(session.table)},
                      {"layout", QString::fromLatin1(session.layout.toBase64())},
                      {"theme", session.theme}};
@@ -99,23 +123,11 @@ QJsonObject sessionToJson(const Session& session) {
 
 Session sessionFromJson(const QJsonObject& object, const QString& source) {
     checkFormat(object, source);
-    const SessionJsonReader json(object, source);
-    Session session;
-    for (int index = 0; index < json.array("files").size(); ++index)
-        session.files.push_back(fileFromJson(json.element("files", index)));
-    session.current = fileIndex(json, "current", session.files.size());
-    if (json.has("comparison"))
-        session.comparison = fileIndex(json, "comparison", session.files.size());
-    session.histogram = histogramFromJson(json.object("histogram"));
-    session.heatmap = heatmapFromJson(json.object("heatmap"));
-    session.curves = curvesFromJson(json.object("curves"));
-    session.stepThrough = stepThroughFromJson(json.object("step_through"));
-    session.projection = projectionFromJson(json.object("projection"));
-    session.table = tableFromJson(json.object("table"));
-    if (json.has("camera")) session.camera = cameraFromJson(json.object("camera"));
-    session.layout = QByteArray::fromBase64(json.string("layout").toLatin1());
-    session.theme = json.string("theme");
-    return session;
+    try {
+        return readSession(object, source);
+    } catch (const FormatError& error) {
+        throw SessionError(error.what());
+    }
 }
 
 void writeSessionFile(const Session& session, const QString& path) {

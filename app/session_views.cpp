@@ -12,52 +12,16 @@ QString metricKey(Metric metric) {
 
 QJsonArray rangeToJson(const ValueRange& range) { return {range.low, range.high}; }
 
-std::optional<ValueRange> rangeFromJson(const SessionJsonReader& json, const char* key) {
-    const QJsonArray range = json.numbers(key, 2);
-    if (range.isEmpty()) return std::nullopt;
-    return ValueRange{range[0].toDouble(), range[1].toDouble()};
+std::optional<ValueRange> rangeFromJson(const widgets::JsonReader& json, const char* key) {
+    const std::vector<double> range = json.numbers(key, 2);
+    if (range.empty()) return std::nullopt;
+    return ValueRange{range[0], range[1]};
 }
 
-int positive(const SessionJsonReader& json, const char* key, int fallback) {
+int positive(const widgets::JsonReader& json, const char* key, int fallback) {
     const int value = json.integer(key, fallback);
-    if (value < 1) json.fail(key, "should be at least 1");
+    if (value < 1) json.fail(key, "must be at least 1");
     return value;
-}
-
-template <typename Enum>
-struct Named {
-    Enum value;
-    const char* name;
-};
-
-const Named<Representation> kRepresentations[] = {
-    {Representation::Input, "input"},
-    {Representation::LnStandardized, "ln_standardized"},
-    {Representation::RmsStandardized, "rms_standardized"},
-    {Representation::Output, "output"}};
-const Named<Placement> kPlacements[] = {{Placement::Linear, "linear"},
-                                        {Placement::TrueRadius, "true_radius"}};
-const Named<widgets::ProjectionColour> kColours[] = {
-    {widgets::ProjectionColour::AngleToUniform, "angle_to_uniform"},
-    {widgets::ProjectionColour::Norm, "norm"},
-    {widgets::ProjectionColour::Position, "position"},
-    {widgets::ProjectionColour::Selection, "selection"},
-    {widgets::ProjectionColour::Layer, "layer"}};
-
-template <typename Enum, std::size_t N>
-QString nameOf(const Named<Enum> (&names)[N], Enum value) {
-    for (const Named<Enum>& entry : names)
-        if (entry.value == value) return entry.name;
-    return names[0].name;
-}
-
-template <typename Enum, std::size_t N>
-Enum valueOf(const Named<Enum> (&names)[N], const SessionJsonReader& json, const char* key) {
-    if (!json.has(key)) return names[0].value;
-    const QString name = json.string(key);
-    for (const Named<Enum>& entry : names)
-        if (name == entry.name) return entry.value;
-    json.fail(key, QString("unknown %1 '%2'").arg(key, name));
 }
 
 }  // namespace
@@ -73,14 +37,14 @@ QJsonObject histogramToJson(const widgets::HistogramSettings& settings) {
     return json;
 }
 
-widgets::HistogramSettings histogramFromJson(const SessionJsonReader& json) {
+widgets::HistogramSettings histogramFromJson(const widgets::JsonReader& json) {
     widgets::HistogramSettings settings;
     settings.metric = json.metric("metric", settings.metric);
     settings.bins = positive(json, "bins", settings.bins);
     settings.logCounts = json.boolean("log_counts", false);
     settings.range = rangeFromJson(json, "range");
     if (json.has("overlay")) {
-        const SessionJsonReader overlay = json.object("overlay");
+        const widgets::JsonReader overlay = json.object("overlay");
         if (!overlay.has("metric")) overlay.fail("metric", "missing");
         settings.overlay = widgets::HistogramOverlay{overlay.integer("site", -1),
                                                      overlay.metric("metric", settings.metric)};
@@ -96,7 +60,7 @@ QJsonObject heatmapToJson(const widgets::LayerHeatmapSettings& settings) {
     return json;
 }
 
-widgets::LayerHeatmapSettings heatmapFromJson(const SessionJsonReader& json) {
+widgets::LayerHeatmapSettings heatmapFromJson(const widgets::JsonReader& json) {
     widgets::LayerHeatmapSettings settings;
     settings.metric = json.metric("metric", settings.metric);
     settings.bins = positive(json, "bins", settings.bins);
@@ -112,26 +76,12 @@ QJsonObject curvesToJson(const widgets::LayerCurvesSettings& settings) {
             {"difference", settings.showDifference}};
 }
 
-widgets::LayerCurvesSettings curvesFromJson(const SessionJsonReader& json) {
+widgets::LayerCurvesSettings curvesFromJson(const widgets::JsonReader& json) {
     widgets::LayerCurvesSettings settings;
     settings.metric = json.metric("metric", settings.metric);
     settings.showSpread = json.boolean("spread", settings.showSpread);
     settings.showExtremes = json.boolean("extremes", settings.showExtremes);
     settings.showDifference = json.boolean("difference", settings.showDifference);
-    return settings;
-}
-
-QJsonObject projectionToJson(const widgets::ProjectionSettings& settings) {
-    return {{"representation", nameOf(kRepresentations, settings.representation)},
-            {"placement", nameOf(kPlacements, settings.placement)},
-            {"colour", nameOf(kColours, settings.colour)}};
-}
-
-widgets::ProjectionSettings projectionFromJson(const SessionJsonReader& json) {
-    widgets::ProjectionSettings settings;
-    settings.representation = valueOf(kRepresentations, json, "representation");
-    settings.placement = valueOf(kPlacements, json, "placement");
-    settings.colour = valueOf(kColours, json, "colour");
     return settings;
 }
 
@@ -144,7 +94,7 @@ QJsonObject tableToJson(const widgets::TokenTableSettings& settings) {
     return json;
 }
 
-widgets::TokenTableSettings tableFromJson(const SessionJsonReader& json) {
+widgets::TokenTableSettings tableFromJson(const widgets::JsonReader& json) {
     widgets::TokenTableSettings settings;
     settings.filter.text = json.string("search");
     if (json.has("range_metric"))
@@ -169,14 +119,13 @@ QJsonObject stepThroughToJson(const StepThroughState& state) {
     return json;
 }
 
-StepThroughState stepThroughFromJson(const SessionJsonReader& json) {
+StepThroughState stepThroughFromJson(const widgets::JsonReader& json) {
     StepThroughState state;
     state.settings.step = json.integer("step", state.settings.step);
     state.settings.intervalMs = positive(json, "interval_ms", state.settings.intervalMs);
     state.tokens = json.tokens("tokens");
-    const QJsonArray x = json.numbers("teaching_vector", 3);
-    if (!x.isEmpty())
-        state.teachingVector = Eigen::Vector3d(x[0].toDouble(), x[1].toDouble(), x[2].toDouble());
+    const std::vector<double> x = json.numbers("teaching_vector", 3);
+    if (!x.empty()) state.teachingVector = Eigen::Vector3d(x[0], x[1], x[2]);
     return state;
 }
 

@@ -1,25 +1,23 @@
 #pragma once
-// The views' part of a session file: each view's settings to JSON and back. Enumerations are
-// stored by name, so a session stays readable and survives reordered enums.
+// The views' part of a session file: each view's settings to JSON and back (the projection's are
+// widgets/projection_settings_json, shared with figure recipes).
 
 #include <QJsonObject>
 
 #include "app/session.h"
-#include "app/session_json.h"
+#include "widgets/json_reader.h"
 
 namespace lngeom::app {
 
 QJsonObject histogramToJson(const widgets::HistogramSettings& settings);
-widgets::HistogramSettings histogramFromJson(const SessionJsonReader& json);
+widgets::HistogramSettings histogramFromJson(const widgets::JsonReader& json);
 QJsonObject heatmapToJson(const widgets::LayerHeatmapSettings& settings);
-widgets::LayerHeatmapSettings heatmapFromJson(const SessionJsonReader& json);
+widgets::LayerHeatmapSettings heatmapFromJson(const widgets::JsonReader& json);
 QJsonObject curvesToJson(const widgets::LayerCurvesSettings& settings);
-widgets::LayerCurvesSettings curvesFromJson(const SessionJsonReader& json);
-QJsonObject projectionToJson(const widgets::ProjectionSettings& settings);
-widgets::ProjectionSettings projectionFromJson(const SessionJsonReader& json);
+widgets::LayerCurvesSettings curvesFromJson(const widgets::JsonReader& json);
 QJsonObject tableToJson(const widgets::TokenTableSettings& settings);
-widgets::TokenTableSettings tableFromJson(const SessionJsonReader& json);
+widgets::TokenTableSettings tableFromJson(const widgets::JsonReader& json);
 QJsonObject stepThroughToJson(const StepThroughState& state);
-StepThroughState stepThroughFromJson(const SessionJsonReader& json);
+StepThroughState stepThroughFromJson(const widgets::JsonReader& json);
 
 }  // namespace lngeom::app

@@ -7,8 +7,8 @@
 #include <QJsonObject>
 
 #include "core/errors.h"
+#include "widgets/json_reader.h"
 #include "widgets/projection_settings_json.h"
-#include "widgets/recipe_json.h"
 
 namespace lngeom::widgets {
 namespace {
@@ -30,91 +30,64 @@ QJsonArray numbers(std::span<const double> values) {
     return array;
 }
 
-Metric readMetric(const RecipeObject& json, const char* key, Metric fallback) {
-    if (!json.has(key)) return fallback;
-    const std::string name = json.text(key, {});
-    const auto metric = metric_from_key(name);
-    if (!metric) json.fail(key, "'" + name + "' is not a metric");
-    return *metric;
-}
-
-std::vector<double> readNumbers(const RecipeObject& json, const char* key, int count,
-                                const char* what) {
-    const QJsonArray array = json.array(key);
-    std::vector<double> values;
-    for (const QJsonValue& value : array)
-        if (value.isDouble()) values.push_back(value.toDouble());
-    if (values.size() != std::size_t(count) || array.size() != count)
-        json.fail(key, std::string("must hold ") + what);
-    return values;
-}
-
-void readRange(const RecipeObject& json, FigureRecipe& recipe) {
-    if (!json.has("range")) return;
-    const auto bounds = readNumbers(json, "range", 2, "[low, high]");
+void readRange(const JsonReader& json, FigureRecipe& recipe) {
+    const std::vector<double> bounds = json.numbers("range", 2, "low, high");
+    if (bounds.empty()) return;
     if (!(bounds[0] < bounds[1])) json.fail("range", "must be [low, high] with low < high");
     recipe.range = ValueRange{bounds[0], bounds[1]};
 }
 
-void readCamera(const RecipeObject& json, FigureRecipe& recipe) {
-    if (!json.has("camera")) return;
-    const auto values =
-        readNumbers(json, "camera", 9, "9 numbers (position, focal point, view-up)");
+void readCamera(const JsonReader& json, FigureRecipe& recipe) {
+    const std::vector<double> values = json.numbers("camera", 9, "position, focal point, view-up");
+    if (values.empty()) return;
     recipe.camera.emplace();
     std::copy(values.begin(), values.end(), recipe.camera->begin());
 }
 
-void readOverlay(const RecipeObject& json, FigureRecipe& recipe) {
+void readOverlay(const JsonReader& json, FigureRecipe& recipe) {
     if (!json.has("overlay")) return;
-    const RecipeObject overlay = json.child("overlay");
-    recipe.overlay =
-        FigureOverlay{overlay.text("site", {}), readMetric(overlay, "metric", recipe.metric)};
+    const JsonReader overlay = json.object("overlay");
+    recipe.overlay = FigureOverlay{overlay.string("site").toStdString(),
+                                   overlay.metric("metric", recipe.metric)};
 }
 
-void readBarColour(const RecipeObject& json, FigureRecipe& recipe) {
-    recipe.barColour = json.text("bar_colour", {});
-    if (!recipe.barColour.empty() && !QColor::isValidColorName(text(recipe.barColour)))
-        json.fail("bar_colour", "'" + recipe.barColour + "' is not a colour (#rrggbb)");
+void readBarColour(const JsonReader& json, FigureRecipe& recipe) {
+    const QString colour = json.string("bar_colour");
+    if (!colour.isEmpty() && !QColor::isValidColorName(colour))
+        json.fail("bar_colour", QString("'%1' is not a colour (#rrggbb)").arg(colour));
+    recipe.barColour = colour.toStdString();
 }
 
-void readSelection(const RecipeObject& json, FigureRecipe& recipe) {
-    for (const QJsonValue& token : json.array("selection")) {
-        if (!token.isDouble() || token.toDouble() < 0)
-            json.fail("selection", "must list token numbers");
-        recipe.selection.push_back(Index(token.toDouble()));
-    }
-}
-
-FigureView readView(const RecipeObject& json) {
-    const std::string view = json.text("view", {});
-    const auto known = figureViewFromName(view);
+FigureView readView(const JsonReader& json) {
+    const QString view = json.string("view");
+    const auto known = figureViewFromName(view.toStdString());
     if (!known)
-        json.fail("view", view.empty() ? std::string("is missing from this figure recipe")
-                                       : "'" + view + "' is not a view lngeom draws");
+        json.fail("view", view.isEmpty() ? QString("is missing from this figure recipe")
+                                         : QString("'%1' is not a view lngeom draws").arg(view));
     return *known;
 }
 
-void readSettings(const RecipeObject& json, FigureRecipe& recipe) {
-    recipe.bins = int(json.integer("bins", recipe.bins));
+void readSettings(const JsonReader& json, FigureRecipe& recipe) {
+    recipe.bins = json.integer("bins", recipe.bins);
     readRange(json, recipe);
-    recipe.logCounts = json.flag("log_counts", recipe.logCounts);
+    recipe.logCounts = json.boolean("log_counts", recipe.logCounts);
     readOverlay(json, recipe);
     readBarColour(json, recipe);
-    recipe.showSpread = json.flag("show_spread", recipe.showSpread);
-    recipe.showExtremes = json.flag("show_extremes", recipe.showExtremes);
-    recipe.markCurrentSite = json.flag("mark_current_site", recipe.markCurrentSite);
-    recipe.rowFractions = json.flag("row_fractions", recipe.rowFractions);
-    recipe.projection = projectionSettingsFromJson(json.child("projection"));
-    readSelection(json, recipe);
+    recipe.showSpread = json.boolean("show_spread", recipe.showSpread);
+    recipe.showExtremes = json.boolean("show_extremes", recipe.showExtremes);
+    recipe.markCurrentSite = json.boolean("mark_current_site", recipe.markCurrentSite);
+    recipe.rowFractions = json.boolean("row_fractions", recipe.rowFractions);
+    recipe.projection = projectionSettingsFromJson(json.object("projection"));
+    recipe.selection = json.tokens("selection");
 }
 
-void readFigure(const RecipeObject& json, FigureRecipe& recipe) {
+void readFigure(const JsonReader& json, FigureRecipe& recipe) {
     recipe.token = json.integer("token", recipe.token);
-    recipe.step = int(json.integer("step", recipe.step));
-    recipe.width = int(json.integer("width", recipe.width));
-    recipe.height = int(json.integer("height", recipe.height));
+    recipe.step = json.integer("step", recipe.step);
+    recipe.width = json.integer("width", recipe.width);
+    recipe.height = json.integer("height", recipe.height);
     recipe.scale = json.number("scale", recipe.scale);
-    recipe.transparent = json.flag("transparent", recipe.transparent);
+    recipe.transparent = json.boolean("transparent", recipe.transparent);
     readCamera(json, recipe);
 }
 
@@ -182,17 +155,17 @@ FigureRecipe recipeFromJson(const QByteArray& json, const std::string& path) {
         throw FormatError(path, "",
                           "is not a figure recipe (" + error.errorString().toStdString() +
                               " at byte " + std::to_string(error.offset) + ")");
-    const RecipeObject object(document.object(), path);
+    const JsonReader object(document.object(), QString::fromStdString(path));
     if (!object.has("lngeom_figure_recipe"))
         object.fail("lngeom_figure_recipe", "is missing: this is not a figure recipe");
     object.integer("lngeom_figure_recipe", kRecipeVersion);
     FigureRecipe recipe;
-    recipe.file = object.text("file", {});
+    recipe.file = object.string("file").toStdString();
     if (recipe.file.empty()) object.fail("file", "is missing: the recipe names no dump");
-    recipe.dataset = object.text("dataset", {});
+    recipe.dataset = object.string("dataset").toStdString();
     recipe.view = readView(object);
-    recipe.site = object.text("site", {});
-    recipe.metric = readMetric(object, "metric", recipe.metric);
+    recipe.site = object.string("site").toStdString();
+    recipe.metric = object.metric("metric", recipe.metric);
     readSettings(object, recipe);
     readFigure(object, recipe);
     return recipe;

@@ -1,5 +1,7 @@
 #include "widgets/projection_settings_json.h"
 
+#include <QStringList>
+
 #include <array>
 #include <string_view>
 #include <utility>
@@ -44,16 +46,15 @@ QString nameOf(const Names<Enum, N>& names, Enum value) {
 }
 
 template <typename Enum, std::size_t N>
-Enum valueOf(const Names<Enum, N>& names, const RecipeObject& json, const char* key,
-             Enum fallback) {
+Enum valueOf(const Names<Enum, N>& names, const JsonReader& json, const char* key, Enum fallback) {
     if (!json.has(key)) return fallback;
-    const std::string name = json.text(key, {});
-    for (const auto& [value, known] : names)
-        if (known == name) return value;
-    std::string known;
-    for (const auto& entry : names)
-        known += (known.empty() ? "" : ", ") + std::string(entry.second);
-    json.fail(key, "'" + name + "' is not one of " + known);
+    const QString name = json.string(key);
+    QStringList known;
+    for (const auto& entry : names) {
+        known.append(nameOf(names, entry.first));
+        if (known.last() == name) return entry.first;
+    }
+    json.fail(key, QString("'%1' is not one of %2").arg(name, known.join(", ")));
 }
 
 QJsonObject basisToJson(const BasisRequest& basis) {
@@ -65,7 +66,7 @@ QJsonObject basisToJson(const BasisRequest& basis) {
             {"max_rows", qint64(basis.max_rows)}};
 }
 
-BasisRequest basisFromJson(const RecipeObject& json) {
+BasisRequest basisFromJson(const JsonReader& json) {
     BasisRequest basis;
     basis.choice = valueOf(kBases, json, "choice", basis.choice);
     basis.coordinate_i = json.integer("coordinate_i", basis.coordinate_i);
@@ -89,13 +90,13 @@ QJsonObject projectionSettingsToJson(const ProjectionSettings& settings) {
             {"max_points", qint64(settings.maxPoints)}};
 }
 
-ProjectionSettings projectionSettingsFromJson(const RecipeObject& json) {
+ProjectionSettings projectionSettingsFromJson(const JsonReader& json) {
     ProjectionSettings settings;
     settings.representation =
         valueOf(kRepresentations, json, "representation", settings.representation);
     settings.placement = valueOf(kPlacements, json, "placement", settings.placement);
     settings.colour = valueOf(kColours, json, "colour", settings.colour);
-    settings.basis = basisFromJson(json.child("basis"));
+    settings.basis = basisFromJson(json.object("basis"));
     settings.maxPoints = json.integer("max_points", settings.maxPoints);
     if (settings.maxPoints < 1) json.fail("max_points", "must be at least 1");
     return settings;

@@ -92,6 +92,8 @@ void TestMainWindowSession::sessionSurvivesARestart() {
         lngeom::widgets::ProjectionSettings projection;
         projection.placement = lngeom::Placement::TrueRadius;
         projection.colour = lngeom::widgets::ProjectionColour::Norm;
+        projection.basis.choice = lngeom::BasisChoice::Random;
+        projection.basis.seed = 7;
         first.window->views().projection->setSettings(projection);
         QVERIFY(first.waitSettled());
         first.window->findChild<QDockWidget*>("tour")->hide();
@@ -114,6 +116,9 @@ void TestMainWindowSession::sessionSurvivesARestart() {
     QCOMPARE(second.window->views().table->settings().filter.text, QString("e"));
     QCOMPARE(second.window->views().projection->settings().placement,
              lngeom::Placement::TrueRadius);
+    QCOMPARE(second.window->views().projection->settings().basis.choice,
+             lngeom::BasisChoice::Random);
+    QCOMPARE(second.window->views().projection->settings().basis.seed, std::uint64_t(7));
     QVERIFY(second.window->findChild<QDockWidget*>("tour")->isHidden());
     QCOMPARE(app::currentTheme(), app::Theme::Dark);
 }
@@ -200,36 +205,37 @@ void TestMainWindowSession::badSessionIsRefusedByNameAndReason_data() {
     QTest::newRow("unknown metric")
         << QByteArray(
                R"({"format": "lngeom-session", "version": 1, "histogram": {"metric": "mass"}})")
-        << "histogram.metric: unknown metric 'mass'";
+        << "histogram.metric: 'mass' is not a metric";
     QTest::newRow("heatmap bins not a number")
         << QByteArray(R"({"format": "lngeom-session", "version": 1, "heatmap": {"bins": "many"}})")
-        << "heatmap.bins: should be a whole number";
+        << "heatmap.bins: must be a whole number";
     QTest::newRow("no heatmap bins")
         << QByteArray(R"({"format": "lngeom-session", "version": 1, "heatmap": {"bins": 0}})")
-        << "heatmap.bins: should be at least 1";
+        << "heatmap.bins: must be at least 1";
     QTest::newRow("heatmap range of one number")
         << QByteArray(R"({"format": "lngeom-session", "version": 1, "heatmap": {"range": [1]}})")
-        << "heatmap.range: should be an array of 2 numbers";
+        << "heatmap.range: must be an array of 2 numbers";
     QTest::newRow("curves not an object")
         << QByteArray(R"({"format": "lngeom-session", "version": 1, "curves": 3})")
-        << "curves: should be an object";
+        << "curves: must be an object";
     QTest::newRow("teaching vector in R2")
         << QByteArray(R"({"format": "lngeom-session", "version": 1,
                           "step_through": {"teaching_vector": [1, 2]}})")
-        << "step_through.teaching_vector: should be an array of 3 numbers";
+        << "step_through.teaching_vector: must be an array of 3 numbers";
     QTest::newRow("negative token") << QByteArray(R"({"format": "lngeom-session", "version": 1,
                           "step_through": {"tokens": [2, -5]}})")
-                                    << "step_through.tokens[1]: should be a token index";
+                                    << "step_through.tokens[1]: must be a token index";
     QTest::newRow("comparison past the files")
         << QByteArray(R"({"format": "lngeom-session", "version": 1,
                           "files": [{"path": "/a.h5"}], "comparison": 1})")
-        << "comparison: should be -1 or the index of one of the 1 entries of \"files\"";
+        << "comparison: must be -1 or the index of one of the 1 entries of \"files\"";
     QTest::newRow("selection of text") << QByteArray(R"({"format": "lngeom-session", "version": 1,
                           "files": [{"path": "/a.h5", "selection": [1, "x"]}]})")
-                                       << "files[0].selection[1]: should be a token index";
-    QTest::newRow("unknown placement") << QByteArray(R"({"format": "lngeom-session", "version": 1,
+                                       << "files[0].selection[1]: must be a token index";
+    QTest::newRow("unknown placement")
+        << QByteArray(R"({"format": "lngeom-session", "version": 1,
                           "projection": {"placement": "far"}})")
-                                       << "projection.placement: unknown placement 'far'";
+        << "projection.placement: 'far' is not one of linear, true_radius";
     QTest::newRow("file without path")
         << QByteArray(R"({"format": "lngeom-session", "version": 1, "files": [{"site": 1}]})")
         << "files[0].path: missing";

@@ -199,23 +199,21 @@ class TestRecipeCli : public QObject {
                                       << "lngeom_figure_recipe: is missing: this is not a figure "
                                          "recipe";
         QTest::newRow("bins as text") << head + "\"bins\": \"many\"}"
-                                      << "bins: must be a whole number in this figure recipe";
+                                      << "bins: must be a whole number";
         QTest::newRow("fractional bins") << head + "\"bins\": 2.5}"
-                                         << "bins: must be a whole number in this figure recipe";
-        QTest::newRow("log counts as number")
-            << head + "\"log_counts\": 1}"
-            << "log_counts: must be true or false in this figure recipe";
+                                         << "bins: must be a whole number";
+        QTest::newRow("log counts as number") << head + "\"log_counts\": 1}"
+                                              << "log_counts: must be true or false";
         QTest::newRow("camera of 3") << head + "\"camera\": [1, 2, 3]}"
-                                     << "camera: must hold 9 numbers (position, focal point, "
-                                        "view-up)";
+                                     << "camera: must be an array of 9 numbers (position, "
+                                        "focal point, view-up)";
         QTest::newRow("bad bar colour") << head + "\"bar_colour\": \"reddish\"}"
                                         << "bar_colour: 'reddish' is not a colour (#rrggbb)";
         QTest::newRow("overlay of an unknown metric")
             << head + "\"overlay\": {\"site\": \"001\", \"metric\": \"angle\"}}"
             << "overlay.metric: 'angle' is not a metric";
-        QTest::newRow("projection as a string")
-            << head + "\"projection\": \"pretty\"}"
-            << "projection: must be an object in this figure recipe";
+        QTest::newRow("projection as a string") << head + "\"projection\": \"pretty\"}"
+                                                << "projection: must be an object";
         QTest::newRow("unknown basis")
             << head + "\"projection\": {\"basis\": {\"choice\": \"best\"}}}"
             << "projection.basis.choice: 'best' is not one of principal, coordinates, token, "
@@ -223,11 +221,11 @@ class TestRecipeCli : public QObject {
         QTest::newRow("unknown colour mode")
             << head + "\"projection\": {\"colour\": \"rainbow\"}}"
             << "projection.colour: 'rainbow' is not one of angle_to_uniform, norm, position, "
-               "selection";
+               "selection, layer";
         QTest::newRow("negative seed") << head + "\"projection\": {\"basis\": {\"seed\": -1}}}"
                                        << "projection.basis.seed: must not be negative";
         QTest::newRow("selection of names") << head + "\"selection\": [\"a\"]}"
-                                            << "selection: must list token numbers";
+                                            << "selection[0]: must be a token index";
         QTest::newRow("dump gone")
             << QByteArray(
                    "{\"lngeom_figure_recipe\": 1, \"file\": \"/nonexistent/gone.h5\", "
