@@ -1,7 +1,10 @@
 #include "app/file_browser.h"
 
+#include <QEvent>
 #include <QFileInfo>
 #include <QHeaderView>
+
+#include <algorithm>
 
 #include "app/document_list.h"
 #include "app/dump_description.h"
@@ -49,7 +52,9 @@ DumpDocument* documentOf(const QTreeWidgetItem* item) {
 FileBrowser::FileBrowser(DocumentList* documents, QWidget* parent)
     : QTreeWidget(parent), documents_(documents) {
     setHeaderLabels({tr("File / site"), tr("Contents")});
-    header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    header()->setStretchLastSection(false);
+    connect(this, &QTreeWidget::itemExpanded, this, &FileBrowser::fitColumns);
+    connect(this, &QTreeWidget::itemCollapsed, this, &FileBrowser::fitColumns);
     setToolTip(tr("Open dumps and what they contain. Click a norm site to show it in every view."));
     for (DumpDocument* document : documents->documents()) addDocument(document);
     connect(documents, &DocumentList::added, this, &FileBrowser::addDocument);
@@ -58,6 +63,21 @@ FileBrowser::FileBrowser(DocumentList* documents, QWidget* parent)
     connect(documents, &DocumentList::currentChanged, this, &FileBrowser::showCurrent);
     connect(this, &QTreeWidget::itemClicked, this, &FileBrowser::activate);
     connect(this, &QTreeWidget::itemActivated, this, &FileBrowser::activate);
+}
+
+bool FileBrowser::viewportEvent(QEvent* event) {
+    if (event->type() == QEvent::Resize) fitColumns();
+    return QTreeWidget::viewportEvent(event);
+}
+
+// The names as wide as they need but at most this share of the tree; the contents take the rest
+// and elide (their tooltip has the whole text), so a narrow dock does not scroll sideways.
+void FileBrowser::fitColumns() {
+    constexpr double kNameShare = 0.7;
+    const int width = viewport()->width();
+    const int names = std::min(sizeHintForColumn(0), int(kNameShare * width));
+    setColumnWidth(0, names);
+    setColumnWidth(1, width - names);
 }
 
 QTreeWidgetItem* FileBrowser::itemOf(const DumpDocument* document) const {
@@ -103,6 +123,7 @@ void FileBrowser::addContents(QTreeWidgetItem* fileItem, const DumpDocument& doc
     }
     fileItem->setExpanded(true);
     sites->setExpanded(true);
+    fitColumns();
 }
 
 void FileBrowser::showCurrent() {

@@ -20,7 +20,11 @@ class FileBrowser : public QTreeWidget {
 
     QTreeWidgetItem* itemOf(const widgets::DumpDocument* document) const;
 
+  protected:
+    bool viewportEvent(QEvent* event) override;
+
   private:
+    void fitColumns();
     void addDocument(widgets::DumpDocument* document);
     void removeDocument(widgets::DumpDocument* document);
     void describe(widgets::DumpDocument* document);

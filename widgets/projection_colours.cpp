@@ -108,4 +108,11 @@ PointColours pointColours(ProjectionColour colour, const DumpDocument& document,
     }
 }
 
+PointColours cloudColours(ProjectionColour colour, const DumpDocument& document,
+                          const ProjectedCloud& cloud) {
+    if (!cloud.layers.empty())
+        return layerColours(cloud.layers, document.info().sites[cloud.request.site].site);
+    return pointColours(colour, document, cloud.request.site, cloud.tokens);
+}
+
 }  // namespace lngeom::widgets

@@ -17,5 +17,9 @@ PointColours pointColours(ProjectionColour colour, const DumpDocument& document,
 // Each point's layer, for a cloud that spans the layers of `siteKind` (ProjectedCloud::layers),
 // labelled on whole layers (every layer, or evenly spaced ones when there are many).
 PointColours layerColours(std::span<const int> layers, const std::string& siteKind);
+// The colours of `cloud` as the view and its figures draw them: by layer when the cloud spans
+// the layers of a site kind, else `colour` of each token at the cloud's site.
+PointColours cloudColours(ProjectionColour colour, const DumpDocument& document,
+                          const ProjectedCloud& cloud);
 
 }  // namespace lngeom::widgets

@@ -25,6 +25,7 @@
 #include "widgets/token_description.h"
 #include "widgets/token_selection.h"
 #include "widgets/vtk_view_widget.h"
+#include "widgets/wrapping_row.h"
 
 namespace lngeom::widgets {
 namespace {
@@ -103,18 +104,21 @@ void ProjectionView::buildControls() {
     basisLabel_ = new QLabel(this);
     selectionLabel_ = new QLabel(tr("Click a point to select its token."), this);
     selectionLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(new QLabel(tr("Show"), this));
-    controls->addWidget(representationBox_);
-    controls->addWidget(placementBox_);
-    controls->addWidget(new QLabel(tr("Colour"), this));
-    controls->addWidget(colourBox_);
-    controls->addWidget(new QLabel(tr("Basis"), this));
-    controls->addWidget(basisBox_);
-    controls->addStretch();
+    // The captions wrap rather than widen the view past a laptop window's share.
+    for (QLabel* caption : {basisLabel_, selectionLabel_}) caption->setWordWrap(true);
+    auto* controls = new WrappingRow(this);
+    QHBoxLayout* shown = controls->addGroup();
+    shown->addWidget(new QLabel(tr("Show"), this));
+    shown->addWidget(representationBox_);
+    shown->addWidget(placementBox_);
+    QHBoxLayout* look = controls->addGroup();
+    look->addWidget(new QLabel(tr("Colour"), this));
+    look->addWidget(colourBox_);
+    look->addWidget(new QLabel(tr("Basis"), this));
+    look->addWidget(basisBox_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(controls);
+    layout->addWidget(controls);
     layout->addWidget(scene_, 1);
     layout->addWidget(basisLabel_);
     layout->addWidget(selectionLabel_);
@@ -300,13 +304,7 @@ void ProjectionView::rebuildFrame(double radius) {
 
 void ProjectionView::recolour() {
     if (!cloud_ || !document_) return;
-    if (!cloud_->layers.empty()) {
-        points_->setColours(
-            layerColours(cloud_->layers, document_->info().sites[cloud_->request.site].site));
-        return;
-    }
-    points_->setColours(
-        pointColours(settings_.colour, *document_, cloud_->request.site, cloud_->tokens));
+    points_->setColours(cloudColours(settings_.colour, *document_, *cloud_));
 }
 
 void ProjectionView::onSelectionChanged(QObject*) {
