@@ -11,6 +11,7 @@
 #include "core/errors.h"
 #include "widgets/json_reader.h"
 #include "widgets/projection_settings_json.h"
+#include "widgets/view_settings_json.h"
 
 namespace lngeom::app {
 namespace {
@@ -87,9 +88,9 @@ Session readSession(const QJsonObject& object, const QString& source) {
     session.current = fileIndex(json, "current", session.files.size());
     if (json.has("comparison"))
         session.comparison = fileIndex(json, "comparison", session.files.size());
-    session.histogram = histogramFromJson(json.object("histogram"));
-    session.heatmap = heatmapFromJson(json.object("heatmap"));
-    session.curves = curvesFromJson(json.object("curves"));
+    session.histogram = widgets::histogramSettingsFromJson(json.object("histogram"));
+    session.heatmap = widgets::heatmapSettingsFromJson(json.object("heatmap"));
+    session.curves = widgets::curvesSettingsFromJson(json.object("curves"));
     session.stepThrough = stepThroughFromJson(json.object("step_through"));
     session.projection = widgets::projectionSettingsFromJson(json.object("projection"));
     session.table = tableFromJson(json.object("table"));
@@ -108,9 +109,9 @@ QJsonObject sessionToJson(const Session& session) {
                      {"version", kVersion},
                      {"files", files},
                      {"current", session.current},
-                     {"histogram", histogramToJson(session.histogram)},
-                     {"heatmap", heatmapToJson(session.heatmap)},
-                     {"curves", curvesToJson(session.curves)},
+                     {"histogram", widgets::histogramSettingsToJson(session.histogram)},
+                     {"heatmap", widgets::heatmapSettingsToJson(session.heatmap)},
+                     {"curves", widgets::curvesSettingsToJson(session.curves)},
                      {"step_through", stepThroughToJson(session.stepThrough)},
                      {"projection", widgets::projectionSettingsToJson(session.projection)},
                      {"table", tableToJson(session.table)},

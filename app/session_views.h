@@ -1,6 +1,7 @@
 #pragma once
-// The views' part of a session file: each view's settings to JSON and back (the projection's are
-// widgets/projection_settings_json, shared with figure recipes).
+// The views' part of a session file that only sessions hold: the token table's settings and the
+// step-through's walk. The charts' and the projection's settings are widgets/view_settings_json
+// and widgets/projection_settings_json, shared with figure recipes.
 
 #include <QJsonObject>
 
@@ -9,12 +10,6 @@
 
 namespace lngeom::app {
 
-QJsonObject histogramToJson(const widgets::HistogramSettings& settings);
-widgets::HistogramSettings histogramFromJson(const widgets::JsonReader& json);
-QJsonObject heatmapToJson(const widgets::LayerHeatmapSettings& settings);
-widgets::LayerHeatmapSettings heatmapFromJson(const widgets::JsonReader& json);
-QJsonObject curvesToJson(const widgets::LayerCurvesSettings& settings);
-widgets::LayerCurvesSettings curvesFromJson(const widgets::JsonReader& json);
 QJsonObject tableToJson(const widgets::TokenTableSettings& settings);
 widgets::TokenTableSettings tableFromJson(const widgets::JsonReader& json);
 QJsonObject stepThroughToJson(const StepThroughState& state);

@@ -9,6 +9,7 @@
 #include "core/errors.h"
 #include "widgets/json_reader.h"
 #include "widgets/projection_settings_json.h"
+#include "widgets/view_settings_json.h"
 
 namespace lngeom::widgets {
 namespace {
@@ -28,13 +29,6 @@ QJsonArray numbers(std::span<const double> values) {
     QJsonArray array;
     for (double value : values) array.append(value);
     return array;
-}
-
-void readRange(const JsonReader& json, FigureRecipe& recipe) {
-    const std::vector<double> bounds = json.numbers("range", 2, "low, high");
-    if (bounds.empty()) return;
-    if (!(bounds[0] < bounds[1])) json.fail("range", "must be [low, high] with low < high");
-    recipe.range = ValueRange{bounds[0], bounds[1]};
 }
 
 void readCamera(const JsonReader& json, FigureRecipe& recipe) {
@@ -68,8 +62,8 @@ FigureView readView(const JsonReader& json) {
 }
 
 void readSettings(const JsonReader& json, FigureRecipe& recipe) {
-    recipe.bins = json.integer("bins", recipe.bins);
-    readRange(json, recipe);
+    recipe.bins = json.positiveInteger("bins", recipe.bins);
+    recipe.range = binRangeFromJson(json, "range");
     recipe.logCounts = json.boolean("log_counts", recipe.logCounts);
     readOverlay(json, recipe);
     readBarColour(json, recipe);
@@ -102,11 +96,10 @@ QJsonObject settingsToJson(const FigureRecipe& recipe) {
         {"row_fractions", recipe.rowFractions},
         {"projection", projectionSettingsToJson(recipe.projection)},
     };
-    if (recipe.range) object.insert("range", numbers({{recipe.range->low, recipe.range->high}}));
+    if (recipe.range) object.insert("range", valueRangeToJson(*recipe.range));
     if (recipe.overlay)
-        object.insert("overlay",
-                      QJsonObject{{"site", QString::fromStdString(recipe.overlay->site)},
-                                  {"metric", text(describe(recipe.overlay->metric).key)}});
+        object.insert("overlay", QJsonObject{{"site", QString::fromStdString(recipe.overlay->site)},
+                                             {"metric", metricToJson(recipe.overlay->metric)}});
     QJsonArray selection;
     for (Index token : recipe.selection) selection.append(qint64(token));
     if (!selection.isEmpty()) object.insert("selection", selection);
@@ -135,7 +128,7 @@ QByteArray recipeToJson(const FigureRecipe& recipe) {
         {"dataset", QString::fromStdString(recipe.dataset)},
         {"view", text(figureViewName(recipe.view))},
         {"site", QString::fromStdString(recipe.site)},
-        {"metric", text(describe(recipe.metric).key)},
+        {"metric", metricToJson(recipe.metric)},
         {"token", qint64(recipe.token)},
         {"step", recipe.step},
         {"width", recipe.width},

@@ -57,6 +57,12 @@ std::int64_t JsonReader::integer(const char* key, std::int64_t fallback) const {
     return has(key) ? whole(key, -kLargestWhole, kLargestWhole) : fallback;
 }
 
+int JsonReader::positiveInteger(const char* key, int fallback) const {
+    const int value = integer(key, fallback);
+    if (value < 1) fail(key, "must be at least 1");
+    return value;
+}
+
 bool JsonReader::boolean(const char* key, bool fallback) const {
     return value(key, QJsonValue::Bool, "true or false").toBool(fallback);
 }

@@ -27,6 +27,8 @@ class JsonReader {
     // Whole numbers: within an int, or (the int64 overload) within what a JSON number holds.
     int integer(const char* key, int fallback) const;
     std::int64_t integer(const char* key, std::int64_t fallback) const;
+    // A whole number of at least 1 (a count: bins, milliseconds).
+    int positiveInteger(const char* key, int fallback) const;
     bool boolean(const char* key, bool fallback) const;
     QString string(const char* key, const QString& fallback = {}) const;
     QJsonArray array(const char* key) const;  // empty when absent

@@ -215,6 +215,10 @@ void TestMainWindowSession::badSessionIsRefusedByNameAndReason_data() {
     QTest::newRow("heatmap range of one number")
         << QByteArray(R"({"format": "lngeom-session", "version": 1, "heatmap": {"range": [1]}})")
         << "heatmap.range: must be an array of 2 numbers";
+    QTest::newRow("histogram range upside down")
+        << QByteArray(
+               R"({"format": "lngeom-session", "version": 1, "histogram": {"range": [5, 2]}})")
+        << "histogram.range: must be [low, high] with low < high";
     QTest::newRow("curves not an object")
         << QByteArray(R"({"format": "lngeom-session", "version": 1, "curves": 3})")
         << "curves: must be an object";

@@ -202,6 +202,10 @@ class TestRecipeCli : public QObject {
                                       << "bins: must be a whole number";
         QTest::newRow("fractional bins") << head + "\"bins\": 2.5}"
                                          << "bins: must be a whole number";
+        QTest::newRow("no bins") << head + "\"bins\": 0}"
+                                 << "bins: must be at least 1";
+        QTest::newRow("range upside down") << head + "\"range\": [3, 1]}"
+                                           << "range: must be [low, high] with low < high";
         QTest::newRow("log counts as number") << head + "\"log_counts\": 1}"
                                               << "log_counts: must be true or false";
         QTest::newRow("camera of 3") << head + "\"camera\": [1, 2, 3]}"

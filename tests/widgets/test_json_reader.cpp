@@ -65,6 +65,10 @@ class TestJsonReader : public QObject {
             << QByteArray(R"({"n": 5000000000})")
             << std::function([](const JsonReader& j) { j.integer("n", 1); })
             << "f.json: n: must be a whole number";
+        QTest::newRow("no count") << QByteArray(R"({"n": 0})")
+                                  << std::function(
+                                         [](const JsonReader& j) { j.positiveInteger("n", 1); })
+                                  << "f.json: n: must be at least 1";
         QTest::newRow("number for a flag")
             << QByteArray(R"({"f": 1})")
             << std::function([](const JsonReader& j) { j.boolean("f", false); })
