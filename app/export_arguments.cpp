@@ -8,6 +8,7 @@
 #include "app/command_line.h"
 #include "core/normalization_walk.h"
 #include "widgets/figure_writer.h"
+#include "widgets/projection_settings_json.h"
 
 namespace lngeom::app {
 namespace {
@@ -56,6 +57,12 @@ void figure_size(std::string_view text, widgets::FigureRecipe& recipe) {
     recipe.height = int(whole_number("--size", text.substr(x + 1), 64, 8192));
 }
 
+widgets::ProjectionColour projection_colour(std::string_view text) {
+    if (const auto colour = widgets::projectionColourNamed(text)) return *colour;
+    throw UsageError{"--colour must be one of " + widgets::projectionColourNames() + ", not '" +
+                     std::string(text) + "'"};
+}
+
 DataExport data_export(std::string_view text) {
     if (text == "metrics") return DataExport::TokenMetrics;
     if (text == "stats") return DataExport::SiteStatistics;
@@ -78,6 +85,8 @@ void apply_option(ExportArguments& arguments, std::string_view option, std::stri
         recipe.token = Index(whole_number(option, value, 0, std::numeric_limits<long>::max()));
     else if (option == "--step")
         recipe.step = int(whole_number(option, value, 0, kWalkStageCount - 1));
+    else if (option == "--colour")
+        recipe.projection.colour = projection_colour(value);
     else if (option == "--scale")
         recipe.scale = double(whole_number(option, value, 1, 8));
     else if (option == "--size")

@@ -43,6 +43,8 @@ Options:
   --log                log counts
   --token N            the step-through's token (default 0)
   --step S             the step-through's stage: 0 x, 1 x⊥, 2 x⊥/‖x⊥‖, 3 √d·…, 4 γ⊙y+β
+  --colour C           the projection's point colours: angle_to_uniform (default), norm,
+                       position, selection, or layer (every site of --site's kind, as the app)
   --size WxH           figure size in points (default 640x440)
   --scale S            PNG pixels per point, 1 to 8 (default 2)
   --transparent        PNG with a transparent background

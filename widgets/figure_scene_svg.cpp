@@ -8,6 +8,7 @@
 #include <Eigen/Geometry>
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 #include <sstream>
 
@@ -131,12 +132,59 @@ std::string points(const SvgProjection& project, const ProjectedCloud& cloud,
     return out + "</g>\n";
 }
 
+std::string text(double x, double y, const std::string& content, const char* anchor) {
+    return "<text x=\"" + number(x) + "\" y=\"" + number(y) + "\" text-anchor=\"" + anchor +
+           "\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"10\">" +
+           svgEscaped(content) + "</text>\n";
+}
+
+// The bar's title, its last line's baseline at `bottom`, right-aligned at `right`.
+std::string barTitle(const std::string& title, double right, double bottom) {
+    std::istringstream stream(title);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(stream, line);) lines.push_back(line);
+    std::string out;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        out += text(right, bottom - 12.0 * double(lines.size() - 1 - i), lines[i], "end");
+    return out;
+}
+
+// The view's scalar bar: at its place on the right, the title above, the labels to its left.
+std::string colourBar(const PointColours& colours, int width, int height) {
+    if (colours.twoColours) return {};
+    const double left = 0.9 * width, top = 0.18 * height, barHeight = 0.7 * height;
+    constexpr int kSteps = 64;
+    constexpr double kBarWidth = 12;
+    std::string out = "<g stroke=\"none\">\n";
+    for (int step = 0; step < kSteps; ++step) {
+        const double t = (step + 0.5) / kSteps;
+        const float value = float(colours.high - t * (colours.high - colours.low));
+        out += "<rect x=\"" + number(left) + "\" y=\"" + number(top + step * barHeight / kSteps) +
+               "\" width=\"" + number(kBarWidth) + "\" height=\"" +
+               number(barHeight / kSteps + 0.5) + "\" fill=\"" +
+               colourOf(colours, value).name().toStdString() + "\"/>\n";
+    }
+    out += "</g>\n" + barTitle(colours.title, left + kBarWidth, top - 8);
+    for (int label = 0; label < colours.labels; ++label) {
+        const double t = colours.labels > 1 ? double(label) / (colours.labels - 1) : 0;
+        char value[32];
+        std::snprintf(value, sizeof value, colours.labelFormat.c_str(),
+                      colours.low + t * (colours.high - colours.low));
+        out += text(left - 4, top + (1 - t) * barHeight + 3.5, value, "end");
+    }
+    return out;
+}
+
 std::string title(const ProjectedCloud& cloud, const DumpDocument& document,
                   const PointColours& colours) {
     const SiteInfo& site = document.info().sites[cloud.request.site];
-    return figureModelName(document) + ": tokens at site " + site_label(site) + " in the basis " +
-           cloud.basis.axis_names[0] + ", " + cloud.basis.axis_names[1] +
-           ", 1; colour: " + colours.title;
+    const std::string tokens = cloud.layers.empty() ? "tokens at site " + site_label(site)
+                                                    : "tokens at every " + site.site + " site";
+    std::string colour = colours.title;
+    std::replace(colour.begin(), colour.end(), '\n', ' ');
+    return figureModelName(document) + ": " + tokens + " in the basis " +
+           cloud.basis.axis_names[0] + ", " + cloud.basis.axis_names[1] + ", 1" +
+           (cloud.layers.empty() ? "" : " of site " + site_label(site)) + "; colour: " + colour;
 }
 
 }  // namespace
@@ -162,7 +210,7 @@ void writeProjectionVector(const ProjectedCloud& cloud, ProjectionColour colour,
     const int width = scene.width(), height = scene.height();
     vtkRenderer* renderer = scene.renderer();
     const SvgProjection project(renderer, width, height);
-    const PointColours colours = pointColours(colour, document, cloud.request.site, cloud.tokens);
+    const PointColours colours = cloudColours(colour, document, cloud);
     std::string svg =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
         "width=\"" +
@@ -171,6 +219,7 @@ void writeProjectionVector(const ProjectedCloud& cloud, ProjectionColour colour,
         "\">\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n";
     svg += frame(project, renderer->GetActiveCamera(), cloud);
     svg += points(project, cloud, colours);
+    svg += colourBar(colours, width, height);
     svg += "<text x=\"8\" y=\"18\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">" +
            svgEscaped(title(cloud, document, colours)) + "</text>\n</svg>\n";
     if (figureFormatOf(path) != FigureFormat::Pdf) return write_file_atomically(path, svg);

@@ -102,4 +102,17 @@ ProjectionSettings projectionSettingsFromJson(const JsonReader& json) {
     return settings;
 }
 
+std::optional<ProjectionColour> projectionColourNamed(std::string_view name) {
+    for (const auto& [colour, known] : kColours)
+        if (known == name) return colour;
+    return std::nullopt;
+}
+
+std::string projectionColourNames() {
+    std::string names;
+    for (const auto& entry : kColours)
+        names += (names.empty() ? "" : ", ") + std::string(entry.second);
+    return names;
+}
+
 }  // namespace lngeom::widgets

@@ -5,6 +5,10 @@
 
 #include <QJsonObject>
 
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include "widgets/json_reader.h"
 #include "widgets/projection_settings.h"
 
@@ -15,5 +19,10 @@ QJsonObject projectionSettingsToJson(const ProjectionSettings& settings);
 // Missing keys keep their defaults; lngeom::FormatError naming the file and the key
 // ("projection.basis.choice") for an unknown name or a value of the wrong type.
 ProjectionSettings projectionSettingsFromJson(const JsonReader& json);
+
+// The colour modes by their recipe names (layer, norm, ...), for the command line's --colour;
+// nullopt for an unknown name. The names, comma-separated, for the message refusing one.
+std::optional<ProjectionColour> projectionColourNamed(std::string_view name);
+std::string projectionColourNames();
 
 }  // namespace lngeom::widgets

@@ -7,9 +7,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+
+#include <algorithm>
+#include <array>
+#include <utility>
 
 #include "tests/app/export_runs.h"
 #include "tests/widgets/image_checks.h"
@@ -64,6 +69,30 @@ int pdfPaths(const QString& pdf) {
     if (!file.open(QIODevice::ReadOnly)) return 0;
     const QByteArray text = file.readAll();
     return int(text.mid(std::max<qsizetype>(text.lastIndexOf("</defs>"), 0)).count("<path"));
+}
+
+// Left of the colour bar, a layer-coloured cloud of four layers has points in the hues of layers
+// 0, 1 and 2 (3 is red, as the view's 1 axis) and next to none between them, where a continuous
+// colour scale (angle, norm) puts many. Empty when so; else the counts.
+QString layerHueProblem(const QImage& image) {
+    // Hue ranges (degrees): layers 0, 1, 2, then the gap between layers 2 and 1.
+    const std::array<std::pair<int, int>, 4> hues{{{215, 245}, {140, 175}, {65, 100}, {105, 135}}};
+    std::array<int, 4> pixels{};
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width() * 4 / 5; ++x) {
+            const QColor colour = image.pixelColor(x, y);
+            if (colour.hsvSaturationF() < 0.6 || colour.valueF() < 0.5) continue;
+            for (std::size_t range = 0; range < hues.size(); ++range)
+                if (colour.hsvHue() >= hues[range].first && colour.hsvHue() <= hues[range].second)
+                    ++pixels[range];
+        }
+    const int fewest = *std::min_element(pixels.begin(), pixels.begin() + 3);
+    if (fewest > 50 && pixels[3] * 10 < fewest) return {};
+    return QString("layers 0, 1, 2: %1, %2, %3 pixels; between: %4")
+        .arg(pixels[0])
+        .arg(pixels[1])
+        .arg(pixels[2])
+        .arg(pixels[3]);
 }
 
 QStringList hiddenFiles(const QString& directory) {
@@ -194,6 +223,62 @@ class TestExportCli : public QObject {
                  qPrintable(counts.allText));
     }
 
+    // --colour layer draws every ln1 site (4 × 512 tokens) in one colour per layer, with the
+    // colour bar labelled on the layers, in the vector figure as in the view.
+    void projectionColouredByLayerAsSvg() {
+        const QString path = output("projection-layers.svg");
+        const CommandRun run = runLngeom({"export", kLayerNorm, "--view", "projection", "--site",
+                                          "1·ln1", "--colour", "layer", "--out", path},
+                                         cache_.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&file);
+        QMap<QString, int> pointsByColour;
+        while (!xml.atEnd())
+            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"circle")
+                ++pointsByColour[xml.attributes().value("fill").toString()];
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QCOMPARE(pointsByColour.size(), 4);
+        for (int points : pointsByColour) QCOMPARE(points, 512);
+        QString parseError;
+        const SvgCounts counts = countSvg(path, &parseError);
+        for (const char* label : {"layer", "(every ln1)", "0", "1", "2", "3", "every ln1 site"})
+            QVERIFY2(counts.allText.contains(label), qPrintable(label + (": " + counts.allText)));
+        QFile recipe(path + ".recipe.json");
+        QVERIFY(recipe.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(recipe.readAll())["projection"]["colour"].toString(),
+                 QString("layer"));
+    }
+
+    // The PNG from the view itself, and the PDF (drawn from the SVG) as a reader shows it.
+    void projectionColouredByLayerAsImage_data() {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("png") << "png";
+        QTest::newRow("pdf") << "pdf";
+    }
+
+    void projectionColouredByLayerAsImage() {
+        QFETCH(QString, format);
+        const QString path = output("projection-layers." + format);
+        const CommandRun run =
+            runLngeom({"export", kLayerNorm, "--view", "projection", "--site", "1·ln1", "--colour",
+                       "layer", "--scale", "1", "--out", path},
+                      cache_.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QString picture = path;
+        if (format == "pdf") {
+            const QString prefix = output("projection-layers-pdf");
+            QCOMPARE(
+                runTool("pdftoppm", {"-png", "-r", "72", "-singlefile", path, prefix}).exitCode, 0);
+            picture = prefix + ".png";
+        }
+        const QImage image(picture);
+        QVERIFY(!image.isNull());
+        const QString problem = layerHueProblem(image);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
     void projectionRecipeKeepsTheCamera() {
         const QString first = output("projection-first.png");
         const CommandRun run = runLngeom(
@@ -286,6 +371,12 @@ class TestExportCli : public QObject {
         QTest::newRow("unknown view")
             << QStringList{kLayerNorm, "--view", "pie", "--out", png} << 2
             << "--view must be histogram, curves, heatmap, projection or step, not 'pie'" + hint;
+        QTest::newRow("unknown projection colour")
+            << QStringList{kLayerNorm, "--view", "projection", "--colour", "rainbow", "--out", png}
+            << 2
+            << "--colour must be one of angle_to_uniform, norm, position, selection, layer, not "
+               "'rainbow'" +
+                   hint;
         QTest::newRow("unknown metric")
             << QStringList{kLayerNorm, "--metric", "angle", "--out", png} << 2
             << "--metric: 'angle' is not a metric (angle_to_uniform_deg, norm, uniform_component, "
