@@ -33,6 +33,11 @@ inline CommandRun runLngeom(const QStringList& arguments, const QString& cacheDi
             process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
+// "exit 2, stderr: ..." for a failed check's message.
+inline QString describe(const CommandRun& run) {
+    return QString("exit %1, stderr: %2").arg(run.exitCode).arg(QString::fromUtf8(run.err));
+}
+
 // Runs an external tool (pdftoppm, pdftotext); exit code -1 when it did not run.
 inline CommandRun runTool(const QString& program, const QStringList& arguments) {
     QProcess process;

@@ -20,6 +20,7 @@
 #include "tests/widgets/image_checks.h"
 
 using lngeom::test::CommandRun;
+using lngeom::test::describe;
 using lngeom::test::runLngeom;
 using lngeom::test::runTool;
 using lngeom::test::sampleDump;
@@ -27,10 +28,6 @@ using lngeom::test::sampleDump;
 namespace {
 
 const QString kLayerNorm = sampleDump("sample-layernorm.h5");
-
-QString describe(const CommandRun& run) {
-    return QString("exit %1, stderr: %2").arg(run.exitCode).arg(QString::fromUtf8(run.err));
-}
 
 struct SvgCounts {
     int text = 0;

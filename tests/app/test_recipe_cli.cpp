@@ -15,16 +15,13 @@
 #include "tests/widgets/image_checks.h"
 
 using lngeom::test::CommandRun;
+using lngeom::test::describe;
 using lngeom::test::runLngeom;
 using lngeom::test::sampleDump;
 
 namespace {
 
 const QString kLayerNorm = sampleDump("sample-layernorm.h5");
-
-QString describe(const CommandRun& run) {
-    return QString("exit %1, stderr: %2").arg(run.exitCode).arg(QString::fromUtf8(run.err));
-}
 
 QJsonObject readJson(const QString& path) {
     QFile file(path);

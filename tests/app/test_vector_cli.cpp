@@ -12,6 +12,7 @@
 #include "tests/widgets/image_checks.h"
 
 using lngeom::test::CommandRun;
+using lngeom::test::describe;
 using lngeom::test::runLngeom;
 using lngeom::test::runTool;
 using lngeom::test::sampleDump;
@@ -21,10 +22,6 @@ namespace {
 const QString kLayerNorm = sampleDump("sample-layernorm.h5");
 constexpr int kSites = 9;  // the LayerNorm sample's norm sites
 constexpr int kBins = 24;
-
-QString describe(const CommandRun& run) {
-    return QString("exit %1, stderr: %2").arg(run.exitCode).arg(QString::fromUtf8(run.err));
-}
 
 struct Cell {
     QRectF rect;
