@@ -2,12 +2,18 @@
 
 #include <vtkActor.h>
 #include <vtkBillboardTextActor3D.h>
+#include <vtkCallbackCommand.h>
+#include <vtkCommand.h>
 #include <vtkLineSource.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
 #include <vtkTextActor.h>
 #include <vtkTextProperty.h>
+#include <vtkTextRenderer.h>
+#include <vtkWindow.h>
+
+#include <sstream>
 
 #include "widgets/vtk_unicode_text.h"
 
@@ -15,6 +21,32 @@ namespace lngeom::widgets {
 namespace {
 
 constexpr double kAxisGrey[3] = {0.78, 0.8, 0.85};
+// The caption's left margin is 1.5% of the width; the same again is kept free on the right.
+constexpr double kCaptionLeft = 0.015;
+
+int textWidth(vtkTextProperty* text, const std::string& line, int dpi) {
+    int box[4] = {0, 0, 0, 0};
+    vtkTextRenderer::GetInstance()->GetBoundingBox(text, drawableText(line), box, dpi);
+    return box[1] - box[0];
+}
+
+// Greedy: each word goes on the current line unless that would make it wider than `pixels`;
+// a single word wider than `pixels` stays whole on its own line.
+std::string wrapLine(vtkTextProperty* text, const std::string& line, int pixels, int dpi) {
+    std::istringstream words(line);
+    std::string wrapped;
+    std::string current;
+    for (std::string word; words >> word;) {
+        const std::string longer = current.empty() ? word : current + ' ' + word;
+        if (current.empty() || textWidth(text, longer, dpi) <= pixels) {
+            current = longer;
+            continue;
+        }
+        wrapped += current + '\n';
+        current = word;
+    }
+    return wrapped + current;
+}
 
 void styleAxis(vtkLineSource* line, vtkActor* axis, vtkBillboardTextActor3D* label) {
     vtkNew<vtkPolyDataMapper> mapper;
@@ -39,16 +71,24 @@ ProjectionAnnotations::ProjectionAnnotations() {
     text->SetColor(0.92, 0.92, 0.95);
     text->SetVerticalJustificationToTop();
     caption_->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
-    caption_->SetPosition(0.015, 0.975);
+    caption_->SetPosition(kCaptionLeft, 0.975);
+    fitter_->SetClientData(this);
+    fitter_->SetCallback(&ProjectionAnnotations::fitCaption);
 }
 
-ProjectionAnnotations::~ProjectionAnnotations() = default;
+ProjectionAnnotations::~ProjectionAnnotations() {
+    if (renderer_) renderer_->RemoveObserver(fitter_);
+}
 
 void ProjectionAnnotations::addTo(vtkRenderer* renderer) {
     for (vtkActor* axis : {firstAxis_.Get(), secondAxis_.Get()}) renderer->AddActor(axis);
     for (vtkBillboardTextActor3D* label : {firstLabel_.Get(), secondLabel_.Get()})
         renderer->AddActor(label);
     renderer->AddActor2D(caption_);
+    if (renderer_) renderer_->RemoveObserver(fitter_);
+    renderer_ = renderer;
+    renderer->AddObserver(vtkCommand::StartEvent, fitter_);
+    wrappedWidth_ = -1;
 }
 
 void ProjectionAnnotations::setAxes(double length, const std::string& first,
@@ -64,7 +104,29 @@ void ProjectionAnnotations::setAxes(double length, const std::string& first,
 }
 
 void ProjectionAnnotations::setCaption(const std::string& caption) {
+    captionText_ = caption;
+    wrappedWidth_ = -1;
     caption_->SetInput(drawableText(caption).c_str());
+}
+
+std::string ProjectionAnnotations::wrappedCaption(int pixels, int dpi) const {
+    std::istringstream lines(captionText_);
+    std::string wrapped;
+    for (std::string line; std::getline(lines, line);)
+        wrapped += (wrapped.empty() ? "" : "\n") +
+                   wrapLine(caption_->GetTextProperty(), line, pixels, dpi);
+    return wrapped;
+}
+
+void ProjectionAnnotations::fitCaption(vtkObject* caller, unsigned long, void* self, void*) {
+    auto* annotations = static_cast<ProjectionAnnotations*>(self);
+    auto* renderer = static_cast<vtkRenderer*>(caller);
+    const int width = renderer->GetSize()[0];
+    if (width <= 0 || width == annotations->wrappedWidth_) return;
+    annotations->wrappedWidth_ = width;
+    const int pixels = int(width * (1.0 - 2 * kCaptionLeft));
+    const int dpi = renderer->GetVTKWindow() ? renderer->GetVTKWindow()->GetDPI() : 72;
+    annotations->caption_->SetInput(drawableText(annotations->wrappedCaption(pixels, dpi)).c_str());
 }
 
 }  // namespace lngeom::widgets

@@ -2,9 +2,11 @@
 // true radius puts every y on the √d sphere, a click selects the token under the mouse, colour by
 // layer draws every site of a kind, a drag renders at reduced resolution until it ends, and a
 // new site reloads the points.
+#include <vtkActor2DCollection.h>
 #include <vtkCoordinate.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkRenderer.h>
+#include <vtkTextActor.h>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -219,6 +221,59 @@ class TestProjectionView : public QObject {
             const double step = (colours.high - colours.low) / (labels - 1);
             QCOMPARE(step, std::round(step));
         }
+    }
+
+    // The caption wraps to the view's width: at a third of a laptop window and at a large
+    // size every line of text VTK draws stays inside the view, and nothing bright touches
+    // the right edge (the colour bar and its title).
+    void annotationsStayInsideTheView_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::addRow("narrow 320x480") << QSize(320, 480);
+        QTest::addRow("wide 1200x900") << QSize(1200, 900);
+    }
+    void annotationsStayInsideTheView() {
+        QFETCH(QSize, size);
+        ProjectionView view;
+        view.resize(size);
+        QSignalSpy shown(&view, &ProjectionView::cloudShown);
+        view.setDocument(document_.get());
+        view.setColour(ProjectionColour::Layer);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(QTest::qWaitFor([&] { return view.shownCloud() != nullptr; }, 30000));
+        const QImage image = view.sceneView()->grabImage();
+        const QString name = QStringLiteral("projection-view-annotations-%1x%2")
+                                 .arg(size.width())
+                                 .arg(size.height());
+        lngeom::test::saveTestImage(view.grab().toImage(), name);
+        vtkRenderer* renderer = view.sceneView()->renderer();
+        const int* viewport = renderer->GetSize();
+        int texts = 0;
+        vtkActor2DCollection* actors = renderer->GetActors2D();
+        actors->InitTraversal();
+        while (vtkActor2D* actor = actors->GetNextActor2D()) {
+            auto* text = vtkTextActor::SafeDownCast(actor);
+            if (!text || !text->GetVisibility()) continue;
+            // The box is relative to the text's anchor.
+            const int* anchor = text->GetPositionCoordinate()->GetComputedViewportValue(renderer);
+            double box[4];
+            text->GetBoundingBox(renderer, box);
+            for (int i = 0; i < 4; ++i) box[i] += anchor[i / 2];
+            QVERIFY2(box[0] >= 0 && box[1] <= viewport[0] && box[2] >= 0 && box[3] <= viewport[1],
+                     qPrintable(QStringLiteral("'%1' spans x %2..%3 of %4")
+                                    .arg(text->GetInput())
+                                    .arg(box[0])
+                                    .arg(box[1])
+                                    .arg(viewport[0])));
+            QVERIFY(box[3] - box[2] > 10);
+            ++texts;
+        }
+        QVERIFY(texts > 0);
+        for (int x = image.width() - 3; x < image.width(); ++x)
+            for (int y = 0; y < image.height(); ++y)
+                QVERIFY2(
+                    qGray(image.pixel(x, y)) < 100,
+                    qPrintable(QStringLiteral("text at the right edge, x %1 y %2").arg(x).arg(y)));
     }
 
     // A drag renders at reduced resolution with the subsample; its end brings full detail back,
