@@ -36,3 +36,11 @@ set_tests_properties(test_installed_app PROPERTIES LABELS app)
 add_test(NAME test_main_window_hidpi COMMAND test_main_window
     opensTheSamplesLayerNormFirst everyViewFollowsTheCurrentDump)
 set_tests_properties(test_main_window_hidpi PROPERTIES LABELS app ENVIRONMENT "QT_SCALE_FACTOR=2")
+
+# Not a test: frames per second of the projection view in the real main window with the
+# million-token dump while the camera moves (label "benchmark"; it reports, asserts no speed).
+lngeom_add_qtest(NAME bench_main_window_projection LABEL benchmark
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_main_window_projection.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/main_window_fixture.cpp
+    LIBS lngeom_app lngeom_widget_test_support FIXTURES million_token_dump)
+vtk_module_autoinit(TARGETS bench_main_window_projection MODULES ${VTK_LIBRARIES})
