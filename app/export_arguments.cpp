@@ -9,6 +9,7 @@
 #include "core/normalization_walk.h"
 #include "widgets/figure_writer.h"
 #include "widgets/projection_settings_json.h"
+#include "widgets/step_through_panel.h"
 
 namespace lngeom::app {
 namespace {
@@ -21,6 +22,22 @@ double real_number(std::string_view option, std::string_view text) {
     if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
         throw UsageError{std::string(option) + " needs a number, not '" + std::string(text) + "'"};
     return value;
+}
+
+// "3,17,42": the step-through's tokens.
+std::vector<Index> token_list(std::string_view option, std::string_view text) {
+    std::vector<Index> tokens;
+    for (std::size_t start = 0; start <= text.size();) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        tokens.push_back(Index(whole_number(option, text.substr(start, comma - start), 0,
+                                            std::numeric_limits<long>::max())));
+        start = comma + 1;
+    }
+    if (tokens.size() > widgets::kMaxWalkedTokens)
+        throw UsageError{std::string(option) + " names " + std::to_string(tokens.size()) +
+                         " tokens; the step-through walks at most " +
+                         std::to_string(widgets::kMaxWalkedTokens)};
+    return tokens;
 }
 
 widgets::FigureView figure_view(std::string_view text) {
@@ -81,8 +98,8 @@ void apply_option(ExportArguments& arguments, std::string_view option, std::stri
         recipe.bins = int(whole_number(option, value, 1, 2000));
     else if (option == "--range")
         recipe.range = value_range(value);
-    else if (option == "--token")
-        recipe.token = Index(whole_number(option, value, 0, std::numeric_limits<long>::max()));
+    else if (option == "--token" || option == "--tokens")
+        recipe.tokens = token_list(option, value);
     else if (option == "--step")
         recipe.step = int(whole_number(option, value, 0, kWalkStageCount - 1));
     else if (option == "--colour")

@@ -41,7 +41,8 @@ Options:
   --bins N             histogram bins (default 80)
   --range LOW:HIGH     histogram range (default: the view's, 80:100 for angles)
   --log                log counts
-  --token N            the step-through's token (default 0)
+  --tokens N[,N...]    the step-through's tokens, up to 8 walked side by side (default 0;
+                       --token N is the same)
   --step S             the step-through's stage: 0 x, 1 x⊥, 2 x⊥/‖x⊥‖, 3 √d·…, 4 γ⊙y+β
   --colour C           the projection's point colours: angle_to_uniform (default), norm,
                        position, selection, or layer (every site of --site's kind, as the app)

@@ -196,7 +196,8 @@ void MainWindow::addExportMenus(QMenu* fileMenu) {
     const std::pair<QString, QWidget*> shown[] = {{tr("&3D Projection…"), views_.projection},
                                                   {tr("&Histogram…"), views_.histogram},
                                                   {tr("Layer &Curves…"), views_.curves},
-                                                  {tr("Layer Heat&map…"), views_.heatmap}};
+                                                  {tr("Layer Heat&map…"), views_.heatmap},
+                                                  {tr("&Step-Through…"), views_.stepThrough}};
     for (const auto& [title, view] : shown)
         new ExportFigureReaction(figures->addAction(title), view, statusBar(), log_);
     QMenu* data = fileMenu->addMenu(tr("Export &Data"));

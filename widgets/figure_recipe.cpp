@@ -9,6 +9,7 @@
 #include "core/errors.h"
 #include "widgets/json_reader.h"
 #include "widgets/projection_settings_json.h"
+#include "widgets/step_through_panel.h"
 #include "widgets/view_settings_json.h"
 
 namespace lngeom::widgets {
@@ -61,6 +62,12 @@ FigureView readView(const JsonReader& json) {
     return *known;
 }
 
+QJsonArray tokenArray(const std::vector<Index>& tokens) {
+    QJsonArray array;
+    for (Index token : tokens) array.append(qint64(token));
+    return array;
+}
+
 void readSettings(const JsonReader& json, FigureRecipe& recipe) {
     recipe.bins = json.positiveInteger("bins", recipe.bins);
     recipe.range = binRangeFromJson(json, "range");
@@ -75,8 +82,21 @@ void readSettings(const JsonReader& json, FigureRecipe& recipe) {
     recipe.selection = json.tokens("selection");
 }
 
+// `tokens`, or an older recipe's single `token`.
+std::vector<Index> readStepTokens(const JsonReader& json, const std::vector<Index>& fallback) {
+    if (!json.has("tokens"))
+        return json.has("token") ? std::vector<Index>{json.integer("token", std::int64_t(0))}
+                                 : fallback;
+    const std::vector<Index> tokens = json.tokens("tokens");
+    if (tokens.empty() || tokens.size() > kMaxWalkedTokens)
+        json.fail("tokens", QString("has %1 tokens; the step-through walks 1 to %2")
+                                .arg(tokens.size())
+                                .arg(kMaxWalkedTokens));
+    return tokens;
+}
+
 void readFigure(const JsonReader& json, FigureRecipe& recipe) {
-    recipe.token = json.integer("token", recipe.token);
+    recipe.tokens = readStepTokens(json, recipe.tokens);
     recipe.step = json.integer("step", recipe.step);
     recipe.width = json.integer("width", recipe.width);
     recipe.height = json.integer("height", recipe.height);
@@ -100,9 +120,7 @@ QJsonObject settingsToJson(const FigureRecipe& recipe) {
     if (recipe.overlay)
         object.insert("overlay", QJsonObject{{"site", QString::fromStdString(recipe.overlay->site)},
                                              {"metric", metricToJson(recipe.overlay->metric)}});
-    QJsonArray selection;
-    for (Index token : recipe.selection) selection.append(qint64(token));
-    if (!selection.isEmpty()) object.insert("selection", selection);
+    if (!recipe.selection.empty()) object.insert("selection", tokenArray(recipe.selection));
     return object;
 }
 
@@ -129,7 +147,7 @@ QByteArray recipeToJson(const FigureRecipe& recipe) {
         {"view", text(figureViewName(recipe.view))},
         {"site", QString::fromStdString(recipe.site)},
         {"metric", metricToJson(recipe.metric)},
-        {"token", qint64(recipe.token)},
+        {"tokens", tokenArray(recipe.tokens)},
         {"step", recipe.step},
         {"width", recipe.width},
         {"height", recipe.height},

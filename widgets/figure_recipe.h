@@ -48,7 +48,7 @@ struct FigureRecipe {
     bool rowFractions = true;              // heatmap: each site's fractions, not raw counts
     ProjectionSettings projection;         // projection: vectors, placement, basis, colours
     std::vector<Index> selection;          // selected tokens (projection colour "selection")
-    Index token = 0;                       // the step-through's token
+    std::vector<Index> tokens{0};          // the step-through's tokens, at most 8
     int step = 0;                          // the step-through's stage, 0 (x) to 4 (γ⊙y + β)
     int width = 640;                       // the figure's size in logical pixels, before `scale`
     int height = 440;

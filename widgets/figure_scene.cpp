@@ -76,15 +76,15 @@ FigureRecipe renderStepThrough(DumpDocument& document, const FigureRecipe& recip
     if (figureFormatOf(path) != FigureFormat::Png)
         throw Error(path, "", "cannot be written from the step-through: use .png");
     const SiteInfo& site = document.info().sites[std::size_t(document.currentSite())];
-    if (recipe.token < 0 || recipe.token >= site.n_tokens)
-        throw RequestError(document.info().path, "/norms/" + site.key,
-                           "has no token " + std::to_string(recipe.token) + " (it has " +
-                               std::to_string(site.n_tokens) + ")");
+    for (Index token : recipe.tokens)
+        if (token < 0 || token >= site.n_tokens)
+            throw RequestError(document.info().path, "/norms/" + site.key,
+                               "has no token " + std::to_string(token) + " (it has " +
+                                   std::to_string(site.n_tokens) + ")");
     StepThroughPanel panel;
     panel.setDocument(&document);
-    panel.setToken(recipe.token);
-    waitUntilShown(panel, &StepThroughPanel::walkShown, document,
-                   "token " + std::to_string(recipe.token) + " cannot be walked");
+    panel.setTokens(recipe.tokens);
+    waitUntilShown(panel, &StepThroughPanel::walkShown, document, "the tokens cannot be walked");
     panel.setStep(recipe.step);
     VtkViewWidget& scene = *panel.sceneView();
     scene.resize(recipe.width, recipe.height);

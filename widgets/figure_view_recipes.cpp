@@ -6,6 +6,7 @@
 #include "widgets/layer_curves_view.h"
 #include "widgets/layer_heatmap_view.h"
 #include "widgets/projection_view.h"
+#include "widgets/step_through_panel.h"
 #include "widgets/token_selection.h"
 #include "widgets/vtk_view_widget.h"
 
@@ -74,6 +75,16 @@ std::optional<ViewFigure> projectionFigure(const ProjectionView& view) {
     return figure;
 }
 
+// The teaching mode walks a vector the user dragged, not tokens of the dump: no recipe draws it.
+std::optional<ViewFigure> stepThroughFigure(const StepThroughPanel& panel) {
+    auto figure = baseFigure(panel.document(), FigureView::Step, panel.sceneView());
+    if (!figure || panel.teachingVector() || panel.walked().empty()) return std::nullopt;
+    figure->recipe.tokens = panel.tokens();
+    figure->recipe.step = panel.step();
+    figure->recipe.camera = cameraOf(panel.sceneView()->renderer());
+    return figure;
+}
+
 }  // namespace
 
 std::optional<ViewFigure> figureOfView(QWidget* view) {
@@ -83,6 +94,8 @@ std::optional<ViewFigure> figureOfView(QWidget* view) {
     if (const auto* heatmap = qobject_cast<LayerHeatmapView*>(view)) return heatmapFigure(*heatmap);
     if (const auto* projection = qobject_cast<ProjectionView*>(view))
         return projectionFigure(*projection);
+    if (const auto* stepThrough = qobject_cast<StepThroughPanel*>(view))
+        return stepThroughFigure(*stepThrough);
     return std::nullopt;
 }
 

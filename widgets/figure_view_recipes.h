@@ -17,8 +17,9 @@ struct ViewFigure {
     FigureRecipe recipe;
 };
 
-// For a HistogramView, LayerCurvesView, LayerHeatmapView or ProjectionView showing a ready
-// document; nullopt for any other widget or a view without data yet.
+// For a HistogramView, LayerCurvesView, LayerHeatmapView, ProjectionView or StepThroughPanel
+// (walking tokens, not the d = 3 teaching vector) showing a ready document; nullopt for any other
+// widget or a view without data yet.
 std::optional<ViewFigure> figureOfView(QWidget* view);
 
 }  // namespace lngeom::widgets

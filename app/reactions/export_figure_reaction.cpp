@@ -17,8 +17,9 @@ QString suggestedName(const widgets::ViewFigure& figure) {
     const std::string name = widgets::figureModelName(*figure.document) + "-" +
                              std::string(widgets::figureViewName(figure.recipe.view)) + "-" +
                              figure.recipe.site;
-    return QString::fromStdString(name) +
-           (figure.recipe.view == widgets::FigureView::Projection ? ".png" : ".svg");
+    const bool raster = figure.recipe.view == widgets::FigureView::Projection ||
+                        figure.recipe.view == widgets::FigureView::Step;
+    return QString::fromStdString(name) + (raster ? ".png" : ".svg");
 }
 
 }  // namespace

@@ -315,8 +315,31 @@ class TestExportCli : public QObject {
         QFile recipeFile(path + ".recipe.json");
         QVERIFY(recipeFile.open(QIODevice::ReadOnly));
         const QJsonObject recipe = QJsonDocument::fromJson(recipeFile.readAll()).object();
-        QCOMPARE(recipe["token"].toInt(), 7);
+        QCOMPARE(recipe["tokens"].toArray(), QJsonArray{7});
         QCOMPARE(recipe["step"].toInt(), step);
+    }
+
+    // Several tokens are walked side by side, each in its own colour, and the recipe keeps them.
+    void stepThroughOfSeveralTokens() {
+        const QString one = output("step-one.png");
+        const QString three = output("step-three.png");
+        for (const auto& [path, tokens] : {std::pair{one, "7"}, std::pair{three, "7,20,300"}}) {
+            const CommandRun run =
+                runLngeom({"export", kLayerNorm, "--view", "step", "--tokens", tokens, "--step",
+                           "3", "--size", "400x300", "--scale", "1", "--out", path},
+                          cache_.path());
+            QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        }
+        QFile recipeFile(three + ".recipe.json");
+        QVERIFY(recipeFile.open(QIODevice::ReadOnly));
+        const QJsonObject recipe = QJsonDocument::fromJson(recipeFile.readAll()).object();
+        QCOMPARE(recipe["tokens"].toArray(), (QJsonArray{7, 20, 300}));
+        // The second token's colour in the panel's palette is green.
+        const QColor secondToken(96, 204, 96);
+        const double alone = lngeom::test::fractionOfPixelsNear(QImage(one), secondToken, 40);
+        const double beside = lngeom::test::fractionOfPixelsNear(QImage(three), secondToken, 40);
+        QVERIFY2(alone < 1e-4 && beside > 5e-4,
+                 qPrintable(QString("green pixels: %1 alone, %2 beside").arg(alone).arg(beside)));
     }
 
     void transparentBackground() {
@@ -412,6 +435,16 @@ class TestExportCli : public QObject {
         QTest::newRow("token past the end")
             << QStringList{kLayerNorm, "--view", "step", "--token", "512", "--out", png} << 1
             << kLayerNorm + ": /norms/000: has no token 512 (it has 512)";
+        QTest::newRow("one of the tokens past the end")
+            << QStringList{kLayerNorm, "--view", "step", "--tokens", "3,600,4", "--out", png} << 1
+            << kLayerNorm + ": /norms/000: has no token 600 (it has 512)";
+        QTest::newRow("nine tokens")
+            << QStringList{kLayerNorm,          "--view", "step", "--tokens",
+                           "1,2,3,4,5,6,7,8,9", "--out",  png}
+            << 2 << "--tokens names 9 tokens; the step-through walks at most 8" + hint;
+        QTest::newRow("a token list with a gap")
+            << QStringList{kLayerNorm, "--view", "step", "--tokens", "3,,4", "--out", png} << 2
+            << "--tokens needs a whole number from 0 to 9223372036854775807, not ''" + hint;
         QTest::newRow("step past the end")
             << QStringList{kLayerNorm, "--view", "step", "--step", "5", "--out", png} << 2
             << "--step needs a whole number from 0 to 4, not '5'" + hint;

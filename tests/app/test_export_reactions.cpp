@@ -22,6 +22,7 @@
 #include "widgets/histogram_view.h"
 #include "widgets/layer_curves_view.h"
 #include "widgets/projection_view.h"
+#include "widgets/step_through_panel.h"
 #include "widgets/token_selection.h"
 
 using lngeom::app::DataExportKind;
@@ -108,6 +109,28 @@ class TestExportReactions : public QObject {
         QCOMPARE(basis["choice"].toString(), "coordinates");
         QCOMPARE(basis["coordinate_i"].toInt(), 2);
         QCOMPARE(basis["coordinate_j"].toInt(), 9);
+    }
+
+    void stepThroughFigureCarriesItsTokens() {
+        lngeom::widgets::StepThroughPanel panel;
+        panel.resize(700, 600);
+        panel.setDocument(document_.get());
+        panel.setTokens({3, 40, 200});
+        QTRY_VERIFY_WITH_TIMEOUT(panel.walked().size() == 3, 20000);
+        panel.setStep(2);
+        QAction action;
+        ExportFigureReaction reaction(&action, &panel, &statusBar_, &log_);
+        reaction.setPngScale(1);
+        const QString path = out_.filePath("step.png");
+        QVERIFY2(reaction.exportTo(path), qPrintable(statusBar_.currentMessage()));
+        QVERIFY(!QImage(path).isNull());
+        const QJsonObject recipe =
+            QJsonDocument::fromJson(contents(path + ".recipe.json")).object();
+        QCOMPARE(recipe["view"].toString(), "step");
+        QCOMPARE(recipe["tokens"].toArray(), (QJsonArray{3, 40, 200}));
+        QCOMPARE(recipe["step"].toInt(), 2);
+        panel.setTeachingVector(Eigen::Vector3d(0.4, 0.9, 1.7));
+        QVERIFY(!reaction.exportTo(out_.filePath("teaching.png")));
     }
 
     void curvesFigureAsSvg() {

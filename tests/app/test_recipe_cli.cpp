@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <utility>
+
 #include "tests/app/export_runs.h"
 #include "tests/widgets/image_checks.h"
 
@@ -117,7 +119,10 @@ class TestRecipeCli : public QObject {
                                                       {"basis", QJsonObject{{"choice", "random"},
                                                                             {"seed", 7}}}}}};
         QTest::newRow("step: token and stage")
-            << QJsonObject{{"view", "step"}} << QJsonObject{{"token", 9}, {"step", 2}};
+            << QJsonObject{{"view", "step"}} << QJsonObject{{"tokens", QJsonArray{9}}, {"step", 2}};
+        QTest::newRow("step: three tokens")
+            << QJsonObject{{"view", "step"}}
+            << QJsonObject{{"tokens", QJsonArray{3, 17, 42}}, {"step", 3}};
     }
 
     // The settings change the image, land in the recipe beside it, and that recipe draws the
@@ -150,6 +155,23 @@ class TestRecipeCli : public QObject {
         const double changedBy = lngeom::test::meanAbsoluteDifference(a, defaults);
         QVERIFY2(changedBy > 0.2,
                  qPrintable("the settings changed nothing: " + QString::number(changedBy)));
+    }
+
+    // Step recipes written before several tokens could be walked name one `token`.
+    void oldStepRecipeWalksItsToken() {
+        const QJsonObject step{{"view", "step"}, {"step", 2}};
+        QJsonObject old = step;
+        old.insert("token", 9);
+        QJsonObject current = step;
+        current.insert("tokens", QJsonArray{9});
+        for (const auto& [name, recipe] :
+             {std::pair{"old-step", old}, std::pair{"new-step", current}}) {
+            const CommandRun run = draw(name, recipe);
+            QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        }
+        QCOMPARE(readJson(output("old-step.png.recipe.json"))["tokens"].toArray(), QJsonArray{9});
+        QVERIFY(lngeom::test::meanAbsoluteDifference(QImage(output("old-step.png")),
+                                                     QImage(output("new-step.png"))) < 0.5);
     }
 
     // A recipe as lngeom wrote them before overlays, colours and projection settings existed.
@@ -227,6 +249,12 @@ class TestRecipeCli : public QObject {
                                        << "projection.basis.seed: must not be negative";
         QTest::newRow("selection of names") << head + "\"selection\": [\"a\"]}"
                                             << "selection[0]: must be a token index";
+        QTest::newRow("step tokens with a name") << head + "\"tokens\": [3, \"a\"]}"
+                                                 << "tokens[1]: must be a token index";
+        QTest::newRow("no step tokens") << head + "\"tokens\": []}"
+                                        << "tokens: has 0 tokens; the step-through walks 1 to 8";
+        QTest::newRow("nine step tokens") << head + "\"tokens\": [0, 1, 2, 3, 4, 5, 6, 7, 8]}"
+                                          << "tokens: has 9 tokens; the step-through walks 1 to 8";
         QTest::newRow("dump gone")
             << QByteArray(
                    "{\"lngeom_figure_recipe\": 1, \"file\": \"/nonexistent/gone.h5\", "
