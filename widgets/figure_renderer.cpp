@@ -34,12 +34,7 @@ void selectSite(DumpDocument& document, const FigureRecipe& recipe) {
 
 // The recipe's selected tokens (drawn in every view); RequestError for a token the site lacks.
 void selectTokens(DumpDocument& document, const FigureRecipe& recipe) {
-    const SiteInfo& site = document.info().sites[std::size_t(document.currentSite())];
-    for (Index token : recipe.selection)
-        if (token < 0 || token >= site.n_tokens)
-            throw RequestError(document.info().path, "/norms/" + site.key,
-                               "has no token " + std::to_string(token) + " to select (it has " +
-                                   std::to_string(site.n_tokens) + ")");
+    requireTokensOfCurrentSite(document, recipe.selection, " to select");
     document.selection()->setTokens(recipe.selection);
 }
 

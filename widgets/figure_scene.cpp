@@ -71,16 +71,21 @@ std::array<double, 9> cameraOf(vtkRenderer* renderer) {
     return values;
 }
 
+void requireTokensOfCurrentSite(const DumpDocument& document, const std::vector<Index>& tokens,
+                                const std::string& purpose) {
+    const SiteInfo& site = document.info().sites[std::size_t(document.currentSite())];
+    for (Index token : tokens)
+        if (token < 0 || token >= site.n_tokens)
+            throw RequestError(document.info().path, "/norms/" + site.key,
+                               "has no token " + std::to_string(token) + purpose + " (it has " +
+                                   std::to_string(site.n_tokens) + ")");
+}
+
 FigureRecipe renderStepThrough(DumpDocument& document, const FigureRecipe& recipe,
                                const std::string& path) {
     if (figureFormatOf(path) != FigureFormat::Png)
         throw Error(path, "", "cannot be written from the step-through: use .png");
-    const SiteInfo& site = document.info().sites[std::size_t(document.currentSite())];
-    for (Index token : recipe.tokens)
-        if (token < 0 || token >= site.n_tokens)
-            throw RequestError(document.info().path, "/norms/" + site.key,
-                               "has no token " + std::to_string(token) + " (it has " +
-                                   std::to_string(site.n_tokens) + ")");
+    requireTokensOfCurrentSite(document, recipe.tokens);
     StepThroughPanel panel;
     panel.setDocument(&document);
     panel.setTokens(recipe.tokens);

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 #include "widgets/figure_recipe.h"
 
@@ -14,7 +15,12 @@ namespace lngeom::widgets {
 
 class DumpDocument;
 
-// The step-through (the paper's Fig. 2 on the recipe's token and step) as PNG; the recipe as
+// RequestError naming the dump and the current site for a token it lacks; `purpose` follows the
+// token in the message (" to select").
+void requireTokensOfCurrentSite(const DumpDocument& document, const std::vector<Index>& tokens,
+                                const std::string& purpose = {});
+
+// The step-through (the paper's Fig. 2 on the recipe's tokens and step) as PNG; the recipe as
 // drawn, with its camera. lngeom::Error naming the dump when the walk fails.
 FigureRecipe renderStepThrough(DumpDocument& document, const FigureRecipe& recipe,
                                const std::string& path);
