@@ -2,8 +2,28 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
+#include <exception>
+
+#include "app/private_display.h"
 
 namespace lngeom::app {
+
+int run_reporting_errors(const char* command, const std::function<int()>& body) {
+    try {
+        return body();
+    } catch (const UsageError& error) {
+        std::fprintf(stderr, "lngeom %s: %s (see lngeom %s --help)\n", command,
+                     error.message.c_str(), command);
+        return 2;
+    } catch (const DisplayError& error) {
+        std::fprintf(stderr, "lngeom %s: %s\n", command, error.what());
+        return 2;
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "lngeom %s: %s\n", command, one_line(error.what()).c_str());
+        return 1;
+    }
+}
 
 long whole_number(std::string_view option, std::string_view text, long low, long high) {
     long value = 0;

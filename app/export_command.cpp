@@ -121,28 +121,16 @@ void export_figure(const ExportArguments& arguments) {
 }  // namespace
 
 int run_export_command(int argc, char* argv[]) {
-    try {
+    return run_reporting_errors("export", [&] {
         const ExportArguments arguments = parseExportArguments(argc, argv);
-        if (arguments.help) {
+        if (arguments.help)
             std::fputs(kExportUsage, stdout);
-            return 0;
-        }
-        if (arguments.data == DataExport::None)
+        else if (arguments.data == DataExport::None)
             export_figure(arguments);
         else
             export_data(arguments);
         return 0;
-    } catch (const UsageError& error) {
-        std::fprintf(stderr, "lngeom export: %s (see lngeom export --help)\n",
-                     error.message.c_str());
-        return 2;
-    } catch (const DisplayError& error) {
-        std::fprintf(stderr, "lngeom export: %s\n", error.what());
-        return 2;
-    } catch (const std::exception& error) {
-        std::fprintf(stderr, "lngeom export: %s\n", one_line(error.what()).c_str());
-        return 1;
-    }
+    });
 }
 
 }  // namespace lngeom::app

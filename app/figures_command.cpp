@@ -120,22 +120,12 @@ int run(const FiguresArguments& arguments) {
 }  // namespace
 
 int run_figures_command(int argc, char* argv[]) {
-    try {
+    return run_reporting_errors("figures", [&] {
         const FiguresArguments arguments = parse_arguments(argc, argv);
         if (!arguments.help) return run(arguments);
         std::fputs(kFiguresUsage, stdout);
         return 0;
-    } catch (const UsageError& error) {
-        std::fprintf(stderr, "lngeom figures: %s (see lngeom figures --help)\n",
-                     error.message.c_str());
-        return 2;
-    } catch (const DisplayError& error) {
-        std::fprintf(stderr, "lngeom figures: %s\n", error.what());
-        return 2;
-    } catch (const std::exception& error) {
-        std::fprintf(stderr, "lngeom figures: %s\n", one_line(error.what()).c_str());
-        return 1;
-    }
+    });
 }
 
 }  // namespace lngeom::app

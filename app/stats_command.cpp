@@ -109,20 +109,12 @@ int run(const StatsArguments& arguments) {
 }  // namespace
 
 int run_stats_command(int argc, char* argv[]) {
-    try {
+    return run_reporting_errors("stats", [&] {
         const StatsArguments arguments = parse_arguments(argc, argv);
-        if (arguments.help) {
-            std::fputs(kStatsUsage, stdout);
-            return 0;
-        }
-        return run(arguments);
-    } catch (const UsageError& error) {
-        std::fprintf(stderr, "lngeom stats: %s (see lngeom stats --help)\n", error.message.c_str());
-        return 2;
-    } catch (const std::exception& error) {
-        std::fprintf(stderr, "lngeom stats: %s\n", one_line(error.what()).c_str());
-        return 1;
-    }
+        if (!arguments.help) return run(arguments);
+        std::fputs(kStatsUsage, stdout);
+        return 0;
+    });
 }
 
 }  // namespace lngeom::app
