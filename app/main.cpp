@@ -1,7 +1,7 @@
 #include <cstdio>
 #include <string_view>
 
-#include "app/commands.h"
+#include "app/cli/commands.h"
 
 namespace {
 

@@ -1,6 +1,6 @@
 #include "app/reactions/about_reaction.h"
 
-#include "app/about_dialog.h"
+#include "app/window/about_dialog.h"
 
 namespace lngeom::app {
 

@@ -1,7 +1,7 @@
 #include "app/reactions/cancel_pass_reaction.h"
 
-#include "app/document_list.h"
-#include "widgets/dump_document.h"
+#include "app/files/document_list.h"
+#include "widgets/document/dump_document.h"
 
 namespace lngeom::app {
 

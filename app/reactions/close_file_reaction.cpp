@@ -1,6 +1,6 @@
 #include "app/reactions/close_file_reaction.h"
 
-#include "app/document_list.h"
+#include "app/files/document_list.h"
 
 namespace lngeom::app {
 

@@ -7,13 +7,13 @@
 
 #include <exception>
 
-#include "core/atomic_file.h"
 #include "core/errors.h"
-#include "core/metrics_export.h"
-#include "core/metrics_export_hdf5.h"
-#include "core/stats_report.h"
-#include "widgets/dump_document.h"
-#include "widgets/token_selection.h"
+#include "core/io/atomic_file.h"
+#include "core/reports/metrics_export.h"
+#include "core/reports/metrics_export_hdf5.h"
+#include "core/reports/stats_report.h"
+#include "widgets/document/dump_document.h"
+#include "widgets/document/token_selection.h"
 
 namespace lngeom::app {
 namespace {

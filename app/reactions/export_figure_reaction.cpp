@@ -6,9 +6,9 @@
 
 #include <exception>
 
-#include "widgets/dump_document.h"
-#include "widgets/figure_renderer.h"
-#include "widgets/figure_view_recipes.h"
+#include "widgets/document/dump_document.h"
+#include "widgets/figures/figure_renderer.h"
+#include "widgets/figures/figure_view_recipes.h"
 
 namespace lngeom::app {
 namespace {

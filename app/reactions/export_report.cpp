@@ -3,7 +3,7 @@
 #include <QFileInfo>
 #include <QStatusBar>
 
-#include "app/message_log.h"
+#include "app/messages/message_log.h"
 
 namespace lngeom::app {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <QMessageBox>
 
-#include "core/metrics.h"
+#include "core/metrics/metrics.h"
 
 namespace lngeom::app {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <QFileDialog>
 
-#include "app/document_list.h"
+#include "app/files/document_list.h"
 
 namespace lngeom::app {
 

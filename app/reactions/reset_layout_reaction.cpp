@@ -1,6 +1,6 @@
 #include "app/reactions/reset_layout_reaction.h"
 
-#include "app/window_layout.h"
+#include "app/window/window_layout.h"
 
 namespace lngeom::app {
 

@@ -3,9 +3,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 
-#include "app/main_window.h"
-#include "app/message_log.h"
-#include "app/session_state.h"
+#include "app/messages/message_log.h"
+#include "app/session/session_state.h"
+#include "app/window/main_window.h"
 
 namespace lngeom::app {
 namespace {

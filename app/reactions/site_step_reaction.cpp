@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "app/document_list.h"
-#include "widgets/dump_document.h"
+#include "app/files/document_list.h"
+#include "widgets/document/dump_document.h"
 
 namespace lngeom::app {
 

@@ -3,7 +3,7 @@
 // dark.
 
 #include "app/reactions/reaction.h"
-#include "app/theme.h"
+#include "app/window/theme.h"
 
 class QMenu;
 

@@ -2,7 +2,7 @@
 
 #include <QDockWidget>
 
-#include "app/tour_panel.h"
+#include "app/tour/tour_panel.h"
 
 namespace lngeom::app {
 

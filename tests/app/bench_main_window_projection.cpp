@@ -17,8 +17,8 @@
 
 #include "tests/app/main_window_fixture.h"
 #include "tests/widgets/widgets_test_main.h"
-#include "widgets/projection_view.h"
-#include "widgets/vtk_view_widget.h"
+#include "widgets/projection/projection_view.h"
+#include "widgets/vtk_hosting/vtk_view_widget.h"
 
 using namespace lngeom;
 using namespace lngeom::widgets;

@@ -3,7 +3,7 @@
 #include <QProcess>
 #include <QtTest>
 
-#include "app/message_panel.h"
+#include "app/messages/message_panel.h"
 
 namespace lngeom::test {
 namespace {

@@ -7,9 +7,9 @@
 
 #include <memory>
 
-#include "app/document_list.h"
-#include "app/main_window.h"
-#include "app/message_log.h"
+#include "app/files/document_list.h"
+#include "app/messages/message_log.h"
+#include "app/window/main_window.h"
 
 namespace lngeom::test {
 

@@ -10,8 +10,8 @@
 #include <cerrno>
 #include <cstdlib>
 
-#include "app/private_display.h"
-#include "widgets/display_availability.h"
+#include "app/cli/private_display.h"
+#include "widgets/vtk_hosting/display_availability.h"
 
 using lngeom::app::DisplayError;
 using lngeom::app::PrivateDisplay;

@@ -12,18 +12,18 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 
-#include "app/message_log.h"
-#include "app/message_panel.h"
+#include "app/messages/message_log.h"
+#include "app/messages/message_panel.h"
 #include "app/reactions/export_data_reaction.h"
 #include "app/reactions/export_figure_reaction.h"
-#include "core/stats_report.h"
+#include "core/reports/stats_report.h"
 #include "tests/widgets/sample_documents.h"
 #include "tests/widgets/widgets_test_main.h"
-#include "widgets/histogram_view.h"
-#include "widgets/layer_curves_view.h"
-#include "widgets/projection_view.h"
-#include "widgets/step_through_panel.h"
-#include "widgets/token_selection.h"
+#include "widgets/charts/histogram_view.h"
+#include "widgets/charts/layer_curves_view.h"
+#include "widgets/document/token_selection.h"
+#include "widgets/projection/projection_view.h"
+#include "widgets/step_through/step_through_panel.h"
 
 using lngeom::app::DataExportKind;
 using lngeom::app::ExportDataReaction;

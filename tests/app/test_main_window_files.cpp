@@ -13,16 +13,16 @@
 #include <QUrl>
 #include <QtTest>
 
-#include "app/dataset_lister.h"
-#include "app/dataset_picker_dialog.h"
-#include "app/generic_file_resolver.h"
-#include "app/recent_files.h"
-#include "app/sample_files.h"
-#include "app/window_layout.h"
+#include "app/files/dataset_lister.h"
+#include "app/files/dataset_picker_dialog.h"
+#include "app/files/generic_file_resolver.h"
+#include "app/files/recent_files.h"
+#include "app/files/sample_files.h"
+#include "app/window/window_layout.h"
 #include "tests/app/main_window_fixture.h"
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/widgets_test_main.h"
-#include "widgets/dump_document.h"
+#include "widgets/document/dump_document.h"
 
 using lngeom::test::WindowUnderTest;
 using lngeom::widgets::DumpDocument;

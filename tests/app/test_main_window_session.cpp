@@ -12,21 +12,21 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "app/comparison_choice.h"
-#include "app/sample_files.h"
-#include "app/session.h"
-#include "app/session_state.h"
-#include "app/theme.h"
+#include "app/files/sample_files.h"
+#include "app/session/session.h"
+#include "app/session/session_state.h"
+#include "app/window/comparison_choice.h"
+#include "app/window/theme.h"
 #include "tests/app/main_window_fixture.h"
 #include "tests/widgets/widgets_test_main.h"
-#include "widgets/dump_document.h"
-#include "widgets/histogram_view.h"
-#include "widgets/layer_curves_view.h"
-#include "widgets/layer_heatmap_view.h"
-#include "widgets/projection_view.h"
-#include "widgets/step_through_panel.h"
-#include "widgets/token_selection.h"
-#include "widgets/token_table_view.h"
+#include "widgets/charts/histogram_view.h"
+#include "widgets/charts/layer_curves_view.h"
+#include "widgets/charts/layer_heatmap_view.h"
+#include "widgets/document/dump_document.h"
+#include "widgets/document/token_selection.h"
+#include "widgets/projection/projection_view.h"
+#include "widgets/step_through/step_through_panel.h"
+#include "widgets/table/token_table_view.h"
 
 using lngeom::test::WindowUnderTest;
 using lngeom::widgets::DumpDocument;

@@ -18,11 +18,11 @@
 #include <cmath>
 #include <random>
 
-#include "widgets/normalization_scene.h"
-#include "widgets/opengl_setup.h"
-#include "widgets/projection_cloud_actor.h"
-#include "widgets/projection_view.h"
-#include "widgets/vtk_view_widget.h"
+#include "widgets/projection/projection_cloud_actor.h"
+#include "widgets/projection/projection_view.h"
+#include "widgets/step_through/normalization_scene.h"
+#include "widgets/vtk_hosting/opengl_setup.h"
+#include "widgets/vtk_hosting/vtk_view_widget.h"
 
 using namespace lngeom;
 using namespace lngeom::widgets;

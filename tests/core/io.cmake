@@ -1,4 +1,4 @@
-# Dump reader (core/dump.cpp, core/hdf5_*): fixtures written by h5py, then the QtTest suites.
+# Dump reader (core/io/dump.cpp, core/io/hdf5/): fixtures written by h5py, then the QtTest suites.
 add_test(NAME core_io_fixtures
     COMMAND ${LNGEOM_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/make_io_fixtures.py
             ${PROJECT_BINARY_DIR}/test-output/io-fixtures)

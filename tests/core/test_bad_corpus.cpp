@@ -5,10 +5,10 @@
 #include <QTest>
 #include <atomic>
 
-#include "core/dump.h"
 #include "core/errors.h"
-#include "core/metrics_pass.h"
-#include "core/token_metrics.h"
+#include "core/io/dump.h"
+#include "core/metrics/metrics_pass.h"
+#include "core/metrics/token_metrics.h"
 #include "tests/core/test_bad_corpus.h"
 #include "tests/core/test_error_checks.h"
 

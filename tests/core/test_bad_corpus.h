@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/dump.h"
+#include "core/io/dump.h"
 
 namespace lngeom::test {
 

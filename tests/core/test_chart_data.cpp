@@ -9,16 +9,16 @@
 #include <random>
 #include <vector>
 
-#include "core/curve_comparison.h"
-#include "core/histogram_bars.h"
-#include "core/histogram_range.h"
-#include "core/layer_curves.h"
-#include "core/layer_heatmap.h"
-#include "core/metric_values.h"
-#include "core/selection_statistics.h"
-#include "core/site_alignment.h"
-#include "core/site_labels.h"
-#include "core/token_ranges.h"
+#include "core/charts/curve_comparison.h"
+#include "core/charts/histogram_bars.h"
+#include "core/charts/histogram_range.h"
+#include "core/charts/layer_curves.h"
+#include "core/charts/layer_heatmap.h"
+#include "core/charts/site_alignment.h"
+#include "core/charts/site_labels.h"
+#include "core/metrics/metric_values.h"
+#include "core/tokens/selection_statistics.h"
+#include "core/tokens/token_ranges.h"
 
 using namespace lngeom;
 

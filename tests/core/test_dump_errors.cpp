@@ -3,8 +3,8 @@
 #include <QProcess>
 #include <QTest>
 
-#include "core/dump.h"
 #include "core/errors.h"
+#include "core/io/dump.h"
 #include "tests/core/test_dump_fixtures.h"
 #include "tests/core/test_error_checks.h"
 

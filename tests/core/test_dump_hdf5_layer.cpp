@@ -7,7 +7,7 @@
 #include <type_traits>
 
 #include "core/errors.h"
-#include "core/hdf5_objects.h"
+#include "core/io/hdf5/hdf5_objects.h"
 #include "tests/core/test_dump_fixtures.h"
 
 using namespace lngeom;

@@ -2,7 +2,7 @@
 // generic file offers, and the row blocks that fit the chunks.
 #include <QTest>
 
-#include "core/dump.h"
+#include "core/io/dump.h"
 #include "tests/core/test_dump_fixtures.h"
 
 using namespace lngeom;

@@ -3,7 +3,7 @@
 #include <QTest>
 #include <thread>
 
-#include "core/dump.h"
+#include "core/io/dump.h"
 #include "tests/core/test_dump_fixtures.h"
 
 using namespace lngeom;

@@ -11,11 +11,11 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "core/atomic_file.h"
 #include "core/errors.h"
-#include "core/metrics_export.h"
-#include "core/metrics_export_hdf5.h"
-#include "core/metrics_store.h"
+#include "core/io/atomic_file.h"
+#include "core/metrics/metrics_store.h"
+#include "core/reports/metrics_export.h"
+#include "core/reports/metrics_export_hdf5.h"
 
 namespace {
 

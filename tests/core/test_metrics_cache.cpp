@@ -7,7 +7,7 @@
 #include <fstream>
 
 #include "core/errors.h"
-#include "core/metrics_store.h"
+#include "core/metrics/metrics_store.h"
 #include "tests/core/test_metric_fixtures.h"
 
 using namespace lngeom;

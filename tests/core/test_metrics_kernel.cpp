@@ -5,8 +5,8 @@
 #include <cmath>
 #include <numbers>
 
-#include "core/dump.h"
-#include "core/token_metrics.h"
+#include "core/io/dump.h"
+#include "core/metrics/token_metrics.h"
 #include "tests/core/test_metric_fixtures.h"
 
 using namespace lngeom;

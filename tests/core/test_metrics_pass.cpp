@@ -4,10 +4,10 @@
 #include <atomic>
 #include <mutex>
 
-#include "core/dump.h"
 #include "core/errors.h"
-#include "core/metrics.h"
-#include "core/metrics_pass.h"
+#include "core/io/dump.h"
+#include "core/metrics/metrics.h"
+#include "core/metrics/metrics_pass.h"
 #include "tests/core/test_metric_fixtures.h"
 
 using namespace lngeom;

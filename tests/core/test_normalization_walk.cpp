@@ -7,7 +7,7 @@
 #include <numbers>
 
 #include "core/errors.h"
-#include "core/normalization_walk.h"
+#include "core/geometry/normalization_walk.h"
 
 using namespace lngeom;
 

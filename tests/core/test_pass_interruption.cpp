@@ -7,7 +7,7 @@
 #include <filesystem>
 
 #include "core/errors.h"
-#include "core/metrics_store.h"
+#include "core/metrics/metrics_store.h"
 #include "tests/core/test_bad_corpus.h"
 #include "tests/core/test_error_checks.h"
 #include "tests/core/test_metric_fixtures.h"

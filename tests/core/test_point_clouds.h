@@ -7,7 +7,7 @@
 #include <Eigen/QR>
 #include <random>
 
-#include "core/dump.h"
+#include "core/io/dump.h"
 
 namespace lngeom::test {
 

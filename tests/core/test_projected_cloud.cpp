@@ -5,8 +5,8 @@
 #include <cmath>
 
 #include "core/errors.h"
-#include "core/projected_cloud.h"
-#include "core/screen_picking.h"
+#include "core/geometry/projected_cloud.h"
+#include "core/geometry/screen_picking.h"
 
 using namespace lngeom;
 

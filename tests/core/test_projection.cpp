@@ -4,7 +4,7 @@
 #include <QTest>
 #include <cmath>
 
-#include "core/projection.h"
+#include "core/geometry/projection.h"
 #include "tests/core/test_point_clouds.h"
 
 using namespace lngeom;

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <string>
 
-#include "core/block_source.h"
 #include "core/errors.h"
-#include "core/projection_basis.h"
+#include "core/geometry/projection_basis.h"
+#include "core/io/block_source.h"
 #include "tests/core/test_point_clouds.h"
 
 using namespace lngeom;

@@ -10,10 +10,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/dump.h"
 #include "core/errors.h"
-#include "core/metrics_store.h"
-#include "core/stats_report.h"
+#include "core/io/dump.h"
+#include "core/metrics/metrics_store.h"
+#include "core/reports/stats_report.h"
 #include "tests/fuzz/dump_pipeline.h"
 
 using namespace lngeom;

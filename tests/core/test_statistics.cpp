@@ -4,7 +4,7 @@
 #include <cmath>
 #include <random>
 
-#include "core/statistics.h"
+#include "core/metrics/statistics.h"
 #include "tests/core/test_metric_fixtures.h"
 
 using namespace lngeom;

@@ -4,10 +4,10 @@
 #include <QTest>
 #include <cmath>
 
-#include "core/dump.h"
-#include "core/metrics.h"
-#include "core/metrics_pass.h"
-#include "core/stats_report.h"
+#include "core/io/dump.h"
+#include "core/metrics/metrics.h"
+#include "core/metrics/metrics_pass.h"
+#include "core/reports/stats_report.h"
 #include "tests/core/test_metric_fixtures.h"
 
 using namespace lngeom;

@@ -7,7 +7,7 @@
 #include <limits>
 #include <vector>
 
-#include "core/token_order.h"
+#include "core/tokens/token_order.h"
 
 using namespace lngeom;
 

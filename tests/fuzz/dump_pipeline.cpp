@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <functional>
 
-#include "core/dump.h"
 #include "core/errors.h"
-#include "core/metrics_pass.h"
-#include "core/token_metrics.h"
+#include "core/io/dump.h"
+#include "core/metrics/metrics_pass.h"
+#include "core/metrics/token_metrics.h"
 
 namespace lngeom::fuzz {
 

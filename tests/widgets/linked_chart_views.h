@@ -2,11 +2,11 @@
 // The four chart views of one dump, each bound to the document as the main window binds them,
 // so that a selection made in one reaches the others.
 
-#include "widgets/dump_document.h"
-#include "widgets/histogram_view.h"
-#include "widgets/layer_curves_view.h"
-#include "widgets/layer_heatmap_view.h"
-#include "widgets/token_table_view.h"
+#include "widgets/charts/histogram_view.h"
+#include "widgets/charts/layer_curves_view.h"
+#include "widgets/charts/layer_heatmap_view.h"
+#include "widgets/document/dump_document.h"
+#include "widgets/table/token_table_view.h"
 
 namespace lngeom::test {
 

@@ -6,7 +6,7 @@
 
 #include <memory>
 
-#include "widgets/dump_document.h"
+#include "widgets/document/dump_document.h"
 
 namespace lngeom::test {
 

@@ -15,7 +15,7 @@
 
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/widgets_test_main.h"
-#include "widgets/chart_view.h"
+#include "widgets/charts/chart_view.h"
 
 using lngeom::widgets::BarSeries;
 using lngeom::widgets::ChartTitles;

@@ -7,10 +7,10 @@
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/sample_documents.h"
 #include "tests/widgets/widgets_test_main.h"
-#include "widgets/chart_view.h"
-#include "widgets/comparison_view.h"
-#include "widgets/histogram_view.h"
-#include "widgets/layer_curves_view.h"
+#include "widgets/charts/chart_view.h"
+#include "widgets/charts/comparison_view.h"
+#include "widgets/charts/histogram_view.h"
+#include "widgets/charts/layer_curves_view.h"
 
 using namespace lngeom;
 using namespace lngeom::widgets;

@@ -3,9 +3,9 @@
 #include <QTest>
 
 #include "core/errors.h"
-#include "core/metrics.h"
-#include "widgets/dump_document.h"
-#include "widgets/token_selection.h"
+#include "core/metrics/metrics.h"
+#include "widgets/document/dump_document.h"
+#include "widgets/document/token_selection.h"
 
 using lngeom::Index;
 using lngeom::Metric;

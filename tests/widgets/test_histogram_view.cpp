@@ -7,15 +7,15 @@
 
 #include <numeric>
 
-#include "core/metric_values.h"
-#include "core/token_ranges.h"
+#include "core/metrics/metric_values.h"
+#include "core/tokens/token_ranges.h"
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/sample_documents.h"
 #include "tests/widgets/widgets_test_main.h"
-#include "widgets/chart_brush.h"
-#include "widgets/chart_view.h"
-#include "widgets/histogram_view.h"
-#include "widgets/token_selection.h"
+#include "widgets/charts/chart_brush.h"
+#include "widgets/charts/chart_view.h"
+#include "widgets/charts/histogram_view.h"
+#include "widgets/document/token_selection.h"
 
 using namespace lngeom;
 using namespace lngeom::widgets;

@@ -4,7 +4,7 @@
 #include <functional>
 
 #include "core/errors.h"
-#include "widgets/json_reader.h"
+#include "widgets/support/json_reader.h"
 
 using lngeom::widgets::JsonReader;
 

@@ -6,14 +6,14 @@
 
 #include <cmath>
 
-#include "core/layer_curves.h"
-#include "core/metric_values.h"
+#include "core/charts/layer_curves.h"
+#include "core/metrics/metric_values.h"
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/sample_documents.h"
 #include "tests/widgets/widgets_test_main.h"
-#include "widgets/chart_view.h"
-#include "widgets/layer_curves_view.h"
-#include "widgets/token_selection.h"
+#include "widgets/charts/chart_view.h"
+#include "widgets/charts/layer_curves_view.h"
+#include "widgets/document/token_selection.h"
 
 using namespace lngeom;
 using namespace lngeom::widgets;

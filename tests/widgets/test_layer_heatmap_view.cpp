@@ -4,13 +4,13 @@
 #include <vtkChartXY.h>
 #include <QtTest>
 
-#include "core/metric_values.h"
+#include "core/metrics/metric_values.h"
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/sample_documents.h"
 #include "tests/widgets/widgets_test_main.h"
-#include "widgets/chart_view.h"
-#include "widgets/layer_heatmap_view.h"
-#include "widgets/token_selection.h"
+#include "widgets/charts/chart_view.h"
+#include "widgets/charts/layer_heatmap_view.h"
+#include "widgets/document/token_selection.h"
 
 using namespace lngeom;
 using namespace lngeom::widgets;

@@ -5,7 +5,7 @@
 #include <Eigen/Core>
 #include <QtTest>
 
-#include "widgets/library_versions.h"
+#include "widgets/support/library_versions.h"
 
 class TestLibraryVersions : public QObject {
     Q_OBJECT

@@ -10,7 +10,7 @@
 #include "tests/widgets/linked_chart_views.h"
 #include "tests/widgets/sample_documents.h"
 #include "tests/widgets/widgets_test_main.h"
-#include "widgets/token_selection.h"
+#include "widgets/document/token_selection.h"
 
 using namespace lngeom;
 using namespace lngeom::widgets;

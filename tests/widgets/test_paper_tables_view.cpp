@@ -3,11 +3,11 @@
 #include <QClipboard>
 #include <QtTest>
 
-#include "core/stats_report.h"
+#include "core/reports/stats_report.h"
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/sample_documents.h"
 #include "tests/widgets/widgets_test_main.h"
-#include "widgets/paper_tables_view.h"
+#include "widgets/charts/paper_tables_view.h"
 
 using namespace lngeom;
 using namespace lngeom::widgets;

@@ -17,11 +17,11 @@
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/sample_documents.h"
 #include "tests/widgets/widgets_test_main.h"
-#include "widgets/dump_document.h"
-#include "widgets/projection_colours.h"
-#include "widgets/projection_view.h"
-#include "widgets/token_selection.h"
-#include "widgets/vtk_view_widget.h"
+#include "widgets/document/dump_document.h"
+#include "widgets/document/token_selection.h"
+#include "widgets/projection/projection_colours.h"
+#include "widgets/projection/projection_view.h"
+#include "widgets/vtk_hosting/vtk_view_widget.h"
 
 using namespace lngeom;
 using namespace lngeom::widgets;

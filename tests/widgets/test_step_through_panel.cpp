@@ -14,15 +14,15 @@
 #include <memory>
 #include <numeric>
 
-#include "core/metrics.h"
+#include "core/metrics/metrics.h"
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/sample_documents.h"
 #include "tests/widgets/widgets_test_main.h"
-#include "widgets/dump_document.h"
-#include "widgets/step_through_panel.h"
-#include "widgets/token_selection.h"
-#include "widgets/vtk_view_widget.h"
-#include "widgets/walk_text.h"
+#include "widgets/document/dump_document.h"
+#include "widgets/document/token_selection.h"
+#include "widgets/step_through/step_through_panel.h"
+#include "widgets/step_through/walk_text.h"
+#include "widgets/vtk_hosting/vtk_view_widget.h"
 
 using namespace lngeom;
 using namespace lngeom::widgets;

@@ -8,14 +8,14 @@
 
 #include <cmath>
 
-#include "core/metric_values.h"
-#include "core/token_order.h"
+#include "core/metrics/metric_values.h"
+#include "core/tokens/token_order.h"
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/sample_documents.h"
 #include "tests/widgets/widgets_test_main.h"
-#include "widgets/token_selection.h"
-#include "widgets/token_table_model.h"
-#include "widgets/token_table_view.h"
+#include "widgets/document/token_selection.h"
+#include "widgets/table/token_table_model.h"
+#include "widgets/table/token_table_view.h"
 
 using namespace lngeom;
 using namespace lngeom::widgets;

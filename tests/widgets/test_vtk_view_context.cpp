@@ -14,8 +14,8 @@
 #include <QtTest>
 
 #include "tests/widgets/image_checks.h"
-#include "widgets/opengl_setup.h"
-#include "widgets/vtk_view_widget.h"
+#include "widgets/vtk_hosting/opengl_setup.h"
+#include "widgets/vtk_hosting/vtk_view_widget.h"
 
 using lngeom::widgets::VtkViewWidget;
 

@@ -20,7 +20,7 @@
 
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/widgets_test_main.h"
-#include "widgets/vtk_view_widget.h"
+#include "widgets/vtk_hosting/vtk_view_widget.h"
 
 using lngeom::widgets::VtkViewWidget;
 

@@ -4,7 +4,7 @@
 #include <QApplication>
 #include <QtTest>
 
-#include "widgets/opengl_setup.h"
+#include "widgets/vtk_hosting/opengl_setup.h"
 
 #define LNGEOM_WIDGETS_TEST_MAIN(TestClass)       \
     int main(int argc, char* argv[]) {            \

@@ -1,0 +1,131 @@
+// `lngeom figures FILE --out DIR`: the paper's figure set for one dump in one command, each
+// figure with its recipe, and the per-site tables (the paper's Tables 2–4) as CSV, Markdown and
+// JSON. Figures get a private Xvfb when there is no display.
+#include <cstdio>
+#include <filesystem>
+#include <string_view>
+
+#include "app/cli/batch_session.h"
+#include "app/cli/command_line.h"
+#include "app/cli/commands.h"
+#include "app/cli/private_display.h"
+#include "core/errors.h"
+#include "core/io/atomic_file.h"
+#include "core/reports/stats_report.h"
+#include "widgets/document/dump_document.h"
+#include "widgets/figures/figure_renderer.h"
+#include "widgets/figures/figure_set.h"
+
+namespace lngeom::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kFiguresUsage = R"(Usage: lngeom figures FILE --out DIR [options]
+
+Writes the paper's figure set for an activation dump into DIR (created if missing):
+  angle-histogram-siteKEY   the angle to 1 at every norm site (Figs. 5, 11-13)
+  curves-angle, curves-norm, curves-rotation   mean ± SD over layers (Figs. 3, 4, 7-10)
+  heatmap-angle             layers × angle to 1 (SVG and PDF: one rectangle per cell)
+  projection                the 3D projection (PNG, or SVG and PDF from its geometry)
+  tables.csv, tables.md     per-site statistics (Tables 2-4); stats.json as `lngeom stats`
+Each figure has its recipe beside it (NAME.EXT.recipe.json) for `lngeom export --recipe`.
+
+Options:
+  --format FORMAT   png (default), svg or pdf (vector; PDF embeds its font)
+  --scale S         PNG pixels per point, 1 to 8 (default 2)
+  --dataset PATH    the dataset of a generic (non-lngeom) HDF5 file
+  --help            show this help
+
+Without a display (DISPLAY unset), a private Xvfb runs for the duration of the job.
+)";
+
+struct FiguresArguments {
+    widgets::FigureRecipe base;
+    std::string directory;
+    std::string extension = ".png";
+    bool help = false;
+};
+
+std::string figure_extension(std::string_view format) {
+    if (format == "png" || format == "svg" || format == "pdf") return "." + std::string(format);
+    throw UsageError{"--format must be png, svg or pdf, not '" + std::string(format) + "'"};
+}
+
+void apply_option(FiguresArguments& arguments, std::string_view option, std::string_view value) {
+    if (option == "--out")
+        arguments.directory = value;
+    else if (option == "--format")
+        arguments.extension = figure_extension(value);
+    else if (option == "--scale")
+        arguments.base.scale = double(whole_number(option, value, 1, 8));
+    else if (option == "--dataset")
+        arguments.base.dataset = value;
+    else
+        throw UsageError{"unknown option '" + std::string(option) + "'"};
+}
+
+FiguresArguments parse_arguments(int argc, char* argv[]) {
+    FiguresArguments arguments;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view argument = argv[i];
+        if (argument == "--help" || argument == "-h") {
+            arguments.help = true;
+        } else if (argument.starts_with("--")) {
+            if (i + 1 >= argc) throw UsageError{std::string(argument) + " needs a value"};
+            apply_option(arguments, argument, argv[++i]);
+        } else if (arguments.base.file.empty()) {
+            arguments.base.file = argument;
+        } else {
+            throw UsageError{"one FILE only, got '" + arguments.base.file + "' and '" +
+                             std::string(argument) + "'"};
+        }
+    }
+    if (arguments.help) return arguments;
+    if (arguments.base.file.empty()) throw UsageError{"no FILE given"};
+    if (arguments.directory.empty()) throw UsageError{"no --out DIR given"};
+    return arguments;
+}
+
+void make_directory(const std::string& directory) {
+    std::error_code error;
+    fs::create_directories(directory, error);
+    if (error || !fs::is_directory(directory))
+        throw Error(directory, "", "cannot be created: " + error.message());
+}
+
+void write_tables(const widgets::DumpDocument& document, const fs::path& directory) {
+    const DumpInfo& info = document.info();
+    const auto& summaries = document.metrics().summaries();
+    write_file_atomically((directory / "tables.csv").string(), format_csv(info, summaries));
+    write_file_atomically((directory / "tables.md").string(), format_markdown(info, summaries));
+    write_file_atomically((directory / "stats.json").string(), format_json(info, summaries));
+}
+
+int run(const FiguresArguments& arguments) {
+    make_directory(arguments.directory);
+    BatchSession session;
+    const auto document = session.load(arguments.base.file, arguments.base.dataset);
+    const fs::path directory(arguments.directory);
+    const auto figures = widgets::paperFigureSet(document->info(), arguments.base);
+    for (const widgets::NamedFigure& figure : figures)
+        widgets::renderFigureWithRecipe(*document, figure.recipe,
+                                        (directory / (figure.name + arguments.extension)).string());
+    write_tables(*document, directory);
+    std::printf("lngeom figures: %zu figures, their recipes and 3 tables in %s\n", figures.size(),
+                arguments.directory.c_str());
+    return 0;
+}
+
+}  // namespace
+
+int run_figures_command(int argc, char* argv[]) {
+    return run_reporting_errors("figures", [&] {
+        const FiguresArguments arguments = parse_arguments(argc, argv);
+        if (!arguments.help) return run(arguments);
+        std::fputs(kFiguresUsage, stdout);
+        return 0;
+    });
+}
+
+}  // namespace lngeom::app

@@ -1,0 +1,49 @@
+#include "app/window/view_set.h"
+
+#include "widgets/charts/chart_view.h"
+#include "widgets/charts/comparison_view.h"
+#include "widgets/charts/histogram_view.h"
+#include "widgets/charts/layer_curves_view.h"
+#include "widgets/charts/layer_heatmap_view.h"
+#include "widgets/charts/paper_tables_view.h"
+#include "widgets/document/dump_document.h"
+#include "widgets/projection/projection_view.h"
+#include "widgets/step_through/step_through_panel.h"
+#include "widgets/table/token_table_view.h"
+#include "widgets/vtk_hosting/vtk_view_widget.h"
+
+namespace lngeom::app {
+
+ViewSet ViewSet::create() {
+    return {new widgets::ProjectionView,  new widgets::StepThroughPanel,
+            new widgets::HistogramView,   new widgets::TokenTableView,
+            new widgets::LayerCurvesView, new widgets::LayerHeatmapView,
+            new widgets::PaperTablesView, new widgets::ComparisonView};
+}
+
+void ViewSet::setDocument(widgets::DumpDocument* document) const {
+    projection->setDocument(document);
+    stepThrough->setDocument(document);
+    histogram->setDocument(document);
+    table->setDocument(document);
+    curves->setDocument(document);
+    heatmap->setDocument(document);
+    tables->setDocument(document);
+    comparison->setDocument(document);
+}
+
+void ViewSet::setComparisonDocument(widgets::DumpDocument* document) const {
+    histogram->setComparisonDocument(document);
+    curves->setComparisonDocument(document);
+    tables->setComparisonDocument(document);
+    comparison->setComparisonDocument(document);
+}
+
+bool ViewSet::haveDrawn() const {
+    const widgets::DumpDocument* document = projection->document();
+    const bool cloudDue = document && document->state() == widgets::DumpDocument::State::Ready;
+    return histogram->chartView()->renderCount() > 0 &&
+           projection->sceneView()->renderCount() > 0 && (!cloudDue || projection->shownCloud());
+}
+
+}  // namespace lngeom::app

@@ -1,0 +1,105 @@
+#include "core/geometry/projected_cloud.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/io/block_source.h"
+
+namespace lngeom {
+
+ProjectionBasis compute_basis(const Dump& dump, std::size_t site, const BasisRequest& request,
+                              const std::atomic<bool>* cancel) {
+    DumpStreamOptions stream;
+    stream.max_rows = request.max_rows;
+    stream.cancel = cancel;
+    const BlockSource rows = dump_block_source(dump, site, Stream::Input, stream);
+    const Index d = dump.info().sites.at(site).d;
+    PrincipalOptions principal;
+    principal.seed = request.seed;
+    switch (request.choice) {
+        case BasisChoice::Coordinates:
+            return coordinate_basis(rows, d, request.coordinate_i, request.coordinate_j);
+        case BasisChoice::Token:
+            return token_basis(rows, dump.read_vector(site, Stream::Input, request.token),
+                               principal);
+        case BasisChoice::Random:
+            return random_basis(rows, d, request.seed);
+        default:
+            return principal_basis(rows, d, principal);
+    }
+}
+
+ProjectedCloud place_points(const Dump& dump, const CloudRequest& request,
+                            const ProjectionBasis& basis, const std::atomic<bool>* cancel) {
+    const SiteInfo& site = dump.info().sites.at(request.site);
+    DumpStreamOptions stream;
+    stream.max_rows = request.max_points;
+    stream.block_bytes = request.block_bytes;
+    stream.cancel = cancel;
+    const Stream which = reads_output(request.representation) ? Stream::Output : Stream::Input;
+    ProjectedCloud cloud;
+    cloud.request = request;
+    cloud.basis = basis;
+    cloud.sphere_radius = std::sqrt(double(site.d));
+    const Index capacity = std::min(site.n_tokens, request.max_points);
+    cloud.points.resize(capacity, 3);
+    cloud.tokens.reserve(std::size_t(capacity));
+    dump_block_source(dump, request.site, which, stream)([&](const RowBlock& block) {
+        const PointRows placed =
+            project_rows(block, request.representation, request.placement, basis.axes, site.eps);
+        for (Index row = 0; row < placed.rows(); ++row) {
+            if (!placed.row(row).allFinite()) continue;
+            cloud.points.row(Index(cloud.tokens.size())) = placed.row(row);
+            cloud.tokens.push_back(block.first_row + row);
+        }
+    });
+    cloud.points.conservativeResize(Index(cloud.tokens.size()), 3);
+    return cloud;
+}
+
+ProjectedCloud compute_projected_cloud(const Dump& dump, const CloudRequest& request,
+                                       const std::atomic<bool>* cancel) {
+    return place_points(dump, request, compute_basis(dump, request.site, request.basis, cancel),
+                        cancel);
+}
+
+std::vector<std::size_t> sites_of_same_kind(const DumpInfo& info, std::size_t site) {
+    const SiteInfo& chosen = info.sites.at(site);
+    if (chosen.site.empty()) return {site};
+    std::vector<std::size_t> sites;
+    for (std::size_t other = 0; other < info.sites.size(); ++other)
+        if (info.sites[other].site == chosen.site && info.sites[other].d == chosen.d)
+            sites.push_back(other);
+    return sites;
+}
+
+ProjectedCloud compute_layer_cloud(const Dump& dump, const CloudRequest& request,
+                                   const std::atomic<bool>* cancel) {
+    const std::vector<std::size_t> sites = sites_of_same_kind(dump.info(), request.site);
+    const ProjectionBasis basis = compute_basis(dump, request.site, request.basis, cancel);
+    ProjectedCloud cloud;
+    cloud.request = request;
+    cloud.basis = basis;
+    cloud.sphere_radius = std::sqrt(double(dump.info().sites[request.site].d));
+    std::vector<ProjectedCloud> parts;
+    for (std::size_t site : sites) {
+        CloudRequest part = request;
+        part.site = site;
+        part.max_points = std::max<Index>(1, request.max_points / Index(sites.size()));
+        parts.push_back(place_points(dump, part, basis, cancel));
+    }
+    Index total = 0;
+    for (const ProjectedCloud& part : parts) total += part.points.rows();
+    cloud.points.resize(total, 3);
+    Index next = 0;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        cloud.points.middleRows(next, parts[i].points.rows()) = parts[i].points;
+        next += parts[i].points.rows();
+        cloud.tokens.insert(cloud.tokens.end(), parts[i].tokens.begin(), parts[i].tokens.end());
+        cloud.layers.insert(cloud.layers.end(), parts[i].tokens.size(),
+                            dump.info().sites[sites[i]].layer);
+    }
+    return cloud;
+}
+
+}  // namespace lngeom

@@ -1,0 +1,142 @@
+#include "core/io/hdf5/hdf5_attributes.h"
+
+#include <vector>
+
+#include "core/errors.h"
+
+namespace lngeom::hdf5 {
+
+namespace {
+
+// Read with the file's own string type: HDF5 converts no character sets, and ASCII and UTF-8
+// bytes both go into std::string unchanged.
+std::string read_variable_string(const Attribute& attribute, hid_t file_type, const Where& where) {
+    Datatype memory(check_id(H5Tcopy(file_type), where, "cannot copy string type"));
+    char* text = nullptr;
+    check_status(H5Aread(attribute.id(), memory.id(), &text), where, "cannot read attribute");
+    std::string value = text ? text : "";
+    H5free_memory(text);
+    return value;
+}
+
+std::string read_fixed_string(const Attribute& attribute, hid_t file_type, const Where& where) {
+    const size_t size = H5Tget_size(file_type);
+    std::vector<char> buffer(size + 1, '\0');
+    Datatype memory(check_id(H5Tcopy(file_type), where, "cannot copy string type"));
+    check_status(H5Aread(attribute.id(), memory.id(), buffer.data()), where,
+                 "cannot read attribute");
+    std::string value(buffer.data());  // Stops at the first NUL padding byte.
+    if (H5Tget_strpad(file_type) == H5T_STR_SPACEPAD) {
+        value.erase(value.find_last_not_of(' ') + 1);
+    }
+    return value;
+}
+
+bool is_scalar(const Attribute& attribute, const Where& where) {
+    Dataspace space(check_id(H5Aget_space(attribute.id()), where, "cannot get attribute space"));
+    const hssize_t points = H5Sget_simple_extent_npoints(space.id());
+    return points == 1;
+}
+
+// The value, or nullopt for a type that is neither string, integer nor float.
+std::optional<AttributeValue> read_value(const Attribute& attribute, const Where& where) {
+    if (!is_scalar(attribute, where)) return std::nullopt;
+    Datatype type(check_id(H5Aget_type(attribute.id()), where, "cannot get attribute type"));
+    switch (H5Tget_class(type.id())) {
+        case H5T_STRING:
+            if (H5Tis_variable_str(type.id()) > 0)
+                return read_variable_string(attribute, type.id(), where);
+            return read_fixed_string(attribute, type.id(), where);
+        case H5T_INTEGER: {
+            std::int64_t value = 0;
+            check_status(H5Aread(attribute.id(), H5T_NATIVE_INT64, &value), where,
+                         "cannot read attribute");
+            return value;
+        }
+        case H5T_FLOAT: {
+            double value = 0;
+            check_status(H5Aread(attribute.id(), H5T_NATIVE_DOUBLE, &value), where,
+                         "cannot read attribute");
+            return value;
+        }
+        default:
+            return std::nullopt;
+    }
+}
+
+std::optional<AttributeValue> read_named(hid_t object, const std::string& name,
+                                         const Where& where) {
+    const Where here{where.file, where.object + "@" + name};
+    const htri_t exists = H5Aexists(object, name.c_str());
+    check_status(exists, here, "cannot look up attribute");
+    if (exists == 0) return std::nullopt;
+    Attribute attribute(
+        check_id(H5Aopen(object, name.c_str(), H5P_DEFAULT), here, "cannot open attribute"));
+    std::optional<AttributeValue> value = read_value(attribute, here);
+    if (!value) {
+        throw FormatError(where.file, where.object,
+                          "attribute '" + name + "' is not a scalar string or number");
+    }
+    return value;
+}
+
+const char* kind_name(const AttributeValue& value) {
+    if (std::holds_alternative<std::string>(value)) return "a string";
+    if (std::holds_alternative<std::int64_t>(value)) return "an integer";
+    return "a floating-point number";
+}
+
+[[noreturn]] void throw_wrong_kind(const std::string& name, const char* expected,
+                                   const AttributeValue& found, const Where& where) {
+    throw FormatError(
+        where.file, where.object,
+        "attribute '" + name + "' should be " + expected + ", found " + kind_name(found));
+}
+
+herr_t collect_name(hid_t, const char* name, const H5A_info_t*, void* data) {
+    static_cast<std::vector<std::string>*>(data)->push_back(name);
+    return 0;
+}
+
+}  // namespace
+
+AttributeMap read_attributes(hid_t object, const Where& where) {
+    std::vector<std::string> names;
+    hsize_t index = 0;
+    check_status(H5Aiterate2(object, H5_INDEX_NAME, H5_ITER_INC, &index, collect_name, &names),
+                 where, "cannot list the attributes");
+    AttributeMap map;
+    for (const std::string& name : names) {
+        const Where here{where.file, where.object + "@" + name};
+        Attribute attribute(
+            check_id(H5Aopen(object, name.c_str(), H5P_DEFAULT), here, "cannot open attribute"));
+        if (auto value = read_value(attribute, here)) map[name] = std::move(*value);
+    }
+    return map;
+}
+
+std::optional<std::string> string_attribute(hid_t object, const std::string& name,
+                                            const Where& where) {
+    const auto value = read_named(object, name, where);
+    if (!value) return std::nullopt;
+    if (const auto* text = std::get_if<std::string>(&*value)) return *text;
+    throw_wrong_kind(name, "a string", *value, where);
+}
+
+std::optional<std::int64_t> integer_attribute(hid_t object, const std::string& name,
+                                              const Where& where) {
+    const auto value = read_named(object, name, where);
+    if (!value) return std::nullopt;
+    if (const auto* number = std::get_if<std::int64_t>(&*value)) return *number;
+    throw_wrong_kind(name, "an integer", *value, where);
+}
+
+std::optional<double> number_attribute(hid_t object, const std::string& name, const Where& where) {
+    const auto value = read_named(object, name, where);
+    if (!value) return std::nullopt;
+    if (const auto* number = std::get_if<double>(&*value)) return *number;
+    if (const auto* number = std::get_if<std::int64_t>(&*value)) return double(*number);
+    throw_wrong_kind(name, "a number", *value, where);
+}
+
+}  // namespace lngeom::hdf5

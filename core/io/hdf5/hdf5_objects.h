@@ -1,0 +1,34 @@
+#pragma once
+// Internal to the core: opening files, groups and datasets, and walking a file's objects.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/io/hdf5/hdf5_handles.h"
+
+namespace lngeom::hdf5 {
+
+// Opens read-only; a missing, empty, non-HDF5 or truncated file gives an Hdf5Error that says so.
+File open_file_read_only(const std::string& path);
+
+// True when every component of `path` (absolute, or relative to `location`) is a link that
+// resolves to an object. Never throws for a missing component; FormatError for a component
+// that is an external link, which is never followed.
+bool object_exists(hid_t location, const std::string& path, const Where& where);
+bool is_group(hid_t location, const std::string& path, const Where& where);
+bool is_dataset(hid_t location, const std::string& path, const Where& where);
+
+Group open_group(hid_t location, const std::string& path, const Where& where);
+// Opens with a chunk cache large enough for the row blocks the reader asks for.
+Dataset open_dataset(hid_t location, const std::string& path, const Where& where);
+
+// Names of a group's direct members, in name order.
+std::vector<std::string> member_names(hid_t group, const Where& where);
+
+// Calls `visit(path)` for every dataset reachable from the root through hard links, each once
+// (HDF5 tracks visited objects, so link cycles end); soft and external links are not followed.
+void visit_datasets(const File& file, const Where& where,
+                    const std::function<void(const std::string& path)>& visit);
+
+}  // namespace lngeom::hdf5

@@ -1,0 +1,61 @@
+#include "core/metrics/pass_budget.h"
+
+#include <algorithm>
+
+#include "core/errors.h"
+#include "core/io/read_limits.h"
+#include "core/metrics/metrics.h"
+
+namespace lngeom {
+
+namespace {
+
+// The dataset a site's vectors come from, as the user knows it.
+std::string site_dataset(const DumpInfo& info, const SiteInfo& site) {
+    return info.layout == Layout::Native ? "/norms/" + site.key + "/input" : site.module;
+}
+
+// Mirrors pass_block_bytes: one slot when computing inline, else one per thread and a spare.
+double slots_in_flight(const PassOptions& options) {
+    return options.threads <= 1 ? 1 : double(options.threads) + 1;
+}
+
+}  // namespace
+
+PassMemory pass_memory(const Dump& dump, std::size_t site, const PassOptions& options) {
+    const SiteInfo& about = dump.info().sites[site];
+    const double element_bytes = about.input_type == StoredType::Float64 ? 8 : 4;
+    const double streams = about.has_output ? 2 : 1;
+    const double rows = double(dump.block_rows(site, pass_block_bytes(options)));
+    // Per token: one float per metric and one flag byte.
+    const double token_bytes = 4.0 * metric_count(about.has_output) + 1;
+    return {slots_in_flight(options) * streams * rows * double(about.d) * element_bytes,
+            double(about.n_tokens) * token_bytes};
+}
+
+void require_pass_within_budget(const Dump& dump, const PassOptions& options) {
+    const double budget = double(options.memory_budget_bytes);
+    // What the pass plans for blocks: half the budget, but never less than its smallest blocks.
+    const double block_allowance =
+        std::max(budget / 2, slots_in_flight(options) * 2 * double(pass_block_bytes(options)));
+    const std::string budget_text =
+        "the memory budget of " + detail::byte_text(budget) + " (--memory-budget)";
+    for (std::size_t site = 0; site < dump.info().sites.size(); ++site) {
+        const PassMemory memory = pass_memory(dump, site, options);
+        const SiteInfo& about = dump.info().sites[site];
+        const std::string object = site_dataset(dump.info(), about);
+        if (memory.blocks > block_allowance)
+            throw RequestError(dump.info().path, object,
+                               "rows of d = " + std::to_string(about.d) + " values need " +
+                                   detail::byte_text(memory.blocks) +
+                                   " of block buffers for the metrics pass, more than half " +
+                                   budget_text);
+        if (memory.columns > budget)
+            throw RequestError(dump.info().path, object,
+                               "the per-token metrics of its " + std::to_string(about.n_tokens) +
+                                   " tokens need " + detail::byte_text(memory.columns) +
+                                   ", more than " + budget_text);
+    }
+}
+
+}  // namespace lngeom

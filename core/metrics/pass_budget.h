@@ -1,0 +1,22 @@
+#pragma once
+// Whether the streaming pass fits its memory budget, checked before it allocates anything: a
+// file may declare terabytes, and such a pass is refused with a message, never left to fail in
+// the allocator.
+
+#include "core/io/dump.h"
+#include "core/metrics/metrics_pass.h"
+
+namespace lngeom {
+
+// Bytes the pass needs at most for `site`: its blocks in flight and its per-token columns.
+struct PassMemory {
+    double blocks = 0;
+    double columns = 0;
+};
+PassMemory pass_memory(const Dump& dump, std::size_t site, const PassOptions& options);
+
+// RequestError naming the file, the site's dataset and the budget when a site's blocks need
+// more than the pass plans for them (half the budget) or its columns more than the budget.
+void require_pass_within_budget(const Dump& dump, const PassOptions& options);
+
+}  // namespace lngeom

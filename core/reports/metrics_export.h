@@ -1,0 +1,40 @@
+#pragma once
+// The per-token metrics as CSV, for the whole dump or a selection of tokens: one row per token
+// and site, with the token's text, sequence and position where the dump has them, so the rows
+// can be joined with a user's own data.
+
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/io/dump.h"
+#include "core/metrics/metrics_store.h"
+
+namespace lngeom {
+
+// The dump's optional per-token columns (empty where it has none).
+struct TokenLabelColumns {
+    std::vector<std::string> text;
+    std::vector<std::int32_t> sequence;
+    std::vector<std::int32_t> position;
+};
+
+TokenLabelColumns read_token_label_columns(const Dump& dump);
+
+// The site whose key is `key` ("003"), or whose label is (site_label: "1·ln2", "final");
+// RequestError naming the file and listing the keys when there is none.
+std::size_t find_site(const DumpInfo& info, const std::string& key);
+
+struct TokenMetricsRequest {
+    std::vector<std::size_t> sites;  // empty: every site
+    std::vector<Index> tokens;       // ascending; empty: every token
+};
+
+// Header "site,module,layer,site_name,token,text,sequence,position,<metric keys...>", then one
+// row per site × token; columns the dump lacks stay empty, NaN metrics are empty fields.
+void write_token_metrics_csv(std::ostream& out, const DumpInfo& info, const MetricsStore& store,
+                             const TokenLabelColumns& labels, const TokenMetricsRequest& request);
+
+}  // namespace lngeom

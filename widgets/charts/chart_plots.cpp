@@ -1,0 +1,115 @@
+#include "widgets/charts/chart_plots.h"
+
+#include <vtkAxis.h>
+#include <vtkBrush.h>
+#include <vtkChartXY.h>
+#include <vtkColorSeries.h>
+#include <vtkDoubleArray.h>
+#include <vtkPen.h>
+#include <vtkPlotArea.h>
+#include <vtkPlotBar.h>
+#include <vtkPlotLine.h>
+#include <vtkTable.h>
+#include <vtkTextProperty.h>
+
+#include <stdexcept>
+
+namespace lngeom::widgets {
+namespace {
+
+void addColumn(vtkTable* table, const std::string& name, std::span<const double> values) {
+    vtkNew<vtkDoubleArray> column;
+    column->SetName(name.c_str());
+    for (double value : values) column->InsertNextValue(value);
+    table->AddColumn(column);
+}
+
+std::vector<double> binCentres(std::span<const double> edges) {
+    std::vector<double> centres;
+    for (std::size_t bin = 0; bin + 1 < edges.size(); ++bin)
+        centres.push_back(0.5 * (edges[bin] + edges[bin + 1]));
+    return centres;
+}
+
+vtkColor3ub rgb(const QColor& colour) {
+    return {static_cast<unsigned char>(colour.red()), static_cast<unsigned char>(colour.green()),
+            static_cast<unsigned char>(colour.blue())};
+}
+
+}  // namespace
+
+vtkPlotBar* addStackedBars(vtkChartXY* chart, const StackedBars& bars) {
+    if (bars.layers.empty() || bars.layers.size() != bars.colours.size() ||
+        bars.edges.size() != bars.layers.front().size() + 1)
+        throw std::invalid_argument(
+            "addStackedBars: one colour per layer, one more edge than bins");
+    vtkNew<vtkTable> table;
+    addColumn(table, "bin centre", binCentres(bars.edges));
+    for (std::size_t layer = 0; layer < bars.layers.size(); ++layer)
+        addColumn(table, "layer " + std::to_string(layer), bars.layers[layer]);
+    auto* plot = vtkPlotBar::SafeDownCast(chart->AddPlot(vtkChart::BAR));
+    plot->SetInputData(table, 0, 1);
+    for (std::size_t layer = 1; layer < bars.layers.size(); ++layer)
+        plot->SetInputArray(int(layer) + 1, "layer " + std::to_string(layer));
+    vtkNew<vtkColorSeries> colours;
+    colours->ClearColors();
+    for (const QColor& colour : bars.colours) colours->AddColor(rgb(colour));
+    plot->SetColorSeries(colours);
+    return plot;
+}
+
+vtkPlotLine* addLine(vtkChartXY* chart, std::span<const double> xs, std::span<const double> ys,
+                     const LineStyle& style) {
+    vtkNew<vtkTable> table;
+    addColumn(table, "x", xs);
+    addColumn(table, "y", ys);
+    auto* plot = vtkPlotLine::SafeDownCast(chart->AddPlot(vtkChart::LINE));
+    plot->SetInputData(table, 0, 1);
+    plot->SetColor(style.colour.red(), style.colour.green(), style.colour.blue(),
+                   style.colour.alpha());
+    plot->SetWidth(style.width);
+    plot->GetPen()->SetLineType(style.dashed ? vtkPen::DASH_LINE : vtkPen::SOLID_LINE);
+    return plot;
+}
+
+vtkPlotLine* addVerticalLine(vtkChartXY* chart, double x, double top, const LineStyle& style) {
+    const double xs[] = {x, x};
+    const double ys[] = {0.0, top};
+    return addLine(chart, xs, ys, style);
+}
+
+vtkPlotLine* addStairs(vtkChartXY* chart, std::span<const double> edges,
+                       std::span<const double> heights, const LineStyle& style) {
+    std::vector<double> xs, ys;
+    for (std::size_t bin = 0; bin < heights.size(); ++bin) {
+        xs.insert(xs.end(), {edges[bin], edges[bin + 1]});
+        ys.insert(ys.end(), {heights[bin], heights[bin]});
+    }
+    return addLine(chart, xs, ys, style);
+}
+
+vtkPlotArea* addBand(vtkChartXY* chart, std::span<const double> xs, std::span<const double> lower,
+                     std::span<const double> upper, const QColor& colour) {
+    vtkNew<vtkTable> table;
+    addColumn(table, "x", xs);
+    addColumn(table, "lower", lower);
+    addColumn(table, "upper", upper);
+    auto* plot = vtkPlotArea::SafeDownCast(chart->AddPlot(vtkChart::AREA));
+    plot->SetInputData(table);
+    plot->SetInputArray(0, "x");
+    plot->SetInputArray(1, "lower");
+    plot->SetInputArray(2, "upper");
+    plot->GetBrush()->SetColor(colour.red(), colour.green(), colour.blue(), colour.alpha());
+    plot->GetPen()->SetOpacity(0);
+    return plot;
+}
+
+void setFixedAxis(vtkAxis* axis, const std::string& title, double minimum, double maximum) {
+    axis->SetTitle(title);
+    axis->GetTitleProperties()->SetFontSize(14);
+    axis->GetLabelProperties()->SetFontSize(12);
+    axis->SetRange(minimum, maximum);
+    axis->SetBehavior(vtkAxis::FIXED);
+}
+
+}  // namespace lngeom::widgets

@@ -1,0 +1,114 @@
+#include "widgets/charts/chart_view.h"
+
+#include <vtkAxis.h>
+#include <vtkChartXY.h>
+#include <vtkContextInteractorStyle.h>
+#include <vtkContextScene.h>
+#include <vtkContextView.h>
+#include <vtkDoubleArray.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkGenericRenderWindowInteractor.h>
+#include <vtkPlotBar.h>
+#include <vtkRenderer.h>
+#include <vtkTable.h>
+#include <vtkTextProperty.h>
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "widgets/charts/chart_capture_scaling.h"
+#include "widgets/figures/vector_export.h"
+
+namespace lngeom::widgets {
+namespace {
+
+vtkSmartPointer<vtkTable> barTable(const BarSeries& bars) {
+    vtkNew<vtkDoubleArray> centres;
+    centres->SetName("bin centre");
+    vtkNew<vtkDoubleArray> heights;
+    heights->SetName("height");
+    for (std::size_t bin = 0; bin < bars.heights.size(); ++bin) {
+        centres->InsertNextValue(0.5 * (bars.edges[bin] + bars.edges[bin + 1]));
+        heights->InsertNextValue(bars.heights[bin]);
+    }
+    auto table = vtkSmartPointer<vtkTable>::New();
+    table->AddColumn(centres);
+    table->AddColumn(heights);
+    return table;
+}
+
+// vtkChartXY sizes every bar from the spacing of the bar centres, so bins must be equal.
+void requireEqualBins(const BarSeries& bars) {
+    if (bars.heights.empty() || bars.edges.size() != bars.heights.size() + 1)
+        throw std::invalid_argument("showBars: needs one more edge than heights, and a bin");
+    const double width = bars.edges[1] - bars.edges[0];
+    for (std::size_t bin = 0; bin < bars.heights.size(); ++bin) {
+        const double binWidth = bars.edges[bin + 1] - bars.edges[bin];
+        if (!(width > 0.0) || std::abs(binWidth - width) > 1e-9 * std::abs(width))
+            throw std::invalid_argument("showBars: bins must be increasing and of equal width");
+    }
+}
+
+void setAxis(vtkAxis* axis, const std::string& title, double minimum, double maximum) {
+    axis->SetTitle(title);
+    axis->GetTitleProperties()->SetFontSize(14);
+    axis->GetLabelProperties()->SetFontSize(12);
+    axis->SetRange(minimum, maximum);
+    axis->SetBehavior(vtkAxis::FIXED);
+}
+
+}  // namespace
+
+ChartView::ChartView(QWidget* parent) : VtkViewWidget(parent) {
+    contextView_->SetRenderWindow(renderWindow());
+    contextView_->SetInteractor(interactor());
+    vtkNew<vtkContextInteractorStyle> style;
+    style->SetScene(contextView_->GetScene());
+    interactor()->SetInteractorStyle(style);
+    contextView_->GetRenderer()->SetBackground(1.0, 1.0, 1.0);
+    contextView_->GetScene()->AddItem(chart_);
+    chart_->GetTitleProperties()->SetFontSize(16);
+    // The chart sizes bars as this fraction of the spacing of their centres: whole bins touch.
+    chart_->SetBarWidthFraction(1.0f);
+}
+
+ChartView::~ChartView() = default;
+
+vtkChartXY* ChartView::chart() const { return chart_; }
+
+void ChartView::showBars(const BarSeries& bars, const ChartTitles& titles) {
+    requireEqualBins(bars);
+    chart_->ClearPlots();
+    vtkPlot* plot = chart_->AddPlot(vtkChart::BAR);
+    auto* barPlot = vtkPlotBar::SafeDownCast(plot);
+    barPlot->SetInputData(barTable(bars), 0, 1);
+    barPlot->SetColor(barColour_.redF(), barColour_.greenF(), barColour_.blueF());
+    chart_->SetTitle(titles.chart);
+    const double highest = *std::max_element(bars.heights.begin(), bars.heights.end());
+    setAxis(chart_->GetAxis(vtkAxis::BOTTOM), titles.xAxis, bars.edges.front(), bars.edges.back());
+    setAxis(chart_->GetAxis(vtkAxis::LEFT), titles.yAxis, 0.0, highest > 0 ? highest * 1.05 : 1.0);
+    requestRender();
+}
+
+void ChartView::setBarColour(const QColor& colour) {
+    barColour_ = colour;
+    for (vtkIdType index = 0; index < chart_->GetNumberOfPlots(); ++index)
+        chart_->GetPlot(index)->SetColor(colour.redF(), colour.greenF(), colour.blueF());
+    requestRender();
+}
+
+void ChartView::beginScaledCapture(double scale) {
+    captureScaling_ = std::make_unique<ChartCaptureScaling>(chart_, scale);
+}
+
+void ChartView::endScaledCapture() { captureScaling_.reset(); }
+
+bool ChartView::exportVector(const QString& path) {
+    makeVtkContextCurrent();
+    const bool written = exportVectorImage(renderWindow(), path.toStdString());
+    requestRender();
+    return written;
+}
+
+}  // namespace lngeom::widgets

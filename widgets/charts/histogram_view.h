@@ -1,0 +1,127 @@
+#pragma once
+// The distribution of one metric at the document's current site: bars re-binned from the kept
+// per-token values (bins and range adjustable, counts linear or log), mean ± SD marked, an
+// optional overlay (another site, or the module's output norm), and the linked selection
+// stacked in its own colour. A left drag (or click) on the bars selects their tokens.
+
+#include <QColor>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/charts/histogram_range.h"
+#include "core/metrics/metrics.h"
+#include "core/metrics/metrics_pass.h"
+#include "core/metrics/statistics.h"
+#include "widgets/charts/chart_view.h"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+
+namespace lngeom::widgets {
+
+class DocumentBinding;
+class DumpDocument;
+
+// What is drawn over the site's bars as an outline: `metric` at `site` (-1: the current site).
+struct HistogramOverlay {
+    int site = -1;
+    Metric metric = Metric::AngleToUniformDeg;
+
+    bool operator==(const HistogramOverlay&) const = default;
+};
+
+struct HistogramSettings {
+    Metric metric = Metric::AngleToUniformDeg;
+    int bins = 80;
+    std::optional<ValueRange> range;  // nullopt: default_histogram_range()
+    bool logCounts = false;
+    std::optional<HistogramOverlay> overlay;
+
+    bool operator==(const HistogramSettings&) const = default;
+};
+
+class HistogramView : public QWidget {
+    Q_OBJECT
+  public:
+    explicit HistogramView(QWidget* parent = nullptr);
+    ~HistogramView() override;
+
+    void setDocument(DumpDocument* document);
+    DumpDocument* document() const;
+    // A second dump whose histogram at the aligned site (same layer and norm) is drawn as an
+    // outline over the same bins, its statistics beside the document's (nullptr: none).
+    void setComparisonDocument(DumpDocument* document);
+    DumpDocument* comparisonDocument() const;
+    // The site's bars and the comparison dump's outline (a comparison shows each dump in its
+    // own colour).
+    void setColours(const QColor& bars, const QColor& comparison);
+    const QColor& barColour() const { return siteColour_; }
+    const QColor& comparisonColour() const { return comparisonColour_; }
+    // The comparison dump's site aligned with the current one; -1 when there is none.
+    int comparisonSite() const;
+
+    void setSettings(const HistogramSettings& settings);
+    const HistogramSettings& settings() const { return settings_; }
+    void setMetric(Metric metric);
+    void setBins(int bins);
+    void setRange(std::optional<ValueRange> range);
+    void setLogCounts(bool logCounts);
+    void setOverlay(std::optional<HistogramOverlay> overlay);
+
+    // The range drawn now (the settings' or the default one).
+    ValueRange effectiveRange() const;
+    // The current site's histogram as drawn; nullopt before the metrics are ready.
+    const std::optional<Histogram>& histogram() const { return histogram_; }
+    // The selected tokens' histogram over the same bins; nullopt when nothing is selected.
+    const std::optional<Histogram>& selectionHistogram() const { return selected_; }
+    // Selects the tokens of every bin that [low, high] touches (clamped to the drawn range).
+    void selectRange(double low, double high);
+    ChartView* chartView() const { return chart_; }
+
+  signals:
+    void settingsChanged();
+
+  private:
+    void buildControls();
+    void connectControls();
+    void refresh();
+    void redraw();
+    void drawMeanAndSpread(double top);
+    // Both return the highest outline they drew (0 for none).
+    double drawOverlay();
+    double drawComparison();
+    QString comparisonText() const;
+    void updateControls();
+    void updateStatistics();
+    std::span<const float> currentValues() const;
+    void onBrushed(QPointF from, QPointF to);
+
+    HistogramSettings settings_;
+    std::unique_ptr<DocumentBinding> binding_;
+    std::unique_ptr<DocumentBinding> comparison_;
+    std::shared_ptr<const SiteColumns> columns_;
+    std::optional<Histogram> histogram_;
+    std::optional<Histogram> selected_;
+    std::optional<Summary> selectedSummary_;
+    ChartView* chart_;
+    QComboBox* metricBox_;
+    QSpinBox* binsBox_;
+    QDoubleSpinBox* lowBox_;
+    QDoubleSpinBox* highBox_;
+    QPushButton* autoRange_;
+    QCheckBox* logBox_;
+    QComboBox* overlayBox_;
+    QLabel* statistics_;
+    QColor siteColour_{70, 110, 190};
+    QColor comparisonColour_{40, 150, 90};
+    bool updatingControls_ = false;
+};
+
+}  // namespace lngeom::widgets

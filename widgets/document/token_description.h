@@ -1,0 +1,18 @@
+#pragma once
+// One line that tells the user which token they picked: its index, text, where it came from and
+// its key metrics at a site, for the views' info lines and tooltips.
+
+#include <QString>
+
+#include "core/io/dump.h"
+
+namespace lngeom::widgets {
+
+class DumpDocument;
+
+// The token's text made visible (newlines, tabs and spaces shown), in quotes; empty without text.
+QString visibleTokenText(const DumpDocument& document, Index token);
+// "token 17 “e” (text 0, position 17) · θ = 89.41° · ‖x‖ = 12.3 · c = 0.102 · σ = 1.53"
+QString describeToken(const DumpDocument& document, std::size_t site, Index token);
+
+}  // namespace lngeom::widgets

@@ -1,0 +1,73 @@
+#include "widgets/figures/figure_heatmap_cells.h"
+
+#include <vtkAxis.h>
+#include <vtkChartXY.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkPlotHistogram2D.h>
+#include <vtkVector.h>
+
+#include <sstream>
+
+#include "widgets/charts/layer_heatmap_view.h"
+
+namespace lngeom::widgets {
+namespace {
+
+// Data values along one axis → scene coordinates along that axis.
+class AxisScale {
+  public:
+    AxisScale(vtkAxis* axis, int component)
+        : low_(axis->GetMinimum()),
+          high_(axis->GetMaximum()),
+          from_(axis->GetPosition1()[component]),
+          to_(axis->GetPosition2()[component]) {}
+
+    double operator()(double value) const {
+        return from_ + (value - low_) / (high_ - low_) * (to_ - from_);
+    }
+
+  private:
+    double low_, high_, from_, to_;
+};
+
+// The image goes, and so does the grid it covers on screen (GL2PS would draw it over the cells).
+void hideCellImage(vtkChartXY* chart) {
+    for (vtkIdType index = 0; index < chart->GetNumberOfPlots(); ++index)
+        if (auto* image = vtkPlotHistogram2D::SafeDownCast(chart->GetPlot(index)))
+            image->SetVisible(false);
+    chart->GetAxis(vtkAxis::BOTTOM)->SetGridVisible(false);
+    chart->GetAxis(vtkAxis::LEFT)->SetGridVisible(false);
+}
+
+}  // namespace
+
+std::string heatmapCellsSvg(LayerHeatmapView& view) {
+    const Eigen::MatrixXd cells = view.cellValues();
+    if (cells.size() == 0) return {};
+    vtkChartXY* chart = view.chartView()->chart();
+    const AxisScale x(chart->GetAxis(vtkAxis::BOTTOM), 0);
+    const AxisScale y(chart->GetAxis(vtkAxis::LEFT), 1);
+    const double height = view.chartView()->renderWindow()->GetSize()[1];
+    const HeatmapBins& bins = *view.bins();
+    const double highest = cells.maxCoeff();
+    std::ostringstream out;
+    out.precision(6);
+    for (Index site = 0; site < cells.rows(); ++site)
+        for (Index bin = 0; bin < cells.cols(); ++bin) {
+            const double left = x(bins.low + double(bin) * bins.bin_width());
+            const double right = x(bins.low + double(bin + 1) * bins.bin_width());
+            const double top = height - y(double(site) + 0.5);
+            const double bottom = height - y(double(site) - 0.5);
+            const std::string colour =
+                heatmapCellColour(cells(site, bin), highest).name().toStdString();
+            // The stroke in the fill's colour closes the hairline seams renderers leave between
+            // abutting rectangles.
+            out << "<rect x=\"" << left << "\" y=\"" << top << "\" width=\"" << right - left
+                << "\" height=\"" << bottom - top << "\" fill=\"" << colour << "\" stroke=\""
+                << colour << "\" stroke-width=\"0.3\"/>\n";
+        }
+    hideCellImage(chart);
+    return out.str();
+}
+
+}  // namespace lngeom::widgets

@@ -1,0 +1,194 @@
+#include "widgets/figures/figure_recipe.h"
+
+#include <QColor>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "core/errors.h"
+#include "widgets/charts/view_settings_json.h"
+#include "widgets/projection/projection_settings_json.h"
+#include "widgets/step_through/step_through_panel.h"
+#include "widgets/support/json_reader.h"
+
+namespace lngeom::widgets {
+namespace {
+
+constexpr int kRecipeVersion = 1;
+constexpr std::array<std::pair<FigureView, std::string_view>, 5> kViewNames{{
+    {FigureView::Histogram, "histogram"},
+    {FigureView::Curves, "curves"},
+    {FigureView::Heatmap, "heatmap"},
+    {FigureView::Projection, "projection"},
+    {FigureView::Step, "step"},
+}};
+
+QString text(std::string_view value) { return QString::fromUtf8(value.data(), value.size()); }
+
+QJsonArray numbers(std::span<const double> values) {
+    QJsonArray array;
+    for (double value : values) array.append(value);
+    return array;
+}
+
+void readCamera(const JsonReader& json, FigureRecipe& recipe) {
+    const std::vector<double> values = json.numbers("camera", 9, "position, focal point, view-up");
+    if (values.empty()) return;
+    recipe.camera.emplace();
+    std::copy(values.begin(), values.end(), recipe.camera->begin());
+}
+
+void readOverlay(const JsonReader& json, FigureRecipe& recipe) {
+    if (!json.has("overlay")) return;
+    const JsonReader overlay = json.object("overlay");
+    recipe.overlay = FigureOverlay{overlay.string("site").toStdString(),
+                                   overlay.metric("metric", recipe.metric)};
+}
+
+void readBarColour(const JsonReader& json, FigureRecipe& recipe) {
+    const QString colour = json.string("bar_colour");
+    if (!colour.isEmpty() && !QColor::isValidColorName(colour))
+        json.fail("bar_colour", QString("'%1' is not a colour (#rrggbb)").arg(colour));
+    recipe.barColour = colour.toStdString();
+}
+
+FigureView readView(const JsonReader& json) {
+    const QString view = json.string("view");
+    const auto known = figureViewFromName(view.toStdString());
+    if (!known)
+        json.fail("view", view.isEmpty() ? QString("is missing from this figure recipe")
+                                         : QString("'%1' is not a view lngeom draws").arg(view));
+    return *known;
+}
+
+QJsonArray tokenArray(const std::vector<Index>& tokens) {
+    QJsonArray array;
+    for (Index token : tokens) array.append(qint64(token));
+    return array;
+}
+
+void readSettings(const JsonReader& json, FigureRecipe& recipe) {
+    recipe.bins = json.positiveInteger("bins", recipe.bins);
+    recipe.range = binRangeFromJson(json, "range");
+    recipe.logCounts = json.boolean("log_counts", recipe.logCounts);
+    readOverlay(json, recipe);
+    readBarColour(json, recipe);
+    recipe.showSpread = json.boolean("show_spread", recipe.showSpread);
+    recipe.showExtremes = json.boolean("show_extremes", recipe.showExtremes);
+    recipe.markCurrentSite = json.boolean("mark_current_site", recipe.markCurrentSite);
+    recipe.rowFractions = json.boolean("row_fractions", recipe.rowFractions);
+    recipe.projection = projectionSettingsFromJson(json.object("projection"));
+    recipe.selection = json.tokens("selection");
+}
+
+// `tokens`, or an older recipe's single `token`.
+std::vector<Index> readStepTokens(const JsonReader& json, const std::vector<Index>& fallback) {
+    if (!json.has("tokens"))
+        return json.has("token") ? std::vector<Index>{json.integer("token", std::int64_t(0))}
+                                 : fallback;
+    const std::vector<Index> tokens = json.tokens("tokens");
+    if (tokens.empty() || tokens.size() > kMaxWalkedTokens)
+        json.fail("tokens", QString("has %1 tokens; the step-through walks 1 to %2")
+                                .arg(tokens.size())
+                                .arg(kMaxWalkedTokens));
+    return tokens;
+}
+
+void readFigure(const JsonReader& json, FigureRecipe& recipe) {
+    recipe.tokens = readStepTokens(json, recipe.tokens);
+    recipe.step = json.integer("step", recipe.step);
+    recipe.width = json.integer("width", recipe.width);
+    recipe.height = json.integer("height", recipe.height);
+    recipe.scale = json.number("scale", recipe.scale);
+    recipe.transparent = json.boolean("transparent", recipe.transparent);
+    readCamera(json, recipe);
+}
+
+QJsonObject settingsToJson(const FigureRecipe& recipe) {
+    QJsonObject object{
+        {"bins", recipe.bins},
+        {"log_counts", recipe.logCounts},
+        {"bar_colour", QString::fromStdString(recipe.barColour)},
+        {"show_spread", recipe.showSpread},
+        {"show_extremes", recipe.showExtremes},
+        {"mark_current_site", recipe.markCurrentSite},
+        {"row_fractions", recipe.rowFractions},
+        {"projection", projectionSettingsToJson(recipe.projection)},
+    };
+    if (recipe.range) object.insert("range", valueRangeToJson(*recipe.range));
+    if (recipe.overlay)
+        object.insert("overlay", QJsonObject{{"site", QString::fromStdString(recipe.overlay->site)},
+                                             {"metric", metricToJson(recipe.overlay->metric)}});
+    if (!recipe.selection.empty()) object.insert("selection", tokenArray(recipe.selection));
+    return object;
+}
+
+}  // namespace
+
+std::string_view figureViewName(FigureView view) {
+    for (const auto& [known, name] : kViewNames)
+        if (known == view) return name;
+    return {};
+}
+
+std::optional<FigureView> figureViewFromName(std::string_view name) {
+    for (const auto& [view, known] : kViewNames)
+        if (known == name) return view;
+    return std::nullopt;
+}
+
+QByteArray recipeToJson(const FigureRecipe& recipe) {
+    QJsonObject object = settingsToJson(recipe);
+    const QJsonObject figure{
+        {"lngeom_figure_recipe", kRecipeVersion},
+        {"file", QString::fromStdString(recipe.file)},
+        {"dataset", QString::fromStdString(recipe.dataset)},
+        {"view", text(figureViewName(recipe.view))},
+        {"site", QString::fromStdString(recipe.site)},
+        {"metric", metricToJson(recipe.metric)},
+        {"tokens", tokenArray(recipe.tokens)},
+        {"step", recipe.step},
+        {"width", recipe.width},
+        {"height", recipe.height},
+        {"scale", recipe.scale},
+        {"transparent", recipe.transparent},
+    };
+    for (auto it = figure.begin(); it != figure.end(); ++it) object.insert(it.key(), it.value());
+    if (recipe.camera) object.insert("camera", numbers(*recipe.camera));
+    return QJsonDocument(object).toJson(QJsonDocument::Indented);
+}
+
+FigureRecipe recipeFromJson(const QByteArray& json, const std::string& path) {
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        throw FormatError(path, "",
+                          "is not a figure recipe (" + error.errorString().toStdString() +
+                              " at byte " + std::to_string(error.offset) + ")");
+    const JsonReader object(document.object(), QString::fromStdString(path));
+    if (!object.has("lngeom_figure_recipe"))
+        object.fail("lngeom_figure_recipe", "is missing: this is not a figure recipe");
+    object.integer("lngeom_figure_recipe", kRecipeVersion);
+    FigureRecipe recipe;
+    recipe.file = object.string("file").toStdString();
+    if (recipe.file.empty()) object.fail("file", "is missing: the recipe names no dump");
+    recipe.dataset = object.string("dataset").toStdString();
+    recipe.view = readView(object);
+    recipe.site = object.string("site").toStdString();
+    recipe.metric = object.metric("metric", recipe.metric);
+    readSettings(object, recipe);
+    readFigure(object, recipe);
+    return recipe;
+}
+
+FigureRecipe readRecipeFile(const std::string& path) {
+    QFile file(QString::fromStdString(path));
+    if (!file.open(QIODevice::ReadOnly))
+        throw Error(path, "", "cannot be read: " + file.errorString().toStdString());
+    return recipeFromJson(file.readAll(), path);
+}
+
+std::string recipePathFor(const std::string& figurePath) { return figurePath + ".recipe.json"; }
+
+}  // namespace lngeom::widgets

@@ -1,0 +1,73 @@
+#pragma once
+// Everything needed to draw one figure again: the dump, the view and its settings, the size and
+// the camera. Written as a small JSON file beside every exported figure, so that
+// `lngeom export --recipe R.json` renders the same image later or on another machine.
+
+#include <QByteArray>
+#include <QString>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/charts/histogram_range.h"
+#include "core/io/dump.h"
+#include "core/metrics/metrics.h"
+#include "widgets/projection/projection_settings.h"
+
+namespace lngeom::widgets {
+
+enum class FigureView { Histogram, Curves, Heatmap, Projection, Step };
+
+// "histogram", "curves", "heatmap", "projection", "step".
+std::string_view figureViewName(FigureView view);
+std::optional<FigureView> figureViewFromName(std::string_view name);
+
+// The histogram's second site drawn as a line over its bars.
+struct FigureOverlay {
+    std::string site;  // key or label; empty: the figure's own site (e.g. its output norm)
+    Metric metric = Metric::AngleToUniformDeg;
+};
+
+struct FigureRecipe {
+    std::string file;
+    std::string dataset;  // the dataset of a generic layout; empty for native dumps
+    FigureView view = FigureView::Histogram;
+    std::string site;  // a site key ("003") or label ("1·ln2"); empty: the first site
+    Metric metric = Metric::AngleToUniformDeg;
+    int bins = 80;
+    std::optional<ValueRange> range;  // nullopt: the view's default range
+    bool logCounts = false;
+    std::optional<FigureOverlay> overlay;  // histogram
+    std::string barColour;                 // histogram bars, "#rrggbb"; empty: the view's own
+    bool showSpread = true;                // curves: the mean ± SD band
+    bool showExtremes = true;              // curves: the min–max band
+    bool markCurrentSite = false;          // curves: the dashed line at the recipe's site
+    bool rowFractions = true;              // heatmap: each site's fractions, not raw counts
+    ProjectionSettings projection;         // projection: vectors, placement, basis, colours
+    std::vector<Index> selection;          // selected tokens (projection colour "selection")
+    std::vector<Index> tokens{0};          // the step-through's tokens, at most 8
+    int step = 0;                          // the step-through's stage, 0 (x) to 4 (γ⊙y + β)
+    int width = 640;                       // the figure's size in logical pixels, before `scale`
+    int height = 440;
+    double scale = 2.0;  // PNG pixels per logical pixel
+    bool transparent = false;
+    // Camera position, focal point and view-up of the 3D views; nullopt: the view's own.
+    std::optional<std::array<double, 9>> camera;
+};
+
+QByteArray recipeToJson(const FigureRecipe& recipe);
+// lngeom::FormatError naming `path` and the key when the JSON is malformed, a key holds a value
+// of the wrong type, or names an unknown view, metric or mode. Keys a recipe lacks (older
+// recipes) keep their defaults.
+FigureRecipe recipeFromJson(const QByteArray& json, const std::string& path);
+
+// The recipe in the file at `path`; lngeom::Error naming it when it cannot be read.
+FigureRecipe readRecipeFile(const std::string& path);
+
+// "FIG.png" → "FIG.png.recipe.json": distinct for every format of one figure.
+std::string recipePathFor(const std::string& figurePath);
+
+}  // namespace lngeom::widgets

@@ -1,0 +1,154 @@
+#include "widgets/figures/figure_renderer.h"
+
+#include <vtkChartXY.h>
+#include <vtkStdString.h>
+#include <QColor>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/errors.h"
+#include "core/io/atomic_file.h"
+#include "core/reports/metrics_export.h"
+#include "widgets/charts/chart_view.h"
+#include "widgets/charts/histogram_view.h"
+#include "widgets/charts/layer_curves_view.h"
+#include "widgets/charts/layer_heatmap_view.h"
+#include "widgets/document/dump_document.h"
+#include "widgets/document/token_selection.h"
+#include "widgets/figures/figure_heatmap_cells.h"
+#include "widgets/figures/figure_scene.h"
+#include "widgets/figures/figure_style.h"
+#include "widgets/figures/figure_writer.h"
+
+namespace lngeom::widgets {
+namespace {
+
+RasterOptions rasterOf(const FigureRecipe& recipe) { return {recipe.scale, recipe.transparent}; }
+
+// Makes the recipe's site current; RequestError when the dump has no such site.
+void selectSite(DumpDocument& document, const FigureRecipe& recipe) {
+    const std::size_t site = recipe.site.empty() ? 0 : find_site(document.info(), recipe.site);
+    document.setCurrentSite(int(site));
+}
+
+// The recipe's selected tokens (drawn in every view); RequestError for a token the site lacks.
+void selectTokens(DumpDocument& document, const FigureRecipe& recipe) {
+    requireTokensOfCurrentSite(document, recipe.selection, " to select");
+    document.selection()->setTokens(recipe.selection);
+}
+
+void requireMetricAtCurrentSite(const DumpDocument& document, Metric metric) {
+    const SiteInfo& site = document.info().sites[std::size_t(document.currentSite())];
+    const MetricDescription& description = describe(metric);
+    if (description.needs_output && !site.has_output)
+        throw RequestError(document.info().path, "/norms/" + site.key,
+                           "has no output, so no " + std::string(description.key));
+}
+
+// Views over every site need the metric at one site at least.
+void requireMetricSomewhere(const DumpDocument& document, Metric metric) {
+    const MetricDescription& description = describe(metric);
+    const auto& sites = document.info().sites;
+    if (description.needs_output &&
+        std::none_of(sites.begin(), sites.end(), [](const SiteInfo& s) { return s.has_output; }))
+        throw RequestError(document.info().path, "",
+                           "has no site with its output, so no " + std::string(description.key));
+}
+
+FigureRecipe writeStyledChart(ChartView& chart, const DumpDocument& document,
+                              const FigureRecipe& recipe, const std::string& path,
+                              const ChartUnderlay& underlay = {}) {
+    chart.resize(recipe.width, recipe.height);
+    vtkChartXY* xy = chart.chart();
+    applyPublicationStyle(xy, captionTitle(figureModelName(document),
+                                           document.displayName().toStdString(), xy->GetTitle()));
+    writeChartFigure(chart, path, rasterOf(recipe), underlay);
+    return recipe;
+}
+
+std::optional<HistogramOverlay> overlayOf(const DumpDocument& document,
+                                          const FigureRecipe& recipe) {
+    if (!recipe.overlay) return std::nullopt;
+    const std::string& site = recipe.overlay->site;
+    return HistogramOverlay{site.empty() ? -1 : int(find_site(document.info(), site)),
+                            recipe.overlay->metric};
+}
+
+FigureRecipe renderHistogram(DumpDocument& document, const FigureRecipe& recipe,
+                             const std::string& path) {
+    requireMetricAtCurrentSite(document, recipe.metric);
+    HistogramView view;
+    view.setDocument(&document);
+    if (!recipe.barColour.empty())
+        view.setColours(QColor(QString::fromStdString(recipe.barColour)), view.comparisonColour());
+    view.setSettings(
+        {recipe.metric, recipe.bins, recipe.range, recipe.logCounts, overlayOf(document, recipe)});
+    return writeStyledChart(*view.chartView(), document, recipe, path);
+}
+
+FigureRecipe renderCurves(DumpDocument& document, const FigureRecipe& recipe,
+                          const std::string& path) {
+    requireMetricSomewhere(document, recipe.metric);
+    LayerCurvesView view;
+    view.setDocument(&document);
+    LayerCurvesSettings settings;
+    settings.metric = recipe.metric;
+    settings.showSpread = recipe.showSpread;
+    settings.showExtremes = recipe.showExtremes;
+    settings.showCurrentSite = recipe.markCurrentSite;
+    view.setSettings(settings);
+    return writeStyledChart(*view.chartView(), document, recipe, path);
+}
+
+FigureRecipe renderHeatmap(DumpDocument& document, const FigureRecipe& recipe,
+                           const std::string& path) {
+    requireMetricSomewhere(document, recipe.metric);
+    LayerHeatmapView view;
+    view.setDocument(&document);
+    LayerHeatmapSettings settings;
+    settings.metric = recipe.metric;
+    settings.bins = recipe.bins;
+    settings.range = recipe.range;
+    settings.rowFractions = recipe.rowFractions;
+    view.setSettings(settings);
+    return writeStyledChart(*view.chartView(), document, recipe, path,
+                            [&view] { return heatmapCellsSvg(view); });
+}
+
+}  // namespace
+
+std::string figureModelName(const DumpDocument& document) {
+    const auto found = document.info().model.find("name");
+    if (found != document.info().model.end())
+        if (const auto* name = std::get_if<std::string>(&found->second)) return *name;
+    return std::filesystem::path(document.path().toStdString()).stem().string();
+}
+
+FigureRecipe renderFigure(DumpDocument& document, const FigureRecipe& recipe,
+                          const std::string& path) {
+    selectSite(document, recipe);
+    selectTokens(document, recipe);
+    switch (recipe.view) {
+        case FigureView::Histogram:
+            return renderHistogram(document, recipe, path);
+        case FigureView::Curves:
+            return renderCurves(document, recipe, path);
+        case FigureView::Heatmap:
+            return renderHeatmap(document, recipe, path);
+        case FigureView::Projection:
+            return renderProjection(document, recipe, path);
+        case FigureView::Step:
+            break;
+    }
+    return renderStepThrough(document, recipe, path);
+}
+
+void renderFigureWithRecipe(DumpDocument& document, const FigureRecipe& recipe,
+                            const std::string& path) {
+    FigureRecipe drawn = renderFigure(document, recipe, path);
+    drawn.file = std::filesystem::absolute(drawn.file).string();
+    write_file_atomically(recipePathFor(path), recipeToJson(drawn).toStdString());
+}
+
+}  // namespace lngeom::widgets

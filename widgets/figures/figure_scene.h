@@ -1,0 +1,37 @@
+#pragma once
+// Figures of the 3D projection view: a PNG at any scale from the view's own renderer, and an SVG
+// drawn from the projected geometry (the 1 axis, the √d sphere's outline, the points) through the
+// same camera, where a vector picture of a point cloud makes sense.
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include "widgets/figures/figure_recipe.h"
+
+class vtkRenderer;
+
+namespace lngeom::widgets {
+
+class DumpDocument;
+
+// RequestError naming the dump and the current site for a token it lacks; `purpose` follows the
+// token in the message (" to select").
+void requireTokensOfCurrentSite(const DumpDocument& document, const std::vector<Index>& tokens,
+                                const std::string& purpose = {});
+
+// The step-through (the paper's Fig. 2 on the recipe's tokens and step) as PNG; the recipe as
+// drawn, with its camera. lngeom::Error naming the dump when the walk fails.
+FigureRecipe renderStepThrough(DumpDocument& document, const FigureRecipe& recipe,
+                               const std::string& path);
+
+// Camera position, focal point and view-up, as a recipe keeps them.
+std::array<double, 9> cameraOf(vtkRenderer* renderer);
+
+// Waits for the view's points (the projection runs on a worker thread), applies the recipe's
+// camera when it has one, and writes `path`: .png, .svg or .pdf. Returns the recipe with the camera
+// used. lngeom::Error naming the dump when the projection fails, `path` for other formats.
+FigureRecipe renderProjection(DumpDocument& document, const FigureRecipe& recipe,
+                              const std::string& path);
+
+}  // namespace lngeom::widgets

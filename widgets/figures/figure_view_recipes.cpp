@@ -1,0 +1,102 @@
+#include "widgets/figures/figure_view_recipes.h"
+
+#include "widgets/charts/histogram_view.h"
+#include "widgets/charts/layer_curves_view.h"
+#include "widgets/charts/layer_heatmap_view.h"
+#include "widgets/document/dump_document.h"
+#include "widgets/document/token_selection.h"
+#include "widgets/figures/figure_scene.h"
+#include "widgets/projection/projection_view.h"
+#include "widgets/step_through/step_through_panel.h"
+#include "widgets/vtk_hosting/vtk_view_widget.h"
+
+namespace lngeom::widgets {
+namespace {
+
+std::optional<ViewFigure> baseFigure(DumpDocument* document, FigureView view,
+                                     const QWidget* shown) {
+    if (!document || document->state() != DumpDocument::State::Ready) return std::nullopt;
+    ViewFigure figure{document, {}};
+    FigureRecipe& recipe = figure.recipe;
+    recipe.file = document->path().toStdString();
+    recipe.dataset = document->dataset().toStdString();
+    recipe.view = view;
+    recipe.site = document->info().sites[std::size_t(document->currentSite())].key;
+    const auto& selected = document->selection()->tokens();
+    recipe.selection.assign(selected.begin(), selected.end());
+    recipe.width = shown->width();
+    recipe.height = shown->height();
+    return figure;
+}
+
+std::optional<ViewFigure> histogramFigure(const HistogramView& view) {
+    auto figure = baseFigure(view.document(), FigureView::Histogram, view.chartView());
+    if (!figure) return figure;
+    const HistogramSettings& settings = view.settings();
+    figure->recipe.metric = settings.metric;
+    figure->recipe.bins = settings.bins;
+    figure->recipe.range = settings.range;
+    figure->recipe.logCounts = settings.logCounts;
+    if (const auto& overlay = settings.overlay) {
+        const auto& sites = view.document()->info().sites;
+        figure->recipe.overlay =
+            FigureOverlay{overlay->site < 0 ? std::string() : sites[std::size_t(overlay->site)].key,
+                          overlay->metric};
+    }
+    figure->recipe.barColour = view.barColour().name().toStdString();
+    return figure;
+}
+
+std::optional<ViewFigure> curvesFigure(const LayerCurvesView& view) {
+    auto figure = baseFigure(view.document(), FigureView::Curves, view.chartView());
+    if (!figure) return figure;
+    figure->recipe.metric = view.settings().metric;
+    figure->recipe.showSpread = view.settings().showSpread;
+    figure->recipe.showExtremes = view.settings().showExtremes;
+    // The dashed line at the current site helps on screen, not in a paper: left to the recipe.
+    return figure;
+}
+
+std::optional<ViewFigure> heatmapFigure(const LayerHeatmapView& view) {
+    auto figure = baseFigure(view.document(), FigureView::Heatmap, view.chartView());
+    if (!figure) return figure;
+    figure->recipe.metric = view.settings().metric;
+    figure->recipe.bins = view.settings().bins;
+    figure->recipe.range = view.settings().range;
+    figure->recipe.rowFractions = view.settings().rowFractions;
+    return figure;
+}
+
+std::optional<ViewFigure> projectionFigure(const ProjectionView& view) {
+    auto figure = baseFigure(view.document(), FigureView::Projection, view.sceneView());
+    if (!figure || !view.shownCloud()) return std::nullopt;
+    figure->recipe.projection = view.settings();
+    figure->recipe.camera = cameraOf(view.sceneView()->renderer());
+    return figure;
+}
+
+// The teaching mode walks a vector the user dragged, not tokens of the dump: no recipe draws it.
+std::optional<ViewFigure> stepThroughFigure(const StepThroughPanel& panel) {
+    auto figure = baseFigure(panel.document(), FigureView::Step, panel.sceneView());
+    if (!figure || panel.teachingVector() || panel.walked().empty()) return std::nullopt;
+    figure->recipe.tokens = panel.tokens();
+    figure->recipe.step = panel.step();
+    figure->recipe.camera = cameraOf(panel.sceneView()->renderer());
+    return figure;
+}
+
+}  // namespace
+
+std::optional<ViewFigure> figureOfView(QWidget* view) {
+    if (const auto* histogram = qobject_cast<HistogramView*>(view))
+        return histogramFigure(*histogram);
+    if (const auto* curves = qobject_cast<LayerCurvesView*>(view)) return curvesFigure(*curves);
+    if (const auto* heatmap = qobject_cast<LayerHeatmapView*>(view)) return heatmapFigure(*heatmap);
+    if (const auto* projection = qobject_cast<ProjectionView*>(view))
+        return projectionFigure(*projection);
+    if (const auto* stepThrough = qobject_cast<StepThroughPanel*>(view))
+        return stepThroughFigure(*stepThrough);
+    return std::nullopt;
+}
+
+}  // namespace lngeom::widgets

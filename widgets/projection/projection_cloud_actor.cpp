@@ -1,0 +1,201 @@
+#include "widgets/projection/projection_cloud_actor.h"
+
+#include <vtkActor.h>
+#include <vtkCellArray.h>
+#include <vtkFloatArray.h>
+#include <vtkIdTypeArray.h>
+#include <vtkLookupTable.h>
+#include <vtkPointData.h>
+#include <vtkPointGaussianMapper.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
+#include <vtkScalarBarActor.h>
+#include <vtkTextProperty.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "widgets/vtk_hosting/vtk_unicode_text.h"
+
+namespace lngeom::widgets {
+namespace {
+
+// A disc shaded like a small sphere: splats read as points, not blobs, in dense clouds.
+constexpr const char* kSphereSplat =
+    "//VTK::Color::Impl\n"
+    "float dist = dot(offsetVCVSOutput.xy, offsetVCVSOutput.xy);\n"
+    "if (dist > 1.0) { discard; }\n"
+    "float shade = 0.55 + 0.45 * sqrt(1.0 - dist);\n"
+    "ambientColor *= shade;\n"
+    "diffuseColor *= shade;\n";
+
+vtkSmartPointer<vtkCellArray> vertexCells(vtkIdType count) {
+    vtkNew<vtkIdTypeArray> offsets, connectivity;
+    offsets->SetNumberOfValues(count + 1);
+    connectivity->SetNumberOfValues(count);
+    for (vtkIdType i = 0; i < count; ++i) {
+        offsets->SetValue(i, i);
+        connectivity->SetValue(i, i);
+    }
+    offsets->SetValue(count, count);
+    auto cells = vtkSmartPointer<vtkCellArray>::New();
+    cells->SetData(offsets, connectivity);
+    return cells;
+}
+
+void styleScalarBar(vtkScalarBarActor* bar) {
+    bar->SetNumberOfLabels(5);
+    bar->SetMaximumWidthInPixels(90);
+    // The title is centred over the bar and is wider than it: far enough from the right edge
+    // that "(every ln1)" still fits in a view a third of a laptop window wide.
+    bar->SetPosition(0.84, 0.12);
+    bar->SetWidth(0.1);
+    bar->SetHeight(0.7);
+    bar->SetTextPositionToPrecedeScalarBar();
+    for (vtkTextProperty* text : {bar->GetTitleTextProperty(), bar->GetLabelTextProperty()}) {
+        text->SetColor(0.9, 0.9, 0.92);
+        text->SetShadow(false);
+        text->SetItalic(false);
+        text->SetFontSize(13);
+        useUnicodeFont(text);
+    }
+    bar->UnconstrainedFontSizeOn();
+    bar->SetVerticalTitleSeparation(8);
+}
+
+}  // namespace
+
+ProjectionCloudActor::ProjectionCloudActor() {
+    fullMapper_->SetInputData(cloud_);
+    fullMapper_->SetSplatShaderCode(kSphereSplat);
+    fullMapper_->SetEmissive(false);
+    movingMapper_->SetInputData(subsample_);
+    plainMapper_->SetInputData(cloud_);
+    for (vtkMapper* mapper :
+         {static_cast<vtkMapper*>(fullMapper_.Get()), static_cast<vtkMapper*>(plainMapper_.Get()),
+          static_cast<vtkMapper*>(movingMapper_.Get())}) {
+        mapper->SetLookupTable(colours_);
+        mapper->SetScalarModeToUsePointData();
+        mapper->SetColorModeToMapScalars();
+        mapper->UseLookupTableScalarRangeOn();
+    }
+    fullActor_->SetMapper(fullMapper_);
+    movingActor_->SetMapper(movingMapper_);
+    movingActor_->GetProperty()->SetPointSize(1.0f);
+    movingActor_->SetVisibility(false);
+    scalarBar_->SetLookupTable(colours_);
+    styleScalarBar(scalarBar_);
+    vtkNew<vtkPolyDataMapper> highlightMapper;
+    highlightMapper->SetInputData(highlighted_);
+    highlightMapper->ScalarVisibilityOff();
+    highlightActor_->SetMapper(highlightMapper);
+    highlightActor_->GetProperty()->SetColor(1.0, 0.95, 0.2);
+    highlightActor_->GetProperty()->SetPointSize(13.0f);
+    highlightActor_->GetProperty()->SetRenderPointsAsSpheres(true);
+}
+
+ProjectionCloudActor::~ProjectionCloudActor() = default;
+
+void ProjectionCloudActor::addTo(vtkRenderer* renderer) {
+    renderer_ = renderer;
+    renderer->AddActor(fullActor_);
+    renderer->AddActor(movingActor_);
+    renderer->AddActor(highlightActor_);
+    renderer->AddActor2D(scalarBar_);
+}
+
+void ProjectionCloudActor::setPoints(const PointRows& points, double splatRadius) {
+    vtkNew<vtkFloatArray> coordinates;
+    coordinates->SetNumberOfComponents(3);
+    coordinates->SetNumberOfTuples(points.rows());
+    std::memcpy(coordinates->GetPointer(0), points.data(), sizeof(float) * points.size());
+    vtkNew<vtkPoints> vtkpoints;
+    vtkpoints->SetData(coordinates);
+    cloud_->Initialize();
+    cloud_->SetPoints(vtkpoints);
+    cloud_->SetVerts(vertexCells(points.rows()));
+    fullMapper_->SetScaleFactor(splatRadius);
+    const bool splats = points.rows() <= kSplatPointLimit;
+    fullActor_->SetMapper(splats ? static_cast<vtkMapper*>(fullMapper_.Get()) : plainMapper_.Get());
+    fullActor_->GetProperty()->SetPointSize(splats ? 1.0f : 2.0f);
+    rebuildSubsample();
+}
+
+void ProjectionCloudActor::setColours(const PointColours& colours) {
+    vtkNew<vtkFloatArray> values;
+    values->SetName("colour");
+    values->SetNumberOfValues(vtkIdType(colours.values.size()));
+    std::copy(colours.values.begin(), colours.values.end(), values->GetPointer(0));
+    cloud_->GetPointData()->SetScalars(values);
+    if (colours.twoColours) {
+        colours_->SetNumberOfTableValues(2);
+        colours_->SetTableValue(0, 0.55, 0.58, 0.65, 1.0);
+        colours_->SetTableValue(1, 1.0, 0.62, 0.1, 1.0);
+        colours_->SetTableRange(0.0, 1.0);
+    } else {
+        colours_->SetNumberOfTableValues(256);
+        colours_->SetHueRange(0.66, 0.0);
+        colours_->SetSaturationRange(0.85, 0.85);
+        colours_->SetValueRange(1.0, 1.0);
+        colours_->SetTableRange(colours.low, colours.high);
+        colours_->ForceBuild();
+    }
+    colours_->Modified();
+    scalarBar_->SetTitle(drawableText(colours.title).c_str());
+    scalarBar_->SetNumberOfLabels(colours.twoColours ? 2 : colours.labels);
+    scalarBar_->SetLabelFormat(colours.labelFormat.c_str());
+    cloud_->Modified();
+    rebuildSubsample();
+}
+
+void ProjectionCloudActor::setMoving(bool moving) {
+    // FXAA is a full-screen pass: on llvmpipe it costs a third of a frame, so it waits until
+    // the camera stops, like the full cloud.
+    if (renderer_ && moving != moving_) renderer_->SetUseFXAA(!moving);
+    moving_ = moving;
+    const bool subsampled = subsample_->GetNumberOfPoints() < cloud_->GetNumberOfPoints();
+    fullActor_->SetVisibility(!moving || !subsampled);
+    movingActor_->SetVisibility(moving && subsampled);
+}
+
+void ProjectionCloudActor::setHighlighted(const PointRows& points) {
+    vtkNew<vtkPoints> markers;
+    markers->SetDataTypeToFloat();
+    markers->SetNumberOfPoints(points.rows());
+    for (Index i = 0; i < points.rows(); ++i)
+        markers->SetPoint(i, points(i, 0), points(i, 1), points(i, 2));
+    highlighted_->Initialize();
+    highlighted_->SetPoints(markers);
+    highlighted_->SetVerts(vertexCells(points.rows()));
+    highlighted_->Modified();
+}
+
+long ProjectionCloudActor::pointCount() const { return long(cloud_->GetNumberOfPoints()); }
+
+// Every k-th point, so the subsample keeps the cloud's shape and colours.
+void ProjectionCloudActor::rebuildSubsample() {
+    const vtkIdType count = cloud_->GetNumberOfPoints();
+    const vtkIdType stride =
+        std::max<vtkIdType>(1, (count + kMovingPointBudget - 1) / kMovingPointBudget);
+    const vtkIdType kept = (count + stride - 1) / stride;
+    vtkNew<vtkPoints> points;
+    points->SetDataTypeToFloat();
+    points->SetNumberOfPoints(kept);
+    vtkDataArray* scalars = cloud_->GetPointData()->GetScalars();
+    vtkNew<vtkFloatArray> values;
+    values->SetNumberOfValues(scalars ? kept : 0);
+    for (vtkIdType i = 0; i < kept; ++i) {
+        points->SetPoint(i, cloud_->GetPoint(i * stride));
+        if (scalars) values->SetValue(i, float(scalars->GetTuple1(i * stride)));
+    }
+    subsample_->Initialize();
+    subsample_->SetPoints(points);
+    subsample_->SetVerts(vertexCells(kept));
+    if (scalars) subsample_->GetPointData()->SetScalars(values);
+    setMoving(moving_);
+}
+
+}  // namespace lngeom::widgets

@@ -1,0 +1,402 @@
+#include "widgets/projection/projection_view.h"
+
+#include <vtkCallbackCommand.h>
+#include <vtkCamera.h>
+#include <vtkCommand.h>
+#include <vtkGenericRenderWindowInteractor.h>
+#include <vtkInteractorObserver.h>
+#include <vtkMatrix4x4.h>
+#include <vtkRenderer.h>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+#include "core/errors.h"
+#include "core/geometry/screen_picking.h"
+#include "widgets/document/dump_document.h"
+#include "widgets/document/token_description.h"
+#include "widgets/document/token_selection.h"
+#include "widgets/projection/projection_annotations.h"
+#include "widgets/projection/projection_cloud_actor.h"
+#include "widgets/projection/projection_colours.h"
+#include "widgets/step_through/normalization_scene.h"
+#include "widgets/support/wrapping_row.h"
+#include "widgets/vtk_hosting/vtk_view_widget.h"
+
+namespace lngeom::widgets {
+namespace {
+
+// A press and release closer than this (logical pixels) is a click, not a camera drag.
+constexpr int kClickSlack = 4;
+constexpr double kPickRadius = 7.0;
+// At most this many selected tokens get a marker.
+constexpr std::size_t kMarkerLimit = 10000;
+
+QComboBox* comboBox(const QStringList& items, QWidget* parent) {
+    auto* box = new QComboBox(parent);
+    box->addItems(items);
+    return box;
+}
+
+// Colouring by layer draws every site of the current site's kind, not the current site alone.
+bool spansLayers(const ProjectionSettings& settings) {
+    return settings.colour == ProjectionColour::Layer;
+}
+
+// The caption's first line: the site drawn, or every site of its kind for a layer cloud.
+QString shownSites(const DumpInfo& info, const ProjectedCloud& cloud) {
+    const SiteInfo& site = info.sites[cloud.request.site];
+    if (!cloud.layers.empty())
+        return QStringLiteral(
+                   "every %1 site (%2 sites, %3 points) in the basis of site %4 (layer %5)")
+            .arg(QString::fromStdString(site.site.empty() ? site.key : site.site))
+            .arg(sites_of_same_kind(info, cloud.request.site).size())
+            .arg(cloud.tokens.size())
+            .arg(QString::fromStdString(site.key))
+            .arg(site.layer);
+    return QStringLiteral("site %1 · %2 (layer %3, %4) · d = %5 · %6 tokens")
+        .arg(QString::fromStdString(site.key), QString::fromStdString(site.module))
+        .arg(site.layer)
+        .arg(QString::fromStdString(site.site))
+        .arg(site.d)
+        .arg(cloud.tokens.size());
+}
+
+QString percent(double share) {
+    return std::isnan(share) ? QStringLiteral("–") : QString::number(100.0 * share, 'f', 1) + '%';
+}
+
+}  // namespace
+
+ProjectionView::ProjectionView(QWidget* parent)
+    : QWidget(parent),
+      scene_(new VtkViewWidget(this)),
+      points_(std::make_unique<ProjectionCloudActor>()),
+      annotations_(std::make_unique<ProjectionAnnotations>()) {
+    buildControls();
+    scene_->installEventFilter(this);
+    observeInteraction();
+    rebuildFrame(1.0);
+}
+
+ProjectionView::~ProjectionView() { worker_.cancel(); }
+
+void ProjectionView::buildControls() {
+    representationBox_ = comboBox({representationName(Representation::Input),
+                                   representationName(Representation::LnStandardized),
+                                   representationName(Representation::RmsStandardized),
+                                   representationName(Representation::Output)},
+                                  this);
+    placementBox_ =
+        comboBox({placementName(Placement::Linear), placementName(Placement::TrueRadius)}, this);
+    colourBox_ =
+        comboBox({colourName(ProjectionColour::AngleToUniform), colourName(ProjectionColour::Norm),
+                  colourName(ProjectionColour::Position), colourName(ProjectionColour::Selection),
+                  colourName(ProjectionColour::Layer)},
+                 this);
+    basisBox_ = comboBox({basisName(BasisChoice::Principal), basisName(BasisChoice::Coordinates),
+                          basisName(BasisChoice::Token), basisName(BasisChoice::Random)},
+                         this);
+    basisLabel_ = new QLabel(this);
+    selectionLabel_ = new QLabel(tr("Click a point to select its token."), this);
+    selectionLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The captions wrap rather than widen the view past a laptop window's share.
+    for (QLabel* caption : {basisLabel_, selectionLabel_}) caption->setWordWrap(true);
+    auto* controls = new WrappingRow(this);
+    QHBoxLayout* shown = controls->addGroup();
+    shown->addWidget(new QLabel(tr("Show"), this));
+    shown->addWidget(representationBox_);
+    shown->addWidget(placementBox_);
+    QHBoxLayout* look = controls->addGroup();
+    look->addWidget(new QLabel(tr("Colour"), this));
+    look->addWidget(colourBox_);
+    look->addWidget(new QLabel(tr("Basis"), this));
+    look->addWidget(basisBox_);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(controls);
+    layout->addWidget(scene_, 1);
+    layout->addWidget(basisLabel_);
+    layout->addWidget(selectionLabel_);
+    connect(representationBox_, &QComboBox::activated, this,
+            [this](int index) { setRepresentation(Representation(index)); });
+    connect(placementBox_, &QComboBox::activated, this,
+            [this](int index) { setPlacement(Placement(index)); });
+    connect(colourBox_, &QComboBox::activated, this,
+            [this](int index) { setColour(ProjectionColour(index)); });
+    connect(basisBox_, &QComboBox::activated, this, [this](int index) {
+        BasisRequest basis = settings_.basis;
+        basis.choice = BasisChoice(index);
+        setBasis(basis);
+    });
+}
+
+// Full detail while the camera is still; the subsample at a reduced resolution while it moves.
+void ProjectionView::observeInteraction() {
+    vtkInteractorObserver* style = scene_->interactor()->GetInteractorStyle();
+    for (unsigned long event :
+         {vtkCommand::StartInteractionEvent, vtkCommand::EndInteractionEvent}) {
+        vtkNew<vtkCallbackCommand> command;
+        command->SetClientData(this);
+        command->SetCallback([](vtkObject*, unsigned long id, void* view, void*) {
+            auto* self = static_cast<ProjectionView*>(view);
+            const bool moving = id == vtkCommand::StartInteractionEvent;
+            self->points_->setMoving(moving);
+            self->scene_->setRenderScale(moving ? kMovingRenderScale : 1.0);
+        });
+        style->AddObserver(event, command);
+    }
+}
+
+void ProjectionView::setDocument(DumpDocument* document) {
+    if (document_) disconnect(document_, nullptr, this, nullptr);
+    if (document_ && document_->selection())
+        disconnect(document_->selection(), nullptr, this, nullptr);
+    document_ = document;
+    cloud_.reset();
+    worker_.cancel();
+    ++generation_;
+    if (!document_) return;
+    connect(document_, &DumpDocument::ready, this, &ProjectionView::requestCloud);
+    connect(document_, &DumpDocument::currentSiteChanged, this, &ProjectionView::requestCloud);
+    // The selection exists from infoReady on; the document may be set before it is loaded.
+    const auto followSelectionChanges = [this] {
+        connect(document_->selection(), &TokenSelection::changed, this,
+                &ProjectionView::onSelectionChanged, Qt::UniqueConnection);
+    };
+    connect(document_, &DumpDocument::infoReady, this, followSelectionChanges);
+    connect(document_, &QObject::destroyed, this, [this] {
+        document_ = nullptr;
+        cloud_.reset();
+        worker_.cancel();
+        ++generation_;
+    });
+    if (document_->state() == DumpDocument::State::Ready) requestCloud();
+    if (document_->selection()) followSelectionChanges();
+}
+
+void ProjectionView::setSettings(const ProjectionSettings& settings) {
+    const bool sameCloud = settings.representation == settings_.representation &&
+                           settings.placement == settings_.placement &&
+                           settings.basis == settings_.basis &&
+                           settings.maxPoints == settings_.maxPoints &&
+                           spansLayers(settings) == spansLayers(settings_);
+    settings_ = settings;
+    syncControls();
+    if (sameCloud) {
+        recolour();
+        scene_->requestRender();
+    } else {
+        requestCloud();
+    }
+}
+
+void ProjectionView::setRepresentation(Representation representation) {
+    ProjectionSettings settings = settings_;
+    settings.representation = representation;
+    setSettings(settings);
+}
+
+void ProjectionView::setPlacement(Placement placement) {
+    ProjectionSettings settings = settings_;
+    settings.placement = placement;
+    setSettings(settings);
+}
+
+void ProjectionView::setColour(ProjectionColour colour) {
+    ProjectionSettings settings = settings_;
+    settings.colour = colour;
+    setSettings(settings);
+}
+
+void ProjectionView::setBasis(const BasisRequest& basis) {
+    ProjectionSettings settings = settings_;
+    settings.basis = basis;
+    if (basis.choice == BasisChoice::Token && basis.token < 0 && document_ &&
+        !document_->selection()->isEmpty())
+        settings.basis.token = document_->selection()->tokens().front();
+    setSettings(settings);
+}
+
+void ProjectionView::syncControls() {
+    representationBox_->setCurrentIndex(int(settings_.representation));
+    placementBox_->setCurrentIndex(int(settings_.placement));
+    colourBox_->setCurrentIndex(int(settings_.colour));
+    basisBox_->setCurrentIndex(int(settings_.basis.choice));
+}
+
+// Reads and projects on the worker; the basis is reused while only the placement or the
+// representation changes.
+void ProjectionView::requestCloud() {
+    const int generation = ++generation_;
+    if (!document_ || document_->state() != DumpDocument::State::Ready) return;
+    CloudRequest request;
+    request.site = std::size_t(document_->currentSite());
+    request.representation = settings_.representation;
+    request.placement = settings_.placement;
+    request.basis = settings_.basis;
+    request.max_points = settings_.maxPoints;
+    if (request.representation == Representation::Output &&
+        !document_->info().sites[request.site].has_output) {
+        showFailure(generation, tr("This site has no output stored; showing x instead."));
+        request.representation = Representation::Input;
+    }
+    std::shared_ptr<const ProjectedCloud> previous = cloud_;
+    const bool layers = spansLayers(settings_);
+    const bool reuseBasis = !layers && previous && previous->layers.empty() &&
+                            previous->request.site == request.site &&
+                            previous->request.basis == request.basis;
+    worker_.submit([this, generation, request, previous, reuseBasis, layers,
+                    dump = document_->dump()](const std::atomic<bool>& cancel) {
+        try {
+            auto cloud = std::make_shared<ProjectedCloud>(
+                layers       ? compute_layer_cloud(*dump, request, &cancel)
+                : reuseBasis ? place_points(*dump, request, previous->basis, &cancel)
+                             : compute_projected_cloud(*dump, request, &cancel));
+            QMetaObject::invokeMethod(
+                this, [this, generation, cloud] { showCloud(generation, cloud); },
+                Qt::QueuedConnection);
+        } catch (const CancelledError&) {
+        } catch (const std::exception& error) {
+            const QString message = QString::fromUtf8(error.what());
+            QMetaObject::invokeMethod(
+                this, [this, generation, message] { showFailure(generation, message); },
+                Qt::QueuedConnection);
+        }
+    });
+}
+
+void ProjectionView::showCloud(int generation, std::shared_ptr<const ProjectedCloud> cloud) {
+    if (generation != generation_ || !document_) return;
+    cloud_ = std::move(cloud);
+    rebuildFrame(cloud_->sphere_radius);
+    points_->setPoints(cloud_->points, cloud_->sphere_radius * 0.012);
+    annotations_->setAxes(cloud_->sphere_radius * 1.35, cloud_->basis.axis_names[0],
+                          cloud_->basis.axis_names[1]);
+    recolour();
+    updateSelectionMarkers();
+    updateCaption();
+    scene_->requestRender();
+    emit cloudShown();
+}
+
+void ProjectionView::showFailure(int generation, const QString& message) {
+    if (generation != generation_) return;
+    basisLabel_->setText(message);
+    emit failed(message);
+}
+
+// The frame (axis, disc, sphere) is sized by √d: rebuilt, and the camera reframed, when d changes.
+void ProjectionView::rebuildFrame(double radius) {
+    if (radius == frameRadius_) return;
+    frameRadius_ = radius;
+    vtkRenderer* renderer = scene_->renderer();
+    renderer->RemoveAllViewProps();
+    addNormalizationFrame(renderer, radius);
+    points_->addTo(renderer);
+    annotations_->addTo(renderer);
+    frameNormalizationCamera(renderer, radius);
+}
+
+void ProjectionView::recolour() {
+    if (!cloud_ || !document_) return;
+    points_->setColours(cloudColours(settings_.colour, *document_, *cloud_));
+}
+
+void ProjectionView::onSelectionChanged(QObject*) {
+    if (settings_.colour == ProjectionColour::Selection) recolour();
+    if (settings_.basis.choice == BasisChoice::Token && !document_->selection()->isEmpty() &&
+        settings_.basis.token != document_->selection()->tokens().front()) {
+        BasisRequest basis = settings_.basis;
+        basis.token = document_->selection()->tokens().front();
+        setBasis(basis);
+    }
+    updateSelectionMarkers();
+    scene_->requestRender();
+}
+
+void ProjectionView::updateSelectionMarkers() {
+    PointRows markers(0, 3);
+    if (cloud_ && document_) {
+        std::vector<Index> rows;
+        for (std::size_t row = 0; row < cloud_->tokens.size() && rows.size() < kMarkerLimit; ++row)
+            if (document_->selection()->contains(cloud_->tokens[row])) rows.push_back(Index(row));
+        markers.resize(Index(rows.size()), 3);
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            markers.row(Index(i)) = cloud_->points.row(rows[i]);
+    }
+    points_->setHighlighted(markers);
+    selectionLabel_->setText(selectionText());
+}
+
+QString ProjectionView::selectionText() const {
+    if (!document_ || document_->selection()->isEmpty())
+        return tr("Click a point to select its token.");
+    const auto& tokens = document_->selection()->tokens();
+    const QString first =
+        describeToken(*document_, std::size_t(document_->currentSite()), tokens.front());
+    if (tokens.size() == 1) return first;
+    return tr("%1 tokens selected; first: %2").arg(tokens.size()).arg(first);
+}
+
+void ProjectionView::updateCaption() {
+    const ProjectionBasis& basis = cloud_->basis;
+    const QString where = shownSites(document_->info(), *cloud_);
+    const QString what =
+        QStringLiteral("%1 · %2").arg(representationFormula(cloud_->request.representation),
+                                      placementName(cloud_->request.placement));
+    const QString axes =
+        QStringLiteral(
+            "horizontal, in the hyperplane ⊥ 1: %1 (%2), %3 (%4) of the x⊥ variance\n"
+            "vertical: û = 1/√d · sphere radius √d")
+            .arg(QString::fromStdString(basis.axis_names[0]), percent(basis.variance_share(0)),
+                 QString::fromStdString(basis.axis_names[1]), percent(basis.variance_share(1)));
+    annotations_->setCaption((where + '\n' + what + '\n' + axes).toStdString());
+    basisLabel_->setText(
+        tr("Basis: %1 — %2 (%3) and %4 (%5) of the x⊥ variance, %6 in the picture")
+            .arg(basisName(cloud_->request.basis.choice),
+                 QString::fromStdString(basis.axis_names[0]), percent(basis.variance_share(0)),
+                 QString::fromStdString(basis.axis_names[1]), percent(basis.variance_share(1)),
+                 percent(basis.variance_share.sum())));
+}
+
+Index ProjectionView::tokenAt(QPoint position) const {
+    if (!cloud_) return -1;
+    vtkRenderer* renderer = scene_->renderer();
+    vtkMatrix4x4* matrix = renderer->GetActiveCamera()->GetCompositeProjectionTransformMatrix(
+        renderer->GetTiledAspectRatio(), -1, 1);
+    ScreenPick pick;
+    for (int row = 0; row < 4; ++row)
+        for (int column = 0; column < 4; ++column)
+            pick.world_to_clip(row, column) = matrix->GetElement(row, column);
+    const double ratio = scene_->devicePixelRatioF();
+    // In device pixels of the widget, whatever resolution VTK renders at.
+    pick.viewport_size = {scene_->width() * ratio, scene_->height() * ratio};
+    pick.position = {position.x() * ratio, (scene_->height() - position.y()) * ratio};
+    pick.radius = kPickRadius * ratio;
+    const Index row = pick_point(cloud_->points, pick);
+    return row < 0 ? -1 : cloud_->tokens[std::size_t(row)];
+}
+
+bool ProjectionView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched != scene_ || !document_) return QWidget::eventFilter(watched, event);
+    if (event->type() == QEvent::MouseButtonPress) {
+        pressPosition_ = static_cast<QMouseEvent*>(event)->position().toPoint();
+    } else if (event->type() == QEvent::MouseButtonRelease) {
+        const auto* mouse = static_cast<QMouseEvent*>(event);
+        const QPoint position = mouse->position().toPoint();
+        if (mouse->button() == Qt::LeftButton &&
+            (position - pressPosition_).manhattanLength() <= kClickSlack) {
+            const Index token = tokenAt(position);
+            if (token >= 0)
+                document_->selection()->setTokens(std::span<const Index>(&token, 1), this);
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+}  // namespace lngeom::widgets

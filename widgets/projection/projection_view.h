@@ -1,0 +1,94 @@
+#pragma once
+// The 3D projection view (DESIGN.md §4, issue 5): one point per token of the document's current
+// site, in a basis whose vertical axis is û = 1/√d and whose horizontal axes lie in the
+// hyperplane ⊥ 1, with the 1 axis, the hyperplane's disc and the √d sphere. Vectors are read and
+// projected on a worker thread; a click selects the token under the mouse in the document's
+// shared selection.
+
+#include <QPoint>
+#include <QWidget>
+#include <memory>
+
+#include "core/geometry/projected_cloud.h"
+#include "widgets/document/latest_job_worker.h"
+#include "widgets/projection/projection_settings.h"
+
+class QComboBox;
+class QLabel;
+
+namespace lngeom::widgets {
+
+class DumpDocument;
+class ProjectionAnnotations;
+class ProjectionCloudActor;
+class VtkViewWidget;
+
+class ProjectionView : public QWidget {
+    Q_OBJECT
+  public:
+    // While the camera moves the scene renders at this fraction of the view's size (and draws
+    // the cloud's subsample): software OpenGL's cost is mostly per pixel.
+    static constexpr double kMovingRenderScale = 0.5;
+
+    explicit ProjectionView(QWidget* parent = nullptr);
+    ~ProjectionView() override;
+
+    // The view follows this document's current site and selection; nullptr clears it.
+    void setDocument(DumpDocument* document);
+    DumpDocument* document() const { return document_; }
+
+    const ProjectionSettings& settings() const { return settings_; }
+    void setSettings(const ProjectionSettings& settings);
+    void setRepresentation(Representation representation);
+    void setPlacement(Placement placement);
+    void setColour(ProjectionColour colour);
+    void setBasis(const BasisRequest& basis);
+
+    VtkViewWidget* sceneView() const { return scene_; }
+    // The points on screen and their basis; nullptr until the first cloud arrives.
+    std::shared_ptr<const ProjectedCloud> shownCloud() const { return cloud_; }
+    // The token drawn nearest `position` (scene view coordinates, logical pixels), or −1.
+    Index tokenAt(QPoint position) const;
+    // The line describing the selected token(s).
+    QString selectionText() const;
+
+  signals:
+    // The points of the current request are on screen.
+    void cloudShown();
+    void failed(const QString& message);
+
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+  private:
+    void buildControls();
+    void observeInteraction();
+    void requestCloud();
+    void showCloud(int generation, std::shared_ptr<const ProjectedCloud> cloud);
+    void showFailure(int generation, const QString& message);
+    void rebuildFrame(double radius);
+    void recolour();
+    void onSelectionChanged(QObject* source);
+    void updateSelectionMarkers();
+    void updateCaption();
+    void syncControls();
+
+    ProjectionSettings settings_;
+    DumpDocument* document_ = nullptr;
+    VtkViewWidget* scene_;
+    QComboBox* representationBox_;
+    QComboBox* placementBox_;
+    QComboBox* colourBox_;
+    QComboBox* basisBox_;
+    QLabel* basisLabel_;
+    QLabel* selectionLabel_;
+    std::unique_ptr<ProjectionCloudActor> points_;
+    std::unique_ptr<ProjectionAnnotations> annotations_;
+    std::shared_ptr<const ProjectedCloud> cloud_;
+    double frameRadius_ = 0;
+    int generation_ = 0;
+    QPoint pressPosition_;
+    LatestJobWorker worker_;  // last: joined before the rest goes
+};
+
+}  // namespace lngeom::widgets
