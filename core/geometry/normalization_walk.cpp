@@ -29,7 +29,7 @@ WalkStage stage(std::string title, std::string formula, Eigen::VectorXd vector,
         std::move(title), std::move(formula), std::move(vector), std::move(removed), norm, angle};
 }
 
-WalkNumbers numbers_of(const Eigen::VectorXd& x, double eps, const WalkAffine& affine) {
+WalkNumbers numbers_of(const Eigen::VectorXd& x, double eps, const NormAffine& affine) {
     RowMatrixD values;
     std::vector<std::uint8_t> flags;
     token_metrics(RowBlock{0, RowMatrixD(x.transpose())}, nullptr, eps, values, flags);
@@ -53,19 +53,13 @@ WalkNumbers numbers_of(const Eigen::VectorXd& x, double eps, const WalkAffine& a
     return numbers;
 }
 
-Eigen::VectorXd effective_gamma(const WalkAffine& affine, Index d) {
-    if (!affine.gamma) return Eigen::VectorXd::Ones(d);
-    if (affine.convention == GammaConvention::OnePlusWeight) return affine.gamma->array() + 1.0;
-    return *affine.gamma;
-}
-
-std::string gain_formula(const WalkAffine& affine, const std::string& of) {
+std::string gain_formula(const NormAffine& affine, const std::string& of) {
     const std::string gamma = affine.convention == GammaConvention::OnePlusWeight ? "(1 + γ)" : "γ";
     return gamma + " ⊙ " + of + (affine.gamma ? "" : "   (no γ stored: γ = 1)");
 }
 
 std::vector<WalkStage> layer_norm_path(const Eigen::VectorXd& x, const WalkNumbers& numbers,
-                                       const WalkAffine& affine) {
+                                       const NormAffine& affine) {
     const Eigen::VectorXd removed = Eigen::VectorXd::Constant(x.size(), numbers.mean);
     const Eigen::VectorXd orthogonal = x - removed;
     const Eigen::VectorXd unit = orthogonal / orthogonal.norm();
@@ -85,7 +79,7 @@ std::vector<WalkStage> layer_norm_path(const Eigen::VectorXd& x, const WalkNumbe
 }
 
 std::vector<WalkStage> rms_norm_path(const Eigen::VectorXd& x, const WalkNumbers& numbers,
-                                     const WalkAffine& affine) {
+                                     const NormAffine& affine) {
     const Eigen::VectorXd unit = x / numbers.norm;
     const Eigen::VectorXd r = x / std::sqrt(numbers.rms * numbers.rms + numbers.eps);
     std::vector<WalkStage> path;
@@ -112,7 +106,7 @@ Eigen::VectorXd any_direction_orthogonal_to(const Eigen::VectorXd& uniform,
 }  // namespace
 
 NormalizationWalk walk_normalization(const Eigen::VectorXd& x, double eps,
-                                     const WalkAffine& affine) {
+                                     const NormAffine& affine) {
     NormalizationWalk walk;
     walk.numbers = numbers_of(x, eps, affine);
     walk.layer_norm = layer_norm_path(x, walk.numbers, affine);

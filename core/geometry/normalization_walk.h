@@ -5,10 +5,10 @@
 // removed", the step it skips.
 
 #include <Eigen/Core>
-#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/geometry/norm_affine.h"
 #include "core/geometry/projection_basis.h"
 #include "core/io/dump.h"
 
@@ -46,15 +46,9 @@ struct NormalizationWalk {
     std::vector<WalkStage> rms_norm;  // x, x, x/‖x‖, √d·x/‖x‖ (≈ r), γ⊙r
 };
 
-struct WalkAffine {
-    std::optional<Eigen::VectorXd> gamma;  // absent: γ = 1
-    std::optional<Eigen::VectorXd> beta;   // absent: β = 0
-    GammaConvention convention = GammaConvention::Weight;
-};
-
 // RequestError when x is constant or not finite (it has no direction ⊥ 1 to walk).
 NormalizationWalk walk_normalization(const Eigen::VectorXd& x, double eps,
-                                     const WalkAffine& affine = {});
+                                     const NormAffine& affine = {});
 
 // A basis in which the walk is drawn exactly: x⊥'s direction, the direction of the LayerNorm
 // output's part ⊥ {1, x⊥} (any direction ⊥ both when there is none), and û. x, x⊥, every

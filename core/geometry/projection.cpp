@@ -8,30 +8,6 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Per row: the factor s with v = s·x (y and r are scaled x or x⊥; Input and Output are v = x)
-// and ‖v‖. NaN for rows with a non-finite value or no standardization.
-struct RowScales {
-    Eigen::ArrayXd factor;
-    Eigen::ArrayXd norm;
-};
-
-RowScales row_scales(const RowMatrixD& x, Representation representation, double eps) {
-    const double d = double(x.cols());
-    const bool centred = representation == Representation::LnStandardized;
-    const bool standardized = centred || representation == Representation::RmsStandardized;
-    // ‖x⊥‖² for y, ‖x‖² otherwise.
-    Eigen::ArrayXd squares = x.rowwise().squaredNorm().array();
-    if (centred) squares = (x.colwise() - x.rowwise().mean()).rowwise().squaredNorm().array();
-    Eigen::ArrayXd factor = Eigen::ArrayXd::Ones(x.rows());
-    if (standardized) {
-        const Eigen::ArrayXd scale = (squares / d + eps).sqrt();
-        factor = (scale > 0).select(scale.inverse(), kNaN);
-    }
-    const auto finite = ((x.array() - x.array()) == 0).rowwise().all();
-    factor = finite.select(factor, kNaN);
-    return {factor, squares.sqrt() * factor};
-}
-
 template <typename Scalar>
 PointRows project(
     const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>& rows,
@@ -52,6 +28,23 @@ PointRows project(
 }
 
 }  // namespace
+
+RowScales row_scales(const RowMatrixD& x, Representation representation, double eps) {
+    const double d = double(x.cols());
+    const bool centred = representation == Representation::LnStandardized;
+    const bool standardized = centred || representation == Representation::RmsStandardized;
+    // ‖x⊥‖² for y, ‖x‖² otherwise.
+    Eigen::ArrayXd squares = x.rowwise().squaredNorm().array();
+    if (centred) squares = (x.colwise() - x.rowwise().mean()).rowwise().squaredNorm().array();
+    Eigen::ArrayXd factor = Eigen::ArrayXd::Ones(x.rows());
+    if (standardized) {
+        const Eigen::ArrayXd scale = (squares / d + eps).sqrt();
+        factor = (scale > 0).select(scale.inverse(), kNaN);
+    }
+    const auto finite = ((x.array() - x.array()) == 0).rowwise().all();
+    factor = finite.select(factor, kNaN);
+    return {factor, squares.sqrt() * factor};
+}
 
 PointRows project_rows(const RowBlock& rows, Representation representation, Placement placement,
                        const BasisAxes& axes, double eps) {

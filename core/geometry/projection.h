@@ -23,6 +23,15 @@ enum class Placement { Linear, TrueRadius };
 // n_rows × 3, x/y/z in the basis (horizontal, horizontal, along û); float, ready for drawing.
 using PointRows = Eigen::Matrix<float, Eigen::Dynamic, 3, Eigen::RowMajor>;
 
+// Per row of x (n_rows × d): the factor s with v = s·x, or v = s·x⊥ for LnStandardized (1 for
+// Input and Output), and ‖v‖ (n_rows each). NaN for rows with a non-finite value or no
+// standardization.
+struct RowScales {
+    Eigen::ArrayXd factor;
+    Eigen::ArrayXd norm;
+};
+RowScales row_scales(const RowMatrixD& x, Representation representation, double eps);
+
 // Places every row of `rows` (n_rows × d): input rows for Input, LnStandardized and
 // RmsStandardized, output rows for Output. Rows with a non-finite value, and standardizations
 // of vectors that have none (σ = 0 or x = 0 with ε = 0), give NaN rows.

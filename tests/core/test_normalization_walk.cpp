@@ -85,7 +85,7 @@ class TestNormalizationWalk : public QObject {
     void gain_and_bias_are_applied_with_the_sites_convention() {
         QFETCH(bool, one_plus_weight);
         const Eigen::VectorXd x = vector_off_axis(6, 0.3, 1.2);
-        WalkAffine affine;
+        NormAffine affine;
         affine.gamma = Eigen::VectorXd::LinSpaced(6, 0.5, 2.0);
         affine.beta = Eigen::VectorXd::LinSpaced(6, -1.0, 1.0);
         affine.convention =
@@ -104,7 +104,7 @@ class TestNormalizationWalk : public QObject {
     void the_walk_basis_draws_the_layer_norm_walk_exactly() {
         Eigen::VectorXd x(7);
         x << 0.3, -1.2, 2.5, 0.1, 0.9, -0.4, 1.7;
-        WalkAffine affine;
+        NormAffine affine;
         affine.gamma = Eigen::VectorXd::LinSpaced(7, 0.2, 1.8);
         affine.beta = Eigen::VectorXd::LinSpaced(7, 0.4, -0.6);
         const NormalizationWalk walk = walk_normalization(x, 1e-5, affine);

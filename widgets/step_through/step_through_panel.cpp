@@ -35,10 +35,7 @@ constexpr double kTeachingRange = 10.0;
 
 NormalizationWalk walkOf(const Dump& dump, std::size_t site, Index token) {
     const SiteInfo& about = dump.info().sites.at(site);
-    WalkAffine affine;
-    affine.gamma = dump.read_gamma(site);
-    affine.beta = dump.read_beta(site);
-    affine.convention = about.gamma_convention;
+    const NormAffine affine = read_norm_affine(dump, site);
     try {
         return walk_normalization(dump.read_vector(site, Stream::Input, token), about.eps, affine);
     } catch (const RequestError& error) {
