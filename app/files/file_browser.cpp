@@ -115,10 +115,10 @@ void FileBrowser::addContents(QTreeWidgetItem* fileItem, const DumpDocument& doc
             addRow(model, QString::fromStdString(name), attributeText(value));
     }
     auto* sites = addRow(fileItem, tr("Norm sites"), QString::number(info.sites.size()));
-    for (std::size_t site = 0; site < info.sites.size(); ++site) {
+    for (SiteIndex site = 0; site < info.sites.size(); ++site) {
         auto* item = addRow(sites, QString::fromStdString(site_label(info.sites[site])),
                             siteDescription(info.sites[site]));
-        item->setData(0, kSiteRole, int(site));
+        item->setData(0, kSiteRole, QVariant::fromValue(site));
         item->setToolTip(0, QString::fromStdString(info.sites[site].module));
     }
     fileItem->setExpanded(true);
@@ -137,8 +137,8 @@ void FileBrowser::showCurrent() {
     QTreeWidgetItem* fileItem = current ? itemOf(current) : nullptr;
     if (!fileItem) return;
     for (QTreeWidgetItemIterator it(fileItem); *it && documentOf(*it) == current; ++it)
-        if ((*it)->data(0, kSiteRole).toInt() == current->currentSite() &&
-            (*it)->data(0, kSiteRole).isValid())
+        if ((*it)->data(0, kSiteRole).isValid() &&
+            (*it)->data(0, kSiteRole).value<SiteIndex>() == current->currentSite())
             setCurrentItem(*it);
 }
 
@@ -146,7 +146,7 @@ void FileBrowser::activate(QTreeWidgetItem* item) {
     DumpDocument* document = documentOf(item);
     documents_->setCurrent(document);
     const QVariant site = item->data(0, kSiteRole);
-    if (site.isValid()) document->setCurrentSite(site.toInt());
+    if (site.isValid()) document->setCurrentSite(site.value<SiteIndex>());
 }
 
 }  // namespace lngeom::app

@@ -9,15 +9,15 @@ class DocumentList;
 
 class SiteStepReaction : public Reaction {
   public:
-    // `step`: -1 previous, +1 next.
-    SiteStepReaction(QAction* action, DocumentList* documents, int step);
+    enum class Step { Previous, Next };
+    SiteStepReaction(QAction* action, DocumentList* documents, Step step);
 
   protected:
     void onTriggered() override;
 
   private:
     DocumentList* documents_;
-    int step_;
+    Step step_;
 };
 
 }  // namespace lngeom::app

@@ -36,13 +36,13 @@ QJsonObject fileToJson(const SessionFile& file) {
     for (const Index token : file.selection) selection.append(qint64(token));
     return {{"path", file.path},
             {"dataset", file.dataset},
-            {"site", file.site},
+            {"site", qint64(file.site)},
             {"selection", selection}};
 }
 
 SessionFile fileFromJson(const widgets::JsonReader& json) {
     if (!json.has("path")) json.fail("path", "missing: every entry of \"files\" needs a \"path\"");
-    return {json.string("path"), json.string("dataset"), json.integer("site", 0),
+    return {json.string("path"), json.string("dataset"), json.siteIndex("site").value_or(0),
             json.tokens("selection")};
 }
 

@@ -31,7 +31,7 @@ class SessionError : public std::runtime_error {
 struct SessionFile {
     QString path;
     QString dataset;
-    int site = 0;
+    SiteIndex site = 0;
     std::vector<Index> selection;
 };
 

@@ -15,13 +15,12 @@ namespace {
 
 using widgets::DumpDocument;
 
-void setSite(DumpDocument* document, int site) {
-    const int sites = int(document->info().sites.size());
-    document->setCurrentSite(site == kLastSite ? sites - 1 : site);
+void setSite(DumpDocument* document, SiteIndex site) {
+    document->setCurrentSite(site == kLastSite ? document->info().sites.size() - 1 : site);
 }
 
 // A file still opening gets its site once its sites are known.
-void showSite(DumpDocument* document, int site) {
+void showSite(DumpDocument* document, SiteIndex site) {
     if (document->dump()) return setSite(document, site);
     auto* once = new QObject(document);
     QObject::connect(document, &DumpDocument::infoReady, once, [document, site, once] {

@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <limits>
 #include <vector>
 
 #include "core/geometry/projection.h"
@@ -18,12 +19,12 @@ struct TourStep {
     // norm sites (kLastSite: the final norm), which metric in the histogram, which vectors in
     // the 3D view.
     int sample = 0;
-    int site = 0;
+    SiteIndex site = 0;
     Metric metric = Metric::AngleToUniformDeg;
     Representation representation = Representation::Input;
 };
 
-inline constexpr int kLastSite = -1;
+inline constexpr SiteIndex kLastSite = std::numeric_limits<SiteIndex>::max();
 
 const std::vector<TourStep>& tourSteps();
 

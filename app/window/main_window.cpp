@@ -215,11 +215,11 @@ void MainWindow::createViewMenu() {
     QAction* previous = viewMenu->addAction(tr("&Previous site"));
     previous->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_PageUp), QKeySequence(Qt::CTRL | Qt::Key_Up)});
-    new SiteStepReaction(previous, documents_, -1);
+    new SiteStepReaction(previous, documents_, SiteStepReaction::Step::Previous);
     QAction* next = viewMenu->addAction(tr("&Next site"));
     next->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_PageDown), QKeySequence(Qt::CTRL | Qt::Key_Down)});
-    new SiteStepReaction(next, documents_, +1);
+    new SiteStepReaction(next, documents_, SiteStepReaction::Step::Next);
     viewMenu->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         viewMenu->addAction(dock->toggleViewAction());

@@ -17,8 +17,9 @@ SiteSelector::SiteSelector(DocumentList* documents, QWidget* parent)
         tr("The norm site every view shows (layer · ln1 / ln2 / final).\n"
            "Previous / next site: Ctrl+Page Up / Ctrl+Page Down."));
     connect(documents, &DocumentList::currentChanged, this, &SiteSelector::follow);
+    // The box's rows are the sites in order: its int index converts to and from a SiteIndex.
     connect(this, &QComboBox::activated, this, [this](int index) {
-        if (document_) document_->setCurrentSite(index);
+        if (document_ && index >= 0) document_->setCurrentSite(SiteIndex(index));
     });
     follow(documents->current());
 }
@@ -46,6 +47,6 @@ void SiteSelector::fill() {
     showSite(document_->currentSite());
 }
 
-void SiteSelector::showSite(int site) { setCurrentIndex(site); }
+void SiteSelector::showSite(SiteIndex site) { setCurrentIndex(int(site)); }
 
 }  // namespace lngeom::app

@@ -5,6 +5,8 @@
 #include <QComboBox>
 #include <QPointer>
 
+#include "core/io/dump.h"
+
 namespace lngeom::widgets {
 class DumpDocument;
 }
@@ -21,7 +23,7 @@ class SiteSelector : public QComboBox {
   private:
     void follow(widgets::DumpDocument* document);
     void fill();
-    void showSite(int site);
+    void showSite(SiteIndex site);
 
     DocumentList* documents_;
     QPointer<widgets::DumpDocument> document_;

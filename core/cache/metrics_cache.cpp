@@ -190,7 +190,7 @@ std::optional<MetricsCacheFile> open_metrics_cache(const std::string& path,
     }
 }
 
-SiteColumns read_cached_columns(const MetricsCacheFile& cache, std::size_t site) {
+SiteColumns read_cached_columns(const MetricsCacheFile& cache, SiteIndex site) {
     const CachedSite& cached = cache.sites.at(site);
     const Index n_tokens = cached.summary.n_tokens,
                 n_metrics = Index(cached.summary.metrics.size());
@@ -243,7 +243,7 @@ void MetricsCacheWriter::write(const void* data, std::size_t bytes) {
     offset_ += bytes;
 }
 
-void MetricsCacheWriter::add_site(std::size_t site, const SiteSummary& summary,
+void MetricsCacheWriter::add_site(SiteIndex site, const SiteSummary& summary,
                                   const SiteColumns& columns) {
     const std::size_t value_bytes = std::size_t(columns.values.size()) * sizeof(float);
     CachedSite cached{summary, offset_, value_bytes + columns.flags.size(), 0};

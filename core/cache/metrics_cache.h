@@ -47,7 +47,7 @@ std::optional<MetricsCacheFile> open_metrics_cache(const std::string& path,
                                                    const std::string& identity);
 
 // One site's columns from the cache; FormatError naming the file when they are damaged.
-SiteColumns read_cached_columns(const MetricsCacheFile& cache, std::size_t site);
+SiteColumns read_cached_columns(const MetricsCacheFile& cache, SiteIndex site);
 
 // Writes a cache while the pass runs: sites in any order, then commit() renames it into place.
 // I/O failures never interrupt the pass: they are remembered and reported by commit().
@@ -58,7 +58,7 @@ class MetricsCacheWriter {
     MetricsCacheWriter(const MetricsCacheWriter&) = delete;
     MetricsCacheWriter& operator=(const MetricsCacheWriter&) = delete;
 
-    void add_site(std::size_t site, const SiteSummary& summary, const SiteColumns& columns);
+    void add_site(SiteIndex site, const SiteSummary& summary, const SiteColumns& columns);
     // Empty on success, else why the cache was not written.
     std::string commit();
 

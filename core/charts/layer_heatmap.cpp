@@ -11,7 +11,7 @@ namespace lngeom {
 HeatmapBins heatmap_bins(std::span<const std::span<const float>> site_values, double low,
                          double high, int bins) {
     HeatmapBins heatmap{low, high, CountMatrix::Zero(Index(site_values.size()), bins)};
-    for (std::size_t site = 0; site < site_values.size(); ++site) {
+    for (SiteIndex site = 0; site < site_values.size(); ++site) {
         const Histogram histogram = histogram_of(site_values[site], low, high, bins);
         for (int bin = 0; bin < bins; ++bin)
             heatmap.counts(Index(site), bin) = histogram.counts[std::size_t(bin)];

@@ -17,23 +17,23 @@ bool all_named(const std::vector<SiteInfo>& sites) {
 }
 
 // Right index for each left site, by name when both dumps name every site, else by position.
-std::vector<std::optional<std::size_t>> match(const std::vector<SiteInfo>& left,
-                                              const std::vector<SiteInfo>& right) {
-    std::vector<std::optional<std::size_t>> matches(left.size());
+std::vector<std::optional<SiteIndex>> match(const std::vector<SiteInfo>& left,
+                                            const std::vector<SiteInfo>& right) {
+    std::vector<std::optional<SiteIndex>> matches(left.size());
     if (all_named(left) && all_named(right)) {
-        std::map<std::pair<int, std::string>, std::size_t> by_name;
-        for (std::size_t j = 0; j < right.size(); ++j) by_name[{right[j].layer, right[j].site}] = j;
-        for (std::size_t i = 0; i < left.size(); ++i)
+        std::map<std::pair<int, std::string>, SiteIndex> by_name;
+        for (SiteIndex j = 0; j < right.size(); ++j) by_name[{right[j].layer, right[j].site}] = j;
+        for (SiteIndex i = 0; i < left.size(); ++i)
             if (auto found = by_name.find({left[i].layer, left[i].site}); found != by_name.end())
                 matches[i] = found->second;
         return matches;
     }
-    for (std::size_t i = 0; i < std::min(left.size(), right.size()); ++i) matches[i] = i;
+    for (SiteIndex i = 0; i < std::min(left.size(), right.size()); ++i) matches[i] = i;
     return matches;
 }
 
 // Where a right-only site goes: after the last row whose right site comes before it.
-std::size_t insertion_point(const std::vector<AlignedSite>& rows, std::size_t right_site) {
+std::size_t insertion_point(const std::vector<AlignedSite>& rows, SiteIndex right_site) {
     std::size_t point = 0;
     for (std::size_t row = 0; row < rows.size(); ++row)
         if (rows[row].right && *rows[row].right < right_site) point = row + 1;
@@ -47,11 +47,11 @@ std::vector<AlignedSite> align_sites(const std::vector<SiteInfo>& left,
     const auto matches = match(left, right);
     std::vector<AlignedSite> rows;
     std::vector<bool> used(right.size(), false);
-    for (std::size_t i = 0; i < left.size(); ++i) {
+    for (SiteIndex i = 0; i < left.size(); ++i) {
         rows.push_back({i, matches[i], site_label(left[i])});
         if (matches[i]) used[*matches[i]] = true;
     }
-    for (std::size_t j = 0; j < right.size(); ++j)
+    for (SiteIndex j = 0; j < right.size(); ++j)
         if (!used[j])
             rows.insert(rows.begin() + std::ptrdiff_t(insertion_point(rows, j)),
                         AlignedSite{std::nullopt, j, site_label(right[j])});

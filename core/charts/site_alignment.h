@@ -12,8 +12,8 @@ namespace lngeom {
 
 // One row of a comparison: a site of the left dump, of the right dump, or of both.
 struct AlignedSite {
-    std::optional<std::size_t> left;
-    std::optional<std::size_t> right;
+    std::optional<SiteIndex> left;
+    std::optional<SiteIndex> right;
     std::string label;  // site_label() of whichever side has it (left first)
 };
 

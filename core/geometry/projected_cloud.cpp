@@ -7,7 +7,7 @@
 
 namespace lngeom {
 
-ProjectionBasis compute_basis(const Dump& dump, std::size_t site, const BasisRequest& request,
+ProjectionBasis compute_basis(const Dump& dump, SiteIndex site, const BasisRequest& request,
                               const std::atomic<bool>* cancel) {
     DumpStreamOptions stream;
     stream.max_rows = request.max_rows;
@@ -63,11 +63,11 @@ ProjectedCloud compute_projected_cloud(const Dump& dump, const CloudRequest& req
                         cancel);
 }
 
-std::vector<std::size_t> sites_of_same_kind(const DumpInfo& info, std::size_t site) {
+std::vector<SiteIndex> sites_of_same_kind(const DumpInfo& info, SiteIndex site) {
     const SiteInfo& chosen = info.sites.at(site);
     if (chosen.site.empty()) return {site};
-    std::vector<std::size_t> sites;
-    for (std::size_t other = 0; other < info.sites.size(); ++other)
+    std::vector<SiteIndex> sites;
+    for (SiteIndex other = 0; other < info.sites.size(); ++other)
         if (info.sites[other].site == chosen.site && info.sites[other].d == chosen.d)
             sites.push_back(other);
     return sites;
@@ -75,14 +75,14 @@ std::vector<std::size_t> sites_of_same_kind(const DumpInfo& info, std::size_t si
 
 ProjectedCloud compute_layer_cloud(const Dump& dump, const CloudRequest& request,
                                    const std::atomic<bool>* cancel) {
-    const std::vector<std::size_t> sites = sites_of_same_kind(dump.info(), request.site);
+    const std::vector<SiteIndex> sites = sites_of_same_kind(dump.info(), request.site);
     const ProjectionBasis basis = compute_basis(dump, request.site, request.basis, cancel);
     ProjectedCloud cloud;
     cloud.request = request;
     cloud.basis = basis;
     cloud.sphere_radius = std::sqrt(double(dump.info().sites[request.site].d));
     std::vector<ProjectedCloud> parts;
-    for (std::size_t site : sites) {
+    for (SiteIndex site : sites) {
         CloudRequest part = request;
         part.site = site;
         part.max_points = std::max<Index>(1, request.max_points / Index(sites.size()));

@@ -26,7 +26,7 @@ struct BasisRequest {
 };
 
 struct CloudRequest {
-    std::size_t site = 0;
+    SiteIndex site = 0;
     Representation representation = Representation::Input;
     Placement placement = Placement::Linear;
     BasisRequest basis;
@@ -46,7 +46,7 @@ struct ProjectedCloud {
 };
 
 // The basis of `request` for its site (reads the rows it needs).
-ProjectionBasis compute_basis(const Dump& dump, std::size_t site, const BasisRequest& request,
+ProjectionBasis compute_basis(const Dump& dump, SiteIndex site, const BasisRequest& request,
                               const std::atomic<bool>* cancel = nullptr);
 // The basis, then the points placed in it. CancelledError when `cancel` is set meanwhile.
 ProjectedCloud compute_projected_cloud(const Dump& dump, const CloudRequest& request,
@@ -58,7 +58,7 @@ ProjectedCloud place_points(const Dump& dump, const CloudRequest& request,
 
 // The sites a layer cloud of `site` draws: every site of its kind ("ln1", say) and width d, in
 // forward order; `site` alone when its kind is unknown.
-std::vector<std::size_t> sites_of_same_kind(const DumpInfo& info, std::size_t site);
+std::vector<SiteIndex> sites_of_same_kind(const DumpInfo& info, SiteIndex site);
 // The tokens of every site of `request.site`'s kind, all placed in the basis of `request.site`
 // so that the layers share one picture; `max_points` is shared equally by the sites.
 ProjectedCloud compute_layer_cloud(const Dump& dump, const CloudRequest& request,

@@ -6,7 +6,7 @@
 
 namespace lngeom {
 
-BlockSource dump_block_source(const Dump& dump, std::size_t site, Stream stream,
+BlockSource dump_block_source(const Dump& dump, SiteIndex site, Stream stream,
                               const DumpStreamOptions& options) {
     const Index n_tokens = dump.info().sites.at(site).n_tokens;
     const Index first = std::clamp<Index>(options.first_row, 0, n_tokens);

@@ -23,7 +23,7 @@ struct DumpStreamOptions {
 };
 
 // Rows of one site's input or output; the dump must outlive the source.
-BlockSource dump_block_source(const Dump& dump, std::size_t site, Stream stream,
+BlockSource dump_block_source(const Dump& dump, SiteIndex site, Stream stream,
                               const DumpStreamOptions& options = {});
 // The rows of `rows` (n_rows × d) in blocks of `block_rows`; `rows` must outlive the source.
 BlockSource matrix_block_source(const RowMatrixD& rows, Index block_rows);

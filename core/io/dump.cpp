@@ -77,14 +77,14 @@ const char* stored_type_name(StoredType type) {
 struct Dump::Impl {
     detail::DumpContents contents;
 
-    const detail::SiteSource& site(std::size_t index) const {
+    const detail::SiteSource& site(SiteIndex index) const {
         if (index < contents.sites.size()) return contents.sites[index];
         throw RequestError(contents.info.path, "",
                            "site " + std::to_string(index) + " does not exist; the dump has " +
                                std::to_string(contents.sites.size()) + " sites");
     }
 
-    const detail::FloatDataset& stream(std::size_t index, Stream which) const {
+    const detail::FloatDataset& stream(SiteIndex index, Stream which) const {
         const detail::SiteSource& source = site(index);
         if (which == Stream::Input) return source.input;
         if (source.output) return *source.output;
@@ -117,8 +117,7 @@ std::vector<DatasetCandidate> Dump::list_datasets(const std::string& path) {
 
 const DumpInfo& Dump::info() const { return impl_->contents.info; }
 
-void Dump::read_rows(std::size_t site, Stream stream, Index first, Index count,
-                     RowBlock& out) const {
+void Dump::read_rows(SiteIndex site, Stream stream, Index first, Index count, RowBlock& out) const {
     hdf5::silence_error_printing();
     const detail::FloatDataset& data = impl_->stream(site, stream);
     require_range(data.where.file, data.where.object, first, count, info().sites[site].n_tokens);
@@ -127,7 +126,7 @@ void Dump::read_rows(std::size_t site, Stream stream, Index first, Index count,
     detail::read_float_rows(data, impl_->site(site).slice, first, count, out);
 }
 
-Eigen::VectorXd Dump::read_vector(std::size_t site, Stream stream, Index row) const {
+Eigen::VectorXd Dump::read_vector(SiteIndex site, Stream stream, Index row) const {
     RowBlock block;
     read_rows(site, stream, row, 1, block);
     return std::visit(
@@ -137,7 +136,7 @@ Eigen::VectorXd Dump::read_vector(std::size_t site, Stream stream, Index row) co
         block.rows);
 }
 
-Index Dump::block_rows(std::size_t site, std::size_t max_bytes) const {
+Index Dump::block_rows(SiteIndex site, std::size_t max_bytes) const {
     const detail::FloatDataset& input = impl_->site(site).input;
     const SiteInfo& about = info().sites[site];
     detail::require_rows_within(input, 1, detail::kMaxReadBytes, detail::read_limit_text());
@@ -151,14 +150,14 @@ Index Dump::block_rows(std::size_t site, std::size_t max_bytes) const {
     return std::min(rows, Index(detail::kMaxReadBytes / row_bytes));
 }
 
-std::optional<Eigen::VectorXd> Dump::read_gamma(std::size_t site) const {
+std::optional<Eigen::VectorXd> Dump::read_gamma(SiteIndex site) const {
     hdf5::silence_error_printing();
     const auto& gamma = impl_->site(site).gamma;
     if (!gamma) return std::nullopt;
     return detail::read_float_vector(*gamma);
 }
 
-std::optional<Eigen::VectorXd> Dump::read_beta(std::size_t site) const {
+std::optional<Eigen::VectorXd> Dump::read_beta(SiteIndex site) const {
     hdf5::silence_error_printing();
     const auto& beta = impl_->site(site).beta;
     if (!beta) return std::nullopt;

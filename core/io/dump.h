@@ -4,6 +4,7 @@
 // blocks, never a whole dataset at once.
 
 #include <Eigen/Core>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -15,6 +16,11 @@
 namespace lngeom {
 
 using Index = Eigen::Index;
+// A norm site's position in DumpInfo::sites (forward order), the one site index from core to
+// the window. Unsigned like the vector it indexes, so it indexes without a cast; "no site" is
+// std::optional<SiteIndex>, never a negative sentinel. Qt's int APIs (combo box index, model
+// row) convert at the call.
+using SiteIndex = std::size_t;
 
 // Row-major blocks: one token per row ("n_rows × d").
 using RowMatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
@@ -98,17 +104,17 @@ class Dump {
 
     // Rows [first, first + count) of a site's input or output (count × d); RequestError when
     // they would take more than 1 GiB.
-    void read_rows(std::size_t site, Stream stream, Index first, Index count, RowBlock& out) const;
+    void read_rows(SiteIndex site, Stream stream, Index first, Index count, RowBlock& out) const;
     // One row (d) in double: the vector of a single token a view inspects.
-    Eigen::VectorXd read_vector(std::size_t site, Stream stream, Index row) const;
+    Eigen::VectorXd read_vector(SiteIndex site, Stream stream, Index row) const;
     // Rows per block that align with the dataset's chunks and stay within `max_bytes` per block.
     // Bytes count the rows as returned (4 per value, 8 for float64 storage); the result is at
     // least one chunk's rows (1 row when contiguous), at most the site's n_tokens and at most
     // 1 GiB of rows. RequestError when a single row alone exceeds 1 GiB.
-    Index block_rows(std::size_t site, std::size_t max_bytes) const;
+    Index block_rows(SiteIndex site, std::size_t max_bytes) const;
     // gamma and beta (d), in double; nullopt where the site has none.
-    std::optional<Eigen::VectorXd> read_gamma(std::size_t site) const;
-    std::optional<Eigen::VectorXd> read_beta(std::size_t site) const;
+    std::optional<Eigen::VectorXd> read_gamma(SiteIndex site) const;
+    std::optional<Eigen::VectorXd> read_beta(SiteIndex site) const;
 
     std::vector<std::string> read_tokens(Index first, Index count) const;
     std::vector<std::int32_t> read_sequence(Index first, Index count) const;

@@ -9,7 +9,7 @@ namespace lngeom::detail {
 
 namespace {
 
-std::string site_key(size_t index) {
+std::string site_key(SiteIndex index) {
     std::string key = std::to_string(index);
     return std::string(key.size() < 3 ? 3 - key.size() : 0, '0') + key;
 }
@@ -42,7 +42,7 @@ FloatDataset reopened(const hdf5::File& file, const FloatDataset& data) {
 // have a few hundred norm sites at most.
 constexpr size_t kMaxGenericLayers = 65536;
 
-SiteInfo generic_site(const FloatDataset& data, size_t index) {
+SiteInfo generic_site(const FloatDataset& data, SiteIndex index) {
     const bool stacked = data.shape.size() == 3;
     SiteInfo site;
     site.key = site_key(index);
@@ -65,7 +65,7 @@ DumpContents open_generic_layout(hdf5::File file, const std::string& path,
     FloatDataset data = open_float_dataset(contents.file, {path, name}, name);
     require_rank(data, {2, 3}, "rank 2 (n_tokens, d) or rank 3 (n_layers, n_tokens, d)");
     require_useful_width(data);
-    const size_t n_sites = data.shape.size() == 3 ? size_t(data.shape[0]) : 1;
+    const SiteIndex n_sites = data.shape.size() == 3 ? SiteIndex(data.shape[0]) : 1;
     if (n_sites == 0) throw FormatError(path, name, "has no layers (n_layers = 0)");
     if (n_sites > kMaxGenericLayers)
         throw FormatError(path, name,
@@ -73,7 +73,7 @@ DumpContents open_generic_layout(hdf5::File file, const std::string& path,
                               std::to_string(kMaxGenericLayers) + " (one norm site per layer)");
     contents.info.path = path;
     contents.info.layout = data.shape.size() == 3 ? Layout::Generic3D : Layout::Generic2D;
-    for (size_t index = 0; index < n_sites; ++index) {
+    for (SiteIndex index = 0; index < n_sites; ++index) {
         contents.info.sites.push_back(generic_site(data, index));
         contents.sites.push_back({reopened(contents.file, data), {}, {}, {}, hsize_t(index)});
     }

@@ -21,14 +21,14 @@ constexpr std::size_t kMaxBlockBytes = std::size_t(1) << 20;
 // One thread's block of rows, read and then computed by that same thread while it is still in
 // the core's cache.
 struct Slot {
-    std::size_t site = 0;
+    SiteIndex site = 0;
     RowBlock input;
     RowBlock output;
 };
 
 // Where the next block starts.
 struct Cursor {
-    std::size_t site = 0;
+    SiteIndex site = 0;
     Index first = 0;
 };
 
@@ -81,7 +81,7 @@ class MetricsPass {
           scratch_(size_t(n_threads_)),
           summaries_(dump.info().sites.size()) {
         for (const SiteInfo& site : dump.info().sites) rows_total_ += site.n_tokens;
-        for (size_t site = 0; site < summaries_.size(); ++site)
+        for (SiteIndex site = 0; site < summaries_.size(); ++site)
             sites_.push_back(std::make_unique<SiteState>());
     }
 
@@ -141,7 +141,7 @@ class MetricsPass {
         return false;
     }
 
-    void begin_site(std::size_t site) {
+    void begin_site(SiteIndex site) {
         const SiteInfo& info = dump_.info().sites[site];
         SiteState& state = *sites_[site];
         const int n_metrics = metric_count(info.has_output);
@@ -176,7 +176,7 @@ class MetricsPass {
         }
     }
 
-    void finish_site(std::size_t site) {
+    void finish_site(SiteIndex site) {
         SiteState& state = *sites_[site];
         Tally total = state.tallies.front();
         for (size_t worker = 1; worker < state.tallies.size(); ++worker)

@@ -45,7 +45,7 @@ struct SiteColumns {
 };
 
 // Receives each site once it is complete. Sites may complete out of order; calls never overlap.
-using SiteSink = std::function<void(std::size_t site, const SiteSummary&, SiteColumns&&)>;
+using SiteSink = std::function<void(SiteIndex site, const SiteSummary&, SiteColumns&&)>;
 
 // Runs the pass over every site of `dump`; `sink`, if given, receives each site's columns.
 // RequestError before any read when the dump does not fit the memory budget (pass_budget.h).

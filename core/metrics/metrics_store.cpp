@@ -63,7 +63,7 @@ bool MetricsStore::load_cache(const std::string& identity, const DumpInfo& info,
     std::optional<MetricsCacheFile> cache = open_metrics_cache(cache_path_, identity);
     if (!cache || !cache_matches(*cache, info)) return false;
     try {
-        for (std::size_t site = 0; keep && site < info.sites.size(); ++site)
+        for (SiteIndex site = 0; keep && site < info.sites.size(); ++site)
             kept_[site] = std::make_shared<const SiteColumns>(read_cached_columns(*cache, site));
     } catch (const FormatError&) {
         std::fill(kept_.begin(), kept_.end(), nullptr);
@@ -78,20 +78,20 @@ bool MetricsStore::load_cache(const std::string& identity, const DumpInfo& info,
 void MetricsStore::run_pass(const Dump& dump, const PassOptions& options, bool keep,
                             MetricsCacheWriter* writer) {
     summaries_ = run_metrics_pass(
-        dump, options, [&](std::size_t site, const SiteSummary& summary, SiteColumns&& columns) {
+        dump, options, [&](SiteIndex site, const SiteSummary& summary, SiteColumns&& columns) {
             if (writer) writer->add_site(site, summary, columns);
             if (keep) kept_[site] = std::make_shared<const SiteColumns>(std::move(columns));
         });
 }
 
-void MetricsStore::check_site(std::size_t site) const {
+void MetricsStore::check_site(SiteIndex site) const {
     if (site >= summaries_.size())
         throw RequestError(dump_path_, "",
                            "site " + std::to_string(site) + " does not exist; the dump has " +
                                std::to_string(summaries_.size()) + " sites");
 }
 
-const Summary& MetricsStore::summary(std::size_t site, Metric metric) const {
+const Summary& MetricsStore::summary(SiteIndex site, Metric metric) const {
     check_site(site);
     const std::vector<Summary>& metrics = summaries_[site].metrics;
     if (column_of(metric) >= int(metrics.size()))
@@ -101,7 +101,7 @@ const Summary& MetricsStore::summary(std::size_t site, Metric metric) const {
     return metrics[size_t(column_of(metric))];
 }
 
-std::shared_ptr<const SiteColumns> MetricsStore::columns(std::size_t site) const {
+std::shared_ptr<const SiteColumns> MetricsStore::columns(SiteIndex site) const {
     check_site(site);
     if (kept_[site]) return kept_[site];
     if (cache_) return std::make_shared<const SiteColumns>(read_cached_columns(*cache_, site));

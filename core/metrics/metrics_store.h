@@ -30,10 +30,10 @@ class MetricsStore {
 
     const std::vector<SiteSummary>& summaries() const { return summaries_; }
     // RequestError when the site does not exist or has no such metric (no output).
-    const Summary& summary(std::size_t site, Metric metric) const;
+    const Summary& summary(SiteIndex site, Metric metric) const;
     // The site's per-token columns; RequestError when they were neither kept nor cached,
     // FormatError when the cache file was damaged since.
-    std::shared_ptr<const SiteColumns> columns(std::size_t site) const;
+    std::shared_ptr<const SiteColumns> columns(SiteIndex site) const;
 
     bool loaded_from_cache() const { return loaded_from_cache_; }
     const std::string& cache_path() const { return cache_path_; }        // empty without a cache
@@ -43,7 +43,7 @@ class MetricsStore {
     bool load_cache(const std::string& identity, const DumpInfo& info, bool keep);
     void run_pass(const Dump& dump, const PassOptions& options, bool keep,
                   MetricsCacheWriter* writer);
-    void check_site(std::size_t site) const;
+    void check_site(SiteIndex site) const;
 
     std::string dump_path_;
     std::vector<SiteSummary> summaries_;

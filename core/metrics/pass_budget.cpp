@@ -22,7 +22,7 @@ double slots_in_flight(const PassOptions& options) {
 
 }  // namespace
 
-PassMemory pass_memory(const Dump& dump, std::size_t site, const PassOptions& options) {
+PassMemory pass_memory(const Dump& dump, SiteIndex site, const PassOptions& options) {
     const SiteInfo& about = dump.info().sites[site];
     const double element_bytes = about.input_type == StoredType::Float64 ? 8 : 4;
     const double streams = about.has_output ? 2 : 1;
@@ -40,7 +40,7 @@ void require_pass_within_budget(const Dump& dump, const PassOptions& options) {
         std::max(budget / 2, slots_in_flight(options) * 2 * double(pass_block_bytes(options)));
     const std::string budget_text =
         "the memory budget of " + detail::byte_text(budget) + " (--memory-budget)";
-    for (std::size_t site = 0; site < dump.info().sites.size(); ++site) {
+    for (SiteIndex site = 0; site < dump.info().sites.size(); ++site) {
         const PassMemory memory = pass_memory(dump, site, options);
         const SiteInfo& about = dump.info().sites[site];
         const std::string object = site_dataset(dump.info(), about);

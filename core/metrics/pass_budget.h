@@ -13,7 +13,7 @@ struct PassMemory {
     double blocks = 0;
     double columns = 0;
 };
-PassMemory pass_memory(const Dump& dump, std::size_t site, const PassOptions& options);
+PassMemory pass_memory(const Dump& dump, SiteIndex site, const PassOptions& options);
 
 // RequestError naming the file, the site's dataset and the budget when a site's blocks need
 // more than the pass plans for them (half the budget) or its columns more than the budget.

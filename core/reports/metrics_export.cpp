@@ -79,9 +79,9 @@ TokenLabelColumns read_token_label_columns(const Dump& dump) {
     return labels;
 }
 
-std::size_t find_site(const DumpInfo& info, const std::string& key) {
+SiteIndex find_site(const DumpInfo& info, const std::string& key) {
     std::string known;
-    for (std::size_t site = 0; site < info.sites.size(); ++site) {
+    for (SiteIndex site = 0; site < info.sites.size(); ++site) {
         if (info.sites[site].key == key || site_label(info.sites[site]) == key) return site;
         known += (site ? ", " : "") + info.sites[site].key;
     }
@@ -93,9 +93,9 @@ void write_token_metrics_csv(std::ostream& out, const DumpInfo& info, const Metr
                              const TokenLabelColumns& labels, const TokenMetricsRequest& request) {
     std::vector<std::size_t> sites = request.sites;
     if (sites.empty())
-        for (std::size_t site = 0; site < info.sites.size(); ++site) sites.push_back(site);
+        for (SiteIndex site = 0; site < info.sites.size(); ++site) sites.push_back(site);
     write_header(out);
-    for (std::size_t site : sites) {
+    for (SiteIndex site : sites) {
         const SiteInfo& described = info.sites.at(site);
         const std::vector<Index> tokens = checked_tokens(info, described, request.tokens);
         write_site(out, described, *store.columns(site), labels, tokens);

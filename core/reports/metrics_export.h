@@ -25,7 +25,7 @@ TokenLabelColumns read_token_label_columns(const Dump& dump);
 
 // The site whose key is `key` ("003"), or whose label is (site_label: "1·ln2", "final");
 // RequestError naming the file and listing the keys when there is none.
-std::size_t find_site(const DumpInfo& info, const std::string& key);
+SiteIndex find_site(const DumpInfo& info, const std::string& key);
 
 struct TokenMetricsRequest {
     std::vector<std::size_t> sites;  // empty: every site

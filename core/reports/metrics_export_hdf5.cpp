@@ -76,7 +76,7 @@ void write_file(const std::string& temporary, const std::string& path, const Dum
     write_string_attribute(file.id(), "source", info.path, where);
     const hdf5::Group sites(hdf5::check_id(
         H5Gcreate2(file.id(), "sites", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), where, "/sites"));
-    for (std::size_t site = 0; site < info.sites.size(); ++site)
+    for (SiteIndex site = 0; site < info.sites.size(); ++site)
         write_site(sites.id(), info.sites[site], *store.columns(site), where);
     if (!labels.sequence.empty())
         write_column<std::int32_t>(file.id(), "sequence", labels.sequence, H5T_NATIVE_INT32, where);

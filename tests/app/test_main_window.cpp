@@ -230,10 +230,9 @@ void TestMainWindow::tourDrivesTheViews() {
         tour->showStep(step);
         const lngeom::app::TourStep& shown = steps[std::size_t(step)];
         DumpDocument* document = test.documents->documents()[std::size_t(shown.sample)];
-        const int sites = int(document->info().sites.size());
+        const lngeom::SiteIndex last = document->info().sites.size() - 1;
         QCOMPARE(test.documents->current(), document);
-        QCOMPARE(document->currentSite(),
-                 shown.site == lngeom::app::kLastSite ? sites - 1 : shown.site);
+        QCOMPARE(document->currentSite(), shown.site == lngeom::app::kLastSite ? last : shown.site);
         QCOMPARE(test.window->views().histogram->settings().metric, shown.metric);
         QCOMPARE(test.window->views().projection->settings().representation, shown.representation);
         QVERIFY(tour->text().startsWith(shown.title));
@@ -257,7 +256,7 @@ void TestMainWindow::tourOpensTheSamplesItNeeds() {
     QCOMPARE(test.documents->documents().size(), std::size_t(2));
     DumpDocument* rms = test.documents->current();
     QCOMPARE(rms->displayName(), QString("sample-rmsnorm.h5"));
-    QCOMPARE(rms->currentSite(), int(rms->info().sites.size()) - 1);
+    QCOMPARE(rms->currentSite(), rms->info().sites.size() - 1);
 }
 
 void TestMainWindow::comparisonCanBeChosenOrNone() {

@@ -99,25 +99,25 @@ class TestDumpErrors : public QObject {
     }
 
     void bad_request_is_named_data() {
-        QTest::addColumn<int>("site");
+        QTest::addColumn<SiteIndex>("site");
         QTest::addColumn<int>("stream");
         QTest::addColumn<int>("first");
         QTest::addColumn<int>("count");
         QTest::addColumn<QString>("object");
         QTest::addColumn<QString>("reason");
         const int input = int(Stream::Input);
-        QTest::newRow("past the end") << 0 << input << 30 << 8 << "/norms/000/input"
+        QTest::newRow("past the end") << SiteIndex{0} << input << 30 << 8 << "/norms/000/input"
                                       << "rows [30, 38) are outside the 37 rows [0, 37)";
-        QTest::newRow("negative first") << 1 << input << -1 << 2 << "/norms/001/input"
+        QTest::newRow("negative first") << SiteIndex{1} << input << -1 << 2 << "/norms/001/input"
                                         << "rows [-1, 1) are outside";
-        QTest::newRow("negative count") << 2 << input << 3 << -2 << "/norms/002/input"
+        QTest::newRow("negative count") << SiteIndex{2} << input << 3 << -2 << "/norms/002/input"
                                         << "rows [3, 1) are outside";
-        QTest::newRow("no such site") << 3 << input << 0 << 1 << ""
+        QTest::newRow("no such site") << SiteIndex{3} << input << 0 << 1 << ""
                                       << "site 3 does not exist; the dump has 3 sites";
     }
 
     void bad_request_is_named() {
-        QFETCH(int, site);
+        QFETCH(SiteIndex, site);
         QFETCH(int, stream);
         QFETCH(int, first);
         QFETCH(int, count);
@@ -127,7 +127,7 @@ class TestDumpErrors : public QObject {
         const Dump dump = Dump::open(path);
         RowBlock block;
         const Caught caught =
-            catch_error([&] { dump.read_rows(size_t(site), Stream(stream), first, count, block); });
+            catch_error([&] { dump.read_rows(site, Stream(stream), first, count, block); });
         check_caught(caught, "request", path, object, reason);
     }
 

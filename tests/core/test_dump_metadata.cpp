@@ -33,7 +33,7 @@ class TestDumpMetadata : public QObject {
 
     void native_sites_data() {
         QTest::addColumn<QString>("file");
-        QTest::addColumn<int>("site");
+        QTest::addColumn<SiteIndex>("site");
         QTest::addColumn<QString>("module");
         QTest::addColumn<int>("kind");
         QTest::addColumn<int>("layer");
@@ -45,24 +45,24 @@ class TestDumpMetadata : public QObject {
         const int layer_norm = int(NormKind::LayerNorm), rms_norm = int(NormKind::RmsNorm);
         const int weight = int(GammaConvention::Weight);
         const int one_plus = int(GammaConvention::OnePlusWeight);
-        QTest::newRow("f32 ln1") << "native_f32.h5" << 0 << "blocks.0.ln1" << layer_norm << 0
-                                 << "ln1" << true << weight << 8 << int(StoredType::Float32);
+        QTest::newRow("f32 ln1") << "native_f32.h5" << SiteIndex{0} << "blocks.0.ln1" << layer_norm
+                                 << 0 << "ln1" << true << weight << 8 << int(StoredType::Float32);
         QTest::newRow("f32 final, narrower")
-            << "native_f32.h5" << 2 << "blocks.1.final" << layer_norm << 1 << "final" << true
-            << weight << 6 << int(StoredType::Float32);
+            << "native_f32.h5" << SiteIndex{2} << "blocks.1.final" << layer_norm << 1 << "final"
+            << true << weight << 6 << int(StoredType::Float32);
         QTest::newRow("f16 Gemma-style rmsnorm, no eps")
-            << "native_f16.h5" << 1 << "blocks.0.ln2" << rms_norm << 0 << "ln2" << false << one_plus
-            << 5 << int(StoredType::Float16);
-        QTest::newRow("bf16") << "native_bf16.h5" << 1 << "blocks.0.ln2" << layer_norm << 0 << "ln2"
-                              << true << weight << 4 << int(StoredType::BFloat16);
+            << "native_f16.h5" << SiteIndex{1} << "blocks.0.ln2" << rms_norm << 0 << "ln2" << false
+            << one_plus << 5 << int(StoredType::Float16);
+        QTest::newRow("bf16") << "native_bf16.h5" << SiteIndex{1} << "blocks.0.ln2" << layer_norm
+                              << 0 << "ln2" << true << weight << 4 << int(StoredType::BFloat16);
         QTest::newRow("big-endian f8")
-            << "native_big_endian.h5" << 0 << "blocks.0.ln1" << layer_norm << 0 << "ln1" << true
-            << weight << 8 << int(StoredType::Float64);
+            << "native_big_endian.h5" << SiteIndex{0} << "blocks.0.ln1" << layer_norm << 0 << "ln1"
+            << true << weight << 8 << int(StoredType::Float64);
     }
 
     void native_sites() {
         QFETCH(QString, file);
-        QFETCH(int, site);
+        QFETCH(SiteIndex, site);
         QFETCH(QString, module);
         QFETCH(int, kind);
         QFETCH(int, layer);
@@ -72,7 +72,7 @@ class TestDumpMetadata : public QObject {
         QFETCH(int, d);
         QFETCH(int, type);
         const Dump dump = Dump::open(test::fixture_path(file.toUtf8()));
-        const SiteInfo& info = dump.info().sites.at(size_t(site));
+        const SiteInfo& info = dump.info().sites.at(site);
         QCOMPARE(text(info.key), QString("%1").arg(site, 3, 10, QChar('0')));
         QCOMPARE(text(info.module), module);
         QCOMPARE(int(info.kind), kind);
@@ -151,30 +151,34 @@ class TestDumpMetadata : public QObject {
 
     void block_rows_follow_chunks_data() {
         QTest::addColumn<QString>("file");
-        QTest::addColumn<int>("site");
+        QTest::addColumn<SiteIndex>("site");
         QTest::addColumn<qulonglong>("max_bytes");
         QTest::addColumn<int>("rows");
         // native_f32 site 0: chunks of 5 rows, 8 floats (32 bytes) a row, 37 tokens.
-        QTest::newRow("chunked: whole chunks that fit") << "native_f32.h5" << 0 << 1000ull << 30;
-        QTest::newRow("chunked: at least one chunk") << "native_f32.h5" << 0 << 10ull << 5;
+        QTest::newRow("chunked: whole chunks that fit")
+            << "native_f32.h5" << SiteIndex{0} << 1000ull << 30;
+        QTest::newRow("chunked: at least one chunk")
+            << "native_f32.h5" << SiteIndex{0} << 10ull << 5;
         QTest::newRow("chunked: one chunk when not even a row fits")
-            << "native_f32.h5" << 0 << 1ull << 5;
-        QTest::newRow("capped at n_tokens") << "native_f32.h5" << 0 << 1000000ull << 37;
-        QTest::newRow("contiguous: any rows that fit") << "native_f32.h5" << 1 << 100ull << 3;
-        QTest::newRow("contiguous: at least one row") << "native_f32.h5" << 1 << 10ull << 1;
+            << "native_f32.h5" << SiteIndex{0} << 1ull << 5;
+        QTest::newRow("capped at n_tokens") << "native_f32.h5" << SiteIndex{0} << 1000000ull << 37;
+        QTest::newRow("contiguous: any rows that fit")
+            << "native_f32.h5" << SiteIndex{1} << 100ull << 3;
+        QTest::newRow("contiguous: at least one row")
+            << "native_f32.h5" << SiteIndex{1} << 10ull << 1;
         QTest::newRow("float64 rows are 8 bytes a value")
-            << "native_big_endian.h5" << 0 << 1000ull << 15;
+            << "native_big_endian.h5" << SiteIndex{0} << 1000ull << 15;
         QTest::newRow("float16 widens to 4 bytes, rank 3 chunks of 7")
-            << "generic_3d.h5" << 1 << 500ull << 7;
+            << "generic_3d.h5" << SiteIndex{1} << 500ull << 7;
     }
 
     void block_rows_follow_chunks() {
         QFETCH(QString, file);
-        QFETCH(int, site);
+        QFETCH(SiteIndex, site);
         QFETCH(qulonglong, max_bytes);
         QFETCH(int, rows);
         const Dump dump = Dump::open(test::fixture_path(file.toUtf8()));
-        QCOMPARE(dump.block_rows(size_t(site), max_bytes), Index(rows));
+        QCOMPARE(dump.block_rows(site, max_bytes), Index(rows));
     }
 };
 

@@ -104,21 +104,21 @@ class TestDumpValues : public QObject {
 
     void float_storage_gives_float_rows_data() {
         QTest::addColumn<QString>("file");
-        QTest::addColumn<int>("site");
+        QTest::addColumn<SiteIndex>("site");
         QTest::addColumn<bool>("is_double");
-        QTest::newRow("float32") << "native_f32.h5" << 0 << false;
-        QTest::newRow("float16") << "native_f16.h5" << 0 << false;
-        QTest::newRow("bfloat16") << "native_bf16.h5" << 0 << false;
-        QTest::newRow("float64 big-endian") << "native_big_endian.h5" << 0 << true;
+        QTest::newRow("float32") << "native_f32.h5" << SiteIndex{0} << false;
+        QTest::newRow("float16") << "native_f16.h5" << SiteIndex{0} << false;
+        QTest::newRow("bfloat16") << "native_bf16.h5" << SiteIndex{0} << false;
+        QTest::newRow("float64 big-endian") << "native_big_endian.h5" << SiteIndex{0} << true;
     }
 
     void float_storage_gives_float_rows() {
         QFETCH(QString, file);
-        QFETCH(int, site);
+        QFETCH(SiteIndex, site);
         QFETCH(bool, is_double);
         const Dump dump = Dump::open(test::fixture_path(file.toUtf8()));
         RowBlock block;
-        dump.read_rows(size_t(site), Stream::Input, 2, 4, block);
+        dump.read_rows(site, Stream::Input, 2, 4, block);
         QCOMPARE(std::holds_alternative<RowMatrixD>(block.rows), is_double);
         QCOMPARE(block.first_row, Index(2));
     }

@@ -73,16 +73,16 @@ class TestProjectedCloud : public QObject {
     }
 
     void sites_of_a_kind_are_every_layer_of_it_data() {
-        QTest::addColumn<int>("site");
-        QTest::addColumn<std::vector<std::size_t>>("expected");
-        QTest::addRow("ln1") << 2 << std::vector<std::size_t>{0, 2, 4, 6};
-        QTest::addRow("ln2") << 1 << std::vector<std::size_t>{1, 3, 5, 7};
-        QTest::addRow("final alone") << 8 << std::vector<std::size_t>{8};
+        QTest::addColumn<SiteIndex>("site");
+        QTest::addColumn<std::vector<SiteIndex>>("expected");
+        QTest::addRow("ln1") << SiteIndex{2} << std::vector<SiteIndex>{0, 2, 4, 6};
+        QTest::addRow("ln2") << SiteIndex{1} << std::vector<SiteIndex>{1, 3, 5, 7};
+        QTest::addRow("final alone") << SiteIndex{8} << std::vector<SiteIndex>{8};
     }
     void sites_of_a_kind_are_every_layer_of_it() {
-        QFETCH(int, site);
-        QFETCH(std::vector<std::size_t>, expected);
-        QCOMPARE(sites_of_same_kind(Dump::open(kSample).info(), std::size_t(site)), expected);
+        QFETCH(SiteIndex, site);
+        QFETCH(std::vector<SiteIndex>, expected);
+        QCOMPARE(sites_of_same_kind(Dump::open(kSample).info(), site), expected);
     }
 
     // Every ln1 site, each placed in the basis of the requested one, sharing max_points.

@@ -86,7 +86,7 @@ void BenchChartViews::rebinHeatmapOverAllSites() {
 }
 
 void BenchChartViews::switchSite() {
-    int site = 0;
+    SiteIndex site = 0;
     QBENCHMARK { document_->setCurrentSite(++site % 4); }
 }
 

@@ -44,10 +44,10 @@ void TestComparisonView::initTestCase() {
 void TestComparisonView::histogramFindsTheAlignedSite() {
     HistogramView view;
     view.setDocument(layerNorm_.get());
-    QCOMPARE(view.comparisonSite(), -1);
+    QVERIFY(!view.comparisonSite());
     view.setComparisonDocument(rmsNorm_.get());
     layerNorm_->setCurrentSite(5);
-    QCOMPARE(view.comparisonSite(), 5);
+    QCOMPARE(view.comparisonSite(), std::optional<SiteIndex>(5));
     const auto labels = view.findChildren<QLabel*>();
     const bool stated = std::any_of(labels.begin(), labels.end(), [](QLabel* label) {
         return label->text().contains("difference of means");

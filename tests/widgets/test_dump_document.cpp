@@ -2,6 +2,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
+
 #include "core/errors.h"
 #include "core/metrics/metrics.h"
 #include "widgets/document/dump_document.h"
@@ -9,6 +11,7 @@
 
 using lngeom::Index;
 using lngeom::Metric;
+using lngeom::SiteIndex;
 using lngeom::StoreOptions;
 using lngeom::widgets::DumpDocument;
 using lngeom::widgets::TokenSelection;
@@ -82,8 +85,8 @@ void TestDumpDocument::currentSiteIgnoresSitesThatDoNotExist() {
     QVERIFY(ready.wait(30000));
     QSignalSpy changed(&document, &DumpDocument::currentSiteChanged);
     document.setCurrentSite(1);
-    document.setCurrentSite(-1);
-    document.setCurrentSite(int(document.info().sites.size()));
+    document.setCurrentSite(document.info().sites.size());
+    document.setCurrentSite(std::numeric_limits<SiteIndex>::max());
     document.setCurrentSite(1);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(document.currentSite(), 1);

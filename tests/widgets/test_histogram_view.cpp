@@ -27,7 +27,7 @@ const QColor kSelectionColour(235, 125, 20);
 
 std::span<const float> valuesOf(const DumpDocument& document, Metric metric) {
     static std::shared_ptr<const SiteColumns> kept;
-    kept = document.metrics().columns(std::size_t(document.currentSite()));
+    kept = document.metrics().columns(document.currentSite());
     return metric_values(*kept, metric);
 }
 
@@ -63,16 +63,16 @@ void TestHistogramView::initTestCase() {
 
 void TestHistogramView::barsAreTheCoresHistogram_data() {
     QTest::addColumn<int>("metric");
-    QTest::addColumn<int>("site");
+    QTest::addColumn<SiteIndex>("site");
     QTest::addColumn<int>("bins");
-    QTest::newRow("angle, 80 bins") << int(Metric::AngleToUniformDeg) << 0 << 80;
-    QTest::newRow("norm, 7 bins") << int(Metric::Norm) << 3 << 7;
-    QTest::newRow("rotation, 200 bins") << int(Metric::RotationDeg) << 8 << 200;
+    QTest::newRow("angle, 80 bins") << int(Metric::AngleToUniformDeg) << SiteIndex{0} << 80;
+    QTest::newRow("norm, 7 bins") << int(Metric::Norm) << SiteIndex{3} << 7;
+    QTest::newRow("rotation, 200 bins") << int(Metric::RotationDeg) << SiteIndex{8} << 200;
 }
 
 void TestHistogramView::barsAreTheCoresHistogram() {
     QFETCH(int, metric);
-    QFETCH(int, site);
+    QFETCH(SiteIndex, site);
     QFETCH(int, bins);
     document_->setCurrentSite(site);
     HistogramView view;
@@ -81,7 +81,7 @@ void TestHistogramView::barsAreTheCoresHistogram() {
     view.setBins(bins);
     QVERIFY(view.histogram());
     const Histogram& drawn = *view.histogram();
-    const Summary& summary = document_->metrics().summary(std::size_t(site), Metric(metric));
+    const Summary& summary = document_->metrics().summary(site, Metric(metric));
     QCOMPARE(total(drawn), summary.count);
     QCOMPARE(drawn.below + drawn.above, std::int64_t(0));
     const ValueRange narrow{summary.p01, summary.p99};
@@ -125,7 +125,7 @@ void TestHistogramView::outlinesTheOutputNorm() {
     const auto& input = document_->metrics().summary(2, Metric::Norm);
     view.setRange(
         ValueRange{std::min(output.min, input.min) - 1, std::max(output.max, input.max) + 1});
-    view.setOverlay(HistogramOverlay{-1, Metric::OutputNorm});
+    view.setOverlay(HistogramOverlay{std::nullopt, Metric::OutputNorm});
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     const QImage chart = view.chartView()->grabImage();

@@ -154,7 +154,7 @@ class TestProjectionView : public QObject {
 
     void colourByLayerDrawsEveryLayerOfTheSiteKind() {
         QSignalSpy shown(view_.get(), &ProjectionView::cloudShown);
-        QCOMPARE(int(view_->shownCloud()->request.site), 0);
+        QCOMPARE(view_->shownCloud()->request.site, SiteIndex{0});
         const QImage before = view_->sceneView()->grabImage();
         view_->setColour(ProjectionColour::Layer);
         QVERIFY(shown.wait(30000));
@@ -166,7 +166,7 @@ class TestProjectionView : public QObject {
         for (int layer = 0; layer < 4; ++layer)
             QCOMPARE(std::count(cloud->layers.begin(), cloud->layers.end(), layer),
                      std::ptrdiff_t(document_->info().n_tokens));
-        QCOMPARE(cloud->request.site, std::size_t(0));
+        QCOMPARE(cloud->request.site, SiteIndex{0});
         const QImage image = view_->sceneView()->grabImage();
         lngeom::test::saveTestImage(image, "projection-view-layers");
         lngeom::test::saveTestImage(view_->grab().toImage(), "projection-view-widget-layers");
@@ -301,10 +301,10 @@ class TestProjectionView : public QObject {
 
     void aNewSiteReloadsThePoints() {
         QSignalSpy shown(view_.get(), &ProjectionView::cloudShown);
-        const int last = int(document_->info().sites.size()) - 1;
+        const SiteIndex last = document_->info().sites.size() - 1;
         document_->setCurrentSite(last);
         QVERIFY(shown.wait(30000));
-        QCOMPARE(int(view_->shownCloud()->request.site), last);
+        QCOMPARE(view_->shownCloud()->request.site, last);
     }
 
     void followsADocumentSetBeforeItLoads() {

@@ -30,13 +30,13 @@ using namespace lngeom::widgets;
 namespace {
 
 constexpr Index kToken = 37;
-constexpr int kSite = 2;
+constexpr SiteIndex kSite = 2;
 // metric-fixtures/metrics-float32.h5, site 001: token 4 is zero, token 5 constant.
 const QString kDegenerate =
     QStringLiteral(LNGEOM_TEST_OUTPUT_DIR "/metric-fixtures/metrics-float32.h5");
 
 // The token's vector after each LayerNorm step, computed here from the dump's definitions.
-std::vector<Eigen::VectorXd> layerNormSteps(const Dump& dump, std::size_t site, Index token) {
+std::vector<Eigen::VectorXd> layerNormSteps(const Dump& dump, SiteIndex site, Index token) {
     RowBlock block;
     dump.read_rows(site, Stream::Input, token, 1, block);
     const Eigen::VectorXd x = std::get<RowMatrixF>(block.rows).row(0).transpose().cast<double>();

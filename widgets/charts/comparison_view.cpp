@@ -63,9 +63,9 @@ void ComparisonView::followCurrentSite() {
     if (!left_ || !right_ || left_->state() != DumpDocument::State::Ready ||
         right_->state() != DumpDocument::State::Ready)
         return;
-    const auto current = std::size_t(left_->currentSite());
+    const SiteIndex current = left_->currentSite();
     for (const AlignedSite& row : align_sites(left_->info().sites, right_->info().sites))
-        if (row.left == current && row.right) right_->setCurrentSite(int(*row.right));
+        if (row.left == current && row.right) right_->setCurrentSite(*row.right);
 }
 
 // The histograms show the same metric over the same bins; each keeps its own overlay.

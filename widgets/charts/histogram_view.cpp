@@ -36,12 +36,13 @@ const QColor kSelectionColour(235, 125, 20);
 const QColor kOverlayColour(170, 30, 60);
 const QColor kMeanColour(20, 20, 20);
 constexpr int kMaxBins = 2000;
-// Overlay box entries that are not a site.
+// Overlay box entries that are not a site (a site's entry holds its index: the box's data is a
+// Qt int).
 constexpr int kNoOverlay = -2;
 constexpr int kOutputOverlay = -1;
 
-QString siteName(const DumpDocument& document, int site) {
-    return QString::fromStdString(site_label(document.info().sites[std::size_t(site)]));
+QString siteName(const DumpDocument& document, SiteIndex site) {
+    return QString::fromStdString(site_label(document.info().sites[site]));
 }
 
 }  // namespace
@@ -128,8 +129,9 @@ void HistogramView::connectControls() {
     connect(overlayBox_, &QComboBox::activated, this, [this] {
         const int choice = overlayBox_->currentData().toInt();
         if (choice == kNoOverlay) return setOverlay(std::nullopt);
-        if (choice == kOutputOverlay) return setOverlay(HistogramOverlay{-1, Metric::OutputNorm});
-        setOverlay(HistogramOverlay{choice, settings_.metric});
+        if (choice == kOutputOverlay)
+            return setOverlay(HistogramOverlay{std::nullopt, Metric::OutputNorm});
+        setOverlay(HistogramOverlay{SiteIndex(choice), settings_.metric});
     });
 }
 
@@ -149,13 +151,13 @@ void HistogramView::setColours(const QColor& bars, const QColor& comparison) {
     redraw();
 }
 
-int HistogramView::comparisonSite() const {
-    if (!binding_->isReady() || !comparison_->isReady()) return -1;
-    const auto current = std::size_t(binding_->document()->currentSite());
+std::optional<SiteIndex> HistogramView::comparisonSite() const {
+    if (!binding_->isReady() || !comparison_->isReady()) return std::nullopt;
+    const SiteIndex current = binding_->document()->currentSite();
     for (const AlignedSite& row :
          align_sites(binding_->document()->info().sites, comparison_->document()->info().sites))
-        if (row.left == current) return row.right ? int(*row.right) : -1;
-    return -1;
+        if (row.left == current) return row.right;
+    return std::nullopt;
 }
 
 void HistogramView::setSettings(const HistogramSettings& settings) {
@@ -169,7 +171,7 @@ void HistogramView::setMetric(Metric metric) {
     HistogramSettings changed = settings_;
     changed.metric = metric;
     changed.range.reset();
-    if (changed.overlay && changed.overlay->site >= 0) changed.overlay->metric = metric;
+    if (changed.overlay && changed.overlay->site) changed.overlay->metric = metric;
     setSettings(changed);
 }
 
@@ -200,8 +202,8 @@ void HistogramView::setOverlay(std::optional<HistogramOverlay> overlay) {
 namespace {
 
 // The default range of `metric` at `site` of a ready document's metrics.
-ValueRange siteDefaultRange(const DumpDocument& document, int site, Metric metric) {
-    const auto& summaries = document.metrics().summaries()[std::size_t(site)].metrics;
+ValueRange siteDefaultRange(const DumpDocument& document, SiteIndex site, Metric metric) {
+    const auto& summaries = document.metrics().summaries()[site].metrics;
     const auto column = std::size_t(column_of(metric));
     return default_histogram_range(metric,
                                    column < summaries.size() ? summaries[column] : Summary{});
@@ -215,10 +217,10 @@ ValueRange HistogramView::effectiveRange() const {
     if (!binding_->isReady()) return default_histogram_range(settings_.metric, Summary{});
     const ValueRange own = siteDefaultRange(*binding_->document(),
                                             binding_->document()->currentSite(), settings_.metric);
-    const int other = comparisonSite();
-    if (other < 0) return own;
+    const std::optional<SiteIndex> other = comparisonSite();
+    if (!other) return own;
     return enclosing_range(own,
-                           siteDefaultRange(*comparison_->document(), other, settings_.metric));
+                           siteDefaultRange(*comparison_->document(), *other, settings_.metric));
 }
 
 std::span<const float> HistogramView::currentValues() const {
@@ -248,19 +250,19 @@ void HistogramView::updateControls() {
     overlayBox_->addItem(tr("No overlay"), kNoOverlay);
     if (binding_->isReady()) {
         const auto& sites = binding_->document()->info().sites;
-        const bool hasOutput = sites[std::size_t(binding_->document()->currentSite())].has_output;
+        const bool hasOutput = sites[binding_->document()->currentSite()].has_output;
         if (hasOutput && settings_.metric == Metric::Norm)
             overlayBox_->addItem(tr("Overlay: output norm"), kOutputOverlay);
-        for (int site = 0; site < int(sites.size()); ++site)
+        for (SiteIndex site = 0; site < sites.size(); ++site)
             overlayBox_->addItem(tr("Overlay: site %1").arg(siteName(*binding_->document(), site)),
-                                 site);
+                                 int(site));
         auto* items = qobject_cast<QStandardItemModel*>(metricBox_->model());
         for (int row = 0; row < metricBox_->count(); ++row)
             items->item(row)->setEnabled(hasOutput || !describe(Metric(row)).needs_output);
     }
-    const int overlayData = !settings_.overlay            ? kNoOverlay
-                            : settings_.overlay->site < 0 ? kOutputOverlay
-                                                          : settings_.overlay->site;
+    const int overlayData = !settings_.overlay         ? kNoOverlay
+                            : !settings_.overlay->site ? kOutputOverlay
+                                                       : int(*settings_.overlay->site);
     overlayBox_->setCurrentIndex(std::max(overlayBox_->findData(overlayData), 0));
     updatingControls_ = false;
 }
@@ -293,7 +295,7 @@ void HistogramView::redraw() {
     top = top > 0 ? top * 1.08 : 1.0;
     drawMeanAndSpread(top);
     const auto& description = describe(settings_.metric);
-    const int site = binding_->document()->currentSite();
+    const SiteIndex site = binding_->document()->currentSite();
     chart->SetTitle(binding_->document()->displayName().toStdString() + ": " +
                     std::string(description.label) + " at site " +
                     siteName(*binding_->document(), site).toStdString());
@@ -305,7 +307,7 @@ void HistogramView::redraw() {
 }
 
 void HistogramView::drawMeanAndSpread(double top) {
-    const auto site = std::size_t(binding_->document()->currentSite());
+    const SiteIndex site = binding_->document()->currentSite();
     const Summary& whole = binding_->document()->metrics().summary(site, settings_.metric);
     if (whole.count == 0) return;
     vtkChartXY* chart = chart_->chart();
@@ -318,9 +320,8 @@ void HistogramView::drawMeanAndSpread(double top) {
 
 double HistogramView::drawOverlay() {
     if (!settings_.overlay) return 0;
-    const int site =
-        settings_.overlay->site < 0 ? binding_->document()->currentSite() : settings_.overlay->site;
-    const auto columns = binding_->columns(site);
+    const auto columns =
+        binding_->columns(settings_.overlay->site.value_or(binding_->document()->currentSite()));
     if (!columns) return 0;
     const auto values = metric_values(*columns, settings_.overlay->metric);
     if (values.empty()) return 0;
@@ -332,8 +333,8 @@ double HistogramView::drawOverlay() {
 }
 
 double HistogramView::drawComparison() {
-    const int site = comparisonSite();
-    const auto columns = site < 0 ? nullptr : comparison_->columns(site);
+    const std::optional<SiteIndex> site = comparisonSite();
+    const auto columns = site ? comparison_->columns(*site) : nullptr;
     const auto values =
         columns ? metric_values(*columns, settings_.metric) : std::span<const float>{};
     if (values.empty()) return 0;
@@ -344,18 +345,18 @@ double HistogramView::drawComparison() {
 }
 
 QString HistogramView::comparisonText() const {
-    const int site = comparisonSite();
-    if (site < 0) return {};
+    const std::optional<SiteIndex> site = comparisonSite();
+    if (!site) return {};
     const auto& metrics = comparison_->document()->metrics();
     const auto column = std::size_t(column_of(settings_.metric));
-    if (column >= metrics.summaries()[std::size_t(site)].metrics.size()) return {};
-    const Summary& other = metrics.summary(std::size_t(site), settings_.metric);
+    if (column >= metrics.summaries()[*site].metrics.size()) return {};
+    const Summary& other = metrics.summary(*site, settings_.metric);
     const Summary& own = binding_->document()->metrics().summary(
-        std::size_t(binding_->document()->currentSite()), settings_.metric);
+        binding_->document()->currentSite(), settings_.metric);
     return tr("<br><span style='color:%1'>▭</span> <b>%2</b> at %3: %4; "
               "<b>difference of means %5</b>")
         .arg(comparisonColour_.name(), comparison_->document()->displayName(),
-             siteName(*comparison_->document(), site), summaryText(other))
+             siteName(*comparison_->document(), *site), summaryText(other))
         .arg(other.mean - own.mean, 0, 'g', 4);
 }
 
@@ -364,7 +365,7 @@ void HistogramView::updateStatistics() {
         statistics_->clear();
         return;
     }
-    const auto site = std::size_t(binding_->document()->currentSite());
+    const SiteIndex site = binding_->document()->currentSite();
     const Summary& whole = binding_->document()->metrics().summary(site, settings_.metric);
     QString text = tr("<b>site</b> %1 &nbsp; <span style='color:%2'>■</span> <b>selection</b> ")
                        .arg(summaryText(whole), siteColour_.name());

@@ -29,9 +29,10 @@ namespace lngeom::widgets {
 class DocumentBinding;
 class DumpDocument;
 
-// What is drawn over the site's bars as an outline: `metric` at `site` (-1: the current site).
+// What is drawn over the site's bars as an outline: `metric` at `site` (nullopt: the current
+// site).
 struct HistogramOverlay {
-    int site = -1;
+    std::optional<SiteIndex> site;
     Metric metric = Metric::AngleToUniformDeg;
 
     bool operator==(const HistogramOverlay&) const = default;
@@ -64,8 +65,8 @@ class HistogramView : public QWidget {
     void setColours(const QColor& bars, const QColor& comparison);
     const QColor& barColour() const { return siteColour_; }
     const QColor& comparisonColour() const { return comparisonColour_; }
-    // The comparison dump's site aligned with the current one; -1 when there is none.
-    int comparisonSite() const;
+    // The comparison dump's site aligned with the current one; nullopt when there is none.
+    std::optional<SiteIndex> comparisonSite() const;
 
     void setSettings(const HistogramSettings& settings);
     const HistogramSettings& settings() const { return settings_; }

@@ -176,7 +176,7 @@ void LayerCurvesView::computeSelectionCurve() {
     std::vector<std::shared_ptr<const SiteColumns>> kept;
     std::vector<std::span<const float>> values;
     for (const AlignedSite& row : rows_) {
-        kept.push_back(row.left ? binding_->columns(int(*row.left)) : nullptr);
+        kept.push_back(row.left ? binding_->columns(*row.left) : nullptr);
         values.push_back(kept.back() ? metric_values(*kept.back(), settings_.metric)
                                      : std::span<const float>{});
     }
@@ -263,7 +263,7 @@ void LayerCurvesView::drawDifference() {
 }
 
 void LayerCurvesView::drawCurrentSite(double low, double high) {
-    const auto current = std::size_t(binding_->document()->currentSite());
+    const SiteIndex current = binding_->document()->currentSite();
     for (std::size_t row = 0; row < rows_.size(); ++row)
         if (rows_[row].left == current) {
             const double xs[] = {double(row), double(row)};
@@ -287,9 +287,9 @@ void LayerCurvesView::setSiteTicks() {
 void LayerCurvesView::selectSiteAt(double x) {
     const long row = std::lround(x);
     if (row < 0 || row >= long(rows_.size()) || !rows_[std::size_t(row)].left) return;
-    binding_->document()->setCurrentSite(int(*rows_[std::size_t(row)].left));
+    binding_->document()->setCurrentSite(*rows_[std::size_t(row)].left);
     if (comparison_->isReady() && rows_[std::size_t(row)].right)
-        comparison_->document()->setCurrentSite(int(*rows_[std::size_t(row)].right));
+        comparison_->document()->setCurrentSite(*rows_[std::size_t(row)].right);
 }
 
 }  // namespace lngeom::widgets

@@ -45,8 +45,8 @@ struct SiteValues {
 SiteValues siteValues(const DocumentBinding& binding, Metric metric) {
     SiteValues sites;
     if (!binding.isReady()) return sites;
-    for (std::size_t site = 0; site < binding.document()->info().sites.size(); ++site) {
-        sites.kept.push_back(binding.columns(int(site)));
+    for (SiteIndex site = 0; site < binding.document()->info().sites.size(); ++site) {
+        sites.kept.push_back(binding.columns(site));
         sites.values.push_back(sites.kept.back() ? metric_values(*sites.kept.back(), metric)
                                                  : std::span<const float>{});
     }
@@ -83,7 +83,8 @@ LayerHeatmapView::LayerHeatmapView(QWidget* parent)
         if (!heatmap_ || from.x() < heatmap_->low || from.x() > heatmap_->high) return;
         const int bin =
             std::min(int((from.x() - heatmap_->low) / heatmap_->bin_width()), heatmap_->bins() - 1);
-        selectCell(int(std::lround(from.y())), bin);
+        const long row = std::lround(from.y());  // the chart's rows are the sites
+        if (row >= 0) selectCell(SiteIndex(row), bin);
     });
     chart_->setToolTip(tr("Click a cell to select that site's tokens in that bin."));
     refresh();
@@ -229,7 +230,7 @@ void LayerHeatmapView::setSiteTicks() {
     vtkNew<vtkDoubleArray> positions;
     vtkNew<vtkStringArray> labels;
     const auto names = site_labels(binding_->document()->info().sites);
-    for (std::size_t site = 0; site < names.size(); ++site) {
+    for (SiteIndex site = 0; site < names.size(); ++site) {
         positions->InsertNextValue(double(site));
         labels->InsertNextValue(names[site]);
     }
@@ -238,11 +239,9 @@ void LayerHeatmapView::setSiteTicks() {
     axis->SetBehavior(vtkAxis::CUSTOM);
 }
 
-void LayerHeatmapView::selectCell(int site, int bin) {
-    if (!heatmap_ || site < 0 || site >= heatmap_->counts.rows() || bin < 0 ||
-        bin >= heatmap_->bins())
-        return;
-    const auto columns = binding_->columns(site);
+void LayerHeatmapView::selectCell(SiteIndex site, int bin) {
+    if (!heatmap_ || bin < 0 || bin >= heatmap_->bins()) return;
+    const auto columns = binding_->columns(site);  // nullptr for a site the dump lacks
     if (!columns) return;
     const Histogram edges(heatmap_->low, heatmap_->high, heatmap_->bins());
     const auto tokens = tokens_in_bins(metric_values(*columns, settings_.metric), edges, bin, bin);

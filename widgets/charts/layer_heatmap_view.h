@@ -53,7 +53,7 @@ class LayerHeatmapView : public QWidget {
     // before the metrics are ready.
     Eigen::MatrixXd cellValues() const;
     // Selects the tokens of `site` in `bin` and makes `site` current.
-    void selectCell(int site, int bin);
+    void selectCell(SiteIndex site, int bin);
     ChartView* chartView() const { return chart_; }
 
   signals:

@@ -21,13 +21,20 @@ std::optional<ValueRange> binRangeFromJson(const JsonReader& json, const char* k
     return range;
 }
 
+namespace {
+
+// The overlay's site as JSON: its index, or -1 for the current site.
+qint64 overlaySiteToJson(std::optional<SiteIndex> site) { return site ? qint64(*site) : -1; }
+
+}  // namespace
+
 QJsonObject histogramSettingsToJson(const HistogramSettings& settings) {
     QJsonObject json{{"metric", metricToJson(settings.metric)},
                      {"bins", settings.bins},
                      {"log_counts", settings.logCounts}};
     if (settings.range) json["range"] = valueRangeToJson(*settings.range);
     if (settings.overlay)
-        json["overlay"] = QJsonObject{{"site", settings.overlay->site},
+        json["overlay"] = QJsonObject{{"site", overlaySiteToJson(settings.overlay->site)},
                                       {"metric", metricToJson(settings.overlay->metric)}};
     return json;
 }
@@ -41,8 +48,8 @@ HistogramSettings histogramSettingsFromJson(const JsonReader& json) {
     if (json.has("overlay")) {
         const JsonReader overlay = json.object("overlay");
         if (!overlay.has("metric")) overlay.fail("metric", "missing");
-        settings.overlay = HistogramOverlay{overlay.integer("site", -1),
-                                            overlay.metric("metric", settings.metric)};
+        settings.overlay =
+            HistogramOverlay{overlay.siteIndex("site"), overlay.metric("metric", settings.metric)};
     }
     return settings;
 }

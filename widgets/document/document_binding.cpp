@@ -49,11 +49,10 @@ bool DocumentBinding::isReady() const {
     return document_ && document_->state() == DumpDocument::State::Ready;
 }
 
-std::shared_ptr<const SiteColumns> DocumentBinding::columns(int site) const {
-    if (!isReady() || site < 0 || std::size_t(site) >= document_->info().sites.size())
-        return nullptr;
+std::shared_ptr<const SiteColumns> DocumentBinding::columns(SiteIndex site) const {
+    if (!isReady() || site >= document_->info().sites.size()) return nullptr;
     try {
-        return document_->metrics().columns(std::size_t(site));
+        return document_->metrics().columns(site);
     } catch (const std::exception& error) {
         qWarning("%s: %s", qPrintable(document_->displayName()), error.what());
         return nullptr;

@@ -36,7 +36,7 @@ class DocumentBinding {
     // The document's metrics are computed.
     bool isReady() const;
     // The site's columns, or nullptr when not ready or they cannot be had (the reason is logged).
-    std::shared_ptr<const SiteColumns> columns(int site) const;
+    std::shared_ptr<const SiteColumns> columns(SiteIndex site) const;
 
   private:
     void disconnectAll();

@@ -56,8 +56,8 @@ void DumpDocument::load() {
 
 void DumpDocument::cancel() { cancel_ = true; }
 
-void DumpDocument::setCurrentSite(int site) {
-    if (!dump_ || site < 0 || site >= static_cast<int>(dump_->info().sites.size())) return;
+void DumpDocument::setCurrentSite(SiteIndex site) {
+    if (!dump_ || site >= dump_->info().sites.size()) return;
     if (site == currentSite_) return;
     currentSite_ = site;
     emit currentSiteChanged(site);

@@ -48,8 +48,8 @@ class DumpDocument : public QObject {
     const MetricsStore& metrics() const;
     const TokenLabelColumns& labels() const { return labels_; }
 
-    int currentSite() const { return currentSite_; }
-    void setCurrentSite(int site);
+    SiteIndex currentSite() const { return currentSite_; }
+    void setCurrentSite(SiteIndex site);
 
   signals:
     void infoReady();
@@ -57,7 +57,7 @@ class DumpDocument : public QObject {
     void ready();
     void failed(const QString& message);
     void cancelled();
-    void currentSiteChanged(int site);
+    void currentSiteChanged(SiteIndex site);
 
   private:
     void work(StoreOptions options);
@@ -75,7 +75,7 @@ class DumpDocument : public QObject {
     std::shared_ptr<MetricsStore> metrics_;
     TokenLabelColumns labels_;
     TokenSelection* selection_ = nullptr;
-    int currentSite_ = 0;
+    SiteIndex currentSite_ = 0;
     std::atomic<bool> cancel_{false};
     std::atomic<std::int64_t> lastProgressMs_{0};
     std::thread worker_;

@@ -6,7 +6,7 @@
 namespace lngeom::widgets {
 namespace {
 
-QString metricText(const DumpDocument& document, std::size_t site, Index token, Metric metric,
+QString metricText(const DumpDocument& document, SiteIndex site, Index token, Metric metric,
                    const QString& symbol, const QString& unit = {}) {
     const auto columns = document.metrics().columns(site);
     return QStringLiteral("%1 = %2%3")
@@ -27,7 +27,7 @@ QString visibleTokenText(const DumpDocument& document, Index token) {
     return QStringLiteral("“%1”").arg(text);
 }
 
-QString describeToken(const DumpDocument& document, std::size_t site, Index token) {
+QString describeToken(const DumpDocument& document, SiteIndex site, Index token) {
     QString line = QStringLiteral("token %1").arg(token);
     const QString text = visibleTokenText(document, token);
     if (!text.isEmpty()) line += ' ' + text;

@@ -28,8 +28,8 @@ RasterOptions rasterOf(const FigureRecipe& recipe) { return {recipe.scale, recip
 
 // Makes the recipe's site current; RequestError when the dump has no such site.
 void selectSite(DumpDocument& document, const FigureRecipe& recipe) {
-    const std::size_t site = recipe.site.empty() ? 0 : find_site(document.info(), recipe.site);
-    document.setCurrentSite(int(site));
+    const SiteIndex site = recipe.site.empty() ? 0 : find_site(document.info(), recipe.site);
+    document.setCurrentSite(site);
 }
 
 // The recipe's selected tokens (drawn in every view); RequestError for a token the site lacks.
@@ -39,7 +39,7 @@ void selectTokens(DumpDocument& document, const FigureRecipe& recipe) {
 }
 
 void requireMetricAtCurrentSite(const DumpDocument& document, Metric metric) {
-    const SiteInfo& site = document.info().sites[std::size_t(document.currentSite())];
+    const SiteInfo& site = document.info().sites[document.currentSite()];
     const MetricDescription& description = describe(metric);
     if (description.needs_output && !site.has_output)
         throw RequestError(document.info().path, "/norms/" + site.key,
@@ -71,8 +71,9 @@ std::optional<HistogramOverlay> overlayOf(const DumpDocument& document,
                                           const FigureRecipe& recipe) {
     if (!recipe.overlay) return std::nullopt;
     const std::string& site = recipe.overlay->site;
-    return HistogramOverlay{site.empty() ? -1 : int(find_site(document.info(), site)),
-                            recipe.overlay->metric};
+    return HistogramOverlay{
+        site.empty() ? std::nullopt : std::optional(find_site(document.info(), site)),
+        recipe.overlay->metric};
 }
 
 FigureRecipe renderHistogram(DumpDocument& document, const FigureRecipe& recipe,

@@ -73,7 +73,7 @@ std::array<double, 9> cameraOf(vtkRenderer* renderer) {
 
 void requireTokensOfCurrentSite(const DumpDocument& document, const std::vector<Index>& tokens,
                                 const std::string& purpose) {
-    const SiteInfo& site = document.info().sites[std::size_t(document.currentSite())];
+    const SiteInfo& site = document.info().sites[document.currentSite()];
     for (Index token : tokens)
         if (token < 0 || token >= site.n_tokens)
             throw RequestError(document.info().path, "/norms/" + site.key,

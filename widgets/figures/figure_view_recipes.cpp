@@ -21,7 +21,7 @@ std::optional<ViewFigure> baseFigure(DumpDocument* document, FigureView view,
     recipe.file = document->path().toStdString();
     recipe.dataset = document->dataset().toStdString();
     recipe.view = view;
-    recipe.site = document->info().sites[std::size_t(document->currentSite())].key;
+    recipe.site = document->info().sites[document->currentSite()].key;
     const auto& selected = document->selection()->tokens();
     recipe.selection.assign(selected.begin(), selected.end());
     recipe.width = shown->width();
@@ -39,9 +39,8 @@ std::optional<ViewFigure> histogramFigure(const HistogramView& view) {
     figure->recipe.logCounts = settings.logCounts;
     if (const auto& overlay = settings.overlay) {
         const auto& sites = view.document()->info().sites;
-        figure->recipe.overlay =
-            FigureOverlay{overlay->site < 0 ? std::string() : sites[std::size_t(overlay->site)].key,
-                          overlay->metric};
+        figure->recipe.overlay = FigureOverlay{
+            overlay->site ? sites[*overlay->site].key : std::string(), overlay->metric};
     }
     figure->recipe.barColour = view.barColour().name().toStdString();
     return figure;

@@ -14,7 +14,7 @@ namespace {
 
 // Angles are coloured symmetrically about 90°, so "orthogonal to 1" is the middle colour and
 // both sides of the hyperplane read alike.
-PointColours angleColours(const DumpDocument& document, std::size_t site,
+PointColours angleColours(const DumpDocument& document, SiteIndex site,
                           std::span<const Index> tokens) {
     const auto columns = document.metrics().columns(site);
     const auto& summary = document.metrics().summary(site, Metric::AngleToUniformDeg);
@@ -27,7 +27,7 @@ PointColours angleColours(const DumpDocument& document, std::size_t site,
     return colours;
 }
 
-PointColours normColours(const DumpDocument& document, std::size_t site,
+PointColours normColours(const DumpDocument& document, SiteIndex site,
                          std::span<const Index> tokens) {
     const auto columns = document.metrics().columns(site);
     const auto& summary = document.metrics().summary(site, Metric::Norm);
@@ -89,7 +89,7 @@ PointColours layerColours(std::span<const int> layers, const std::string& siteKi
     return colours;
 }
 
-PointColours pointColours(ProjectionColour colour, const DumpDocument& document, std::size_t site,
+PointColours pointColours(ProjectionColour colour, const DumpDocument& document, SiteIndex site,
                           std::span<const Index> tokens) {
     switch (colour) {
         case ProjectionColour::Norm:

@@ -12,7 +12,7 @@ namespace lngeom::widgets {
 class DumpDocument;
 
 // One value per token of `tokens` (the points drawn) for `site`; the document must be ready.
-PointColours pointColours(ProjectionColour colour, const DumpDocument& document, std::size_t site,
+PointColours pointColours(ProjectionColour colour, const DumpDocument& document, SiteIndex site,
                           std::span<const Index> tokens);
 // Each point's layer, for a cloud that spans the layers of `siteKind` (ProjectedCloud::layers),
 // labelled on whole layers (every layer, or evenly spaced ones when there are many).

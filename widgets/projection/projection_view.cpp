@@ -235,7 +235,7 @@ void ProjectionView::requestCloud() {
     const int generation = ++generation_;
     if (!document_ || document_->state() != DumpDocument::State::Ready) return;
     CloudRequest request;
-    request.site = std::size_t(document_->currentSite());
+    request.site = document_->currentSite();
     request.representation = settings_.representation;
     request.placement = settings_.placement;
     request.basis = settings_.basis;
@@ -337,8 +337,7 @@ QString ProjectionView::selectionText() const {
     if (!document_ || document_->selection()->isEmpty())
         return tr("Click a point to select its token.");
     const auto& tokens = document_->selection()->tokens();
-    const QString first =
-        describeToken(*document_, std::size_t(document_->currentSite()), tokens.front());
+    const QString first = describeToken(*document_, document_->currentSite(), tokens.front());
     if (tokens.size() == 1) return first;
     return tr("%1 tokens selected; first: %2").arg(tokens.size()).arg(first);
 }

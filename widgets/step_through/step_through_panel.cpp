@@ -33,7 +33,7 @@ const QColor kTokenColours[kMaxWalkedTokens] = {
 // The teaching vector's range, in each coordinate.
 constexpr double kTeachingRange = 10.0;
 
-NormalizationWalk walkOf(const Dump& dump, std::size_t site, Index token) {
+NormalizationWalk walkOf(const Dump& dump, SiteIndex site, Index token) {
     const SiteInfo& about = dump.info().sites.at(site);
     const NormAffine affine = read_norm_affine(dump, site);
     try {
@@ -45,7 +45,7 @@ NormalizationWalk walkOf(const Dump& dump, std::size_t site, Index token) {
 }
 
 // Each token's vector read in turn; a token that cannot be walked says why.
-void walkTokens(const Dump& dump, std::size_t site, std::vector<WalkedToken>& tokens,
+void walkTokens(const Dump& dump, SiteIndex site, std::vector<WalkedToken>& tokens,
                 const std::atomic<bool>& cancel) {
     for (WalkedToken& token : tokens) {
         if (cancel) return;
@@ -215,7 +215,7 @@ void StepThroughPanel::setTokens(const std::vector<Index>& tokens) {
     requestWalk();
 }
 
-QString StepThroughPanel::tokensHeading(std::size_t site) const {
+QString StepThroughPanel::tokensHeading(SiteIndex site) const {
     const SiteInfo& about = document_->info().sites[site];
     QString heading =
         tr("Site %1 (%2): ")
@@ -234,7 +234,7 @@ void StepThroughPanel::requestWalk() {
     if (teachingVector_) return;
     const int generation = ++generation_;
     if (!document_ || document_->state() != DumpDocument::State::Ready || tokens_.empty()) return;
-    const auto site = std::size_t(document_->currentSite());
+    const SiteIndex site = document_->currentSite();
     std::vector<WalkedToken> walked;
     for (std::size_t i = 0; i < tokens_.size(); ++i)
         walked.push_back(

@@ -85,7 +85,7 @@ class StepThroughPanel : public QWidget {
     QLayout* buildTeachingControls();
     void walkTeachingVector();
     void requestWalk();
-    QString tokensHeading(std::size_t site) const;
+    QString tokensHeading(SiteIndex site) const;
     void showWalks(int generation, std::vector<WalkedToken> walked, const QString& heading);
     void followSelection();
     void dragTeachingTip(const Eigen::Vector3d& tip);

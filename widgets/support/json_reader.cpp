@@ -63,6 +63,12 @@ int JsonReader::positiveInteger(const char* key, int fallback) const {
     return value;
 }
 
+std::optional<SiteIndex> JsonReader::siteIndex(const char* key) const {
+    const std::int64_t site = integer(key, std::int64_t{-1});
+    if (site < 0) return std::nullopt;
+    return SiteIndex(site);
+}
+
 bool JsonReader::boolean(const char* key, bool fallback) const {
     return value(key, QJsonValue::Bool, "true or false").toBool(fallback);
 }

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "core/io/dump.h"
@@ -34,6 +35,8 @@ class JsonReader {
     QJsonArray array(const char* key) const;  // empty when absent
     // Exactly `size` numbers (`what` says what they are); empty when absent.
     std::vector<double> numbers(const char* key, int size, const char* what = nullptr) const;
+    // A site's index; nullopt when absent or negative (a file's -1 for "the current site").
+    std::optional<SiteIndex> siteIndex(const char* key) const;
     // Token indices, which may exceed an int; none when absent.
     std::vector<Index> tokens(const char* key) const;
     Metric metric(const char* key, Metric fallback) const;

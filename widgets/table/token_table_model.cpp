@@ -57,9 +57,9 @@ void TokenTableModel::reload() {
     columns_.reset();
     metrics_.clear();
     if (binding_->isReady()) {
-        const int site = binding_->document()->currentSite();
+        const SiteIndex site = binding_->document()->currentSite();
         columns_ = binding_->columns(site);
-        metrics_ = site_metrics(binding_->document()->info().sites[std::size_t(site)].has_output);
+        metrics_ = site_metrics(binding_->document()->info().sites[site].has_output);
     }
     rebuildRows();
     endResetModel();
