@@ -2,26 +2,41 @@
 
 namespace lngeom {
 
+namespace {
+
+// Angles in whole degrees; magnitudes in 25 bins per decade from 1e−4 to 1e6, which holds the
+// norms of every model we know (massive activations reach 1e4).
+constexpr HistogramEdges kDegrees180{0, 180, 180, false};
+constexpr HistogramEdges kDegrees90{0, 90, 90, false};
+constexpr HistogramEdges kUnitInterval{0, 1, 100, false};
+constexpr HistogramEdges kMagnitude{1e-4, 1e6, 250, true};
+constexpr HistogramEdges kNoHistogram{};
+
+}  // namespace
+
 const std::array<MetricDescription, kMetricCount>& metric_descriptions() {
     static const std::array<MetricDescription, kMetricCount> descriptions{{
         {Metric::AngleToUniformDeg, "angle_to_uniform_deg", "angle to 1 (°)",
          "θ = atan2(‖x⊥‖, x·û): the angle between x and the uniform vector 1; 90° = orthogonal",
-         false},
-        {Metric::Norm, "norm", "‖x‖", "L2 norm of the vector entering the norm layer", false},
+         false, kDegrees180},
+        {Metric::Norm, "norm", "‖x‖", "L2 norm of the vector entering the norm layer", false,
+         kMagnitude},
         {Metric::UniformComponent, "uniform_component", "c = x·û",
-         "signed length of x along û = 1/√d, equal to √d·μ", false},
+         "signed length of x along û = 1/√d, equal to √d·μ", false, kNoHistogram},
         {Metric::AbsCosToUniform, "abs_cos_to_uniform", "|cos θ|",
-         "|c| / ‖x‖: how much of x points along 1 (0 = orthogonal)", false},
-        {Metric::Sigma, "sigma", "σ", "population standard deviation of x's coordinates", false},
-        {Metric::Rms, "rms", "rms", "root mean square of x's coordinates, ‖x‖/√d", false},
+         "|c| / ‖x‖: how much of x points along 1 (0 = orthogonal)", false, kUnitInterval},
+        {Metric::Sigma, "sigma", "σ", "population standard deviation of x's coordinates", false,
+         kMagnitude},
+        {Metric::Rms, "rms", "rms", "root mean square of x's coordinates, ‖x‖/√d", false,
+         kMagnitude},
         {Metric::LnStandardizedNorm, "ln_standardized_norm", "‖y‖",
-         "norm of LayerNorm's standardization y = x⊥/√(σ²+ε), √d·σ/√(σ²+ε)", false},
+         "norm of LayerNorm's standardization y = x⊥/√(σ²+ε), √d·σ/√(σ²+ε)", false, kMagnitude},
         {Metric::LnVsRmsDeg, "ln_vs_rms_deg", "angle(y, r) (°)",
-         "angle between LayerNorm's y and RMSNorm's r, equal to |90° − θ|", false},
+         "angle between LayerNorm's y and RMSNorm's r, equal to |90° − θ|", false, kDegrees90},
         {Metric::OutputNorm, "output_norm", "‖output‖", "L2 norm of what the norm module returned",
-         true},
+         true, kMagnitude},
         {Metric::RotationDeg, "rotation_deg", "rotation (°)",
-         "angle between x and the module's output (the paper's Table 4)", true},
+         "angle between x and the module's output (the paper's Table 4)", true, kDegrees180},
     }};
     return descriptions;
 }

@@ -25,12 +25,24 @@ enum class Metric {
 inline constexpr int kMetricCount = 10;
 inline constexpr int kInputMetricCount = 8;
 
+// The fixed edges of a metric's histogram in the mergeable state (core/state/): `bins` equal
+// bins over [low, high], or over [log10 low, log10 high] when `log_scale`. Edges are fixed in
+// advance so that histograms of different rows merge by adding counts; bins = 0: no histogram
+// (a signed metric without natural bounds).
+struct HistogramEdges {
+    double low = 0;
+    double high = 0;
+    int bins = 0;
+    bool log_scale = false;
+};
+
 struct MetricDescription {
     Metric metric;
     std::string_view key;         // machine name, e.g. "angle_to_uniform_deg"
     std::string_view label;       // axis label with unit, e.g. "angle to 1 (°)"
     std::string_view definition;  // one line, for tooltips
     bool needs_output;
+    HistogramEdges histogram;
 };
 
 const std::array<MetricDescription, kMetricCount>& metric_descriptions();

@@ -48,38 +48,42 @@ Moments moments_of(std::span<const float> values) {
     return moments;
 }
 
-namespace {
-
 // numpy's _lerp: a + (b − a)·t, switched to b − (b − a)·(1 − t) for t ≥ 0.5.
-double interpolate(double a, double b, double fraction) {
-    const double difference = b - a;
-    return fraction >= 0.5 ? b - difference * (1.0 - fraction) : a + difference * fraction;
+double interpolate_quantile(double below, double above, double fraction) {
+    const double difference = above - below;
+    return fraction >= 0.5 ? above - difference * (1.0 - fraction) : below + difference * fraction;
 }
 
-// The order statistic below the q-quantile's position and the fraction past it.
-std::pair<size_t, double> quantile_position(size_t n, double q) {
+std::pair<std::size_t, double> quantile_position(std::size_t n, double q) {
     const double position = q * double(n - 1);
-    const size_t below = std::min(size_t(position), n - 1);
+    const std::size_t below = std::min(std::size_t(position), n - 1);
     return {below, position - double(below)};
 }
 
-// sorted_quantile without sorting: selection reorders `values` (NaN-free) in linear time.
-double select_quantile(std::span<float> values, double q) {
+namespace {
+
+template <typename Value>
+double select_quantile_of(std::span<Value> values, double q) {
     if (values.empty()) return kNaN;
     const auto [below, fraction] = quantile_position(values.size(), q);
     std::nth_element(values.begin(), values.begin() + std::ptrdiff_t(below), values.end());
     const auto upper = values.begin() + std::ptrdiff_t(below) + 1;
     const double a = values[below];
-    return interpolate(a, upper == values.end() ? a : *std::min_element(upper, values.end()),
-                       fraction);
+    return interpolate_quantile(
+        a, upper == values.end() ? a : *std::min_element(upper, values.end()), fraction);
 }
 
 }  // namespace
 
+double select_quantile(std::span<float> values, double q) { return select_quantile_of(values, q); }
+
+double select_quantile(std::span<double> values, double q) { return select_quantile_of(values, q); }
+
 double sorted_quantile(std::span<const float> sorted, double q) {
     if (sorted.empty()) return kNaN;
     const auto [below, fraction] = quantile_position(sorted.size(), q);
-    return interpolate(sorted[below], sorted[std::min(below + 1, sorted.size() - 1)], fraction);
+    return interpolate_quantile(sorted[below], sorted[std::min(below + 1, sorted.size() - 1)],
+                                fraction);
 }
 
 Summary summarize(const Moments& moments, std::span<const float> values) {
@@ -133,9 +137,10 @@ void Histogram::merge(const Histogram& other) {
 // one where rounding put it on the wrong side of an edge, so counts always agree with bin_low().
 int Histogram::bin_of(double value) const {
     const int last = int(counts.size()) - 1;
-    int bin = int(std::clamp((value - low) / bin_width(), 0.0, double(last)));
-    if (bin > 0 && value < bin_low(bin)) --bin;
-    if (bin < last && value >= bin_low(bin + 1)) ++bin;
+    const double width = bin_width();  // bin_low(b) is low + width · b
+    int bin = int(std::clamp((value - low) / width, 0.0, double(last)));
+    if (bin > 0 && value < low + width * bin) --bin;
+    if (bin < last && value >= low + width * (bin + 1)) ++bin;
     return bin;
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace lngeom {
@@ -29,6 +30,15 @@ Moments moments_of(std::span<const float> values);
 // The q-quantile (q in [0, 1]) of values sorted ascending without NaN, with numpy's default
 // 'linear' method: position q·(n − 1), interpolated between its neighbours. NaN when empty.
 double sorted_quantile(std::span<const float> sorted, double q);
+// The same of unsorted NaN-free values, by selection in linear time (reorders `values`).
+double select_quantile(std::span<float> values, double q);
+double select_quantile(std::span<double> values, double q);
+
+// The parts of numpy's 'linear' method, for quantiles of order statistics found otherwise:
+// the position q·(n − 1) of n > 0 values as the order statistic below it and the fraction past
+// it, and the interpolation between that order statistic and the next.
+std::pair<std::size_t, double> quantile_position(std::size_t n, double q);
+double interpolate_quantile(double below, double above, double fraction);
 
 struct Summary {
     std::int64_t count = 0;                     // valid (non-NaN) values
