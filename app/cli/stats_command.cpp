@@ -22,13 +22,15 @@ constexpr const char* kStatsUsage = R"(Usage: lngeom stats FILE [options]
 
 Per-site statistics of the vectors entering every norm layer of an activation dump: angle to 1,
 norms, uniform component, sigma, rms, LayerNorm/RMSNorm comparisons, output norm and rotation.
+Memory stays within the budget whatever the number of tokens and sites; percentiles are exact
+up to 8192 valid tokens per site, and within 0.5 % of the exact value beyond.
 
 Options:
   --dataset PATH        the dataset to open in a generic (non-lngeom) HDF5 file
   --format FORMAT       table (default), csv or json
   --output OUT          write to OUT (atomically) instead of standard output
   --no-cache            neither read nor write the metrics cache
-  --memory-budget MB    memory for blocks and per-token columns (default 512)
+  --memory-budget MB    memory for blocks, statistics and cached columns (default 512)
   --threads N           threads in all: one reads, the others compute (default: all cores)
   --help                show this help
 

@@ -4,13 +4,14 @@
 #include <exception>
 #include <memory>
 #include <mutex>
-#include <span>
+#include <optional>
 #include <thread>
 
 #include "core/errors.h"
 #include "core/metrics/metrics.h"
 #include "core/metrics/pass_budget.h"
 #include "core/metrics/token_metrics.h"
+#include "core/state/site_state.h"
 
 namespace lngeom {
 
@@ -30,35 +31,22 @@ struct Slot {
 struct Cursor {
     SiteIndex site = 0;
     Index first = 0;
+    bool begun = false;  // begin_site has run for `site`
 };
 
-// One computing thread's running totals for one site; merged when the site completes.
-struct Tally {
-    std::vector<Moments> moments;
-    Index non_finite = 0, zero = 0, constant = 0, invalid = 0, invalid_output = 0;
-
-    void count(std::uint8_t flags) {
-        non_finite += (flags & kNonFinite) != 0;
-        zero += (flags & kZeroVector) != 0;
-        constant += (flags & kConstant) != 0;
-        invalid += (flags & kInputInvalidMask) != 0;
-        invalid_output += (flags & kOutputInvalid) != 0;
-    }
-
-    void merge(const Tally& other) {
-        for (size_t m = 0; m < moments.size(); ++m) moments[m].merge(other.moments[m]);
-        non_finite += other.non_finite;
-        zero += other.zero;
-        constant += other.constant;
-        invalid += other.invalid;
-        invalid_output += other.invalid_output;
-    }
-};
-
-struct SiteState {
+// A site in flight: the state of its blocks computed so far, and its columns when collected.
+struct SiteProgress {
+    RowRange rows;
     SiteColumns columns;
-    std::vector<Tally> tallies;  // one per computing thread
+    std::mutex state_mutex;  // guards state
+    std::optional<SiteState> state;
     std::atomic<Index> remaining{0};
+};
+
+// What the pass gives back besides each site's summary.
+struct PassOutputs {
+    const SiteSink* sink = nullptr;  // columns, collected when set
+    bool keep_states = false;
 };
 
 struct Scratch {
@@ -72,17 +60,21 @@ struct Scratch {
 // each block is computed by the core that just read it, while it is in that core's cache.
 class MetricsPass {
   public:
-    MetricsPass(const Dump& dump, const PassOptions& options, const SiteSink& sink)
+    MetricsPass(const Dump& dump, const PassOptions& options, PassOutputs outputs)
         : dump_(dump),
           options_(options),
-          sink_(sink),
+          outputs_(outputs),
           n_threads_(std::max(options.threads, 1)),
           block_bytes_(pass_block_bytes(options)),
           scratch_(size_t(n_threads_)),
           summaries_(dump.info().sites.size()) {
-        for (const SiteInfo& site : dump.info().sites) rows_total_ += site.n_tokens;
-        for (SiteIndex site = 0; site < summaries_.size(); ++site)
-            sites_.push_back(std::make_unique<SiteState>());
+        for (SiteIndex site = 0; site < summaries_.size(); ++site) {
+            sites_.push_back(std::make_unique<SiteProgress>());
+            sites_.back()->rows = pass_rows(dump, site, options.shard);
+            rows_total_ += sites_.back()->rows.size();
+        }
+        cursor_ = {0, sites_.empty() ? 0 : sites_.front()->rows.first, false};
+        if (outputs_.keep_states) states_.resize(summaries_.size());
     }
 
     std::vector<SiteSummary> run() {
@@ -100,6 +92,12 @@ class MetricsPass {
         return std::move(summaries_);
     }
 
+    std::vector<SiteState> take_states() {
+        std::vector<SiteState> states;
+        for (std::optional<SiteState>& state : states_) states.push_back(std::move(*state));
+        return states;
+    }
+
   private:
     bool cancelled() const { return options_.cancel && options_.cancel->load(); }
     bool stopped() const { return failed_.load() || cancelled(); }
@@ -113,7 +111,7 @@ class MetricsPass {
     void work(int worker) {
         try {
             Scratch& scratch = scratch_[size_t(worker)];
-            while (read_next_block(scratch.slot)) compute(scratch, worker);
+            while (read_next_block(scratch.slot)) compute(scratch);
         } catch (...) {
             fail(std::current_exception());
         }
@@ -124,13 +122,18 @@ class MetricsPass {
         std::lock_guard lock(read_mutex_);
         while (!stopped() && cursor_.site < sites_.size()) {
             const SiteInfo& info = dump_.info().sites[cursor_.site];
-            if (cursor_.first == 0) begin_site(cursor_.site);
-            if (cursor_.first >= info.n_tokens) {
-                cursor_ = {cursor_.site + 1, 0};
+            const RowRange rows = sites_[cursor_.site]->rows;
+            if (!cursor_.begun) {
+                cursor_.begun = true;
+                begin_site(cursor_.site);
+            }
+            if (cursor_.first >= rows.end) {
+                const SiteIndex next = cursor_.site + 1;
+                cursor_ = {next, next < sites_.size() ? sites_[next]->rows.first : 0, false};
                 continue;
             }
-            const Index count = std::min(dump_.block_rows(cursor_.site, block_bytes_),
-                                         info.n_tokens - cursor_.first);
+            const Index count =
+                std::min(dump_.block_rows(cursor_.site, block_bytes_), rows.end - cursor_.first);
             slot.site = cursor_.site;
             dump_.read_rows(slot.site, Stream::Input, cursor_.first, count, slot.input);
             if (info.has_output)
@@ -143,70 +146,63 @@ class MetricsPass {
 
     void begin_site(SiteIndex site) {
         const SiteInfo& info = dump_.info().sites[site];
-        SiteState& state = *sites_[site];
-        const int n_metrics = metric_count(info.has_output);
-        state.columns.values.resize(info.n_tokens, n_metrics);
-        state.columns.flags.assign(size_t(info.n_tokens), 0);
-        state.tallies.assign(size_t(n_threads_), Tally{std::vector<Moments>(size_t(n_metrics))});
-        state.remaining = info.n_tokens;
-        if (info.n_tokens == 0) finish_site(site);
+        SiteProgress& progress = *sites_[site];
+        if (outputs_.sink) {
+            progress.columns.values.resize(info.n_tokens, metric_count(info.has_output));
+            progress.columns.flags.assign(size_t(info.n_tokens), 0);
+        }
+        progress.state.emplace(info);
+        progress.remaining = progress.rows.size();
+        if (progress.rows.size() == 0) finish_site(site);
     }
 
-    void compute(Scratch& scratch, int worker) {
+    // The block's state is computed without a lock and merged into its site's under the site's
+    // lock: the other threads compute meanwhile, and only one state per site and per thread is
+    // alive at a time.
+    void compute(Scratch& scratch) {
         const Slot& slot = scratch.slot;
         const SiteInfo& info = dump_.info().sites[slot.site];
-        SiteState& state = *sites_[slot.site];
-        token_metrics(slot.input, info.has_output ? &slot.output : nullptr, info.eps,
-                      scratch.values, scratch.flags);
-        tally_block(scratch, state.tallies[size_t(worker)]);
+        SiteProgress& progress = *sites_[slot.site];
+        const RowBlock* output = info.has_output ? &slot.output : nullptr;
+        token_metrics(slot.input, output, info.eps, scratch.values, scratch.flags);
+        SiteState block_state(info);
+        block_state.add(BlockView{info, slot.input, output, scratch.values, scratch.flags});
+        {
+            std::lock_guard lock(progress.state_mutex);
+            progress.state->merge(block_state);
+        }
         const Index first = slot.input.first_row, n = scratch.values.rows();
-        state.columns.values.middleRows(first, n) = scratch.values.cast<float>();
-        std::copy(scratch.flags.begin(), scratch.flags.end(), state.columns.flags.begin() + first);
+        if (outputs_.sink) {
+            progress.columns.values.middleRows(first, n) = scratch.values.cast<float>();
+            std::copy(scratch.flags.begin(), scratch.flags.end(),
+                      progress.columns.flags.begin() + first);
+        }
         const Index done = rows_done_ += n;
         if (options_.progress) options_.progress(done, rows_total_);
-        if (state.remaining.fetch_sub(n) == n) finish_site(slot.site);
+        if (progress.remaining.fetch_sub(n) == n) finish_site(slot.site);
     }
 
-    // Moments accumulate the double values, before they are stored as float.
-    static void tally_block(const Scratch& scratch, Tally& tally) {
-        for (Index row = 0; row < scratch.values.rows(); ++row) {
-            tally.count(scratch.flags[size_t(row)]);
-            for (Index m = 0; m < scratch.values.cols(); ++m)
-                tally.moments[size_t(m)].add(scratch.values(row, m));
-        }
-    }
-
+    // Called once every block of the site has been merged into its state.
     void finish_site(SiteIndex site) {
-        SiteState& state = *sites_[site];
-        Tally total = state.tallies.front();
-        for (size_t worker = 1; worker < state.tallies.size(); ++worker)
-            total.merge(state.tallies[worker]);
-        SiteSummary summary{dump_.info().sites[site].n_tokens,
-                            total.invalid,
-                            total.non_finite,
-                            total.zero,
-                            total.constant,
-                            total.invalid_output,
-                            {}};
-        const Eigen::MatrixXf& values = state.columns.values;
-        for (Index m = 0; m < values.cols(); ++m)
-            summary.metrics.push_back(
-                summarize(total.moments[size_t(m)],
-                          std::span<const float>(values.col(m).data(), size_t(values.rows()))));
+        SiteProgress& progress = *sites_[site];
+        SiteState state = std::move(*progress.state);
+        progress.state.reset();
         std::lock_guard lock(finish_mutex_);
-        summaries_[site] = std::move(summary);
-        if (sink_) sink_(site, summaries_[site], std::move(state.columns));
-        state.columns = SiteColumns{};
+        summaries_[site] = state.summary();
+        if (outputs_.sink) (*outputs_.sink)(site, summaries_[site], std::move(progress.columns));
+        progress.columns = SiteColumns{};
+        if (outputs_.keep_states) states_[site] = std::move(state);
     }
 
     const Dump& dump_;
     const PassOptions& options_;
-    const SiteSink& sink_;
+    const PassOutputs outputs_;
     const int n_threads_;
     const std::size_t block_bytes_;
     std::vector<Scratch> scratch_;
     std::vector<SiteSummary> summaries_;
-    std::vector<std::unique_ptr<SiteState>> sites_;
+    std::vector<std::optional<SiteState>> states_;  // when kept
+    std::vector<std::unique_ptr<SiteProgress>> sites_;
     std::mutex read_mutex_;  // one reader at a time; guards cursor_
     Cursor cursor_;
     std::atomic<Index> rows_done_{0};
@@ -226,10 +222,27 @@ std::size_t pass_block_bytes(const PassOptions& options) {
     return std::clamp<std::size_t>(share, std::size_t(64) << 10, kMaxBlockBytes);
 }
 
+RowRange pass_rows(const Dump& dump, SiteIndex site, RowShard shard) {
+    const Index n_tokens = dump.info().sites[site].n_tokens;
+    if (shard.count <= 1 || n_tokens == 0) return {0, n_tokens};
+    return shard_rows(n_tokens, dump.block_rows(site, 1), shard);
+}
+
 std::vector<SiteSummary> run_metrics_pass(const Dump& dump, const PassOptions& options,
                                           const SiteSink& sink) {
-    require_pass_within_budget(dump, options);
-    return MetricsPass(dump, options, sink).run();
+    if (sink && options.shard.count > 1)
+        throw RequestError(dump.info().path, "",
+                           "per-token columns are collected over all rows, not over a shard");
+    const PassOutputs outputs{sink ? &sink : nullptr, false};
+    require_pass_within_budget(dump, options, outputs.sink != nullptr, false);
+    return MetricsPass(dump, options, outputs).run();
+}
+
+std::vector<SiteState> run_statistics_pass(const Dump& dump, const PassOptions& options) {
+    require_pass_within_budget(dump, options, false, true);
+    MetricsPass pass(dump, options, PassOutputs{nullptr, true});
+    pass.run();
+    return pass.take_states();
 }
 
 }  // namespace lngeom

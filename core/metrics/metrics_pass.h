@@ -1,7 +1,8 @@
 #pragma once
-// The streaming pass: every site's per-token metrics and their summaries, in one read of the
-// dump. Reads are serialized (HDF5 serializes its calls anyway): while one thread reads a row
-// block the others compute theirs; each thread owns one block buffer, which bounds the memory.
+// The streaming pass: every site's per-token metrics and their mergeable state (core/state/),
+// in one read of the dump. Reads are serialized (HDF5 serializes its calls anyway): while one
+// thread reads a row block the others compute theirs; each thread owns one block buffer and one
+// partial state per site in flight, merged when the site completes, which bounds the memory.
 
 #include <Eigen/Core>
 #include <atomic>
@@ -11,30 +12,24 @@
 #include <vector>
 
 #include "core/io/dump.h"
-#include "core/metrics/statistics.h"
+#include "core/metrics/row_shard.h"
+#include "core/metrics/site_summary.h"
 
 namespace lngeom {
 
+class SiteState;  // core/state/site_state.h
+
 struct PassOptions {
-    // Bounds the block buffers and the columns of the sites in flight.
+    // Bounds the block buffers, the states and the columns of the sites in flight.
     std::size_t memory_budget_bytes = std::size_t(512) << 20;
+    // The rows of every site to read (all of them by default); see row_shard.h.
+    RowShard shard;
     // Threads that each read a block (one at a time) and compute it; 1 = the calling thread only.
     int threads = 2;
     // Rows done (over all sites) and the total, after each block; called from a worker thread.
     std::function<void(Index rows_done, Index rows_total)> progress;
     // Checked between blocks; when set, the pass stops and throws CancelledError.
     const std::atomic<bool>* cancel = nullptr;
-};
-
-// Counts and per-metric summaries of one site.
-struct SiteSummary {
-    Index n_tokens = 0;
-    Index n_invalid = 0;  // tokens with an input reason below: NaN in every metric
-    Index n_non_finite = 0;
-    Index n_zero = 0;
-    Index n_constant = 0;          // zero vectors included
-    Index n_invalid_output = 0;    // valid input, non-finite or zero output: output metrics NaN
-    std::vector<Summary> metrics;  // one per column, in site_metrics() order
 };
 
 // The per-token values of one site: n_tokens × n_metrics (column-major, so each metric's values
@@ -47,10 +42,20 @@ struct SiteColumns {
 // Receives each site once it is complete. Sites may complete out of order; calls never overlap.
 using SiteSink = std::function<void(SiteIndex site, const SiteSummary&, SiteColumns&&)>;
 
-// Runs the pass over every site of `dump`; `sink`, if given, receives each site's columns.
-// RequestError before any read when the dump does not fit the memory budget (pass_budget.h).
+// Runs the pass over every site of `dump`: the summaries of its states. With a `sink`, every
+// site's per-token columns are also kept until it completes and handed over (all rows only:
+// RequestError for a shard). RequestError before any read when the dump does not fit the memory
+// budget (pass_budget.h).
 std::vector<SiteSummary> run_metrics_pass(const Dump& dump, const PassOptions& options,
                                           const SiteSink& sink = {});
+
+// Runs the pass over the shard's rows of every site and returns every site's state, without
+// per-token columns: what `lngeom stats --state` writes and MPI ranks merge. Callers include
+// core/state/site_state.h.
+std::vector<SiteState> run_statistics_pass(const Dump& dump, const PassOptions& options);
+
+// The rows of `site` that `shard` reads: split at the dataset's chunk rows.
+RowRange pass_rows(const Dump& dump, SiteIndex site, RowShard shard);
 
 // The block size the pass reads for `options`, in bytes per stream.
 std::size_t pass_block_bytes(const PassOptions& options);

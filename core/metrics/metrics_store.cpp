@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/errors.h"
+#include "core/io/read_limits.h"
 
 namespace lngeom {
 
@@ -47,6 +48,16 @@ MetricsStore MetricsStore::compute(const Dump& dump, const std::string& dataset,
     // Taken before the pass: a dump changed while it runs then no longer matches its cache.
     const std::string identity = dump_identity(info.path, dataset);
     if (store.load_cache(identity, info, keep)) return store;
+    // Without a use for the columns in memory, writing them to the cache must not cost more
+    // than the budget: `lngeom stats` holds it whatever the number of tokens.
+    if (!options.keep_columns && column_bytes(info) > options.pass.memory_budget_bytes / 2) {
+        store.run_pass(dump, options.pass, false, nullptr);
+        store.cache_warning_ = "the per-token metrics need " +
+                               detail::byte_text(double(column_bytes(info))) +
+                               ", more than half the memory budget: not cached";
+        store.cache_path_.clear();
+        return store;
+    }
     MetricsCacheWriter writer(store.cache_path_, identity, info.sites.size());
     store.run_pass(dump, options.pass, keep, &writer);
     store.cache_warning_ = writer.commit();
@@ -77,6 +88,10 @@ bool MetricsStore::load_cache(const std::string& identity, const DumpInfo& info,
 
 void MetricsStore::run_pass(const Dump& dump, const PassOptions& options, bool keep,
                             MetricsCacheWriter* writer) {
+    if (!keep && !writer) {
+        summaries_ = run_metrics_pass(dump, options);
+        return;
+    }
     summaries_ = run_metrics_pass(
         dump, options, [&](SiteIndex site, const SiteSummary& summary, SiteColumns&& columns) {
             if (writer) writer->add_site(site, summary, columns);

@@ -5,6 +5,7 @@
 #include "core/errors.h"
 #include "core/io/read_limits.h"
 #include "core/metrics/metrics.h"
+#include "core/state/site_state.h"
 
 namespace lngeom {
 
@@ -20,6 +21,20 @@ double slots_in_flight(const PassOptions& options) {
     return options.threads <= 1 ? 1 : double(options.threads) + 1;
 }
 
+// The states kept until the pass ends (one per site) must fit half the budget; those of the
+// sites in flight are bounded by lngeom's constants, whatever the file declares (core/state/).
+void require_kept_states_within_budget(const Dump& dump, const PassOptions& options,
+                                       const std::string& budget_text) {
+    double kept = 0;
+    for (SiteIndex site = 0; site < dump.info().sites.size(); ++site)
+        kept += pass_memory(dump, site, options).state;
+    if (kept > double(options.memory_budget_bytes) / 2)
+        throw RequestError(dump.info().path, "",
+                           "the mergeable statistics of its " +
+                               std::to_string(dump.info().sites.size()) + " sites may need " +
+                               detail::byte_text(kept) + ", more than half " + budget_text);
+}
+
 }  // namespace
 
 PassMemory pass_memory(const Dump& dump, SiteIndex site, const PassOptions& options) {
@@ -30,10 +45,11 @@ PassMemory pass_memory(const Dump& dump, SiteIndex site, const PassOptions& opti
     // Per token: one float per metric and one flag byte.
     const double token_bytes = 4.0 * metric_count(about.has_output) + 1;
     return {slots_in_flight(options) * streams * rows * double(about.d) * element_bytes,
-            double(about.n_tokens) * token_bytes};
+            double(about.n_tokens) * token_bytes, double(SiteState::max_bytes(about))};
 }
 
-void require_pass_within_budget(const Dump& dump, const PassOptions& options) {
+void require_pass_within_budget(const Dump& dump, const PassOptions& options, bool collects_columns,
+                                bool keeps_states) {
     const double budget = double(options.memory_budget_bytes);
     // What the pass plans for blocks: half the budget, but never less than its smallest blocks.
     const double block_allowance =
@@ -50,12 +66,13 @@ void require_pass_within_budget(const Dump& dump, const PassOptions& options) {
                                    detail::byte_text(memory.blocks) +
                                    " of block buffers for the metrics pass, more than half " +
                                    budget_text);
-        if (memory.columns > budget)
+        if (collects_columns && memory.columns > budget)
             throw RequestError(dump.info().path, object,
                                "the per-token metrics of its " + std::to_string(about.n_tokens) +
                                    " tokens need " + detail::byte_text(memory.columns) +
                                    ", more than " + budget_text);
     }
+    if (keeps_states) require_kept_states_within_budget(dump, options, budget_text);
 }
 
 }  // namespace lngeom

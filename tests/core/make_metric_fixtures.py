@@ -5,7 +5,9 @@ Usage: /usr/bin/python3 make_metric_fixtures.py OUTDIR
 
 One file per stored type (float16, bfloat16, float32, float64): a LayerNorm site and an
 RMSNorm site whose outputs come from torch modules, and a final LayerNorm site without output.
-`metrics-blocks.h5` is a larger float32 file, chunked, that the pass reads in many blocks.
+`metrics-blocks.h5` is a larger float32 file, chunked, that the pass reads in many blocks;
+`metrics-sketch.h5` (float16, 20011 tokens, a prime) has more tokens than the statistics keep
+exactly, with norms spread from 0.05√d to 100√d, so its quantiles come from the sketch.
 Rows include vectors near 0° and 180° from 1, and degenerate ones (zero, constant, NaN, Inf,
 an input whose output is NaN). For each file this writes, computed here in float64 from the
 stored values (torch's layer_norm for the standardized norm, torch modules for the outputs, numpy
@@ -40,8 +42,10 @@ def stored(values, dtype):
     return data, data.astype("<f8")
 
 
-def input_rows(rng, dtype, degenerate, n_tokens=N_TOKENS):
+def input_rows(rng, dtype, degenerate, n_tokens=N_TOKENS, spread=False):
     x = rng.normal(0.0, 2.0, size=(n_tokens, D)) + rng.normal(0.0, 0.3, size=(1, D))
+    if spread:  # ‖x‖ log-uniform from about 0.05√d to 100√d
+        x *= np.exp(rng.uniform(np.log(0.025), np.log(50.0), size=(n_tokens, 1)))
     noise = NEAR_AXIS_NOISE[dtype]
     x[1] = 3.0 + rng.normal(0.0, noise, size=D)  # θ near 0°
     x[2] = -3.0 + rng.normal(0.0, noise, size=D)  # θ near 180°
@@ -146,7 +150,7 @@ SITES = [("000", "layers.0.ln_1", "layernorm", 0, "ln1", True),
          ("002", "final_norm", "layernorm", 1, "final", False)]
 
 
-def write_file(outdir, dtype, rng, name=None, n_tokens=N_TOKENS, chunk_rows=None):
+def write_file(outdir, dtype, rng, name=None, n_tokens=N_TOKENS, chunk_rows=None, spread=False):
     """`n_tokens` and `chunk_rows` large enough make the pass read many blocks."""
     name = name or f"metrics-{dtype}.h5"
     sites = []
@@ -159,8 +163,9 @@ def write_file(outdir, dtype, rng, name=None, n_tokens=N_TOKENS, chunk_rows=None
         for key, module, kind, layer, site, has_output in SITES:
             group = f.create_group(f"norms/{key}")
             group.attrs.update(module=module, kind=kind, layer=layer, site=site, eps=EPS[key])
-            x = write_dataset(group, "input", input_rows(rng, dtype, key == "001", n_tokens),
-                              dtype, chunk_rows)
+            x = write_dataset(group, "input",
+                              input_rows(rng, dtype, key == "001", n_tokens, spread), dtype,
+                              chunk_rows)
             output = None
             if has_output:
                 gamma = rng.normal(1.0, 0.2, size=D).astype(np.float32)
@@ -186,6 +191,8 @@ def main():
     for dtype in ("float16", "bfloat16", "float32", "float64"):
         write_file(outdir, dtype, rng)
     write_file(outdir, "float32", rng, "metrics-blocks.h5", n_tokens=6000, chunk_rows=100)
+    write_file(outdir, "float16", rng, "metrics-sketch.h5", n_tokens=20011, chunk_rows=512,
+               spread=True)
 
 
 if __name__ == "__main__":
