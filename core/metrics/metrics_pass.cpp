@@ -25,6 +25,7 @@ struct Slot {
     SiteIndex site = 0;
     RowBlock input;
     RowBlock output;
+    std::vector<std::int32_t> positions;  // empty when the dump has no /position
 };
 
 // Where the next block starts.
@@ -138,6 +139,8 @@ class MetricsPass {
             dump_.read_rows(slot.site, Stream::Input, cursor_.first, count, slot.input);
             if (info.has_output)
                 dump_.read_rows(slot.site, Stream::Output, cursor_.first, count, slot.output);
+            if (dump_.info().has_position)
+                slot.positions = dump_.read_position(cursor_.first, count);
             cursor_.first += count;
             return true;
         }
@@ -166,7 +169,8 @@ class MetricsPass {
         const RowBlock* output = info.has_output ? &slot.output : nullptr;
         token_metrics(slot.input, output, info.eps, scratch.values, scratch.flags);
         SiteState block_state(info);
-        block_state.add(BlockView{info, slot.input, output, scratch.values, scratch.flags});
+        block_state.add(
+            BlockView{info, slot.input, output, scratch.values, scratch.flags, slot.positions});
         {
             std::lock_guard lock(progress.state_mutex);
             progress.state->merge(block_state);

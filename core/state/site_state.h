@@ -46,6 +46,8 @@ struct BlockView {
     // double, NaN where a token is invalid.
     const RowMatrixD& values;
     std::span<const std::uint8_t> flags;  // n InvalidReason bits (core/metrics/token_metrics.h)
+    // n positions of the tokens in their sequences (/position); empty when the dump has none.
+    std::span<const std::int32_t> positions;
 
     Index first_row() const { return input.first_row; }
     Index n_rows() const { return values.rows(); }
