@@ -23,7 +23,7 @@ constexpr const char* kStatsUsage = R"(Usage: lngeom stats FILE [options]
 Per-site statistics of the vectors entering every norm layer of an activation dump: angle to 1,
 norms, uniform component, sigma, rms, LayerNorm/RMSNorm comparisons, output norm and rotation.
 Memory stays within the budget whatever the number of tokens and sites; percentiles are exact
-up to 8192 valid tokens per site, and within 0.5 % of the exact value beyond.
+up to 8192 valid tokens per site, and within 0.4 % of the exact value beyond.
 
 Options:
   --dataset PATH        the dataset to open in a generic (non-lngeom) HDF5 file

@@ -11,15 +11,19 @@ namespace lngeom {
 
 namespace {
 
-constexpr double kGamma =
-    (1 + QuantileSketch::kRelativeAccuracy) / (1 - QuantileSketch::kRelativeAccuracy);
-const double kLogGamma = std::log(kGamma);
-// Keys of every positive float lie within ±kLargestKey (log of 1.4e−45 and 3.4e38 over ln γ).
-constexpr std::int32_t kLargestKey = 10000;
+// A bucket is a float's exponent and the top kMantissaBits of its mantissa.
+constexpr int kMantissaBits = 7;
+constexpr int kKeyShift = 23 - kMantissaBits;
+// Keys of positive floats lie in [0, kLargestKey] (the bits of +∞ shifted).
+constexpr std::int32_t kLargestKey = 0x7f800000 >> kKeyShift;
 
-// The bucket of a magnitude > 0: k with γ^(k−1) < magnitude ≤ γ^k.
 std::int32_t bucket_key(float magnitude) {
-    return std::int32_t(std::ceil(std::log(double(magnitude)) / kLogGamma));
+    return std::int32_t(std::bit_cast<std::uint32_t>(magnitude) >> kKeyShift);
+}
+
+// The lower edge of a bucket: the float whose bits are the key shifted back.
+double bucket_low(std::int32_t key) {
+    return std::bit_cast<float>(std::uint32_t(key) << kKeyShift);
 }
 
 }  // namespace
@@ -115,8 +119,10 @@ void QuantileSketch::leave_exact_mode() {
     exact_ = {};
 }
 
+// The middle of the bucket: within half its width, at most 1/256 of the lower edge, of every
+// magnitude in it.
 double QuantileSketch::representative(std::int32_t key) const {
-    return 2 * std::exp(double(key) * kLogGamma) / (kGamma + 1);
+    return (bucket_low(key) + bucket_low(key + 1)) / 2;
 }
 
 double QuantileSketch::bucket_value(std::int64_t rank) const {
@@ -204,8 +210,8 @@ void QuantileSketch::read(StateReader& in) {
         for (BucketStore* store : {&sketch.negative_, &sketch.positive_}) {
             store->first_key = in.number<std::int32_t>();
             store->counts = in.numbers<std::int64_t>();
-            if (store->counts.size() > std::size_t(kMaxBuckets) ||
-                std::abs(store->first_key) > kLargestKey ||
+            if (store->counts.size() > std::size_t(kMaxBuckets) || store->first_key < 0 ||
+                store->first_key > kLargestKey ||
                 std::any_of(store->counts.begin(), store->counts.end(),
                             [](std::int64_t count) { return count < 0; }))
                 in.fail("a quantile sketch has more than " + std::to_string(kMaxBuckets) +

@@ -4,21 +4,22 @@
 // Values are taken as float (the precision of the stored per-token columns; finite doubles
 // beyond float's range are clamped to ±FLT_MAX). Small sets are exact: up to `exact_limit`
 // values (8192 by default) are kept, and a quantile is numpy's default 'linear' one of those
-// values. Past that, the values go into
-// logarithmic buckets of their magnitude, one store per sign (DDSketch: Masson, Rim and Lee,
-// VLDB 2019): bucket k holds magnitudes in (γ^(k−1), γ^k], γ = (1 + α)/(1 − α), with an exact
-// integer count; zeros have their own count. A quantile is numpy's linear interpolation between
-// the order statistics below and above its position q·(n − 1), each read as the representative
-// 2γ^k/(γ + 1) of the bucket holding it, clamped to the exact min and max (which are also the
-// order statistics 0 and n − 1).
+// values. Past that, the values go into logarithmic buckets of their magnitude, one store per
+// sign, each with an exact integer count (DDSketch: Masson, Rim and Lee, VLDB 2019, with its
+// linearly interpolated index): a bucket is a float's exponent and the top 7 bits of its
+// mantissa, found with a shift and no logarithm, 128 buckets per power of two, each at most
+// 1/128 wide relative to its lower edge; zeros have their own count. A quantile is numpy's
+// linear interpolation between the order statistics below and above its position q·(n − 1),
+// each read as the middle of the bucket holding it, clamped to the exact min and max (which
+// are also the order statistics 0 and n − 1).
 //
 // Error bound (relative, not rank): every order statistic read from the buckets is within
-// α = 0.5 % of the true one, so each quantile is within 0.5 % of the true quantile as numpy
-// computes it (for neighbours of opposite signs: within 0.5 % of the larger magnitude). It holds
-// for any distribution, heavy tails included. One exception keeps memory bounded: a store keeps
-// at most 4096 buckets (17.8 decades of magnitude, 32 KiB) below the largest magnitude of its
-// sign; magnitudes further below fold into its lowest bucket, so an order statistic there is
-// off by less than that largest magnitude × 2e−18.
+// 1/256 = 0.39 % of the true one (normal floats: |v| ≥ 1.2e−38), so each quantile is within 0.39 %
+// (under the 0.5 % asked for) of the true quantile as numpy computes it (for neighbours of opposite
+// signs: of the larger magnitude). It holds for any distribution, heavy tails included. One
+// exception keeps memory bounded: a store keeps at most 8192 buckets (64 powers of two, 19.3
+// decades, 64 KiB) below the largest magnitude of its sign; magnitudes further below fold into its
+// lowest bucket, so an order statistic there is off by less than that largest magnitude × 2^−63.
 //
 // Merging is exact: counts add, and folding depends only on the largest magnitude, so a sketch
 // of the union of disjoint sets is the same whatever the split and order of the merges (the
@@ -37,9 +38,9 @@ namespace lngeom {
 
 class QuantileSketch {
   public:
-    static constexpr double kRelativeAccuracy = 0.005;  // α
+    static constexpr double kRelativeAccuracy = 1.0 / 256;  // the bound above
     static constexpr std::size_t kExactLimit = 8192;
-    static constexpr int kMaxBuckets = 4096;  // per sign
+    static constexpr int kMaxBuckets = 8192;  // per sign
 
     explicit QuantileSketch(std::size_t exact_limit = kExactLimit);
 
