@@ -14,6 +14,8 @@ import torch
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 import lngeom_export  # noqa: E402
 import tiny_models  # noqa: E402
+from lngeom_exporter import site_labels  # noqa: E402
+from lngeom_exporter.sources import NormSource, SiteSpec  # noqa: E402
 from reference_statistics import recomputed_output, stored_rows  # noqa: E402
 
 torch.set_num_threads(1)
@@ -69,17 +71,20 @@ class LayoutTest(ExporterTestCase):
             model = dict(dump["model"].attrs)
         self.assertEqual(model, {"name": "enc", "source": "tools/lngeom_export.py",
                                  "norm_type": "layernorm", "d_model": tiny_models.D_MODEL,
-                                 "n_layers": tiny_models.N_LAYERS, "seed": 3})
+                                 "n_layers": tiny_models.N_LAYERS, "seed": 3, "batches": 1})
 
-    def test_sites_are_numbered_in_forward_order_with_layer_and_site(self) -> None:
+    def test_sites_are_numbered_in_forward_order_with_layer_site_and_role(self) -> None:
+        """PyTorch's encoder layer is post-LN by default: norm1 follows the attention."""
         with h5py.File(self.export_encoder(), "r") as dump:
-            sites = [(key, g.attrs["module"], g.attrs["layer"], g.attrs["site"], g.attrs["kind"])
+            sites = [(key, g.attrs["module"], g.attrs["layer"], g.attrs["site"],
+                      g.attrs["role"], g.attrs["stack"], g.attrs["kind"])
                      for key, g in dump["norms"].items()]
-        self.assertEqual(sites, [("000", "layers.0.norm1", 0, "ln1", "layernorm"),
-                                 ("001", "layers.0.norm2", 0, "ln2", "layernorm"),
-                                 ("002", "layers.1.norm1", 1, "ln1", "layernorm"),
-                                 ("003", "layers.1.norm2", 1, "ln2", "layernorm"),
-                                 ("004", "norm", 2, "final", "layernorm")])
+        self.assertEqual(sites, [
+            ("000", "layers.0.norm1", 0, "post_attn", "post-attention", "encoder", "layernorm"),
+            ("001", "layers.0.norm2", 0, "post_mlp", "post-mlp", "encoder", "layernorm"),
+            ("002", "layers.1.norm1", 1, "post_attn", "post-attention", "encoder", "layernorm"),
+            ("003", "layers.1.norm2", 1, "post_mlp", "post-mlp", "encoder", "layernorm"),
+            ("004", "norm", 2, "final", "final", "encoder", "layernorm")])
 
     def test_every_site_has_input_output_gamma_beta_and_eps(self) -> None:
         with h5py.File(self.export_encoder(), "r") as dump:
@@ -104,14 +109,25 @@ class LayoutTest(ExporterTestCase):
             self.assertEqual(dump["position"][()].tolist(), [0, 1, 2, 0, 1, 2, 0, 1, 2])
             self.assertEqual(dump["sequence"].dtype, np.int32)
 
-    def test_sequence_first_models_get_their_rows_labelled_correctly(self) -> None:
-        x = torch.randn(4, 2, tiny_models.D_MODEL)  # (seq, batch, d)
-        path = lngeom_export.export(tiny_models.transformer_encoder(batch_first=False),
-                                    [{"src": x, "mask": tiny_models.causal_mask(4)}],
-                                    self.path("seq_first.h5"), batch_first=False)
-        with h5py.File(path, "r") as dump:
-            self.assertEqual(dump["sequence"][()].tolist(), [0, 1, 0, 1, 0, 1, 0, 1])
-            self.assertEqual(dump["position"][()].tolist(), [0, 0, 1, 1, 2, 2, 3, 3])
+    def test_sequence_first_models_store_the_same_rows_as_batch_first_ones(self) -> None:
+        """Rows are stored sequence by sequence whatever the model's layout, so token strings
+        nested [batch][seq] line up with them."""
+        x = torch.randn(2, 4, tiny_models.D_MODEL, generator=torch.Generator().manual_seed(8))
+        strings = [[f"s{b}p{p}" for p in range(4)] for b in range(2)]
+        paths = {}
+        for batch_first in (True, False):
+            src = x if batch_first else x.transpose(0, 1)
+            paths[batch_first] = lngeom_export.export(
+                tiny_models.transformer_encoder(batch_first=batch_first),
+                [{"src": src, "mask": tiny_models.causal_mask(4)}],
+                self.path(f"first-{batch_first}.h5"), tokens=[strings], batch_first=batch_first)
+        with h5py.File(paths[False], "r") as seq_first, h5py.File(paths[True], "r") as reference:
+            self.assertEqual(seq_first["sequence"][()].tolist(), [0, 0, 0, 0, 1, 1, 1, 1])
+            self.assertEqual(seq_first["position"][()].tolist(), [0, 1, 2, 3, 0, 1, 2, 3])
+            self.assertEqual([t.decode() for t in seq_first["tokens"][()]], sum(strings, []))
+            for key in reference["norms"]:
+                np.testing.assert_allclose(seq_first[f"norms/{key}/input"][()],
+                                           reference[f"norms/{key}/input"][()], atol=1e-6)
 
     def test_token_strings_line_up_with_rows(self) -> None:
         ids = tiny_models.token_ids(2, 3)
@@ -121,6 +137,7 @@ class LayoutTest(ExporterTestCase):
             self.assertEqual([t.decode() for t in dump["tokens"][()]], sum(strings, []))
 
     def test_selected_modules_only(self) -> None:
+        """modules= takes paths, globs and predicates; any module, named like a norm or not."""
         path = self.export_decoder(modules=["norm", "layers.1.input_layernorm"])
         with h5py.File(path, "r") as dump:
             self.assertEqual([g.attrs["module"] for g in dump["norms"].values()],
@@ -168,6 +185,8 @@ class AppendingTest(ExporterTestCase):
                                     tokens=[strings[:2], strings[2:3], strings[3:]],
                                     name="parts.h5", chunk_rows=4)
         whole_contents, part_contents = file_contents(whole), file_contents(parts)
+        self.assertEqual((whole_contents["model"].pop("batches"),
+                          part_contents["model"].pop("batches")), (1, 3))
         self.assertEqual(whole_contents.keys(), part_contents.keys())
         for name, expected in whole_contents.items():
             with self.subTest(object=name):
@@ -216,15 +235,6 @@ class ErrorTest(ExporterTestCase):
             export()
         self.assertIn(expected, str(raised.exception))
 
-    def test_fused_fast_path_is_reported_not_dumped_empty(self) -> None:
-        x = torch.randn(2, 4, tiny_models.D_MODEL)
-        path = self.path("fast.h5")
-        self.assert_export_error(
-            "batch 0: normalization module(s) layers.0.norm1, layers.0.norm2, layers.1.norm1, "
-            "layers.1.norm2 captured no rows",
-            lambda: lngeom_export.export(tiny_models.transformer_encoder(), [x], path))
-        self.assertFalse(os.path.exists(path), "a failed export must not leave a partial dump")
-
     def test_unknown_storage_dtype(self) -> None:
         path = self.path("int8.h5")
         self.assert_export_error(
@@ -238,31 +248,39 @@ class ErrorTest(ExporterTestCase):
 
     def test_token_count_must_match_rows(self) -> None:
         path = self.path("decoder.h5")
-        self.assert_export_error(f"{path}: batch 0 has 2 token strings for 24 captured rows",
-                                 lambda: self.export_decoder(tokens=[["a", "b"]]))
+        self.assert_export_error(
+            f"{path}: batch 0 has 2 token strings for 4×6 = 24 positions (24 real tokens)",
+            lambda: self.export_decoder(tokens=[["a", "b"]]))
 
     def test_missing_token_batch(self) -> None:
         path = self.path("decoder.h5")
         two_batches = (tiny_models.token_ids(1, 2),) * 2
-        self.assert_export_error(f"{path}: no token strings for batch 1",
-                                 lambda: self.export_decoder(batches=two_batches,
-                                                             tokens=[["a", "b"]]))
+        with self.assertWarns(lngeom_export.PartialExportWarning):
+            self.assert_export_error(f"{path}: no token strings for batch 1",
+                                     lambda: self.export_decoder(batches=two_batches,
+                                                                 tokens=[["a", "b"]]))
 
     def test_surplus_token_batch(self) -> None:
         path = self.path("decoder.h5")
-        self.assert_export_error(f"{path}: token strings for more batches than the 1 batches run",
-                                 lambda: self.export_decoder(batches=(tiny_models.token_ids(1, 2),),
-                                                             tokens=[["a", "b"], ["c", "d"]]))
+        with self.assertWarns(lngeom_export.PartialExportWarning):
+            self.assert_export_error(
+                f"{path}: token strings for more batches than the 1 batches run",
+                lambda: self.export_decoder(batches=(tiny_models.token_ids(1, 2),),
+                                            tokens=[["a", "b"], ["c", "d"]]))
 
     def test_model_without_norms(self) -> None:
         self.assert_export_error(
-            "model Linear: no LayerNorm or RMSNorm module found",
+            "model Linear: no LayerNorm or RMSNorm module found (name others with modules= or "
+            "include=)",
             lambda: lngeom_export.export(torch.nn.Linear(3, 3), [torch.ones(1, 3)],
                                          self.path("x.h5")))
 
     def test_unknown_module_path(self) -> None:
-        self.assert_export_error("model TinyDecoder: no normalization module at layers.7.norm",
-                                 lambda: self.export_decoder(modules=["layers.7.norm"]))
+        self.assert_export_error(
+            "model TinyDecoder: modules= names no module at layers.7.norm (normalization modules "
+            "found: layers.0.input_layernorm, layers.0.post_attention_layernorm, "
+            "layers.1.input_layernorm, layers.1.post_attention_layernorm, norm)",
+            lambda: self.export_decoder(modules=["layers.7.norm"]))
 
     def test_model_attribute_of_unsupported_type(self) -> None:
         path = self.path("decoder.h5")
@@ -274,6 +292,7 @@ class ErrorTest(ExporterTestCase):
         path = self.path("decoder.h5")
         self.assert_export_error(f"{path}: no batches to run through the model",
                                  lambda: self.export_decoder(batches=()))
+        self.assertEqual(os.listdir(self.directory.name), [])
 
     def test_unwritable_path(self) -> None:
         path = os.path.join(self.directory.name, "missing", "x.h5")
@@ -281,57 +300,134 @@ class ErrorTest(ExporterTestCase):
                                  lambda: lngeom_export.export(tiny_models.TinyDecoder(),
                                                               [tiny_models.token_ids(1, 2)], path))
 
-    def test_norm_called_with_keyword_input(self) -> None:
+    def test_a_single_tensor_is_not_taken_for_batches(self) -> None:
+        path = self.path("x.h5")
+        self.assert_export_error(
+            f"{path}: batches is one tensor of shape (4, 6), and iterating it would run its rows "
+            f"one by one; pass an iterable of batches, e.g. [ids] for a single batch or "
+            f"ids.split(8)",
+            lambda: lngeom_export.export(tiny_models.TinyDecoder(), tiny_models.token_ids(4, 6),
+                                         path))
+
+    def test_model_errors_name_the_batch(self) -> None:
+        class FailsOnLongInput(tiny_models.TinyDecoder):
+            def forward(self, ids: torch.Tensor) -> torch.Tensor:
+                if ids.shape[1] > 3:
+                    raise RuntimeError("sequence too long")
+                return super().forward(ids)
+
+        path = self.path("x.h5")
+        batches = [tiny_models.token_ids(1, 2), tiny_models.token_ids(1, 5)]
+        with self.assertWarns(lngeom_export.PartialExportWarning):
+            self.assert_export_error(
+                f"{path}: batch 1: the model raised RuntimeError: sequence too long",
+                lambda: lngeom_export.export(FailsOnLongInput(), batches, path))
+
+
+class SkippedSiteTest(ExporterTestCase):
+    """A norm the dump cannot hold is left out with a warning naming it; the others are kept."""
+
+    def test_fused_fast_path_is_reported_with_a_hint_that_works(self) -> None:
+        x = torch.randn(2, 4, tiny_models.D_MODEL, generator=torch.Generator().manual_seed(9))
+        model = tiny_models.transformer_encoder()
+        with self.assertWarnsRegex(lngeom_export.SkippedSiteWarning,
+                                   r"skipped layers.0.norm1, layers.0.norm2, layers.1.norm1, "
+                                   r"layers.1.norm2: they never ran in batch 0 \(PyTorch's fused "
+                                   r"fast path .* pass an all-zero float mask"):
+            path = lngeom_export.export(model, [x], self.path("fast.h5"))
+        with h5py.File(path, "r") as dump:
+            self.assertEqual([g.attrs["module"] for g in dump["norms"].values()], ["norm"])
+        zero_mask = torch.zeros(4, 4)
+        with torch.no_grad():
+            torch.testing.assert_close(model(x, mask=zero_mask), model(x))
+        path = lngeom_export.export(model, [{"src": x, "mask": zero_mask}], self.path("all.h5"))
+        with h5py.File(path, "r") as dump:
+            self.assertEqual(len(dump["norms"]), 5)
+
+    def test_norm_called_with_a_keyword_input_is_skipped_by_name(self) -> None:
         class KeywordCaller(torch.nn.Module):
             def __init__(self) -> None:
                 super().__init__()
+                self.first = torch.nn.LayerNorm(3)
                 self.norm = torch.nn.LayerNorm(3)
 
             def forward(self, x: torch.Tensor) -> torch.Tensor:
-                return self.norm(input=x)
+                return self.norm(input=self.first(x))
 
-        self.assert_export_error(
-            "module 'norm' (LayerNorm): its first positional input or its output is not a tensor "
-            "(forward hooks do not see keyword arguments)",
-            lambda: lngeom_export.export(KeywordCaller(), [torch.ones(1, 3)], self.path("x.h5")))
+        if "with_kwargs" in str(torch.nn.Module.register_forward_hook.__doc__):
+            self.skipTest("this torch's hooks see keyword arguments")
+        with self.assertWarnsRegex(lngeom_export.SkippedSiteWarning,
+                                   "skipped 'norm': its input or output is not a tensor the hooks "
+                                   "can see"):
+            path = lngeom_export.export(KeywordCaller(), [torch.randn(2, 3)], self.path("x.h5"))
+        with h5py.File(path, "r") as dump:
+            self.assertEqual([g.attrs["module"] for g in dump["norms"].values()], ["first"])
 
-    def test_norm_without_eps(self) -> None:
+    def test_norm_without_any_eps_is_stored_without_one(self) -> None:
         class NoEpsLayerNorm(torch.nn.Module):
             def forward(self, x: torch.Tensor) -> torch.Tensor:
-                return x
+                centred = x - x.mean(-1, keepdim=True)
+                return centred / centred.pow(2).mean(-1, keepdim=True).add(1e-5).sqrt()
 
-        model = torch.nn.Sequential(NoEpsLayerNorm())
-        self.assert_export_error(
-            "module '0' (NoEpsLayerNorm): no numeric eps attribute (looked for eps, "
-            "variance_epsilon, epsilon)",
-            lambda: lngeom_export.export(model, [torch.ones(1, 3)], self.path("x.h5")))
+        with self.assertWarnsRegex(lngeom_export.SkippedSiteWarning,
+                                   r"module '0' \(NoEpsLayerNorm\): its ε is unknown .* pass "
+                                   r"eps=\.\.\. to record it"):
+            path = lngeom_export.export(torch.nn.Sequential(NoEpsLayerNorm()),
+                                        [torch.randn(2, 5, 4)], self.path("x.h5"))
+        with h5py.File(path, "r") as dump:
+            self.assertNotIn("eps", dump["norms/000"].attrs)
+            self.assertEqual(dump["norms/000"].attrs["kind"], "layernorm")
 
 
-class LayerAndSiteTest(unittest.TestCase):
+def labelled(*specs: SiteSpec) -> list[tuple[int, str]]:
+    for number, spec in enumerate(specs):
+        spec.key = f"{number:03d}"
+    site_labels.label_sites(list(specs))
+    return [(s.layer, s.site) for s in specs]
+
+
+def spec(path: str, role: str = "", stack: str = "", **fields) -> SiteSpec:
+    return SiteSpec(NormSource(path, stack=stack), role=role, **fields)
+
+
+class SiteLabelTest(unittest.TestCase):
     CASES = [
-        ("transformer.h.3.ln_1", 12, (3, "ln1")),
-        ("transformer.h.3.ln_2", 12, (3, "ln2")),
-        ("transformer.ln_f", 12, (12, "final")),
-        ("model.layers.2.input_layernorm", 32, (2, "ln1")),
-        ("model.layers.2.post_attention_layernorm", 32, (2, "ln2")),
-        ("model.norm", 32, (32, "final")),
-        ("model.decoder.final_layer_norm", 6, (6, "final")),
-        ("model.decoder.layers.4.final_layer_norm", 6, (4, "final_layer_norm")),
-        ("encoder.layers.1.norm1", 2, (1, "ln1")),
-        ("encoder.layers.1.norm2", 2, (1, "ln2")),
-        ("encoder.block.5.layer.1.layer_norm", 6, (5, "layer_norm")),
-        ("model.layers.0.pre_feedforward_layernorm", 26, (0, "pre_feedforward_layernorm")),
-        ("embeddings.LayerNorm", 12, (-1, "LayerNorm")),
+        ("transformer.h.3.ln_1", "pre-attention", (3, "ln1")),
+        ("model.layers.2.post_attention_layernorm", "pre-mlp", (2, "ln2")),  # Llama's
+        ("model.layers.2.post_attention_layernorm", "post-attention", (2, "post_attn")),  # Gemma-2
+        ("decoder.layers.1.norm2", "pre-cross-attention", (1, "ln_cross")),
+        ("encoder.layer.4.output.LayerNorm", "post-mlp", (4, "post_mlp")),  # BERT, post-LN
+        ("model.layers.0.pre_feedforward_layernorm", "pre-mlp", (0, "ln2")),
+        ("embeddings.LayerNorm", "embedding", (-1, "embed")),
+        ("h.0.ln_2", "", (0, "ln2")),  # no role known (arrays): the name's usual meaning
+        ("encoder.block.5.layer.1.layer_norm", "", (5, "layer_norm")),
     ]
 
-    def test_layer_and_site_from_module_path(self) -> None:
-        for path, n_layers, expected in self.CASES:
-            with self.subTest(path=path):
-                self.assertEqual(lngeom_export.layer_and_site(path, n_layers), expected)
+    def test_labels_follow_the_role_then_the_name(self) -> None:
+        for path, role, expected in self.CASES:
+            with self.subTest(path=path, role=role):
+                self.assertEqual(labelled(spec(path, role)), [expected])
 
-    def test_layer_count_from_paths(self) -> None:
-        self.assertEqual(lngeom_export.count_layers(["h.0.ln_1", "h.11.ln_2", "ln_f"]), 12)
-        self.assertEqual(lngeom_export.count_layers(["norm"]), 0)
+    def test_final_norm_comes_after_its_stacks_blocks(self) -> None:
+        self.assertEqual(labelled(spec("h.0.ln_1", "pre-attention"),
+                                  spec("h.5.ln_1", "pre-attention"), spec("ln_f", "final")),
+                         [(0, "ln1"), (5, "ln1"), (6, "final")])
+        self.assertEqual(site_labels.role_from_name("transformer.ln_f"), "final")
+        self.assertEqual(site_labels.role_from_name("h.0.ln_f"), "")
+
+    def test_heads_and_calls_get_their_own_labels(self) -> None:
+        self.assertEqual(labelled(spec("layers.0.self_attn.q_norm", "inside-attention", slot=1,
+                                       n_slots=2),
+                                  spec("block.ln1", "pre-attention", call=2, n_calls=3),
+                                  spec("layers.1.ln1", "pre-attention", call=1, n_calls=2),
+                                  spec("layers.1.mix", "", slot=3, n_slots=4)),
+                         [(0, "q_norm.h1"), (2, "ln1"), (1, "ln1.c1"), (1, "mix.s3")])
+
+    def test_duplicate_labels_are_made_unique(self) -> None:
+        self.assertEqual(labelled(spec("encoder.layers.0.norm1", "pre-attention", "encoder"),
+                                  spec("decoder.layers.0.norm1", "pre-attention", "decoder"),
+                                  spec("layers.1.a", "pre-mlp"), spec("layers.1.b", "pre-mlp")),
+                         [(0, "enc.ln1"), (0, "dec.ln1"), (1, "ln2.a"), (1, "ln2.b")])
 
 
 if __name__ == "__main__":

@@ -26,11 +26,12 @@ def transformer_encoder(batch_first: bool = True) -> torch.nn.TransformerEncoder
     return encoder.eval()
 
 
-def randomize_norm_parameters(model: torch.nn.Module) -> None:
-    """Freshly built norms have γ = 1, β = 0, which would hide a swapped or dropped parameter."""
+def randomize_norm_parameters(model: torch.nn.Module, marker: str = "norm") -> None:
+    """Freshly built norms have γ = 1, β = 0, which would hide a swapped or dropped parameter;
+    the parameters whose name contains `marker` are drawn around those values."""
     with torch.no_grad():
         for name, parameter in model.named_parameters():
-            if "norm" in name:
+            if marker in name:
                 centre = 1.0 if "weight" in name else 0.0
                 parameter.copy_(torch.randn_like(parameter) * 0.3 + centre)
 
@@ -99,3 +100,50 @@ class TinyDecoder(torch.nn.Module):
 def token_ids(n_sequences: int, length: int, seed: int = 2) -> torch.Tensor:
     generator = torch.Generator().manual_seed(seed)
     return torch.randint(0, 50, (n_sequences, length), generator=generator)
+
+
+def transformer(norm_first: bool) -> torch.nn.Transformer:
+    """PyTorch's encoder-decoder, batch first, with non-trivial γ and β."""
+    torch.manual_seed(6)
+    model = torch.nn.Transformer(D_MODEL, nhead=2, num_encoder_layers=N_LAYERS,
+                                 num_decoder_layers=N_LAYERS, dim_feedforward=32, dropout=0.0,
+                                 batch_first=True, norm_first=norm_first)
+    randomize_norm_parameters(model)
+    return model.eval()
+
+
+class PreNormBlock(torch.nn.Module):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ln1 = torch.nn.LayerNorm(D_MODEL)
+        self.attn = torch.nn.MultiheadAttention(D_MODEL, 2, batch_first=True)
+        self.ln2 = torch.nn.LayerNorm(D_MODEL)
+        self.mlp = torch.nn.Sequential(torch.nn.Linear(D_MODEL, 32), torch.nn.GELU(),
+                                       torch.nn.Linear(32, D_MODEL))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        h = self.ln1(x)
+        x = x + self.attn(h, h, h, attn_mask=causal_mask(x.shape[1]), need_weights=False)[0]
+        return x + self.mlp(self.ln2(x))
+
+
+class LoopedEncoder(torch.nn.Module):
+    """One block applied `loops` times (weights shared across depth, as in ALBERT or a
+    universal transformer), then a final norm."""
+
+    def __init__(self, loops: int = 3) -> None:
+        super().__init__()
+        torch.manual_seed(7)
+        self.loops = loops
+        self.embed = torch.nn.Embedding(50, D_MODEL)
+        self.block = PreNormBlock()
+        self.norm = torch.nn.LayerNorm(D_MODEL)
+        randomize_norm_parameters(self, "ln")
+        randomize_norm_parameters(self, "norm")
+        self.eval()
+
+    def forward(self, ids: torch.Tensor) -> torch.Tensor:
+        x = self.embed(ids)
+        for _ in range(self.loops):
+            x = self.block(x)
+        return self.norm(x)
