@@ -12,6 +12,8 @@ import h5py
 import numpy as np
 import torch
 
+from reference_statistics import recomputed_output, stored_rows
+
 TOOLS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools")
 sys.path.insert(0, TOOLS)
 torch.set_num_threads(1)
@@ -24,6 +26,14 @@ class DumpTestCase(unittest.TestCase):
 
     def path(self, name: str) -> str:
         return os.path.join(self.directory.name, name)
+
+    def assert_outputs_recomputed(self, path: str) -> None:
+        """Every stored output is the recorded formula applied to the stored input."""
+        with h5py.File(path, "r") as dump:
+            for key, group in dump["norms"].items():
+                with self.subTest(site=key):
+                    np.testing.assert_allclose(recomputed_output(group),
+                                               stored_rows(group["output"]), rtol=1e-5, atol=1e-5)
 
 
 def sites_of(path: str) -> list[dict]:

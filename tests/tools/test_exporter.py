@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import os
-import sys
-import tempfile
 import unittest
 
 import h5py
 import numpy as np
 import torch
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
-import lngeom_export  # noqa: E402
+from exporter_testing import DumpTestCase
+import lngeom_export  # noqa: E402  (on the path through exporter_testing)
 import tiny_models  # noqa: E402
 from lngeom_exporter import site_labels  # noqa: E402
 from lngeom_exporter.sources import NormSource, SiteSpec  # noqa: E402
-from reference_statistics import recomputed_output, stored_rows  # noqa: E402
-
-torch.set_num_threads(1)
+from reference_statistics import stored_rows  # noqa: E402
 
 
 def file_contents(path: str) -> dict:
@@ -35,14 +31,7 @@ def file_contents(path: str) -> dict:
     return contents
 
 
-class ExporterTestCase(unittest.TestCase):
-    def setUp(self) -> None:
-        self.directory = tempfile.TemporaryDirectory()
-        self.addCleanup(self.directory.cleanup)
-
-    def path(self, name: str) -> str:
-        return os.path.join(self.directory.name, name)
-
+class ExporterTestCase(DumpTestCase):
     def export_encoder(self, **options) -> str:
         x = torch.randn(3, 5, tiny_models.D_MODEL, generator=torch.Generator().manual_seed(3))
         batch = {"src": x, "mask": tiny_models.causal_mask(5)}
@@ -54,13 +43,6 @@ class ExporterTestCase(unittest.TestCase):
                        **options) -> str:
         return lngeom_export.export(tiny_models.TinyDecoder(norm_class), list(batches),
                                     self.path(name), **options)
-
-    def assert_outputs_recomputed(self, path: str) -> None:
-        with h5py.File(path, "r") as dump:
-            for key, group in dump["norms"].items():
-                with self.subTest(site=key):
-                    np.testing.assert_allclose(recomputed_output(group),
-                                               stored_rows(group["output"]), rtol=1e-5, atol=1e-5)
 
 
 class LayoutTest(ExporterTestCase):
