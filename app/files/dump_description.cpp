@@ -3,6 +3,8 @@
 #include <QLocale>
 #include <QStringList>
 
+#include "core/charts/site_labels.h"
+
 namespace lngeom::app {
 
 QString layoutName(Layout layout) {
@@ -47,6 +49,8 @@ QString siteDescription(const SiteInfo& site) {
     QStringList parts;
     if (site.layer >= 0) parts << QObject::tr("layer %1").arg(site.layer);
     if (!site.site.empty()) parts << QString::fromStdString(site.site);
+    if (const std::string placement = site_placement(site); !placement.empty())
+        parts << QString::fromStdString(placement);
     parts << QObject::tr("d %1").arg(site.d)
           << QString::fromLatin1(stored_type_name(site.input_type)) << normKindName(site.kind);
     QString text = parts.join(" · ");

@@ -17,7 +17,7 @@ QString attributeText(const AttributeValue& value);
 QString shapeText(const std::vector<Index>& shape);
 // "1.4 MB"
 QString byteSizeText(qint64 bytes);
-// "layer 3 · ln1 · d 64 · float32, with output"
+// "layer 3 · ln1 · decoder · pre-attention · d 64 · float32 · LayerNorm, with output"
 QString siteDescription(const SiteInfo& site);
 
 }  // namespace lngeom::app

@@ -1,7 +1,7 @@
 #pragma once
-// Read-only access to an activation dump (DESIGN.md §2): the native layout v1 and the generic
-// layouts ((n_tokens, d) or (n_layers, n_tokens, d) float datasets). Vectors are read in row
-// blocks, never a whole dataset at once.
+// Read-only access to an activation dump (README, "The activation dump"): the native layout v1
+// and the generic layouts ((n_tokens, d) or (n_layers, n_tokens, d) float datasets). Vectors are
+// read in row blocks, never a whole dataset at once.
 
 #include <Eigen/Core>
 #include <cstddef>
@@ -41,8 +41,18 @@ struct SiteInfo {
     std::string key;     // "000", "001", ... in forward order
     std::string module;  // e.g. "transformer.h.3.ln_1"; the dataset path for generic layouts
     NormKind kind = NormKind::Unknown;
-    int layer = -1;     // -1 when unknown
-    std::string site;   // "ln1" | "ln2" | "final" | ... ; empty when unknown
+    int layer = -1;    // -1 when unknown
+    std::string site;  // "ln1" | "ln2" | "final" | ... ; empty when unknown
+    // Where the norm sits (native dumps; empty or -1 when not recorded): its stack ("encoder" |
+    // "decoder"), its role in the block ("pre-attention" | "pre-cross-attention" | "pre-mlp" |
+    // "post-attention" | ... | "inside-attention" | "embedding" | "final"), which call of a
+    // module run several times per forward, and which head (QK-norm) or other slot along an
+    // axis beyond (batch, sequence) the site holds.
+    std::string stack;
+    std::string role;
+    int call = -1;
+    int head = -1;
+    int slot = -1;
     double eps = 1e-5;  // the module's eps; 1e-5 (PyTorch's default) when absent
     bool has_eps = false;
     Index d = 0;

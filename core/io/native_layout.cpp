@@ -1,4 +1,5 @@
-// The native layout, version 1 (DESIGN.md §2): /norms/NNN groups with input, output, gamma, beta.
+// The native layout, version 1 (README's file-format section): /norms/NNN groups with input,
+// output, gamma, beta and the site's attributes.
 #include <algorithm>
 #include <cctype>
 
@@ -60,6 +61,20 @@ void read_site_attributes(const hdf5::Group& group, const hdf5::Where& where, Si
         parse_convention(hdf5::string_attribute(id, "gamma_convention", where), where);
 }
 
+int optional_index(hid_t group, const char* name, const hdf5::Where& where) {
+    return int(hdf5::integer_attribute(group, name, where).value_or(-1));
+}
+
+// The exporter's record of where the norm sits: all optional, older dumps have none of them.
+void read_site_placement(const hdf5::Group& group, const hdf5::Where& where, SiteInfo& site) {
+    const hid_t id = group.id();
+    site.stack = hdf5::string_attribute(id, "stack", where).value_or("");
+    site.role = hdf5::string_attribute(id, "role", where).value_or("");
+    site.call = optional_index(id, "call", where);
+    site.head = optional_index(id, "head", where);
+    site.slot = optional_index(id, "slot", where);
+}
+
 std::optional<FloatDataset> open_optional(const hdf5::File& file, const hdf5::Where& where,
                                           const std::string& path) {
     if (!hdf5::object_exists(file.id(), path, where)) return std::nullopt;
@@ -112,9 +127,17 @@ SiteInfo describe_site(const std::string& key, const SiteSource& source) {
     return site;
 }
 
+// Three digits or more: a dump of a thousand sites or more (QK-norm per head) has 0000, 0001, ...
 bool is_site_key(const std::string& name) {
-    return name.size() == 3 && std::all_of(name.begin(), name.end(),
+    return name.size() >= 3 && std::all_of(name.begin(), name.end(),
                                            [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
+// Numeric order, whether or not the keys are padded to one width.
+void sort_site_keys(std::vector<std::string>& keys) {
+    std::sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) {
+        return a.size() != b.size() ? a.size() < b.size() : a < b;
+    });
 }
 
 std::vector<std::string> site_keys(const hdf5::File& file, const hdf5::Where& where) {
@@ -125,7 +148,7 @@ std::vector<std::string> site_keys(const hdf5::File& file, const hdf5::Where& wh
                           "per norm module (000, 001, ...)");
     }
     const hdf5::Group group = hdf5::open_group(file.id(), "/norms", norms);
-    const std::vector<std::string> keys = hdf5::member_names(group.id(), norms);
+    std::vector<std::string> keys = hdf5::member_names(group.id(), norms);
     if (keys.empty()) throw FormatError(where.file, "/norms", "has no norm groups");
     for (const std::string& key : keys) {
         if (!is_site_key(key) || !hdf5::is_group(file.id(), "/norms/" + key, norms)) {
@@ -133,6 +156,7 @@ std::vector<std::string> site_keys(const hdf5::File& file, const hdf5::Where& wh
                               "is not a norm group; /norms holds only groups named 000, 001, ...");
         }
     }
+    sort_site_keys(keys);
     return keys;
 }
 
@@ -142,6 +166,7 @@ void add_site(DumpContents& contents, const std::string& key, const hdf5::Where&
     SiteInfo site = describe_site(key, source);
     const hdf5::Group group = hdf5::open_group(contents.file.id(), here.object, here);
     read_site_attributes(group, here, site);
+    read_site_placement(group, here, site);
     if (!contents.sites.empty() && site.n_tokens != contents.info.n_tokens) {
         throw FormatError(where.file, here.object + "/input",
                           "has " + std::to_string(site.n_tokens) + " tokens but /norms/" +

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/charts/site_labels.h"
 #include "core/metrics/metrics.h"
 
 namespace lngeom {
@@ -63,6 +64,7 @@ std::string json_site(const SiteInfo& info, const SiteSummary& summary) {
     std::string out =
         "{\"key\": " + json_string(info.key) + ", \"module\": " + json_string(info.module) +
         ", \"layer\": " + std::to_string(info.layer) + ", \"site\": " + json_string(info.site) +
+        ", \"stack\": " + json_string(info.stack) + ", \"role\": " + json_string(info.role) +
         ", \"d\": " + std::to_string(info.d) +
         ", \"n_tokens\": " + std::to_string(summary.n_tokens) +
         ", \"n_invalid\": " + std::to_string(summary.n_invalid) + ", \"metrics\": {";
@@ -91,8 +93,10 @@ std::string mean_and_sd(const SiteSummary& summary, Metric metric, bool with_max
 }
 
 TableRow table_row(const SiteInfo& site, const SiteSummary& summary) {
+    const std::string placement = site_placement(site);
     return {site.layer < 0 ? "-" : std::to_string(site.layer),
             site.site,
+            placement.empty() ? "-" : placement,
             site.module,
             std::to_string(site.d),
             std::to_string(summary.n_tokens),
@@ -105,8 +109,8 @@ TableRow table_row(const SiteInfo& site, const SiteSummary& summary) {
 }
 
 TableRow table_header() {
-    return {"layer",          "site",           "module",    "d",        "n",           "invalid",
-            "invalid output", "angle to 1 (°)", "‖x‖ [max]", "‖output‖", "rotation (°)"};
+    return {"layer",   "site",           "placement",      "module",    "d",        "n",
+            "invalid", "invalid output", "angle to 1 (°)", "‖x‖ [max]", "‖output‖", "rotation (°)"};
 }
 
 // A pipe inside a cell would end it.
@@ -126,7 +130,7 @@ std::string aligned(const std::vector<TableRow>& rows) {
         std::string line;
         for (size_t c = 0; c < row.size(); ++c) {
             const std::string padding(widths[c] - display_width(row[c]), ' ');
-            const bool text_column = c == 1 || c == 2;
+            const bool text_column = c >= 1 && c <= 3;
             line += (c ? "  " : "") + (text_column ? row[c] + padding : padding + row[c]);
         }
         line.erase(line.find_last_not_of(' ') + 1);
@@ -201,15 +205,16 @@ std::string format_json(const DumpInfo& info, const std::vector<SiteSummary>& si
 
 std::string format_csv(const DumpInfo& info, const std::vector<SiteSummary>& sites) {
     std::string out =
-        "key,module,layer,site,d,n_tokens,n_invalid,n_invalid_output,metric,count,mean,std,min,"
-        "max,p01,p50,p99\n";
+        "key,module,layer,site,stack,role,d,n_tokens,n_invalid,n_invalid_output,metric,count,mean,"
+        "std,min,max,p01,p50,p99\n";
     for (size_t s = 0; s < sites.size(); ++s) {
         const SiteInfo& site = info.sites[s];
         const std::string prefix =
             csv_field(site.key) + "," + csv_field(site.module) + "," + std::to_string(site.layer) +
-            "," + csv_field(site.site) + "," + std::to_string(site.d) + "," +
-            std::to_string(sites[s].n_tokens) + "," + std::to_string(sites[s].n_invalid) + "," +
-            std::to_string(sites[s].n_invalid_output) + ",";
+            "," + csv_field(site.site) + "," + csv_field(site.stack) + "," + csv_field(site.role) +
+            "," + std::to_string(site.d) + "," + std::to_string(sites[s].n_tokens) + "," +
+            std::to_string(sites[s].n_invalid) + "," + std::to_string(sites[s].n_invalid_output) +
+            ",";
         for (size_t m = 0; m < sites[s].metrics.size(); ++m) {
             const Summary& v = sites[s].metrics[m];
             out += prefix + std::string(describe(Metric(m)).key) + "," + std::to_string(v.count);
@@ -237,7 +242,7 @@ std::string format_markdown(const DumpInfo& info, const std::vector<SiteSummary>
         for (const std::string& cell : rows[r]) out += "| " + markdown_cell(cell) + " ";
         out += "|\n";
         if (r == 0) {
-            for (size_t c = 0; c < rows[r].size(); ++c) out += c == 1 || c == 2 ? "|:--" : "|--:";
+            for (size_t c = 0; c < rows[r].size(); ++c) out += c >= 1 && c <= 3 ? "|:--" : "|--:";
             out += "|\n";
         }
     }

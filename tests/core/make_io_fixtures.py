@@ -113,6 +113,13 @@ def make_gemma_style(path, key):
         del attrs["eps"]
 
 
+def place_sites(path, placements):
+    """Where each norm sits, as the exporter records it: stack, role, call, head."""
+    with h5py.File(path, "a") as f:
+        for key, attributes in placements.items():
+            f[f"norms/{key}"].attrs.update(attributes)
+
+
 def use_fixed_length_tokens(path):
     with h5py.File(path, "a") as f:
         del f["tokens"]
@@ -122,6 +129,10 @@ def use_fixed_length_tokens(path):
 def good_native_files(outdir):
     native_file(outdir, "native_f32.h5", [(8, "<f4", 0, "ln1", GZIP), (8, "<f4", 0, "ln2", None),
                                           (6, "<f4", 1, "final", {"chunks": (4, 3)})])
+    place_sites(os.path.join(outdir, "native_f32.h5"),
+                {"000": {"stack": "decoder", "role": "pre-attention"},
+                 "001": {"stack": "decoder", "role": "inside-attention", "head": 3, "call": 1},
+                 "002": {"stack": "decoder", "role": "final"}})
     native_file(outdir, "native_f16.h5", [(8, "<f2", 0, "ln1", GZIP), (5, "<f2", 0, "ln2", None)])
     make_gemma_style(os.path.join(outdir, "native_f16.h5"), "001")
     native_file(outdir, "native_bf16.h5", [(8, "bfloat16", 0, "ln1", GZIP),
@@ -216,6 +227,8 @@ def failure_files(outdir):
         "bad_kind.h5": lambda f, g: g.attrs.__setitem__("kind", "batchnorm"),
         "bad_convention.h5": lambda f, g: g.attrs.__setitem__("gamma_convention", "twice"),
         "layer_as_text.h5": lambda f, g: g.attrs.__setitem__("layer", "three"),
+        "head_as_text.h5": lambda f, g: g.attrs.__setitem__("head", "first"),
+        "role_as_number.h5": lambda f, g: g.attrs.__setitem__("role", 2),
         "stray_norms_member.h5": lambda f, g: f.create_dataset("norms/notes", data=[1, 2]),
         "no_norm_groups.h5": lambda f, g: f.__delitem__("norms/000"),
         "sequence_strings.h5": lambda f, g: f.create_dataset("sequence", data=[b"a"] * 10),

@@ -71,6 +71,7 @@ class TestChartData : public QObject {
     void defaultRange();
     void siteLabels_data();
     void siteLabels();
+    void sitePlacement();
     void alignsSitesByLayerAndName();
     void alignsUnnamedSitesByPosition();
 };
@@ -300,6 +301,8 @@ void TestChartData::siteLabels_data() {
                            << "final";
     QTest::newRow("layer only") << 2 << ""
                                 << "2";
+    QTest::newRow("outside the blocks") << -1 << "embed"
+                                        << "embed";
     QTest::newRow("unknown") << -1 << ""
                              << "007";
 }
@@ -311,6 +314,22 @@ void TestChartData::siteLabels() {
     SiteInfo site = namedSite(layer, name.toStdString());
     site.key = "007";
     QCOMPARE(QString::fromStdString(site_label(site)), label);
+}
+
+void TestChartData::sitePlacement() {
+    SiteInfo site = namedSite(0, "q_norm.h3");
+    QCOMPARE(QString::fromStdString(site_placement(site)), QString());
+    site.stack = "decoder";
+    site.role = "inside-attention";
+    site.head = 3;
+    site.call = 1;
+    QCOMPARE(QString::fromStdString(site_placement(site)),
+             QString::fromUtf8("decoder \u00b7 inside-attention \u00b7 head 3 \u00b7 call 1"));
+    site = namedSite(2, "post_mlp");
+    site.role = "post-mlp";
+    site.slot = 0;
+    QCOMPARE(QString::fromStdString(site_placement(site)),
+             QString::fromUtf8("post-mlp \u00b7 slot 0"));
 }
 
 void TestChartData::alignsSitesByLayerAndName() {

@@ -60,6 +60,10 @@ class TestDumpErrors : public QObject {
                             "attribute gamma_convention is \"twice\"; expected \"weight\" or");
         test::add_error_row("layer as text", "layer_as_text.h5", "", "format", "/norms/000",
                             "attribute 'layer' should be an integer, found a string");
+        test::add_error_row("head as text", "head_as_text.h5", "", "format", "/norms/000",
+                            "attribute 'head' should be an integer, found a string");
+        test::add_error_row("role as a number", "role_as_number.h5", "", "format", "/norms/000",
+                            "attribute 'role' should be a string");
         test::add_error_row("sequence of strings", "sequence_strings.h5", "", "format", "/sequence",
                             "has element type variable-length string; expected integers");
         test::add_error_row("format_version 2", "bad_version.h5", "", "format", "/",

@@ -87,6 +87,22 @@ class TestDumpMetadata : public QObject {
         QVERIFY(info.has_output && info.has_gamma && info.has_beta);
     }
 
+    void site_placement() {
+        const Dump dump = Dump::open(test::fixture_path("native_f32.h5"));
+        const std::vector<SiteInfo>& sites = dump.info().sites;
+        QCOMPARE(text(sites[0].stack), QString("decoder"));
+        QCOMPARE(text(sites[0].role), QString("pre-attention"));
+        QCOMPARE(sites[0].call, -1);
+        QCOMPARE(sites[0].head, -1);
+        QCOMPARE(text(sites[1].role), QString("inside-attention"));
+        QCOMPARE(sites[1].call, 1);
+        QCOMPARE(sites[1].head, 3);
+        QCOMPARE(sites[1].slot, -1);
+        QCOMPARE(text(sites[2].role), QString("final"));
+        const Dump older = Dump::open(test::fixture_path("native_f16.h5"));
+        QVERIFY(older.info().sites[0].stack.empty() && older.info().sites[0].role.empty());
+    }
+
     void token_columns() {
         const Dump dump = Dump::open(test::fixture_path("native_f32.h5"));
         QVERIFY(dump.info().has_tokens && dump.info().has_sequence && dump.info().has_position);

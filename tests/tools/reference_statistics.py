@@ -1,4 +1,4 @@
-"""Per-site metrics of a native dump recomputed with numpy in float64 (DESIGN.md §1).
+"""Per-site metrics of a native dump recomputed with numpy in float64 (README, "What it computes").
 
 The independent reference the `lngeom stats` JSON is compared against: written from the
 definitions, sharing no code with the C++ core.
@@ -78,7 +78,8 @@ def dump_summary(path: str) -> list[dict]:
     """What `lngeom stats --format json` should report for each site, from numpy."""
     with h5py.File(path, "r") as dump:
         return [{"key": key, "module": group.attrs["module"], "layer": int(group.attrs["layer"]),
-                 "site": group.attrs["site"], "d": group["input"].shape[1],
+                 "site": group.attrs["site"], "stack": group.attrs.get("stack", ""),
+                 "role": group.attrs.get("role", ""), "d": group["input"].shape[1],
                  "n_tokens": group["input"].shape[0],
                  "metrics": {name: summary(v) for name, v in site_metrics(group).items()}}
                 for key, group in dump["norms"].items()]

@@ -46,8 +46,10 @@ def quantile_bounds(values: np.ndarray, q: float) -> tuple[float, float]:
 class StatsComparison(unittest.TestCase):
     """Mixin body: compare every site and metric of one dump."""
 
-    def assert_stats_match_numpy(self, path: str) -> None:
+    def assert_stats_match_numpy(self, path: str, reference: str = "") -> None:
+        """`lngeom stats path` against numpy on the vectors of `reference` (default: path)."""
         report = lngeom_stats(path)
+        path = reference or path
         expected_sites = dump_summary(path)
         self.assertEqual([s["key"] for s in report["sites"]], [s["key"] for s in expected_sites])
         with h5py.File(path, "r") as dump:
@@ -57,7 +59,7 @@ class StatsComparison(unittest.TestCase):
                 self.assert_site_matches(actual, expected, per_token[expected["key"]])
 
     def assert_site_matches(self, actual: dict, expected: dict, per_token: dict) -> None:
-        for field in ("module", "layer", "site", "d", "n_tokens"):
+        for field in ("module", "layer", "site", "stack", "role", "d", "n_tokens"):
             self.assertEqual(actual[field], expected[field], field)
         self.assertEqual(actual["n_invalid"], 0)
         for name, summary in expected["metrics"].items():
