@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+import io
 import os
 import subprocess
 import sys
 import tempfile
 import textwrap
 import unittest
+import warnings
 
 import h5py
 import torch
 
+from exporter_testing import TOOLS
+from lngeom_exporter import command_line  # noqa: E402  (on the path through exporter_testing)
+
 TESTS = os.path.dirname(os.path.abspath(__file__))
-EXPORTER = os.path.join(TESTS, "..", "..", "tools", "lngeom_export.py")
+EXPORTER = os.path.join(TOOLS, "lngeom_export.py")
 LICENSE = "/usr/share/common-licenses/GPL-3"
 
 # A stand-in for the parts of `transformers` the --hf command uses: a word tokenizer and the
@@ -39,6 +45,20 @@ FAKE_TRANSFORMERS = textwrap.dedent("""
         def from_pretrained(name, torch_dtype):
             return tiny_hf_models.GPT2LMHeadModel()
 """)
+
+
+def run_main(*arguments: str) -> tuple[int, str]:
+    """The command line in this process (no torch import to wait for): status and stderr."""
+    errors = io.StringIO()
+    shown = warnings.showwarning
+    try:
+        with contextlib.redirect_stderr(errors):
+            status = command_line.main(list(arguments))
+    except SystemExit as exit:
+        status = exit.code
+    finally:
+        warnings.showwarning = shown
+    return status, errors.getvalue()
 
 
 def run_exporter(*arguments: str, python_path: str = "") -> subprocess.CompletedProcess:
@@ -75,28 +95,28 @@ class CommandLineTest(unittest.TestCase):
     @unittest.skipIf(importlib.util.find_spec("transformers") is not None,
                      "transformers is installed here, so its absence cannot be tested")
     def test_missing_transformers_gives_one_clear_line(self) -> None:
-        result = run_exporter("--hf", "gpt2", "--text", LICENSE, "--out", "unused.h5")
-        self.assertEqual(result.returncode, 1)
-        self.assertEqual(result.stderr,
+        status, errors = run_main("--hf", "gpt2", "--text", LICENSE, "--out", "unused.h5")
+        self.assertEqual(status, 1)
+        self.assertEqual(errors,
                          f"lngeom_export: --hf needs the Python package 'transformers', which is "
                          f"not installed for {sys.executable} (Debian does not package it)\n")
 
     def test_unreadable_text_is_named(self) -> None:
-        result = run_exporter("--hf", "gpt2", "--text", "/nonexistent/corpus.txt", "--out", "x.h5")
-        self.assertEqual(result.returncode, 1)
-        self.assertIn("lngeom_export: /nonexistent/corpus.txt: cannot read the text file",
-                      result.stderr)
+        status, errors = run_main("--hf", "gpt2", "--text", "/nonexistent/corpus.txt", "--out",
+                                  "x.h5")
+        self.assertEqual(status, 1)
+        self.assertIn("lngeom_export: /nonexistent/corpus.txt: cannot read the text file", errors)
 
     def test_non_positive_token_count_is_refused(self) -> None:
-        result = run_exporter("--hf", "gpt2", "--text", LICENSE, "--out", "x.h5",
-                              "--max-tokens", "0")
-        self.assertEqual(result.returncode, 2)
-        self.assertIn("--max-tokens, --seq-len and --batch-size must be positive", result.stderr)
+        status, errors = run_main("--hf", "gpt2", "--text", LICENSE, "--out", "x.h5",
+                                  "--max-tokens", "0")
+        self.assertEqual(status, 2)
+        self.assertIn("--max-tokens, --seq-len and --batch-size must be positive", errors)
 
     def test_model_needs_a_state(self) -> None:
-        result = run_exporter("--model", "m:C", "--text", LICENSE, "--out", "x.h5")
-        self.assertEqual(result.returncode, 2)
-        self.assertIn("--model needs --state", result.stderr)
+        status, errors = run_main("--model", "m:C", "--text", LICENSE, "--out", "x.h5")
+        self.assertEqual(status, 2)
+        self.assertIn("--model needs --state", errors)
 
 
 class HuggingFaceCommandTest(unittest.TestCase):
@@ -167,19 +187,17 @@ class ModelClassCommandTest(unittest.TestCase):
         self.assertEqual(max(sequence) + 1, 4)
 
     def test_a_state_dict_of_another_model_is_refused(self) -> None:
-        result = run_exporter("--model", "tiny_nanogpt:build", "--model-args", '{"n_layer": 3}',
-                              "--state", self.checkpoint, "--text", self.text, "--out", "x.h5",
-                              python_path=TESTS)
-        self.assertEqual(result.returncode, 1)
-        self.assertIn(f"lngeom_export: {self.checkpoint}: does not fit tiny_nanogpt:build",
-                      result.stderr)
+        status, errors = run_main("--model", "tiny_nanogpt:build", "--model-args",
+                                  '{"n_layer": 3}', "--state", self.checkpoint, "--text",
+                                  self.text, "--out", "x.h5")
+        self.assertEqual(status, 1)
+        self.assertIn(f"lngeom_export: {self.checkpoint}: does not fit tiny_nanogpt:build", errors)
 
     def test_an_unimportable_model_is_named(self) -> None:
-        result = run_exporter("--model", "no_such_module:GPT", "--state", self.checkpoint,
-                              "--text", self.text, "--out", "x.h5")
-        self.assertEqual(result.returncode, 1)
-        self.assertIn("lngeom_export: --model 'no_such_module:GPT': cannot import it",
-                      result.stderr)
+        status, errors = run_main("--model", "no_such_module:GPT", "--state", self.checkpoint,
+                                  "--text", self.text, "--out", "x.h5")
+        self.assertEqual(status, 1)
+        self.assertIn("lngeom_export: --model 'no_such_module:GPT': cannot import it", errors)
 
 
 if __name__ == "__main__":

@@ -156,8 +156,9 @@ class ExportRun:
         if not self.specs:
             raise ExportError(f"batch {batch_index}: no norm's input lines up with the batch's "
                               f"{shape[0]}×{shape[1]} tokens")
+        width = max(3, len(str(len(self.specs) - 1)))  # a thousand sites: 0000, 0001, ...
         for number, spec in enumerate(self.specs):
-            spec.key = f"{number:03d}"
+            spec.key = f"{number:0{width}d}"
         label_sites(self.specs)
 
     def call_specs(self, source: NormSource, call: int, shape: tuple) -> list[SiteSpec]:
