@@ -63,7 +63,7 @@ class TestFiguresCli : public QObject {
                      qPrintable(name));
         }
         const QByteArray markdown = contents(QDir(directory).filePath("tables.md"));
-        QVERIFY(markdown.startsWith("| layer | site | module |"));
+        QVERIFY(markdown.startsWith("| layer | site | placement | module |"));
         QCOMPARE(markdown.count('\n'), 2 + 9);
         QVERIFY(contents(QDir(directory).filePath("tables.csv")).startsWith("key,module,"));
         const CommandRun stats =

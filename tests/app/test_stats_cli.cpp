@@ -108,7 +108,8 @@ class TestStatsCli : public QObject {
         QTest::newRow("table") << "table"
                                << "file: " + fixture("float64");
         QTest::newRow("csv") << "csv"
-                             << "key,module,layer,site,d,n_tokens,n_invalid,n_invalid_output,"
+                             << "key,module,layer,site,stack,role,d,n_tokens,n_invalid,"
+                                "n_invalid_output,"
                                 "metric,count,mean,std,min,max,p01,p50,p99";
         QTest::newRow("json") << "json"
                               << "{\"file\": \"" + fixture("float64") + "\",";
