@@ -42,6 +42,7 @@
 #include "widgets/charts/layer_curves_view.h"
 #include "widgets/charts/layer_heatmap_view.h"
 #include "widgets/charts/paper_tables_view.h"
+#include "widgets/ellipsoid/ellipsoid_view.h"
 #include "widgets/projection/projection_view.h"
 #include "widgets/step_through/step_through_panel.h"
 #include "widgets/table/token_table_view.h"
@@ -131,6 +132,8 @@ void MainWindow::createDocks(MessageLog* log) {
                                         Qt::RightDockWidgetArea));
     tabifyDockWidget(histogram,
                      addDock(views_.comparison, tr("Compare"), "compare", Qt::RightDockWidgetArea));
+    tabifyDockWidget(histogram, addDock(views_.ellipsoid, tr("γ-ellipsoid"), "ellipsoid",
+                                        Qt::RightDockWidgetArea));
     histogram->raise();
     QDockWidget* table =
         addDock(views_.table, tr("Token table"), "table", Qt::BottomDockWidgetArea);

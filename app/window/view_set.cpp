@@ -7,6 +7,7 @@
 #include "widgets/charts/layer_heatmap_view.h"
 #include "widgets/charts/paper_tables_view.h"
 #include "widgets/document/dump_document.h"
+#include "widgets/ellipsoid/ellipsoid_view.h"
 #include "widgets/projection/projection_view.h"
 #include "widgets/step_through/step_through_panel.h"
 #include "widgets/table/token_table_view.h"
@@ -15,10 +16,10 @@
 namespace lngeom::app {
 
 ViewSet ViewSet::create() {
-    return {new widgets::ProjectionView,  new widgets::StepThroughPanel,
-            new widgets::HistogramView,   new widgets::TokenTableView,
-            new widgets::LayerCurvesView, new widgets::LayerHeatmapView,
-            new widgets::PaperTablesView, new widgets::ComparisonView};
+    return {
+        new widgets::ProjectionView,  new widgets::StepThroughPanel, new widgets::HistogramView,
+        new widgets::TokenTableView,  new widgets::LayerCurvesView,  new widgets::LayerHeatmapView,
+        new widgets::PaperTablesView, new widgets::ComparisonView,   new widgets::EllipsoidView};
 }
 
 void ViewSet::setDocument(widgets::DumpDocument* document) const {
@@ -30,6 +31,7 @@ void ViewSet::setDocument(widgets::DumpDocument* document) const {
     heatmap->setDocument(document);
     tables->setDocument(document);
     comparison->setDocument(document);
+    ellipsoid->setDocument(document);
 }
 
 void ViewSet::setComparisonDocument(widgets::DumpDocument* document) const {

@@ -1,11 +1,13 @@
 #pragma once
 // The window's views of the current dump, created together and pointed at a document (and a
 // comparison dump) together: the 3D projection, the step-through, the histogram, the token
-// table, the layer curves, the layer heatmap, the paper's tables and the comparison.
+// table, the layer curves, the layer heatmap, the paper's tables, the comparison, and the
+// analyses beyond the paper: the γ-ellipsoid.
 
 namespace lngeom::widgets {
 class ComparisonView;
 class DumpDocument;
+class EllipsoidView;
 class HistogramView;
 class LayerCurvesView;
 class LayerHeatmapView;
@@ -26,6 +28,7 @@ struct ViewSet {
     widgets::LayerHeatmapView* heatmap;
     widgets::PaperTablesView* tables;
     widgets::ComparisonView* comparison;
+    widgets::EllipsoidView* ellipsoid;
 
     // Unparented views; the window's docks take them.
     static ViewSet create();

@@ -40,4 +40,11 @@ QString saveTestImage(const QImage& image, const QString& name) {
     return path;
 }
 
+int countPixels(const QImage& image, const std::function<bool(const QColor&)>& test) {
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) count += test(image.pixelColor(x, y));
+    return count;
+}
+
 }  // namespace lngeom::test

@@ -6,6 +6,8 @@
 #include <QImage>
 #include <QString>
 
+#include <functional>
+
 namespace lngeom::test {
 
 // Largest per-channel difference between two colours, 0–255.
@@ -16,6 +18,9 @@ double fractionOfPixelsNear(const QImage& image, const QColor& colour, int toler
 
 // Mean absolute per-channel difference (0–255) of two images of the same size.
 double meanAbsoluteDifference(const QImage& a, const QImage& b);
+
+// Pixels for which `test` holds.
+int countPixels(const QImage& image, const std::function<bool(const QColor&)>& test);
 
 // Saves `image` as LNGEOM_TEST_OUTPUT_DIR/<name>.png and returns the path.
 QString saveTestImage(const QImage& image, const QString& name);

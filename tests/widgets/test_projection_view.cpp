@@ -16,6 +16,7 @@
 
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/sample_documents.h"
+#include "tests/widgets/scene_points.h"
 #include "tests/widgets/widgets_test_main.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_selection.h"
@@ -31,13 +32,6 @@ namespace {
 const QString kSample = QStringLiteral(LNGEOM_SOURCE_DIR "/data/sample-layernorm.h5");
 const QColor kBackground(31, 33, 41);
 
-int countPixels(const QImage& image, const std::function<bool(const QColor&)>& test) {
-    int count = 0;
-    for (int y = 0; y < image.height(); ++y)
-        for (int x = 0; x < image.width(); ++x) count += test(image.pixelColor(x, y));
-    return count;
-}
-
 bool isAxisRed(const QColor& c) { return c.red() > 140 && c.green() < 90 && c.blue() < 90; }
 // The first layer's colour (the lookup table's blue end), and the disc never this saturated.
 bool isFirstLayerBlue(const QColor& c) { return c.blue() > 200 && c.red() < 90 && c.green() < 110; }
@@ -45,38 +39,6 @@ bool isMarkerYellow(const QColor& c) { return c.red() > 200 && c.green() > 190 &
 // The disc is a translucent blue over the background.
 bool isDiscBlue(const QColor& c) {
     return c.blue() > c.red() + 25 && c.blue() > 70 && c.blue() < 140 && c.green() < 110;
-}
-
-// The display position (logical pixels, top-left origin) of a scene point.
-QPoint screenPosition(VtkViewWidget* scene, const Eigen::Vector3f& point) {
-    vtkNew<vtkCoordinate> coordinate;
-    coordinate->SetCoordinateSystemToWorld();
-    coordinate->SetValue(point.x(), point.y(), point.z());
-    const double* display = coordinate->GetComputedDoubleDisplayValue(scene->renderer());
-    const double ratio = scene->devicePixelRatioF();
-    return QPoint(int(std::lround(display[0] / ratio)),
-                  int(std::lround(scene->height() - display[1] / ratio)));
-}
-
-// The drawn point farthest on screen from every other one, so a click on it is unambiguous.
-std::size_t loneliestPoint(VtkViewWidget* scene, const ProjectedCloud& cloud) {
-    std::vector<QPoint> screen;
-    for (Index i = 0; i < cloud.points.rows(); ++i)
-        screen.push_back(screenPosition(scene, cloud.points.row(i).transpose()));
-    std::size_t best = 0;
-    int bestDistance = -1;
-    const QRect inside = scene->rect().adjusted(40, 40, -40, -40);
-    for (std::size_t i = 0; i < screen.size(); ++i) {
-        if (!inside.contains(screen[i])) continue;
-        int nearest = std::numeric_limits<int>::max();
-        for (std::size_t j = 0; j < screen.size(); ++j)
-            if (j != i) nearest = std::min(nearest, (screen[i] - screen[j]).manhattanLength());
-        if (nearest > bestDistance) {
-            bestDistance = nearest;
-            best = i;
-        }
-    }
-    return best;
 }
 
 }  // namespace
@@ -103,8 +65,8 @@ class TestProjectionView : public QObject {
         lngeom::test::saveTestImage(image, "projection-view-x-linear");
         const double pixels = double(image.width()) * image.height();
         const double background = lngeom::test::fractionOfPixelsNear(image, kBackground, 6);
-        const int red = countPixels(image, isAxisRed);
-        const int blue = countPixels(image, isDiscBlue);
+        const int red = test::countPixels(image, isAxisRed);
+        const int blue = test::countPixels(image, isDiscBlue);
         QVERIFY2(background > 0.3, qPrintable(QString::number(background)));
         QVERIFY2(red > 300, qPrintable(QString::number(red)));
         QVERIFY2(blue > 0.05 * pixels, qPrintable(QString::number(blue)));
@@ -133,10 +95,10 @@ class TestProjectionView : public QObject {
 
     void aClickSelectsTheTokenUnderTheMouse() {
         const auto cloud = view_->shownCloud();
-        const std::size_t row = loneliestPoint(view_->sceneView(), *cloud);
+        const std::size_t row = test::loneliestPoint(view_->sceneView(), cloud->points);
         const Index expected = cloud->tokens[row];
         const QPoint where =
-            screenPosition(view_->sceneView(), cloud->points.row(Index(row)).transpose());
+            test::screenPosition(view_->sceneView(), cloud->points.row(Index(row)).transpose());
         QSignalSpy changed(document_->selection(), &TokenSelection::changed);
         QTest::mouseClick(view_->sceneView(), Qt::LeftButton, {}, where);
         QVERIFY(changed.count() > 0 || changed.wait(2000));
@@ -148,7 +110,7 @@ class TestProjectionView : public QObject {
         const QImage image = view_->sceneView()->grabImage();
         lngeom::test::saveTestImage(image, "projection-view-picked");
         lngeom::test::saveTestImage(view_->grab().toImage(), "projection-view-widget");
-        QVERIFY(countPixels(image, isMarkerYellow) > 40);
+        QVERIFY(test::countPixels(image, isMarkerYellow) > 40);
         QCOMPARE(view_->tokenAt(where + QPoint(300, 300)) == expected, false);
     }
 
@@ -171,9 +133,10 @@ class TestProjectionView : public QObject {
         lngeom::test::saveTestImage(image, "projection-view-layers");
         lngeom::test::saveTestImage(view_->grab().toImage(), "projection-view-widget-layers");
         // The last layer is red and the first blue: neither colours the angle picture so much.
-        QVERIFY2(countPixels(image, isFirstLayerBlue) > countPixels(before, isFirstLayerBlue) + 50,
-                 qPrintable(QString::number(countPixels(image, isFirstLayerBlue))));
-        QVERIFY(countPixels(image, isAxisRed) > countPixels(before, isAxisRed) + 50);
+        QVERIFY2(test::countPixels(image, isFirstLayerBlue) >
+                     test::countPixels(before, isFirstLayerBlue) + 50,
+                 qPrintable(QString::number(test::countPixels(image, isFirstLayerBlue))));
+        QVERIFY(test::countPixels(image, isAxisRed) > test::countPixels(before, isAxisRed) + 50);
         view_->setColour(ProjectionColour::AngleToUniform);
         QVERIFY(shown.wait(30000));
         QVERIFY(view_->shownCloud()->layers.empty());

@@ -59,13 +59,6 @@ bool isGreen(const QColor& c) {
     return c.green() > 140 && c.red() < c.green() - 60 && c.blue() < 130;
 }
 
-int countPixels(const QImage& image, bool (*test)(const QColor&)) {
-    int count = 0;
-    for (int y = 0; y < image.height(); ++y)
-        for (int x = 0; x < image.width(); ++x) count += test(image.pixelColor(x, y));
-    return count;
-}
-
 // The line of the step text about `token` (its colour swatch, "token 37 “the”: c = …").
 QString lineOf(const QString& text, Index token) {
     const QRegularExpression start(QStringLiteral("^[\\s\\x{00A0}]*token %1[ :]").arg(token));
@@ -149,7 +142,8 @@ class TestStepThroughPanel : public QObject {
         // At step 0 both paths draw the same x, one over the other; the unit vectors of step 2
         // are short next to the √d sphere.
         const int minimum = step == 2 ? 15 : 150;
-        const int orange = countPixels(image, isOrange), cyan = countPixels(image, isCyan);
+        const int orange = test::countPixels(image, isOrange),
+                  cyan = test::countPixels(image, isCyan);
         QVERIFY2(step == 0 ? orange + cyan > minimum : orange > minimum && cyan > minimum,
                  qPrintable(QStringLiteral("orange %1, cyan %2").arg(orange).arg(cyan)));
     }
@@ -186,7 +180,8 @@ class TestStepThroughPanel : public QObject {
         QTest::qWait(50);
         const QImage image = panel_->sceneView()->grabImage();
         lngeom::test::saveTestImage(panel_->grab().toImage(), "step-through-several-tokens");
-        const int orange = countPixels(image, isOrange), green = countPixels(image, isGreen);
+        const int orange = test::countPixels(image, isOrange),
+                  green = test::countPixels(image, isGreen);
         QVERIFY2(orange > 100 && green > 100,
                  qPrintable(QStringLiteral("orange %1, green %2").arg(orange).arg(green)));
     }

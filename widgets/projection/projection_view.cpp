@@ -1,25 +1,18 @@
 #include "widgets/projection/projection_view.h"
 
-#include <vtkCallbackCommand.h>
-#include <vtkCamera.h>
-#include <vtkCommand.h>
-#include <vtkGenericRenderWindowInteractor.h>
-#include <vtkInteractorObserver.h>
-#include <vtkMatrix4x4.h>
 #include <vtkRenderer.h>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMouseEvent>
 #include <QVBoxLayout>
 
 #include <cmath>
 
-#include "core/errors.h"
-#include "core/geometry/screen_picking.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_description.h"
 #include "widgets/document/token_selection.h"
+#include "widgets/document/worker_results.h"
+#include "widgets/projection/cloud_interaction.h"
 #include "widgets/projection/projection_annotations.h"
 #include "widgets/projection/projection_cloud_actor.h"
 #include "widgets/projection/projection_colours.h"
@@ -29,12 +22,6 @@
 
 namespace lngeom::widgets {
 namespace {
-
-// A press and release closer than this (logical pixels) is a click, not a camera drag.
-constexpr int kClickSlack = 4;
-constexpr double kPickRadius = 7.0;
-// At most this many selected tokens get a marker.
-constexpr std::size_t kMarkerLimit = 10000;
 
 QComboBox* comboBox(const QStringList& items, QWidget* parent) {
     auto* box = new QComboBox(parent);
@@ -78,8 +65,12 @@ ProjectionView::ProjectionView(QWidget* parent)
       points_(std::make_unique<ProjectionCloudActor>()),
       annotations_(std::make_unique<ProjectionAnnotations>()) {
     buildControls();
-    scene_->installEventFilter(this);
-    observeInteraction();
+    connect(new ClickWatcher(scene_), &ClickWatcher::clicked, this, [this](QPoint position) {
+        const Index token = tokenAt(position);
+        if (token >= 0 && document_)
+            document_->selection()->setTokens(std::span<const Index>(&token, 1), this);
+    });
+    simplifyWhileMoving(scene_, points_.get(), kMovingRenderScale);
     rebuildFrame(1.0);
 }
 
@@ -133,23 +124,6 @@ void ProjectionView::buildControls() {
         basis.choice = BasisChoice(index);
         setBasis(basis);
     });
-}
-
-// Full detail while the camera is still; the subsample at a reduced resolution while it moves.
-void ProjectionView::observeInteraction() {
-    vtkInteractorObserver* style = scene_->interactor()->GetInteractorStyle();
-    for (unsigned long event :
-         {vtkCommand::StartInteractionEvent, vtkCommand::EndInteractionEvent}) {
-        vtkNew<vtkCallbackCommand> command;
-        command->SetClientData(this);
-        command->SetCallback([](vtkObject*, unsigned long id, void* view, void*) {
-            auto* self = static_cast<ProjectionView*>(view);
-            const bool moving = id == vtkCommand::StartInteractionEvent;
-            self->points_->setMoving(moving);
-            self->scene_->setRenderScale(moving ? kMovingRenderScale : 1.0);
-        });
-        style->AddObserver(event, command);
-    }
 }
 
 void ProjectionView::setDocument(DumpDocument* document) {
@@ -250,24 +224,19 @@ void ProjectionView::requestCloud() {
     const bool reuseBasis = !layers && previous && previous->layers.empty() &&
                             previous->request.site == request.site &&
                             previous->request.basis == request.basis;
-    worker_.submit([this, generation, request, previous, reuseBasis, layers,
-                    dump = document_->dump()](const std::atomic<bool>& cancel) {
-        try {
-            auto cloud = std::make_shared<ProjectedCloud>(
+    submitForResult(
+        worker_, this,
+        [request, previous, reuseBasis, layers,
+         dump = document_->dump()](const std::atomic<bool>& cancel) {
+            return std::make_shared<const ProjectedCloud>(
                 layers       ? compute_layer_cloud(*dump, request, &cancel)
                 : reuseBasis ? place_points(*dump, request, previous->basis, &cancel)
                              : compute_projected_cloud(*dump, request, &cancel));
-            QMetaObject::invokeMethod(
-                this, [this, generation, cloud] { showCloud(generation, cloud); },
-                Qt::QueuedConnection);
-        } catch (const CancelledError&) {
-        } catch (const std::exception& error) {
-            const QString message = QString::fromUtf8(error.what());
-            QMetaObject::invokeMethod(
-                this, [this, generation, message] { showFailure(generation, message); },
-                Qt::QueuedConnection);
-        }
-    });
+        },
+        [this, generation](std::shared_ptr<const ProjectedCloud> cloud) {
+            showCloud(generation, std::move(cloud));
+        },
+        [this, generation](const QString& message) { showFailure(generation, message); });
 }
 
 void ProjectionView::showCloud(int generation, std::shared_ptr<const ProjectedCloud> cloud) {
@@ -320,16 +289,9 @@ void ProjectionView::onSelectionChanged(QObject*) {
 }
 
 void ProjectionView::updateSelectionMarkers() {
-    PointRows markers(0, 3);
-    if (cloud_ && document_) {
-        std::vector<Index> rows;
-        for (std::size_t row = 0; row < cloud_->tokens.size() && rows.size() < kMarkerLimit; ++row)
-            if (document_->selection()->contains(cloud_->tokens[row])) rows.push_back(Index(row));
-        markers.resize(Index(rows.size()), 3);
-        for (std::size_t i = 0; i < rows.size(); ++i)
-            markers.row(Index(i)) = cloud_->points.row(rows[i]);
-    }
-    points_->setHighlighted(markers);
+    points_->setHighlighted(cloud_ && document_ ? selectedPoints(cloud_->points, cloud_->tokens,
+                                                                 *document_->selection())
+                                                : PointRows(0, 3));
     selectionLabel_->setText(selectionText());
 }
 
@@ -364,38 +326,7 @@ void ProjectionView::updateCaption() {
 }
 
 Index ProjectionView::tokenAt(QPoint position) const {
-    if (!cloud_) return -1;
-    vtkRenderer* renderer = scene_->renderer();
-    vtkMatrix4x4* matrix = renderer->GetActiveCamera()->GetCompositeProjectionTransformMatrix(
-        renderer->GetTiledAspectRatio(), -1, 1);
-    ScreenPick pick;
-    for (int row = 0; row < 4; ++row)
-        for (int column = 0; column < 4; ++column)
-            pick.world_to_clip(row, column) = matrix->GetElement(row, column);
-    const double ratio = scene_->devicePixelRatioF();
-    // In device pixels of the widget, whatever resolution VTK renders at.
-    pick.viewport_size = {scene_->width() * ratio, scene_->height() * ratio};
-    pick.position = {position.x() * ratio, (scene_->height() - position.y()) * ratio};
-    pick.radius = kPickRadius * ratio;
-    const Index row = pick_point(cloud_->points, pick);
-    return row < 0 ? -1 : cloud_->tokens[std::size_t(row)];
-}
-
-bool ProjectionView::eventFilter(QObject* watched, QEvent* event) {
-    if (watched != scene_ || !document_) return QWidget::eventFilter(watched, event);
-    if (event->type() == QEvent::MouseButtonPress) {
-        pressPosition_ = static_cast<QMouseEvent*>(event)->position().toPoint();
-    } else if (event->type() == QEvent::MouseButtonRelease) {
-        const auto* mouse = static_cast<QMouseEvent*>(event);
-        const QPoint position = mouse->position().toPoint();
-        if (mouse->button() == Qt::LeftButton &&
-            (position - pressPosition_).manhattanLength() <= kClickSlack) {
-            const Index token = tokenAt(position);
-            if (token >= 0)
-                document_->selection()->setTokens(std::span<const Index>(&token, 1), this);
-        }
-    }
-    return QWidget::eventFilter(watched, event);
+    return cloud_ ? tokenUnderMouse(scene_, cloud_->points, cloud_->tokens, position) : -1;
 }
 
 }  // namespace lngeom::widgets

@@ -57,12 +57,8 @@ class ProjectionView : public QWidget {
     void cloudShown();
     void failed(const QString& message);
 
-  protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
   private:
     void buildControls();
-    void observeInteraction();
     void requestCloud();
     void showCloud(int generation, std::shared_ptr<const ProjectedCloud> cloud);
     void showFailure(int generation, const QString& message);
@@ -87,7 +83,6 @@ class ProjectionView : public QWidget {
     std::shared_ptr<const ProjectedCloud> cloud_;
     double frameRadius_ = 0;
     int generation_ = 0;
-    QPoint pressPosition_;
     LatestJobWorker worker_;  // last: joined before the rest goes
 };
 
