@@ -17,7 +17,7 @@ namespace lngeom {
 namespace {
 
 // The valid rows among the first max_rows of the site's input, in double, with their rows.
-RowMatrixD read_rows(const Dump& dump, std::size_t site, Index max_rows, std::vector<Index>& tokens,
+RowMatrixD read_rows(const Dump& dump, SiteIndex site, Index max_rows, std::vector<Index>& tokens,
                      const std::atomic<bool>* cancel) {
     const SiteInfo& info = dump.info().sites[site];
     DumpStreamOptions stream;

@@ -20,7 +20,7 @@ namespace lngeom {
 enum class AxisChoice { Largest, MostOccupied };
 
 struct EllipsoidPictureRequest {
-    std::size_t site = 0;
+    SiteIndex site = 0;
     AxisChoice axes = AxisChoice::Largest;
     Index max_points = 20000;  // tokens drawn: the first max_points valid ones
     // Most occupied: the mean occupancy of all d − 1 axes costs O(n·d²), so it is taken over

@@ -17,7 +17,7 @@ bool is_identity_affine(const NormAffine& affine, Index d) {
 std::vector<SiteCentring> site_centring(const Dump& dump,
                                         const std::vector<SiteSummary>& summaries) {
     std::vector<SiteCentring> sites;
-    for (std::size_t site = 0; site < summaries.size(); ++site) {
+    for (SiteIndex site = 0; site < summaries.size(); ++site) {
         const SiteInfo& info = dump.info().sites.at(site);
         const SiteSummary& summary = summaries[site];
         const Summary& cosine = summary.metrics.at(size_t(column_of(Metric::AbsCosToUniform)));

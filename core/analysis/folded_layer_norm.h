@@ -24,7 +24,7 @@ inline constexpr double kCentredAbsCos = 1e-3;
 
 // What one site shows.
 struct SiteCentring {
-    std::size_t site = 0;
+    SiteIndex site = 0;
     NormKind kind = NormKind::Unknown;
     Index valid_tokens = 0;
     double max_abs_cos = 0;        // the largest |cos θ| over its valid tokens
@@ -32,10 +32,10 @@ struct SiteCentring {
 };
 
 struct FoldedLayerNorm {
-    std::vector<std::size_t> centred_sites;  // LayerNorm (or unknown-kind) sites, all centred
-    std::size_t layer_norm_sites = 0;        // LayerNorm (or unknown-kind) sites with tokens
-    bool identity_affine = false;            // every centred site has γ = 1, β = 0
-    double max_angle_from_90_deg = 0;        // over the centred sites' tokens
+    std::vector<SiteIndex> centred_sites;  // LayerNorm (or unknown-kind) sites, all centred
+    std::size_t layer_norm_sites = 0;      // LayerNorm (or unknown-kind) sites with tokens
+    bool identity_affine = false;          // every centred site has γ = 1, β = 0
+    double max_angle_from_90_deg = 0;      // over the centred sites' tokens
 };
 
 // Whether γ (effective) is all ones and β all zeros, for a site of width d.

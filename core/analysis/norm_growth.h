@@ -18,8 +18,8 @@ namespace lngeom {
 // with the same kind name ("ln1", "ln2", …), d and n_tokens, or consecutive layers of one
 // (n_layers, n_tokens, d) dataset.
 struct SitePair {
-    std::size_t from = 0;
-    std::size_t to = 0;
+    SiteIndex from = 0;
+    SiteIndex to = 0;
 };
 std::vector<SitePair> consecutive_site_pairs(const DumpInfo& info);
 

@@ -53,7 +53,7 @@ class TestFoldedLayerNorm : public QObject {
                                         {3, NormKind::LayerNorm, 0, 0.0, true}};
         const std::optional<FoldedLayerNorm> finding = detect_folded_layer_norm(sites);
         QVERIFY(finding.has_value());
-        QCOMPARE(finding->centred_sites, std::vector<std::size_t>{0});
+        QCOMPARE(finding->centred_sites, std::vector<SiteIndex>{0});
         QCOMPARE(finding->layer_norm_sites, size_t(2));
         const QString text = QString::fromStdString(describe_folded_layer_norm(*finding));
         QVERIFY(text.contains("1 of 2 LayerNorm sites"));

@@ -231,7 +231,7 @@ void EllipsoidView::requestPicture() {
         return;
     }
     EllipsoidPictureRequest request;
-    request.site = std::size_t(document()->currentSite());
+    request.site = document()->currentSite();
     request.axes = settings_.axes;
     request.max_points = settings_.maxPoints;
     submitForResult(
