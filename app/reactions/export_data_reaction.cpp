@@ -31,9 +31,7 @@ ReportFormat statisticsFormat(const std::string& path) {
 ExportDataReaction::ExportDataReaction(QAction* action, DataExportKind kind,
                                        DocumentSource document, QStatusBar* statusBar,
                                        MessageLog* log)
-    : QObject(action), kind_(kind), document_(std::move(document)), report_(statusBar, log) {
-    connect(action, &QAction::triggered, this, &ExportDataReaction::onTriggered);
-}
+    : Reaction(action), kind_(kind), document_(std::move(document)), report_(statusBar, log) {}
 
 void ExportDataReaction::write(const widgets::DumpDocument& document,
                                const std::string& path) const {

@@ -4,9 +4,8 @@
 // `lngeom stats`, .csv, .txt), of the document the window shows. Written atomically; the status bar
 // and the Messages panel say what was written, or which file was not and why.
 
-#include <QObject>
-
 #include "app/reactions/export_report.h"
+#include "app/reactions/reaction.h"
 
 #include <functional>
 
@@ -23,7 +22,7 @@ class MessageLog;
 
 enum class DataExportKind { AllTokens, SelectedTokens, SiteStatistics };
 
-class ExportDataReaction : public QObject {
+class ExportDataReaction : public Reaction {
   public:
     // The document to export from when triggered (nullptr: none).
     using DocumentSource = std::function<widgets::DumpDocument*()>;
@@ -36,7 +35,7 @@ class ExportDataReaction : public QObject {
     bool exportTo(const QString& path);
 
   private:
-    void onTriggered();
+    void onTriggered() override;
     void write(const widgets::DumpDocument& document, const std::string& path) const;
 
     DataExportKind kind_;

@@ -6,9 +6,8 @@
 // written or why not.
 // Owned by its action, like the window's other reactions.
 
-#include <QObject>
-
 #include "app/reactions/export_report.h"
+#include "app/reactions/reaction.h"
 
 class QAction;
 class QStatusBar;
@@ -18,7 +17,7 @@ namespace lngeom::app {
 
 class MessageLog;
 
-class ExportFigureReaction : public QObject {
+class ExportFigureReaction : public Reaction {
   public:
     // `view`: a HistogramView, LayerCurvesView, LayerHeatmapView or ProjectionView; while it has
     // no data, triggering says so in the status bar.
@@ -33,7 +32,7 @@ class ExportFigureReaction : public QObject {
     bool exportTo(const QString& path);
 
   private:
-    void onTriggered();
+    void onTriggered() override;
 
     QWidget* view_;
     ExportReport report_;

@@ -5,13 +5,12 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
-#include <algorithm>
-
 #include "app/session/session_views.h"
 #include "core/errors.h"
 #include "widgets/charts/view_settings_json.h"
 #include "widgets/projection/projection_settings_json.h"
 #include "widgets/support/json_reader.h"
+#include "widgets/vtk_hosting/camera_pose_json.h"
 
 namespace lngeom::app {
 namespace {
@@ -21,14 +20,6 @@ constexpr int kVersion = 1;
 
 [[noreturn]] void fail(const QString& source, const QString& reason) {
     throw SessionError(QString("%1: %2").arg(source, reason).toStdString());
-}
-
-QJsonArray vectorToJson(const double (&values)[3]) { return {values[0], values[1], values[2]}; }
-
-void vectorFromJson(const widgets::JsonReader& json, const char* key, double (&values)[3]) {
-    if (!json.has(key)) json.fail(key, "missing");
-    const std::vector<double> array = json.numbers(key, 3);
-    std::copy(array.begin(), array.end(), values);
 }
 
 QJsonObject fileToJson(const SessionFile& file) {
@@ -44,22 +35,6 @@ SessionFile fileFromJson(const widgets::JsonReader& json) {
     if (!json.has("path")) json.fail("path", "missing: every entry of \"files\" needs a \"path\"");
     return {json.string("path"), json.string("dataset"), json.siteIndex("site").value_or(0),
             json.tokens("selection")};
-}
-
-QJsonObject cameraToJson(const CameraState& camera) {
-    return {{"position", vectorToJson(camera.position)},
-            {"focal_point", vectorToJson(camera.focalPoint)},
-            {"view_up", vectorToJson(camera.viewUp)},
-            {"view_angle", camera.viewAngle}};
-}
-
-CameraState cameraFromJson(const widgets::JsonReader& json) {
-    CameraState camera;
-    vectorFromJson(json, "position", camera.position);
-    vectorFromJson(json, "focal_point", camera.focalPoint);
-    vectorFromJson(json, "view_up", camera.viewUp);
-    camera.viewAngle = json.number("view_angle", camera.viewAngle);
-    return camera;
 }
 
 // "current" and "comparison" point into "files".
@@ -94,7 +69,7 @@ Session readSession(const QJsonObject& object, const QString& source) {
     session.stepThrough = stepThroughFromJson(json.object("step_through"));
     session.projection = widgets::projectionSettingsFromJson(json.object("projection"));
     session.table = tableFromJson(json.object("table"));
-    if (json.has("camera")) session.camera = cameraFromJson(json.object("camera"));
+    if (json.has("camera")) session.camera = widgets::cameraPoseFromJson(json.object("camera"));
     session.layout = QByteArray::fromBase64(json.string("layout").toLatin1());
     session.theme = json.string("theme");
     return session;
@@ -118,7 +93,7 @@ QJsonObject sessionToJson(const Session& session) {
                      {"layout", QString::fromLatin1(session.layout.toBase64())},
                      {"theme", session.theme}};
     if (session.comparison) json["comparison"] = *session.comparison;
-    if (session.camera) json["camera"] = cameraToJson(*session.camera);
+    if (session.camera) json["camera"] = widgets::cameraPoseToJson(*session.camera);
     return json;
 }
 

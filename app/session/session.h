@@ -19,6 +19,7 @@
 #include "widgets/projection/projection_settings.h"
 #include "widgets/step_through/step_through_panel.h"
 #include "widgets/table/token_table_view.h"
+#include "widgets/vtk_hosting/camera_pose.h"
 
 namespace lngeom::app {
 
@@ -33,13 +34,6 @@ struct SessionFile {
     QString dataset;
     SiteIndex site = 0;
     std::vector<Index> selection;
-};
-
-struct CameraState {
-    double position[3] = {0, 0, 1};
-    double focalPoint[3] = {0, 0, 0};
-    double viewUp[3] = {0, 1, 0};
-    double viewAngle = 30;
 };
 
 // The step-through's walk: the tokens, the step and, in the d = 3 teaching mode, its vector.
@@ -61,7 +55,7 @@ struct Session {
     StepThroughState stepThrough;
     widgets::ProjectionSettings projection;
     widgets::TokenTableSettings table;
-    std::optional<CameraState> camera;
+    std::optional<widgets::CameraPose> camera;
     QByteArray layout;  // QMainWindow::saveState
     QString theme;      // "system", "light" or "dark"
 };

@@ -1,7 +1,5 @@
 #include "app/session/session_state.h"
 
-#include <vtkCamera.h>
-#include <vtkRenderer.h>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -42,25 +40,6 @@ void applyWhenOpen(DumpDocument* document, const SessionFile& file) {
         document->selection()->setTokens(file.selection);
         once->deleteLater();
     });
-}
-
-CameraState captureCamera(vtkCamera& camera) {
-    CameraState state;
-    camera.GetPosition(state.position);
-    camera.GetFocalPoint(state.focalPoint);
-    camera.GetViewUp(state.viewUp);
-    state.viewAngle = camera.GetViewAngle();
-    return state;
-}
-
-void restoreCamera(widgets::ProjectionView& view, const CameraState& state) {
-    vtkCamera* camera = view.sceneView()->renderer()->GetActiveCamera();
-    camera->SetPosition(state.position);
-    camera->SetFocalPoint(state.focalPoint);
-    camera->SetViewUp(state.viewUp);
-    camera->SetViewAngle(state.viewAngle);
-    view.sceneView()->renderer()->ResetCameraClippingRange();
-    view.sceneView()->requestRender();
 }
 
 StepThroughState captureStepThrough(const widgets::StepThroughPanel& panel) {
@@ -118,8 +97,7 @@ Session captureSession(const MainWindow& window) {
     session.stepThrough = captureStepThrough(*views.stepThrough);
     session.projection = views.projection->settings();
     session.table = views.table->settings();
-    session.camera =
-        captureCamera(*window.views().projection->sceneView()->renderer()->GetActiveCamera());
+    session.camera = views.projection->sceneView()->cameraPose();
     session.layout = window.saveState();
     session.theme = themeKey(currentTheme());
     return session;
@@ -147,7 +125,7 @@ void restoreSession(MainWindow& window, const Session& session) {
         auto* once = new QObject(projection);
         QObject::connect(projection, &widgets::ProjectionView::cloudShown, once,
                          [projection, camera = *session.camera, once] {
-                             restoreCamera(*projection, camera);
+                             projection->sceneView()->setCameraPose(camera);
                              once->deleteLater();
                          });
     }

@@ -37,6 +37,8 @@ QJsonValue JsonReader::value(const char* key, QJsonValue::Type type, const char*
     return found;
 }
 
+bool JsonReader::hasObject(const char* key) const { return json_.value(key).isObject(); }
+
 double JsonReader::number(const char* key, double fallback) const {
     return value(key, QJsonValue::Double, "a number").toDouble(fallback);
 }

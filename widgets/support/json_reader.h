@@ -24,6 +24,8 @@ class JsonReader {
 
     // Absent or null.
     bool has(const char* key) const;
+    // Present and an object (for a key that takes an object or, in older files, another kind).
+    bool hasObject(const char* key) const;
     double number(const char* key, double fallback) const;
     // Whole numbers: within an int, or (the int64 overload) within what a JSON number holds.
     int integer(const char* key, int fallback) const;

@@ -1,5 +1,6 @@
 #include "widgets/vtk_hosting/vtk_view_widget.h"
 
+#include <vtkCamera.h>
 #include <vtkCommand.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkGenericRenderWindowInteractor.h>
@@ -54,6 +55,26 @@ vtkRenderer* VtkViewWidget::renderer() {
         renderWindow_->AddRenderer(renderer_);
     }
     return renderer_;
+}
+
+CameraPose VtkViewWidget::cameraPose() {
+    vtkCamera* camera = renderer()->GetActiveCamera();
+    CameraPose pose;
+    camera->GetPosition(pose.position.data());
+    camera->GetFocalPoint(pose.focalPoint.data());
+    camera->GetViewUp(pose.viewUp.data());
+    pose.viewAngle = camera->GetViewAngle();
+    return pose;
+}
+
+void VtkViewWidget::setCameraPose(const CameraPose& pose) {
+    vtkCamera* camera = renderer()->GetActiveCamera();
+    camera->SetPosition(pose.position.data());
+    camera->SetFocalPoint(pose.focalPoint.data());
+    camera->SetViewUp(pose.viewUp.data());
+    camera->SetViewAngle(pose.viewAngle);
+    renderer()->ResetCameraClippingRange();
+    requestRender();
 }
 
 void VtkViewWidget::requestRender() {

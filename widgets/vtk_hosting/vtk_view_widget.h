@@ -10,6 +10,8 @@
 
 #include <vector>
 
+#include "widgets/vtk_hosting/camera_pose.h"
+
 class QSurface;
 class vtkGenericOpenGLRenderWindow;
 class vtkGenericRenderWindowInteractor;
@@ -28,6 +30,9 @@ class VtkViewWidget : public QOpenGLWidget {
     vtkGenericRenderWindowInteractor* interactor() const;
     // The 3D renderer, created on first use (views that bring their own renderer never call it).
     vtkRenderer* renderer();
+    // The 3D renderer's camera; setting it also resets the clipping range and schedules a render.
+    CameraPose cameraPose();
+    void setCameraPose(const CameraPose& pose);
 
     // Schedules one VTK render at the next paint; many requests before it make one render.
     void requestRender();
