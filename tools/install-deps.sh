@@ -9,6 +9,7 @@ packages=(
     libvtk9-dev libhdf5-dev libeigen3-dev
     python3-torch python3-h5py python3-numpy libopenblas0-openmp
     xvfb xauth poppler-utils
+    fonts-dejavu-core  # the text font of every view and figure (widgets/support/text_font.h)
     clang libclang-rt-14-dev
     libbenchmark-dev
 )

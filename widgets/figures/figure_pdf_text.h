@@ -6,7 +6,7 @@
 // While this object lives, every text of a chart (title, axis titles, custom tick labels, plot
 // labels) is spelled in ASCII ("angle to 1 (deg)", "1.ln2", "||x||"), so the file keeps real,
 // readable text; the original texts come back when it ends. The SVG (and the PDF painted from
-// it, figure_pdf.h) then gets the original texts back from spellings().
+// it, svg_painter.h) then gets the original texts back from spellings().
 
 #include <functional>
 #include <string>

@@ -21,13 +21,11 @@ constexpr unsigned char kGridGrey = 220;
 constexpr int kAxisTitleOffset = 8;  // pixels, about half the axis title's height
 
 void styleText(vtkTextProperty* text, int points, bool bold) {
-    // VTK's bundled Arial lacks ‖, θ, σ: DejaVu Sans draws them (GL2PS writes Helvetica anyway).
-    text->SetFontFamilyToArial();
-    useUnicodeFont(text);
     text->SetFontSize(points);
     text->SetBold(bold);
     text->SetItalic(false);
     text->SetColor(0.0, 0.0, 0.0);
+    useUnicodeFont(text);
 }
 
 void styleAxis(vtkAxis* axis) {
@@ -50,13 +48,6 @@ void applyPublicationStyle(vtkChartXY* chart, const std::string& title) {
     chart->SetTitle(title);
     styleText(chart->GetTitleProperties(), kTitlePoints, true);
     for (int axis = 0; axis < 4; ++axis) styleAxis(chart->GetAxis(axis));
-}
-
-std::string captionTitle(const std::string& modelName, const std::string& fileName,
-                         std::string chartTitle) {
-    const std::string filePrefix = fileName + ": ";
-    if (chartTitle.starts_with(filePrefix)) chartTitle.erase(0, filePrefix.size());
-    return modelName.empty() ? chartTitle : modelName + ": " + chartTitle;
 }
 
 }  // namespace lngeom::widgets

@@ -1,8 +1,7 @@
 #pragma once
-// The "publication" preset for chart figures: a sans-serif face (DejaVu Sans in PNG, Helvetica
-// in SVG and PDF) at print sizes, thin black axes,
-// faint grid lines, and a caption-ready title. Applied to a figure's own off-screen view, never
-// to the one on screen.
+// The "publication" preset for chart figures: the text font (DejaVu Sans, as matplotlib's
+// default) at print sizes, thin black axes, faint grid lines, and a caption-ready title. Applied
+// to a figure's own off-screen view, never to the one on screen.
 
 #include <string>
 
@@ -11,10 +10,5 @@ class vtkChartXY;
 namespace lngeom::widgets {
 
 void applyPublicationStyle(vtkChartXY* chart, const std::string& title);
-
-// "<model name>: <what the chart shows>": the view's title without the file name it may start
-// with ("<fileName>: "), which the model's name replaces.
-std::string captionTitle(const std::string& modelName, const std::string& fileName,
-                         std::string chartTitle);
 
 }  // namespace lngeom::widgets

@@ -1,4 +1,4 @@
-#include "widgets/figures/figure_pdf.h"
+#include "widgets/figures/svg_painter.h"
 
 #include <QColor>
 #include <QFontMetricsF>
@@ -10,9 +10,11 @@
 #include <QXmlStreamReader>
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 #include "core/errors.h"
+#include "widgets/support/text_font.h"
 
 namespace lngeom::widgets {
 namespace {
@@ -78,9 +80,10 @@ double lengthOf(const Attributes& attributes, const char* name, double side) {
 void drawText(QPainter& painter, const Attributes& attributes, const QString& text) {
     const std::optional<QColor> colour = paintOf(attributes, "fill", "fill-opacity");
     painter.setPen(colour.value_or(Qt::black));
-    QFont font(attributes.value("font-family").toString().split(',').first().trimmed());
-    font.setPointSizeF(numberOf(attributes, "font-size", 12));
-    font.setBold(attributes.value("font-weight") == u"bold");
+    // Every figure's text is set in the one text font, whatever family the SVG names (GL2PS
+    // names Helvetica): it is the font the text was measured with when the figure was laid out.
+    const QFont font =
+        textFont(numberOf(attributes, "font-size", 12), attributes.value("font-weight") == u"bold");
     painter.setFont(font);
     painter.save();
     const QPointF at(numberOf(attributes, "x"), numberOf(attributes, "y"));
@@ -122,35 +125,76 @@ QSizeF pageOf(const Attributes& attributes) {
     return {numberOf(attributes, "width"), numberOf(attributes, "height")};
 }
 
+// An SVG read up to its <svg> element, which gives the page: one unit per point.
+class SvgReader {
+  public:
+    SvgReader(const std::string& svg, const std::string& what)
+        : reader_(QByteArray::fromStdString(svg)), what_(what) {
+        if (!reader_.readNextStartElement() || reader_.name() != u"svg")
+            throw Error(what_, "", "cannot be written: the figure's SVG has no <svg> element");
+        page_ = pageOf(reader_.attributes());
+        if (page_.isEmpty())
+            throw Error(what_, "", "cannot be written: the figure's SVG has no size");
+    }
+
+    QSizeF page() const { return page_; }
+
+    // Paints every element after <svg> onto `painter`, whose units are points.
+    void paint(QPainter& painter) {
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        while (!reader_.atEnd()) {
+            if (reader_.readNext() != QXmlStreamReader::StartElement) continue;
+            const Attributes attributes = reader_.attributes();
+            if (reader_.name() == u"text")
+                drawText(painter, attributes, reader_.readElementText());
+            else
+                drawShape(painter, reader_.name(), attributes, page_);
+        }
+        if (reader_.hasError())
+            throw Error(what_, "",
+                        "cannot be written: the figure's SVG is malformed (" +
+                            reader_.errorString().toStdString() + ")");
+    }
+
+  private:
+    QXmlStreamReader reader_;
+    std::string what_;
+    QSizeF page_;
+};
+
+// 72 dots per inch, so that fonts in points are as many units as the SVG's.
+constexpr int kPointsPerMetre = 2835;
+
 }  // namespace
 
 void writePdfFromSvg(const std::string& svg, const std::string& pdfPath) {
-    QXmlStreamReader reader(QByteArray::fromStdString(svg));
-    if (!reader.readNextStartElement() || reader.name() != u"svg")
-        throw Error(pdfPath, "", "cannot be written: the figure's SVG has no <svg> element");
-    const QSizeF page = pageOf(reader.attributes());
-    if (page.isEmpty()) throw Error(pdfPath, "", "cannot be written: the figure's SVG has no size");
+    SvgReader reader(svg, pdfPath);
     QPdfWriter writer(QString::fromStdString(pdfPath));
     writer.setResolution(72);  // one PDF unit per SVG unit (points)
-    writer.setPageSize(QPageSize(page, QPageSize::Point));
+    writer.setPageSize(QPageSize(reader.page(), QPageSize::Point));
     writer.setPageMargins({});
     writer.setCreator("lngeom");
     QPainter painter;
     if (!painter.begin(&writer)) throw Error(pdfPath, "", "cannot be written");
-    painter.setRenderHint(QPainter::Antialiasing);
-    while (!reader.atEnd()) {
-        if (reader.readNext() != QXmlStreamReader::StartElement) continue;
-        const Attributes attributes = reader.attributes();
-        if (reader.name() == u"text")
-            drawText(painter, attributes, reader.readElementText());
-        else
-            drawShape(painter, reader.name(), attributes, page);
-    }
+    reader.paint(painter);
     painter.end();
-    if (reader.hasError())
-        throw Error(pdfPath, "",
-                    "cannot be written: the figure's SVG is malformed (" +
-                        reader.errorString().toStdString() + ")");
+}
+
+QImage imageFromSvg(const std::string& svg, double scale, bool transparent,
+                    const std::string& what) {
+    SvgReader reader(svg, what);
+    const QSize size(int(std::lround(reader.page().width() * scale)),
+                     int(std::lround(reader.page().height() * scale)));
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    image.setDotsPerMeterX(kPointsPerMetre);
+    image.setDotsPerMeterY(kPointsPerMetre);
+    image.fill(transparent ? Qt::transparent : Qt::white);
+    QPainter painter(&image);
+    painter.scale(scale, scale);
+    reader.paint(painter);
+    painter.end();
+    return image;
 }
 
 }  // namespace lngeom::widgets

@@ -3,29 +3,20 @@
 #include <vtkTextProperty.h>
 
 #include <array>
-#include <filesystem>
 #include <utility>
 
+#include "widgets/support/text_font.h"
+
 namespace lngeom::widgets {
-namespace {
-
-constexpr const char* kUnicodeFont = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-
-bool haveUnicodeFont() {
-    static const bool present = std::filesystem::exists(kUnicodeFont);
-    return present;
-}
-
-}  // namespace
 
 void useUnicodeFont(vtkTextProperty* property) {
-    if (!haveUnicodeFont()) return;
+    if (!textFontInstalled()) return;
     property->SetFontFamily(VTK_FONT_FILE);
-    property->SetFontFile(kUnicodeFont);
+    property->SetFontFile(textFontFile(property->GetBold() != 0));
 }
 
 std::string drawableText(const std::string& text) {
-    if (haveUnicodeFont()) return text;
+    if (textFontInstalled()) return text;
     static const std::array<std::pair<std::string, std::string>, 8> spelled{{{"⊥", "-perp"},
                                                                              {"σ", "sigma"},
                                                                              {"ε", "eps"},

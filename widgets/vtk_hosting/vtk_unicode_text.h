@@ -1,7 +1,7 @@
 #pragma once
 // VTK's bundled fonts lack the symbols the views write (σ, ε, θ, γ, ⊥, ‖, ⊙): text properties
-// use DejaVu Sans when it is installed (Debian's fonts-dejavu-core), and the text is spelled out
-// in ASCII words when it is not.
+// draw lngeom's text font (widgets/support/text_font.h) from its file, and text is spelled out in
+// ASCII words on a machine where that font is missing.
 
 #include <string>
 
@@ -9,7 +9,8 @@ class vtkTextProperty;
 
 namespace lngeom::widgets {
 
-// Points `property` at a font file that has the symbols, if one is installed.
+// Points `property` at the text font's file (its bold face for a bold property), if installed.
+// Call it after setting the property's boldness.
 void useUnicodeFont(vtkTextProperty* property);
 // `text` as it can be drawn with the font useUnicodeFont() chose.
 std::string drawableText(const std::string& text);
