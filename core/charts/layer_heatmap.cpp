@@ -41,4 +41,10 @@ ValueRange values_range(std::span<const std::span<const float>> site_values) {
     return enclosing_range({low, high}, {low, high});
 }
 
+ValueRange default_layer_range(Metric metric, std::span<const std::span<const float>> site_values) {
+    const ValueRange data = values_range(site_values);
+    if (metric != Metric::AngleToUniformDeg) return data;
+    return enclosing_range(kOrthogonalAngleWindow, {std::floor(data.low), std::ceil(data.high)});
+}
+
 }  // namespace lngeom

@@ -34,4 +34,8 @@ Eigen::MatrixXd row_fractions(const CountMatrix& counts);
 // The range of the valid values over all sites, made to have width (see histogram_range.h).
 ValueRange values_range(std::span<const std::span<const float>> site_values);
 
+// The range every site's histogram shares by default: for the angle to 1, the paper's window
+// around 90° widened to whole degrees that hold every site's data; else values_range.
+ValueRange default_layer_range(Metric metric, std::span<const std::span<const float>> site_values);
+
 }  // namespace lngeom

@@ -6,6 +6,7 @@
 
 #include "core/charts/site_labels.h"
 #include "core/metrics/metrics.h"
+#include "core/reports/module_names.h"
 
 namespace lngeom {
 
@@ -92,12 +93,12 @@ std::string mean_and_sd(const SiteSummary& summary, Metric metric, bool with_max
     return with_max ? text + printf_string(" [%.2f]", v.max) : text;
 }
 
-TableRow table_row(const SiteInfo& site, const SiteSummary& summary) {
+TableRow table_row(const SiteInfo& site, const std::string& module, const SiteSummary& summary) {
     const std::string placement = site_placement(site);
     return {site.layer < 0 ? "-" : std::to_string(site.layer),
             site.site,
             placement.empty() ? "-" : placement,
-            site.module,
+            module,
             std::to_string(site.d),
             std::to_string(summary.n_tokens),
             std::to_string(summary.n_invalid),
@@ -227,17 +228,24 @@ std::string format_csv(const DumpInfo& info, const std::vector<SiteSummary>& sit
 }
 
 std::string format_table(const DumpInfo& info, const std::vector<SiteSummary>& sites) {
+    const ShortModuleNames modules = short_module_names(info.sites);
     std::vector<TableRow> rows{table_header()};
-    for (size_t s = 0; s < sites.size(); ++s) rows.push_back(table_row(info.sites[s], sites[s]));
+    for (size_t s = 0; s < sites.size(); ++s)
+        rows.push_back(table_row(info.sites[s], modules.names[s], sites[s]));
     const std::string model = model_line(info.model);
-    return "file: " + info.path + "\n" + (model.empty() ? "" : "model: " + model + "\n") + "\n" +
+    return "file: " + info.path + "\n" + (model.empty() ? "" : "model: " + model + "\n") +
+           (modules.prefix.empty() ? "" : "modules: " + modules.prefix + "…\n") + "\n" +
            aligned(rows);
 }
 
 std::string format_markdown(const DumpInfo& info, const std::vector<SiteSummary>& sites) {
+    const ShortModuleNames modules = short_module_names(info.sites);
     std::vector<TableRow> rows{table_header()};
-    for (size_t s = 0; s < sites.size(); ++s) rows.push_back(table_row(info.sites[s], sites[s]));
-    std::string out;
+    for (size_t s = 0; s < sites.size(); ++s)
+        rows.push_back(table_row(info.sites[s], modules.names[s], sites[s]));
+    std::string out = modules.prefix.empty()
+                          ? std::string()
+                          : "Module paths start with `" + modules.prefix + "`.\n\n";
     for (size_t r = 0; r < rows.size(); ++r) {
         for (const std::string& cell : rows[r]) out += "| " + markdown_cell(cell) + " ";
         out += "|\n";

@@ -28,13 +28,16 @@ struct Cell {
     QColor fill;
 };
 
-std::vector<Cell> svgRects(const QString& path) {
+// The heatmap's cells (outlined in their own colour), or with `outlined` false the colour bar's
+// bands beside them.
+std::vector<Cell> svgRects(const QString& path, bool outlined = true) {
     QFile file(path);
     std::vector<Cell> cells;
     if (!file.open(QIODevice::ReadOnly)) return cells;
     QXmlStreamReader xml(&file);
     while (!xml.atEnd())
-        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"rect") {
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"rect" &&
+            xml.attributes().hasAttribute("stroke") == outlined) {
             const auto a = xml.attributes();
             cells.push_back({QRectF(a.value("x").toDouble(), a.value("y").toDouble(),
                                     a.value("width").toDouble(), a.value("height").toDouble()),
@@ -93,6 +96,13 @@ class TestVectorCli : public QObject {
             return set;
         }();
         QVERIFY2(colours.size() > 10, "the cells are not coloured by their values");
+        // The colour bar: bands from white to the darkest cell's blue, where the PNG has it.
+        const std::vector<Cell> bands = svgRects(svg, false);
+        QVERIFY2(bands.size() >= 32, qPrintable(QString::number(bands.size())));
+        QVERIFY(bands.front().fill.lightness() < bands.back().fill.lightness());
+        const int shown = cellsMatching(bands, QImage(png));
+        QVERIFY2(shown >= int(bands.size()) * 9 / 10,
+                 qPrintable(QString("%1 of %2 bands").arg(shown).arg(bands.size())));
     }
 
     // The PDF painted from that SVG, rendered by poppler, shows the same cells.

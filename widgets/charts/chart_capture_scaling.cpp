@@ -2,10 +2,9 @@
 
 #include <vtkAxis.h>
 #include <vtkChartXY.h>
-#include <vtkDoubleArray.h>
-#include <vtkNew.h>
 #include <vtkPen.h>
 #include <vtkPlot.h>
+#include <vtkTextProperty.h>
 
 #include <cmath>
 
@@ -29,7 +28,6 @@ ChartCaptureScaling::ChartCaptureScaling(vtkChartXY* chart, double scale)
     for (vtkIdType index = 0; index < chart_->GetNumberOfPlots(); ++index)
         scalePen(chart_->GetPlot(index)->GetPen(), scale);
     scaleLayoutGaps(scale);
-    freezeTicks();
 }
 
 ChartCaptureScaling::~ChartCaptureScaling() {
@@ -39,8 +37,8 @@ ChartCaptureScaling::~ChartCaptureScaling() {
         vtkAxis* axis = chart_->GetAxis(index);
         axis->SetMargins(axisGaps_[index].margins);
         axis->SetLabelOffset(axisGaps_[index].labelOffset);
+        axis->GetTitleProperties()->SetLineOffset(axisGaps_[index].titleLineOffset);
     }
-    for (const int index : frozenAxes_) chart_->GetAxis(index)->SetCustomTickPositions(nullptr);
 }
 
 void ChartCaptureScaling::scalePen(vtkPen* pen, double scale) {
@@ -58,24 +56,11 @@ void ChartCaptureScaling::scaleLayoutGaps(double scale) {
         axisGaps_.push_back(saved);
         axis->SetMargins(scaled(saved.margins[0], scale), scaled(saved.margins[1], scale));
         axis->SetLabelOffset(static_cast<float>(saved.labelOffset * scale));
-    }
-}
-
-void ChartCaptureScaling::freezeTicks() {
-    for (int index = 0; index < kAxisCount; ++index) {
-        vtkAxis* axis = chart_->GetAxis(index);
-        // A CUSTOM axis has ticks its view set (site labels, say): they are fixed already.
-        if (axis->GetBehavior() == vtkAxis::CUSTOM) continue;
-        // Ticks are regenerated lazily (after a previous capture, say): bring them up to date
-        // for the current, on-screen layout.
-        axis->Update();
-        vtkDoubleArray* current = axis->GetTickPositions();
-        if (!axis->GetVisible() || current == nullptr || current->GetNumberOfTuples() == 0)
-            continue;
-        vtkNew<vtkDoubleArray> positions;
-        positions->DeepCopy(current);
-        axis->SetCustomTickPositions(positions);
-        frozenAxes_.push_back(index);
+        // The title's line offset (the publication style's gap to the tick labels) is in
+        // pixels too.
+        vtkTextProperty* title = axis->GetTitleProperties();
+        axisGaps_.back().titleLineOffset = title->GetLineOffset();
+        title->SetLineOffset(axisGaps_.back().titleLineOffset * scale);
     }
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // While a chart is rendered at a multiple of its size, keeps it looking like the screen: pen
-// widths and layout gaps (given in pixels) scale with the image, and tick positions stay where
-// they are (VTK would otherwise choose denser ticks). Everything is restored on destruction.
+// widths and layout gaps (given in pixels) scale with the image (the ticks, laid out from text
+// sizes by ChartTextLayout, stay where they are by themselves). Everything is restored on
+// destruction.
 
 #include <vtkSmartPointer.h>
 
@@ -28,17 +29,16 @@ class ChartCaptureScaling {
     struct SavedAxisGaps {
         int margins[2];
         float labelOffset;
+        double titleLineOffset;
     };
 
     void scalePen(vtkPen* pen, double scale);
     void scaleLayoutGaps(double scale);
-    void freezeTicks();
 
     vtkChartXY* chart_;
     std::vector<SavedPen> pens_;
     std::vector<SavedAxisGaps> axisGaps_;
     int hiddenAxisBorder_;
-    std::vector<int> frozenAxes_;
 };
 
 }  // namespace lngeom::widgets

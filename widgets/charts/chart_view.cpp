@@ -1,7 +1,9 @@
 #include "widgets/charts/chart_view.h"
 
 #include <vtkAxis.h>
+#include <vtkChartLegend.h>
 #include <vtkChartXY.h>
+#include <vtkCommand.h>
 #include <vtkContextInteractorStyle.h>
 #include <vtkContextScene.h>
 #include <vtkContextView.h>
@@ -18,7 +20,10 @@
 #include <stdexcept>
 
 #include "widgets/charts/chart_capture_scaling.h"
+#include "widgets/charts/chart_colour_bar.h"
+#include "widgets/charts/chart_text_layout.h"
 #include "widgets/figures/vector_export.h"
+#include "widgets/vtk_hosting/vtk_unicode_text.h"
 
 namespace lngeom::widgets {
 namespace {
@@ -50,6 +55,17 @@ void requireEqualBins(const BarSeries& bars) {
     }
 }
 
+// Titles, axis titles, tick labels and the legend in the text font, which has every symbol the
+// metrics' labels use (VTK's bundled Arial drops σ and ‖).
+void useTextFont(vtkChartXY* chart) {
+    useUnicodeFont(chart->GetTitleProperties());
+    for (int index = 0; index < 4; ++index) {
+        useUnicodeFont(chart->GetAxis(index)->GetTitleProperties());
+        useUnicodeFont(chart->GetAxis(index)->GetLabelProperties());
+    }
+    useUnicodeFont(chart->GetLegend()->GetLabelProperties());
+}
+
 void setAxis(vtkAxis* axis, const std::string& title, double minimum, double maximum) {
     axis->SetTitle(title);
     axis->GetTitleProperties()->SetFontSize(14);
@@ -60,7 +76,12 @@ void setAxis(vtkAxis* axis, const std::string& title, double minimum, double max
 
 }  // namespace
 
-ChartView::ChartView(QWidget* parent) : VtkViewWidget(parent) {
+// Renders in a row that re-lay out the text because the axes moved; more would mean the layout
+// does not settle, and the picture as it is stays.
+constexpr int kMostRelayouts = 4;
+
+ChartView::ChartView(QWidget* parent)
+    : VtkViewWidget(parent), textLayout_(std::make_unique<ChartTextLayout>(chart_)) {
     contextView_->SetRenderWindow(renderWindow());
     contextView_->SetInteractor(interactor());
     vtkNew<vtkContextInteractorStyle> style;
@@ -69,8 +90,12 @@ ChartView::ChartView(QWidget* parent) : VtkViewWidget(parent) {
     contextView_->GetRenderer()->SetBackground(1.0, 1.0, 1.0);
     contextView_->GetScene()->AddItem(chart_);
     chart_->GetTitleProperties()->SetFontSize(16);
+    useTextFont(chart_);
     // The chart sizes bars as this fraction of the spacing of their centres: whole bins touch.
     chart_->SetBarWidthFraction(1.0f);
+    colourBar_ = std::make_unique<ChartColourBar>(chart_, contextView_->GetScene());
+    renderWindow()->AddObserver(vtkCommand::StartEvent, this, &ChartView::layOutText);
+    renderWindow()->AddObserver(vtkCommand::EndEvent, this, &ChartView::checkLayout);
 }
 
 ChartView::~ChartView() = default;
@@ -98,6 +123,36 @@ void ChartView::setBarColour(const QColor& colour) {
     requestRender();
 }
 
+void ChartView::setCategories(int axis, std::vector<std::string> labels) {
+    textLayout_->setCategories(axis, std::move(labels));
+    requestRender();
+}
+
+std::string ChartView::fullTitle() const { return textLayout_->fullTitle(); }
+
+void ChartView::layOutText() {
+    const int* size = renderWindow()->GetSize();
+    colourBar_->place(size[0], size[1], renderWindow()->GetDPI());
+    textLayout_->apply(size[0], size[1], renderWindow()->GetDPI());
+}
+
+void ChartView::checkLayout() {
+    const int* size = renderWindow()->GetSize();
+    if (!textLayout_->placesChanged(size[0], size[1])) {
+        relayouts_ = 0;
+        return;
+    }
+    if (relayouts_++ < kMostRelayouts) requestRender();
+}
+
+void ChartView::settleLayout() {
+    for (int render = 0; render <= kMostRelayouts; ++render) {
+        const int before = relayouts_;
+        grabImage(1.0);
+        if (relayouts_ <= before) return;
+    }
+}
+
 void ChartView::beginScaledCapture(double scale) {
     captureScaling_ = std::make_unique<ChartCaptureScaling>(chart_, scale);
 }
@@ -106,7 +161,10 @@ void ChartView::endScaledCapture() { captureScaling_.reset(); }
 
 bool ChartView::exportVector(const QString& path) {
     makeVtkContextCurrent();
+    // The texts are ASCII placeholders now (figure_pdf_text.h): laid out already, not refitted.
+    textLayout_->setFrozen(true);
     const bool written = exportVectorImage(renderWindow(), path.toStdString());
+    textLayout_->setFrozen(false);
     requestRender();
     return written;
 }

@@ -9,6 +9,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "widgets/vtk_hosting/vtk_view_widget.h"
 
@@ -18,6 +19,8 @@ class vtkContextView;
 namespace lngeom::widgets {
 
 class ChartCaptureScaling;
+class ChartColourBar;
+class ChartTextLayout;
 
 // Precomputed bins of equal width: bin i spans [edges[i], edges[i + 1]) and has height
 // heights[i].
@@ -46,6 +49,17 @@ class ChartView : public VtkViewWidget {
     void setBarColour(const QColor& colour);
     QColor barColour() const { return barColour_; }
 
+    // Labels of the categories at 0, 1, 2, ... along an axis (vtkAxis::BOTTOM, LEFT): every k-th
+    // is written when they do not all fit. None: a numeric axis, ticked at round steps.
+    void setCategories(int axis, std::vector<std::string> labels);
+    // The colour bar beside the plot (hidden until shown).
+    ChartColourBar* colourBar() const { return colourBar_.get(); }
+    // The title as the view set it; the chart shows it fitted to its width.
+    std::string fullTitle() const;
+    // Renders until the text layout rests (a never-shown chart lays out from assumed axis
+    // places first), so that a capture that follows is laid out for its size.
+    void settleLayout();
+
     // Writes the chart as vector graphics; the format follows the extension (.svg, .pdf, .eps).
     // Returns false for an unknown extension or when nothing was written.
     bool exportVector(const QString& path);
@@ -58,7 +72,13 @@ class ChartView : public VtkViewWidget {
     vtkNew<vtkContextView> contextView_;
     vtkNew<vtkChartXY> chart_;
     QColor barColour_{70, 110, 190};
+    void layOutText();
+    void checkLayout();
+
     std::unique_ptr<ChartCaptureScaling> captureScaling_;
+    std::unique_ptr<ChartTextLayout> textLayout_;
+    std::unique_ptr<ChartColourBar> colourBar_;
+    int relayouts_ = 0;
 };
 
 }  // namespace lngeom::widgets

@@ -3,10 +3,8 @@
 #include <vtkAxis.h>
 #include <vtkChartLegend.h>
 #include <vtkChartXY.h>
-#include <vtkDoubleArray.h>
 #include <vtkPlotArea.h>
 #include <vtkPlotLine.h>
-#include <vtkStringArray.h>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -273,15 +271,9 @@ void LayerCurvesView::drawCurrentSite(double low, double high) {
 }
 
 void LayerCurvesView::setSiteTicks() {
-    vtkNew<vtkDoubleArray> positions;
-    vtkNew<vtkStringArray> labels;
-    for (std::size_t row = 0; row < rows_.size(); ++row) {
-        positions->InsertNextValue(double(row));
-        labels->InsertNextValue(rows_[row].label);
-    }
-    vtkAxis* axis = chart_->chart()->GetAxis(vtkAxis::BOTTOM);
-    axis->SetCustomTickPositions(positions, labels);
-    axis->SetBehavior(vtkAxis::CUSTOM);
+    std::vector<std::string> labels;
+    for (const AlignedSite& row : rows_) labels.push_back(row.label);
+    chart_->setCategories(vtkAxis::BOTTOM, std::move(labels));
 }
 
 void LayerCurvesView::selectSiteAt(double x) {

@@ -3,12 +3,10 @@
 #include <vtkAxis.h>
 #include <vtkChartXY.h>
 #include <vtkColorTransferFunction.h>
-#include <vtkDoubleArray.h>
 #include <vtkImageData.h>
 #include <vtkPlotHistogram2D.h>
 #include <vtkPlotLine.h>
 #include <vtkPointData.h>
-#include <vtkStringArray.h>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -23,6 +21,7 @@
 #include "core/metrics/metric_values.h"
 #include "core/tokens/token_ranges.h"
 #include "widgets/charts/chart_brush.h"
+#include "widgets/charts/chart_colour_bar.h"
 #include "widgets/charts/chart_plots.h"
 #include "widgets/charts/chart_view.h"
 #include "widgets/document/document_binding.h"
@@ -147,17 +146,12 @@ void LayerHeatmapView::setBins(int bins) {
     setSettings(changed);
 }
 
-ValueRange LayerHeatmapView::defaultRange(std::span<const std::span<const float>> values) const {
-    const ValueRange data = values_range(values);
-    if (settings_.metric != Metric::AngleToUniformDeg) return data;
-    return enclosing_range(kOrthogonalAngleWindow, {std::floor(data.low), std::ceil(data.high)});
-}
-
 void LayerHeatmapView::refresh() {
     heatmap_.reset();
     const SiteValues sites = siteValues(*binding_, settings_.metric);
     if (!sites.values.empty()) {
-        const ValueRange range = settings_.range.value_or(defaultRange(sites.values));
+        const ValueRange range =
+            settings_.range.value_or(default_layer_range(settings_.metric, sites.values));
         heatmap_ = heatmap_bins(sites.values, range.low, range.high, settings_.bins);
     }
     const QSignalBlocker blockMetric(metricBox_), blockBins(binsBox_);
@@ -171,6 +165,7 @@ void LayerHeatmapView::redraw() {
     vtkChartXY* chart = chart_->chart();
     chart->ClearPlots();
     if (!heatmap_) {
+        chart_->colourBar()->show(nullptr, {});
         chart->SetTitle("No metrics yet");
         chart_->requestRender();
         return;
@@ -206,7 +201,10 @@ void LayerHeatmapView::drawCells() {
             scalars[site * cells.cols() + bin] = cells(site, bin);
     vtkNew<vtkPlotHistogram2D> plot;
     plot->SetInputData(image);
-    plot->SetTransferFunction(cellColours(std::max(cells.maxCoeff(), 1e-12)));
+    const auto colours = cellColours(std::max(cells.maxCoeff(), 1e-12));
+    plot->SetTransferFunction(colours);
+    chart_->colourBar()->show(
+        colours, settings_.rowFractions ? "fraction of the site's tokens" : "tokens in the bin");
     plot->SetLegendVisibility(false);
     chart_->chart()->AddPlot(plot);
 }
@@ -227,16 +225,7 @@ void LayerHeatmapView::drawMeans() {
 }
 
 void LayerHeatmapView::setSiteTicks() {
-    vtkNew<vtkDoubleArray> positions;
-    vtkNew<vtkStringArray> labels;
-    const auto names = site_labels(binding_->document()->info().sites);
-    for (SiteIndex site = 0; site < names.size(); ++site) {
-        positions->InsertNextValue(double(site));
-        labels->InsertNextValue(names[site]);
-    }
-    vtkAxis* axis = chart_->chart()->GetAxis(vtkAxis::LEFT);
-    axis->SetCustomTickPositions(positions, labels);
-    axis->SetBehavior(vtkAxis::CUSTOM);
+    chart_->setCategories(vtkAxis::LEFT, site_labels(binding_->document()->info().sites));
 }
 
 void LayerHeatmapView::selectCell(SiteIndex site, int bin) {

@@ -66,7 +66,6 @@ class LayerHeatmapView : public QWidget {
     void drawCells();
     void drawMeans();
     void setSiteTicks();
-    ValueRange defaultRange(std::span<const std::span<const float>> values) const;
 
     LayerHeatmapSettings settings_;
     std::unique_ptr<DocumentBinding> binding_;

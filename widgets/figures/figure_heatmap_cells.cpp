@@ -8,6 +8,8 @@
 
 #include <sstream>
 
+#include "widgets/charts/chart_colour_bar.h"
+#include "widgets/charts/chart_view.h"
 #include "widgets/charts/layer_heatmap_view.h"
 
 namespace lngeom::widgets {
@@ -39,6 +41,25 @@ void hideCellImage(vtkChartXY* chart) {
     chart->GetAxis(vtkAxis::LEFT)->SetGridVisible(false);
 }
 
+// The colour bar's gradient, which GL2PS drops with the bar's image: bands from the highest
+// value (top) to 0, where the bar stands.
+std::string colourBarSvg(const LayerHeatmapView& view, double highest, double height) {
+    constexpr int kBands = 64;
+    double rect[4];
+    view.chartView()->colourBar()->barRect(rect);
+    std::ostringstream out;
+    out.precision(6);
+    const double band = rect[3] / kBands;
+    for (int step = 0; step < kBands; ++step) {
+        const double value = highest * (1.0 - (step + 0.5) / kBands);
+        const std::string colour = heatmapCellColour(value, highest).name().toStdString();
+        out << "<rect x=\"" << rect[0] << "\" y=\"" << height - rect[1] - rect[3] + step * band
+            << "\" width=\"" << rect[2] << "\" height=\"" << band + 0.3 << "\" fill=\"" << colour
+            << "\"/>\n";
+    }
+    return out.str();
+}
+
 }  // namespace
 
 std::string heatmapCellsSvg(LayerHeatmapView& view) {
@@ -67,7 +88,7 @@ std::string heatmapCellsSvg(LayerHeatmapView& view) {
                 << colour << "\" stroke-width=\"0.3\"/>\n";
         }
     hideCellImage(chart);
-    return out.str();
+    return out.str() + colourBarSvg(view, highest, height);
 }
 
 }  // namespace lngeom::widgets

@@ -9,6 +9,7 @@
 #include "widgets/vtk_hosting/scene_caption.h"
 
 class vtkRenderer;
+class vtkScalarBarActor;
 
 namespace lngeom::widgets {
 
@@ -17,8 +18,10 @@ class ProjectionAnnotations {
     void addTo(vtkRenderer* renderer);
     // Axis lines of half-length `length` along the first two scene axes, labelled at their ends.
     void setAxes(double length, const std::string& first, const std::string& second);
-    // Lines of text in the top left corner, wrapped to the renderer's width.
+    // Lines of text in the top left corner, fitted to the renderer's size before each render.
     void setCaption(const std::string& caption) { caption_.setText(caption); }
+    // A colour bar to keep below the caption: its top moves down as the caption grows.
+    void keepBelowCaption(vtkScalarBarActor* bar) { caption_.keepAbove(bar); }
 
   private:
     LabelledAxis first_;

@@ -52,6 +52,8 @@ class ProjectionCloudActor {
     void setMoving(bool moving);
     bool isMoving() const { return moving_; }
     long pointCount() const;
+    // The colour bar beside the cloud (the annotations keep it below the caption).
+    vtkScalarBarActor* colourBar() const { return scalarBar_; }
 
   private:
     void rebuildSubsample();

@@ -268,6 +268,7 @@ void ProjectionView::rebuildFrame(double radius) {
     addNormalizationFrame(renderer, radius);
     points_->addTo(renderer);
     annotations_->addTo(renderer);
+    annotations_->keepBelowCaption(points_->colourBar());
     frameNormalizationCamera(renderer, radius);
 }
 

@@ -3,14 +3,16 @@
 #include <vtkCallbackCommand.h>
 #include <vtkCommand.h>
 #include <vtkRenderer.h>
-#include <vtkStdString.h>
+#include <vtkScalarBarActor.h>
 #include <vtkTextActor.h>
 #include <vtkTextProperty.h>
 #include <vtkTextRenderer.h>
 #include <vtkWindow.h>
 
+#include <algorithm>
 #include <sstream>
 
+#include "core/charts/text_fitting.h"
 #include "widgets/vtk_hosting/vtk_unicode_text.h"
 
 namespace lngeom::widgets {
@@ -18,54 +20,22 @@ namespace {
 
 // The caption's left margin is 1.5% of the width; the same again is kept free on the right.
 constexpr double kCaptionLeft = 0.015;
+constexpr double kCaptionTop = 0.975;
+constexpr int kLinesPerCaptionLine = 2;
+// The caption takes at most this share of the height; a colour bar keeps the rest below it.
+constexpr double kMostCaptionHeight = 0.45;
+constexpr double kColourBarBottom = 0.12;
+constexpr double kColourBarGap = 0.03;
 
-int textWidth(vtkTextProperty* text, const std::string& line, int dpi) {
+// The box `text` (one or more lines) takes in `property`'s font at `dpi`, in pixels.
+void textBox(vtkTextProperty* property, const std::string& text, int dpi, int box[4]) {
+    vtkTextRenderer::GetInstance()->GetBoundingBox(property, drawableText(text), box, dpi);
+}
+
+int textHeight(vtkTextProperty* property, const std::string& text, int dpi) {
     int box[4] = {0, 0, 0, 0};
-    vtkTextRenderer::GetInstance()->GetBoundingBox(text, drawableText(line), box, dpi);
-    return box[1] - box[0];
-}
-
-// A word wider than `pixels` (a module path of 130 characters) is broken after its dots, each
-// line taking as many pieces as fit; a piece wider still stays whole.
-std::string breakLongWord(vtkTextProperty* text, const std::string& word, int pixels, int dpi) {
-    if (textWidth(text, word, dpi) <= pixels) return word;
-    std::string broken, current;
-    for (std::size_t start = 0; start < word.size();) {
-        const std::size_t dot = word.find('.', start);
-        const std::size_t end = dot == std::string::npos ? word.size() : dot + 1;
-        const std::string piece = word.substr(start, end - start);
-        if (!current.empty() && textWidth(text, current + piece, dpi) > pixels) {
-            broken += current + '\n';
-            current.clear();
-        }
-        current += piece;
-        start = end;
-    }
-    return broken + current;
-}
-
-// Greedy: each word goes on the current line unless that would make it wider than `pixels`;
-// a single word wider than `pixels` is broken after its dots.
-std::string wrapLine(vtkTextProperty* text, const std::string& line, int pixels, int dpi) {
-    std::istringstream words(line);
-    std::string wrapped;
-    std::string current;
-    const auto flush = [&] {
-        if (current.empty()) return;
-        wrapped += (wrapped.empty() ? "" : "\n") + breakLongWord(text, current, pixels, dpi);
-        current.clear();
-    };
-    for (std::string word; words >> word;) {
-        const std::string longer = current.empty() ? word : current + ' ' + word;
-        if (current.empty() || textWidth(text, longer, dpi) <= pixels) {
-            current = longer;
-            continue;
-        }
-        flush();
-        current = word;
-    }
-    flush();
-    return wrapped;
+    textBox(property, text, dpi, box);
+    return box[3] - box[2] + 1;
 }
 
 }  // namespace
@@ -77,7 +47,7 @@ SceneCaption::SceneCaption() {
     text->SetColor(0.92, 0.92, 0.95);
     text->SetVerticalJustificationToTop();
     actor_->GetPositionCoordinate()->SetCoordinateSystemToNormalizedViewport();
-    actor_->SetPosition(kCaptionLeft, 0.975);
+    actor_->SetPosition(kCaptionLeft, kCaptionTop);
     fitter_->SetClientData(this);
     fitter_->SetCallback(&SceneCaption::fit);
 }
@@ -91,33 +61,64 @@ void SceneCaption::addTo(vtkRenderer* renderer) {
     if (renderer_) renderer_->RemoveObserver(fitter_);
     renderer_ = renderer;
     renderer->AddObserver(vtkCommand::StartEvent, fitter_);
-    wrappedWidth_ = -1;
+    fittedWidth_ = -1;
 }
 
 void SceneCaption::setText(const std::string& text) {
     text_ = text;
-    wrappedWidth_ = -1;
+    fittedWidth_ = -1;
     actor_->SetInput(drawableText(text).c_str());
 }
 
-std::string SceneCaption::wrapped(int pixels, int dpi) const {
+void SceneCaption::keepAbove(vtkScalarBarActor* bar) {
+    colourBar_ = bar;
+    fittedWidth_ = -1;
+}
+
+std::string SceneCaption::fitted(int pixels, int height, int dpi) const {
+    vtkTextProperty* property = actor_->GetTextProperty();
+    const TextWidth width = [property, dpi](std::string_view text) {
+        int box[4] = {0, 0, 0, 0};
+        textBox(property, std::string(text), dpi, box);
+        return double(box[1] - box[0] + 1);
+    };
     std::istringstream lines(text_);
-    std::string wrapped;
-    for (std::string line; std::getline(lines, line);)
-        wrapped +=
-            (wrapped.empty() ? "" : "\n") + wrapLine(actor_->GetTextProperty(), line, pixels, dpi);
-    return wrapped;
+    std::string fitted;
+    for (std::string line; std::getline(lines, line);) {
+        const std::string longer = (fitted.empty() ? "" : fitted + '\n') +
+                                   fit_text_joined(line, pixels, kLinesPerCaptionLine, width);
+        if (!fitted.empty() && textHeight(property, longer, dpi) > height) break;
+        fitted = longer;
+    }
+    return fitted;
+}
+
+// The bar (with its title, which VTK lays out inside the bar's frame) ends a gap below the
+// caption's last line.
+void SceneCaption::placeColourBar(int height, int dpi) {
+    if (!colourBar_) return;
+    const double caption =
+        double(textHeight(actor_->GetTextProperty(), actor_->GetInput(), dpi)) / height;
+    const double top = kCaptionTop - caption - kColourBarGap;
+    colourBar_->SetPosition(colourBar_->GetPosition()[0], kColourBarBottom);
+    colourBar_->SetHeight(std::max(0.15, top - kColourBarBottom));
 }
 
 void SceneCaption::fit(vtkObject* caller, unsigned long, void* self, void*) {
     auto* caption = static_cast<SceneCaption*>(self);
     auto* renderer = static_cast<vtkRenderer*>(caller);
     const int width = renderer->GetSize()[0];
-    if (width <= 0 || width == caption->wrappedWidth_) return;
-    caption->wrappedWidth_ = width;
+    const int height = renderer->GetSize()[1];
+    if (width <= 0 || height <= 0 ||
+        (width == caption->fittedWidth_ && height == caption->fittedHeight_))
+        return;
+    caption->fittedWidth_ = width;
+    caption->fittedHeight_ = height;
     const int pixels = int(width * (1.0 - 2 * kCaptionLeft));
     const int dpi = renderer->GetVTKWindow() ? renderer->GetVTKWindow()->GetDPI() : 72;
-    caption->actor_->SetInput(drawableText(caption->wrapped(pixels, dpi)).c_str());
+    const std::string text = caption->fitted(pixels, int(height * kMostCaptionHeight), dpi);
+    caption->actor_->SetInput(drawableText(text).c_str());
+    caption->placeColourBar(height, dpi);
 }
 
 }  // namespace lngeom::widgets
