@@ -42,8 +42,10 @@ std::vector<Index> token_list(std::string_view option, std::string_view text) {
 
 widgets::FigureView figure_view(std::string_view text) {
     if (const auto view = widgets::figureViewFromName(text)) return *view;
-    throw UsageError{"--view must be histogram, curves, heatmap, projection or step, not '" +
-                     std::string(text) + "'"};
+    throw UsageError{
+        "--view must be histogram, curves, heatmap, projection, step or histograms, "
+        "not '" +
+        std::string(text) + "'"};
 }
 
 Metric metric(std::string_view text) {
@@ -110,6 +112,10 @@ void apply_option(ExportArguments& arguments, std::string_view option, std::stri
         figure_size(value, recipe);
     else if (option == "--dataset")
         recipe.dataset = value;
+    else if (option == "--compare")
+        recipe.compareFile = value;
+    else if (option == "--compare-dataset")
+        recipe.compareDataset = value;
     else if (option == "--out")
         arguments.output = value;
     else if (option == "--recipe")

@@ -27,15 +27,17 @@ constexpr const char* kExportUsage = R"(Usage: lngeom export FILE --view VIEW --
 
 Draws one figure of an activation dump, as the app shows it, with the publication preset.
 The format follows the extension of --out: .png (raster at --scale), .svg, .pdf or .eps
-(vector: paths and real text; PDF embeds its font, EPS spells symbols in ASCII; the step is
-PNG only, the projection PNG, SVG or PDF drawn from its geometry, the heatmap not EPS).
+(vector: paths and real text; PDF embeds its font, EPS spells symbols in ASCII; the
+projection, step and histograms are PNG, SVG or PDF drawn from their geometry, the heatmap
+not EPS).
 A JSON recipe is written beside the figure (FIG.recipe.json after the figure's full name):
 everything the figure depends on (site, metric, bins, range, overlay, colours, camera, the
 projection's vectors, basis, placement and colour mode, the selection); `--recipe` draws the
 same figure again from it, and a recipe edited by hand draws what it says.
 
 Options:
-  --view VIEW          histogram, curves, heatmap, projection or step (default histogram)
+  --view VIEW          histogram, curves, heatmap, projection, step, or histograms (every
+                       site's histogram as small multiples) (default histogram)
   --site KEY           a norm site: its key (003) or label (1·ln2, final); default the first
   --metric NAME        angle_to_uniform_deg (default), norm, rotation_deg, ... (lngeom stats)
   --bins N             histogram bins (default 80)
@@ -46,10 +48,13 @@ Options:
   --step S             the step-through's stage: 0 x, 1 x⊥, 2 x⊥/‖x⊥‖, 3 √d·…, 4 γ⊙y+β
   --colour C           the projection's point colours: angle_to_uniform (default), norm,
                        position, selection, or layer (every site of --site's kind, as the app)
-  --size WxH           figure size in points (default 640x440)
+  --size WxH           figure size in points (default: the view's, e.g. 640x440 for charts)
   --scale S            PNG pixels per point, 1 to 8 (default 2)
   --transparent        PNG with a transparent background
   --no-recipe          do not write the recipe
+  --compare FILE       compare with another dump, as the app's Compare with box does: the
+                       curves add its curve and the difference of means, the histogram its
+                       outline at the aligned site (--compare-dataset PATH for a generic file)
   --dataset PATH       the dataset of a generic (non-lngeom) HDF5 file
   --data metrics       per-token metrics instead of a figure: .csv (every site, or --site),
                        or .h5 for large dumps (every site, one float32 dataset per metric)
@@ -103,6 +108,9 @@ widgets::FigureRecipe recipe_of(const ExportArguments& arguments) {
     if (!std::filesystem::exists(recipe.file))
         throw Error(arguments.recipeInput, "file",
                     "names the dump '" + recipe.file + "', which does not exist");
+    if (!recipe.compareFile.empty() && !std::filesystem::exists(recipe.compareFile))
+        throw Error(arguments.recipeInput, "compare.file",
+                    "names the dump '" + recipe.compareFile + "', which does not exist");
     return recipe;
 }
 
@@ -112,10 +120,14 @@ void export_figure(const ExportArguments& arguments) {
     require_target_directory(output);
     BatchSession session;
     const auto document = session.load(recipe.file, recipe.dataset);
+    const auto comparison = recipe.compareFile.empty()
+                                ? nullptr
+                                : session.load(recipe.compareFile, recipe.compareDataset);
+    const widgets::FigureDocuments documents{*document, comparison.get()};
     if (arguments.writeRecipe)
-        widgets::renderFigureWithRecipe(*document, recipe, output);
+        widgets::renderFigureWithRecipe(documents, recipe, output);
     else
-        widgets::renderFigure(*document, recipe, output);
+        widgets::renderFigure(documents, recipe, output);
 }
 
 }  // namespace

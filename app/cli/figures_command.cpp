@@ -25,9 +25,12 @@ constexpr const char* kFiguresUsage = R"(Usage: lngeom figures FILE --out DIR [o
 
 Writes the paper's figure set for an activation dump into DIR (created if missing):
   angle-histogram-siteKEY   the angle to 1 at every norm site (Figs. 5, 11-13)
+  angle-histograms          all of them as small multiples, one panel per site
   curves-angle, curves-norm, curves-rotation   mean ± SD over layers (Figs. 3, 4, 7-10)
   heatmap-angle             layers × angle to 1 (SVG and PDF: one rectangle per cell)
   projection                the 3D projection (PNG, or SVG and PDF from its geometry)
+  step-through              Fig. 2: LayerNorm and RMSNorm step by step on the tokens of the
+                            smallest, median and largest ‖x‖ at the middle site
   tables.csv, tables.md     per-site statistics (Tables 2-4); stats.json as `lngeom stats`
 Each figure has its recipe beside it (NAME.EXT.recipe.json) for `lngeom export --recipe`.
 
@@ -107,9 +110,10 @@ int run(const FiguresArguments& arguments) {
     BatchSession session;
     const auto document = session.load(arguments.base.file, arguments.base.dataset);
     const fs::path directory(arguments.directory);
-    const auto figures = widgets::paperFigureSet(document->info(), arguments.base);
+    const auto figures =
+        widgets::paperFigureSet(document->info(), document->metrics(), arguments.base);
     for (const widgets::NamedFigure& figure : figures)
-        widgets::renderFigureWithRecipe(*document, figure.recipe,
+        widgets::renderFigureWithRecipe({*document}, figure.recipe,
                                         (directory / (figure.name + arguments.extension)).string());
     write_tables(*document, directory);
     std::printf("lngeom figures: %zu figures, their recipes and 3 tables in %s\n", figures.size(),

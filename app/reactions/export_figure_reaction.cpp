@@ -7,6 +7,7 @@
 #include <exception>
 
 #include "widgets/document/dump_document.h"
+#include "widgets/figures/figure_captions.h"
 #include "widgets/figures/figure_renderer.h"
 #include "widgets/figures/figure_view_recipes.h"
 
@@ -17,8 +18,7 @@ QString suggestedName(const widgets::ViewFigure& figure) {
     const std::string name = widgets::figureModelName(*figure.document) + "-" +
                              std::string(widgets::figureViewName(figure.recipe.view)) + "-" +
                              figure.recipe.site;
-    const bool raster = figure.recipe.view == widgets::FigureView::Projection ||
-                        figure.recipe.view == widgets::FigureView::Step;
+    const bool raster = figure.recipe.view == widgets::FigureView::Projection;
     return QString::fromStdString(name) + (raster ? ".png" : ".svg");
 }
 
@@ -26,9 +26,7 @@ QString suggestedName(const widgets::ViewFigure& figure) {
 
 ExportFigureReaction::ExportFigureReaction(QAction* action, QWidget* view, QStatusBar* statusBar,
                                            MessageLog* log)
-    : QObject(action), view_(view), report_(statusBar, log) {
-    connect(action, &QAction::triggered, this, &ExportFigureReaction::onTriggered);
-}
+    : Reaction(action), view_(view), report_(statusBar, log) {}
 
 bool ExportFigureReaction::exportTo(const QString& path) {
     std::optional<widgets::ViewFigure> figure = widgets::figureOfView(view_);
@@ -39,7 +37,8 @@ bool ExportFigureReaction::exportTo(const QString& path) {
     figure->recipe.scale = pngScale_;
     figure->recipe.transparent = transparentPng_;
     try {
-        widgets::renderFigureWithRecipe(*figure->document, figure->recipe, path.toStdString());
+        widgets::renderFigureWithRecipe({*figure->document, figure->comparison}, figure->recipe,
+                                        path.toStdString());
     } catch (const std::exception& error) {
         report_.failed(path, QString::fromUtf8(error.what()));
         return false;

@@ -27,7 +27,7 @@ QString visibleTokenText(const DumpDocument& document, Index token) {
     return QStringLiteral("“%1”").arg(text);
 }
 
-QString describeToken(const DumpDocument& document, SiteIndex site, Index token) {
+QString tokenIdentity(const DumpDocument& document, Index token) {
     QString line = QStringLiteral("token %1").arg(token);
     const QString text = visibleTokenText(document, token);
     if (!text.isEmpty()) line += ' ' + text;
@@ -36,6 +36,11 @@ QString describeToken(const DumpDocument& document, SiteIndex site, Index token)
         line += QStringLiteral(" (text %1, position %2)")
                     .arg(labels.sequence[std::size_t(token)])
                     .arg(labels.position[std::size_t(token)]);
+    return line;
+}
+
+QString describeToken(const DumpDocument& document, SiteIndex site, Index token) {
+    QString line = tokenIdentity(document, token);
     if (document.state() != DumpDocument::State::Ready) return line;
     line += QStringLiteral(" · ") +
             metricText(document, site, token, Metric::AngleToUniformDeg, "θ", "°");

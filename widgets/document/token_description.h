@@ -12,7 +12,8 @@ class DumpDocument;
 
 // The token's text made visible (newlines, tabs and spaces shown), in quotes; empty without text.
 QString visibleTokenText(const DumpDocument& document, Index token);
-// "token 17 “e” (text 0, position 17) · θ = 89.41° · ‖x‖ = 12.3 · c = 0.102 · σ = 1.53"
+// "token 17 “e” (text 0, position 17)": which token, its text and where it came from.
+QString tokenIdentity(const DumpDocument& document, Index token);
+// tokenIdentity, then " · θ = 89.41° · ‖x‖ = 12.3 · c = 0.102 · σ = 1.53" at `site`.
 QString describeToken(const DumpDocument& document, SiteIndex site, Index token);
-
 }  // namespace lngeom::widgets

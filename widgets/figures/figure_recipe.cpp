@@ -11,32 +11,36 @@
 #include "widgets/projection/projection_settings_json.h"
 #include "widgets/step_through/step_through_panel.h"
 #include "widgets/support/json_reader.h"
+#include "widgets/vtk_hosting/camera_pose_json.h"
 
 namespace lngeom::widgets {
 namespace {
 
 constexpr int kRecipeVersion = 1;
-constexpr std::array<std::pair<FigureView, std::string_view>, 5> kViewNames{{
+constexpr std::array<std::pair<FigureView, std::string_view>, 6> kViewNames{{
     {FigureView::Histogram, "histogram"},
     {FigureView::Curves, "curves"},
     {FigureView::Heatmap, "heatmap"},
     {FigureView::Projection, "projection"},
     {FigureView::Step, "step"},
+    {FigureView::Histograms, "histograms"},
 }};
 
 QString text(std::string_view value) { return QString::fromUtf8(value.data(), value.size()); }
 
-QJsonArray numbers(std::span<const double> values) {
-    QJsonArray array;
-    for (double value : values) array.append(value);
-    return array;
-}
-
+// An object as sessions write it, or an older recipe's 9 numbers (position, focal point,
+// view-up; the default view angle).
 void readCamera(const JsonReader& json, FigureRecipe& recipe) {
+    if (json.hasObject("camera")) {
+        recipe.camera = cameraPoseFromJson(json.object("camera"));
+        return;
+    }
     const std::vector<double> values = json.numbers("camera", 9, "position, focal point, view-up");
     if (values.empty()) return;
-    recipe.camera.emplace();
-    std::copy(values.begin(), values.end(), recipe.camera->begin());
+    CameraPose& pose = recipe.camera.emplace();
+    std::copy(values.begin(), values.begin() + 3, pose.position.begin());
+    std::copy(values.begin() + 3, values.begin() + 6, pose.focalPoint.begin());
+    std::copy(values.begin() + 6, values.end(), pose.viewUp.begin());
 }
 
 void readOverlay(const JsonReader& json, FigureRecipe& recipe) {
@@ -95,11 +99,23 @@ std::vector<Index> readStepTokens(const JsonReader& json, const std::vector<Inde
     return tokens;
 }
 
+void readComparison(const JsonReader& json, FigureRecipe& recipe) {
+    if (!json.has("compare")) return;
+    const JsonReader compare = json.object("compare");
+    recipe.compareFile = compare.string("file").toStdString();
+    if (recipe.compareFile.empty())
+        compare.fail("file", "is missing: the comparison names no dump");
+    recipe.compareDataset = compare.string("dataset").toStdString();
+}
+
 void readFigure(const JsonReader& json, FigureRecipe& recipe) {
     recipe.tokens = readStepTokens(json, recipe.tokens);
     recipe.step = json.integer("step", recipe.step);
     recipe.width = json.integer("width", recipe.width);
     recipe.height = json.integer("height", recipe.height);
+    if (recipe.width < 0 || recipe.height < 0)
+        json.fail(recipe.width < 0 ? "width" : "height",
+                  "must be 0 (the view's default) or a size in points");
     recipe.scale = json.number("scale", recipe.scale);
     recipe.transparent = json.boolean("transparent", recipe.transparent);
     readCamera(json, recipe);
@@ -155,7 +171,11 @@ QByteArray recipeToJson(const FigureRecipe& recipe) {
         {"transparent", recipe.transparent},
     };
     for (auto it = figure.begin(); it != figure.end(); ++it) object.insert(it.key(), it.value());
-    if (recipe.camera) object.insert("camera", numbers(*recipe.camera));
+    if (recipe.camera) object.insert("camera", cameraPoseToJson(*recipe.camera));
+    if (!recipe.compareFile.empty())
+        object.insert("compare",
+                      QJsonObject{{"file", QString::fromStdString(recipe.compareFile)},
+                                  {"dataset", QString::fromStdString(recipe.compareDataset)}});
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }
 
@@ -175,6 +195,7 @@ FigureRecipe recipeFromJson(const QByteArray& json, const std::string& path) {
     if (recipe.file.empty()) object.fail("file", "is missing: the recipe names no dump");
     recipe.dataset = object.string("dataset").toStdString();
     recipe.view = readView(object);
+    readComparison(object, recipe);
     recipe.site = object.string("site").toStdString();
     recipe.metric = object.metric("metric", recipe.metric);
     readSettings(object, recipe);

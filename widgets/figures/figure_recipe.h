@@ -6,7 +6,6 @@
 #include <QByteArray>
 #include <QString>
 
-#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,12 +15,14 @@
 #include "core/io/dump.h"
 #include "core/metrics/metrics.h"
 #include "widgets/projection/projection_settings.h"
+#include "widgets/vtk_hosting/camera_pose.h"
 
 namespace lngeom::widgets {
 
-enum class FigureView { Histogram, Curves, Heatmap, Projection, Step };
+enum class FigureView { Histogram, Curves, Heatmap, Projection, Step, Histograms };
 
-// "histogram", "curves", "heatmap", "projection", "step".
+// "histogram", "curves", "heatmap", "projection", "step", "histograms" (every site's histogram,
+// as small multiples).
 std::string_view figureViewName(FigureView view);
 std::optional<FigureView> figureViewFromName(std::string_view name);
 
@@ -34,6 +35,10 @@ struct FigureOverlay {
 struct FigureRecipe {
     std::string file;
     std::string dataset;  // the dataset of a generic layout; empty for native dumps
+    // The dump compared with (its curves and difference, its histogram outline), as the views
+    // draw it; empty: none.
+    std::string compareFile;
+    std::string compareDataset;
     FigureView view = FigureView::Histogram;
     std::string site;  // a site key ("003") or label ("1·ln2"); empty: the first site
     Metric metric = Metric::AngleToUniformDeg;
@@ -50,12 +55,14 @@ struct FigureRecipe {
     std::vector<Index> selection;          // selected tokens (projection colour "selection")
     std::vector<Index> tokens{0};          // the step-through's tokens, at most 8
     int step = 0;                          // the step-through's stage, 0 (x) to 4 (γ⊙y + β)
-    int width = 640;                       // the figure's size in logical pixels, before `scale`
-    int height = 440;
+    // The figure's size in points (PNG: pixels before `scale`); 0: the view's default
+    // (figure_size.h).
+    int width = 0;
+    int height = 0;
     double scale = 2.0;  // PNG pixels per logical pixel
     bool transparent = false;
-    // Camera position, focal point and view-up of the 3D views; nullopt: the view's own.
-    std::optional<std::array<double, 9>> camera;
+    // The 3D views' camera; nullopt: the view's own.
+    std::optional<CameraPose> camera;
 };
 
 QByteArray recipeToJson(const FigureRecipe& recipe);

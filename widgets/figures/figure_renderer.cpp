@@ -16,15 +16,26 @@
 #include "widgets/charts/layer_heatmap_view.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_selection.h"
+#include "widgets/figures/figure_captions.h"
 #include "widgets/figures/figure_heatmap_cells.h"
 #include "widgets/figures/figure_scene.h"
+#include "widgets/figures/figure_size.h"
 #include "widgets/figures/figure_style.h"
 #include "widgets/figures/figure_writer.h"
+#include "widgets/figures/histogram_grid_svg.h"
 
 namespace lngeom::widgets {
 namespace {
 
 RasterOptions rasterOf(const FigureRecipe& recipe) { return {recipe.scale, recipe.transparent}; }
+
+// The recipe with its view's default size where it gives none.
+FigureRecipe withSize(FigureRecipe recipe, std::size_t sites) {
+    const FigureSize size = defaultFigureSize(recipe.view, sites);
+    if (recipe.width <= 0) recipe.width = size.width;
+    if (recipe.height <= 0) recipe.height = size.height;
+    return recipe;
+}
 
 // Makes the recipe's site current; RequestError when the dump has no such site.
 void selectSite(DumpDocument& document, const FigureRecipe& recipe) {
@@ -60,9 +71,11 @@ FigureRecipe writeStyledChart(ChartView& chart, const DumpDocument& document,
                               const FigureRecipe& recipe, const std::string& path,
                               const ChartUnderlay& underlay = {}) {
     chart.resize(recipe.width, recipe.height);
+    chart.settleLayout();
     vtkChartXY* xy = chart.chart();
-    applyPublicationStyle(xy, captionTitle(figureModelName(document),
-                                           document.displayName().toStdString(), xy->GetTitle()));
+    applyPublicationStyle(
+        xy, captionTitle(figureModelName(document), document.displayName().toStdString(),
+                         chart.fullTitle()));
     writeChartFigure(chart, path, rasterOf(recipe), underlay);
     return recipe;
 }
@@ -76,11 +89,13 @@ std::optional<HistogramOverlay> overlayOf(const DumpDocument& document,
         recipe.overlay->metric};
 }
 
-FigureRecipe renderHistogram(DumpDocument& document, const FigureRecipe& recipe,
+FigureRecipe renderHistogram(const FigureDocuments& documents, const FigureRecipe& recipe,
                              const std::string& path) {
+    DumpDocument& document = documents.document;
     requireMetricAtCurrentSite(document, recipe.metric);
     HistogramView view;
     view.setDocument(&document);
+    view.setComparisonDocument(documents.comparison);
     if (!recipe.barColour.empty())
         view.setColours(QColor(QString::fromStdString(recipe.barColour)), view.comparisonColour());
     view.setSettings(
@@ -88,11 +103,13 @@ FigureRecipe renderHistogram(DumpDocument& document, const FigureRecipe& recipe,
     return writeStyledChart(*view.chartView(), document, recipe, path);
 }
 
-FigureRecipe renderCurves(DumpDocument& document, const FigureRecipe& recipe,
+FigureRecipe renderCurves(const FigureDocuments& documents, const FigureRecipe& recipe,
                           const std::string& path) {
+    DumpDocument& document = documents.document;
     requireMetricSomewhere(document, recipe.metric);
     LayerCurvesView view;
     view.setDocument(&document);
+    view.setComparisonDocument(documents.comparison);
     LayerCurvesSettings settings;
     settings.metric = recipe.metric;
     settings.showSpread = recipe.showSpread;
@@ -119,36 +136,36 @@ FigureRecipe renderHeatmap(DumpDocument& document, const FigureRecipe& recipe,
 
 }  // namespace
 
-std::string figureModelName(const DumpDocument& document) {
-    const auto found = document.info().model.find("name");
-    if (found != document.info().model.end())
-        if (const auto* name = std::get_if<std::string>(&found->second)) return *name;
-    return std::filesystem::path(document.path().toStdString()).stem().string();
-}
-
-FigureRecipe renderFigure(DumpDocument& document, const FigureRecipe& recipe,
+FigureRecipe renderFigure(const FigureDocuments& documents, const FigureRecipe& recipe,
                           const std::string& path) {
+    DumpDocument& document = documents.document;
     selectSite(document, recipe);
     selectTokens(document, recipe);
+    const FigureRecipe sized = withSize(recipe, document.info().sites.size());
     switch (recipe.view) {
         case FigureView::Histogram:
-            return renderHistogram(document, recipe, path);
+            return renderHistogram(documents, sized, path);
         case FigureView::Curves:
-            return renderCurves(document, recipe, path);
+            return renderCurves(documents, sized, path);
         case FigureView::Heatmap:
-            return renderHeatmap(document, recipe, path);
+            return renderHeatmap(document, sized, path);
         case FigureView::Projection:
-            return renderProjection(document, recipe, path);
+            return renderProjection(document, sized, path);
+        case FigureView::Histograms:
+            requireMetricSomewhere(document, sized.metric);
+            return renderHistogramGrid(document, sized, path);
         case FigureView::Step:
             break;
     }
-    return renderStepThrough(document, recipe, path);
+    return renderStepThrough(document, sized, path);
 }
 
-void renderFigureWithRecipe(DumpDocument& document, const FigureRecipe& recipe,
+void renderFigureWithRecipe(const FigureDocuments& documents, const FigureRecipe& recipe,
                             const std::string& path) {
-    FigureRecipe drawn = renderFigure(document, recipe, path);
+    FigureRecipe drawn = renderFigure(documents, recipe, path);
     drawn.file = std::filesystem::absolute(drawn.file).string();
+    if (!drawn.compareFile.empty())
+        drawn.compareFile = std::filesystem::absolute(drawn.compareFile).string();
     write_file_atomically(recipePathFor(path), recipeToJson(drawn).toStdString());
 }
 

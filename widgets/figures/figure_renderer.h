@@ -11,19 +11,23 @@ namespace lngeom::widgets {
 
 class DumpDocument;
 
-// Writes `path` (format from its extension) atomically and returns the recipe as drawn (with the
-// camera a 3D view used). lngeom::Error naming the dump and the site for a site or metric the
-// dump lacks, or naming `path` when it cannot be written or the view cannot be drawn in that
-// format. Makes the recipe's site the document's current site.
-FigureRecipe renderFigure(DumpDocument& document, const FigureRecipe& recipe,
+// The dumps a figure draws: the recipe's, and the one it is compared with (the recipe's
+// compareFile), if any.
+struct FigureDocuments {
+    DumpDocument& document;
+    DumpDocument* comparison = nullptr;
+};
+
+// Writes `path` (format from its extension) atomically and returns the recipe as drawn (with its
+// size and the camera a 3D view used). lngeom::Error naming the dump and the site for a site or
+// metric the dump lacks, or naming `path` when it cannot be written or the view cannot be drawn
+// in that format. Makes the recipe's site the document's current site.
+FigureRecipe renderFigure(const FigureDocuments& documents, const FigureRecipe& recipe,
                           const std::string& path);
 
-// renderFigure, then the recipe beside the figure (recipePathFor(path)) with the dump's path
+// renderFigure, then the recipe beside the figure (recipePathFor(path)) with the dumps' paths
 // made absolute, so it draws again from any working directory.
-void renderFigureWithRecipe(DumpDocument& document, const FigureRecipe& recipe,
+void renderFigureWithRecipe(const FigureDocuments& documents, const FigureRecipe& recipe,
                             const std::string& path);
-
-// The model's name for figure titles: /model's "name", else the file's name without extension.
-std::string figureModelName(const DumpDocument& document);
 
 }  // namespace lngeom::widgets

@@ -9,6 +9,7 @@
 #include "widgets/document/dump_document.h"
 #include "widgets/figures/figure_scene_svg.h"
 #include "widgets/figures/figure_writer.h"
+#include "widgets/figures/step_figure_svg.h"
 #include "widgets/projection/projection_view.h"
 #include "widgets/step_through/step_through_panel.h"
 #include "widgets/vtk_hosting/vtk_view_widget.h"
@@ -44,14 +45,6 @@ void waitUntilShown(View& view, Shown shown, const DumpDocument& document,
                                            : failure.toStdString()));
 }
 
-void setCamera(vtkRenderer* renderer, const std::array<double, 9>& values) {
-    vtkCamera* camera = renderer->GetActiveCamera();
-    camera->SetPosition(values.data());
-    camera->SetFocalPoint(values.data() + 3);
-    camera->SetViewUp(values.data() + 6);
-    renderer->ResetCameraClippingRange();
-}
-
 // The view frames the scene to fill its window; a figure keeps the view's caption, which then
 // covers the top of the 1 axis and its label. Stepping back a little leaves them both clear.
 void stepBack(vtkRenderer* renderer) {
@@ -61,15 +54,6 @@ void stepBack(vtkRenderer* renderer) {
 }
 
 }  // namespace
-
-std::array<double, 9> cameraOf(vtkRenderer* renderer) {
-    vtkCamera* camera = renderer->GetActiveCamera();
-    std::array<double, 9> values{};
-    camera->GetPosition(values.data());
-    camera->GetFocalPoint(values.data() + 3);
-    camera->GetViewUp(values.data() + 6);
-    return values;
-}
 
 void requireTokensOfCurrentSite(const DumpDocument& document, const std::vector<Index>& tokens,
                                 const std::string& purpose) {
@@ -83,8 +67,8 @@ void requireTokensOfCurrentSite(const DumpDocument& document, const std::vector<
 
 FigureRecipe renderStepThrough(DumpDocument& document, const FigureRecipe& recipe,
                                const std::string& path) {
-    if (figureFormatOf(path) != FigureFormat::Png)
-        throw Error(path, "", "cannot be written from the step-through: use .png");
+    if (figureFormatOf(path) == FigureFormat::Eps)
+        throw Error(path, "", "cannot be written from the step-through: use .png, .svg or .pdf");
     requireTokensOfCurrentSite(document, recipe.tokens);
     StepThroughPanel panel;
     panel.setDocument(&document);
@@ -92,11 +76,11 @@ FigureRecipe renderStepThrough(DumpDocument& document, const FigureRecipe& recip
     waitUntilShown(panel, &StepThroughPanel::walkShown, document, "the tokens cannot be walked");
     panel.setStep(recipe.step);
     VtkViewWidget& scene = *panel.sceneView();
-    scene.resize(recipe.width, recipe.height);
-    if (recipe.camera) setCamera(scene.renderer(), *recipe.camera);
+    if (recipe.camera) scene.setCameraPose(*recipe.camera);
     FigureRecipe drawn = recipe;
-    drawn.camera = cameraOf(scene.renderer());
-    writeRasterFigure(scene, path, {recipe.scale, recipe.transparent});
+    drawn.camera = scene.cameraPose();
+    writeSvgFigure(stepFigureSvg(panel, document, recipe.width, recipe.height), path,
+                   {recipe.scale, recipe.transparent});
     return drawn;
 }
 
@@ -112,11 +96,11 @@ FigureRecipe renderProjection(DumpDocument& document, const FigureRecipe& recipe
     VtkViewWidget& scene = *view.sceneView();
     scene.resize(recipe.width, recipe.height);
     if (recipe.camera)
-        setCamera(scene.renderer(), *recipe.camera);
+        scene.setCameraPose(*recipe.camera);
     else
         stepBack(scene.renderer());
     FigureRecipe drawn = recipe;
-    drawn.camera = cameraOf(scene.renderer());
+    drawn.camera = scene.cameraPose();
     if (format == FigureFormat::Png)
         writeRasterFigure(scene, path, {recipe.scale, recipe.transparent});
     else

@@ -3,13 +3,10 @@
 // drawn from the projected geometry (the 1 axis, the √d sphere's outline, the points) through the
 // same camera, where a vector picture of a point cloud makes sense.
 
-#include <array>
 #include <string>
 #include <vector>
 
 #include "widgets/figures/figure_recipe.h"
-
-class vtkRenderer;
 
 namespace lngeom::widgets {
 
@@ -20,13 +17,11 @@ class DumpDocument;
 void requireTokensOfCurrentSite(const DumpDocument& document, const std::vector<Index>& tokens,
                                 const std::string& purpose = {});
 
-// The step-through (the paper's Fig. 2 on the recipe's tokens and step) as PNG; the recipe as
-// drawn, with its camera. lngeom::Error naming the dump when the walk fails.
+// The step-through (the paper's Fig. 2 on the recipe's tokens and step) as PNG, SVG or PDF drawn
+// from its geometry (step_figure_svg.h); the recipe as drawn, with its camera. lngeom::Error
+// naming the dump when the walk fails.
 FigureRecipe renderStepThrough(DumpDocument& document, const FigureRecipe& recipe,
                                const std::string& path);
-
-// Camera position, focal point and view-up, as a recipe keeps them.
-std::array<double, 9> cameraOf(vtkRenderer* renderer);
 
 // Waits for the view's points (the projection runs on a worker thread), applies the recipe's
 // camera when it has one, and writes `path`: .png, .svg or .pdf. Returns the recipe with the camera

@@ -1,7 +1,6 @@
 #include "widgets/figures/figure_scene_svg.h"
 
 #include <vtkCamera.h>
-#include <vtkMatrix4x4.h>
 #include <vtkRenderer.h>
 #include <QColor>
 
@@ -13,11 +12,13 @@
 #include <sstream>
 
 #include "core/charts/site_labels.h"
-#include "core/io/atomic_file.h"
 #include "widgets/document/dump_document.h"
-#include "widgets/figures/figure_pdf.h"
-#include "widgets/figures/figure_renderer.h"
+#include "widgets/figures/figure_captions.h"
 #include "widgets/figures/figure_writer.h"
+#include "widgets/figures/label_placement.h"
+#include "widgets/figures/page_projection.h"
+#include "widgets/figures/svg_painter.h"
+#include "widgets/figures/svg_text.h"
 #include "widgets/projection/projection_colours.h"
 #include "widgets/vtk_hosting/vtk_view_widget.h"
 
@@ -28,41 +29,12 @@ constexpr int kCircleSegments = 120;
 constexpr double kAxisLength = 1.35;  // × the sphere radius, as the view draws its axes
 constexpr double kPointRadius = 1.6;  // in SVG units (points)
 
-// World → SVG coordinates (y down) through the camera, and depth for painting far to near.
-class SvgProjection {
-  public:
-    SvgProjection(vtkRenderer* renderer, int width, int height) : width_(width), height_(height) {
-        vtkMatrix4x4* matrix = renderer->GetActiveCamera()->GetCompositeProjectionTransformMatrix(
-            double(width) / double(height), -1, 1);
-        for (int r = 0; r < 4; ++r)
-            for (int c = 0; c < 4; ++c) matrix_(r, c) = matrix->GetElement(r, c);
-    }
-
-    Eigen::Vector3d operator()(const Eigen::Vector3d& world) const {
-        const Eigen::Vector4d clip = matrix_ * world.homogeneous();
-        const Eigen::Vector3d ndc = clip.head<3>() / clip.w();
-        return {(ndc.x() + 1) * 0.5 * width_, (1 - ndc.y()) * 0.5 * height_, ndc.z()};
-    }
-
-  private:
-    Eigen::Matrix4d matrix_;
-    int width_;
-    int height_;
-};
-
-std::string number(double value) {
-    std::ostringstream out;
-    out.precision(5);
-    out << value;
-    return out.str();
-}
-
-std::string polyline(const SvgProjection& project, const std::vector<Eigen::Vector3d>& points,
+std::string polyline(const PageProjection& project, const std::vector<Eigen::Vector3d>& points,
                      const std::string& style) {
     std::string out = "<polyline fill=\"none\" " + style + " points=\"";
     for (const Eigen::Vector3d& point : points) {
         const Eigen::Vector3d screen = project(point);
-        out += number(screen.x()) + "," + number(screen.y()) + " ";
+        out += svgNumber(screen.x()) + "," + svgNumber(screen.y()) + " ";
     }
     return out + "\"/>\n";
 }
@@ -77,16 +49,34 @@ std::vector<Eigen::Vector3d> circle(const Eigen::Vector3d& u, const Eigen::Vecto
     return points;
 }
 
-std::string label(const SvgProjection& project, const Eigen::Vector3d& at, const std::string& text,
-                  int points) {
-    const Eigen::Vector3d screen = project(at);
-    return "<text x=\"" + number(screen.x()) + "\" y=\"" + number(screen.y()) +
-           "\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"" + std::to_string(points) +
-           "\">" + svgEscaped(text) + "</text>\n";
+constexpr double kAxisLabelPoints = 11;
+
+// The axes' names at their ends, each beyond its end and clear of the others.
+std::string axisLabels(const PageProjection& project, const ProjectedCloud& cloud,
+                       const PageRect& area) {
+    constexpr SvgTextStyle kStyle{.points = kAxisLabelPoints};
+    const double axis = kAxisLength * cloud.sphere_radius;
+    const std::pair<Eigen::Vector3d, std::string> ends[] = {
+        {{0, 0, axis}, "1 (û)"},
+        {{axis, 0, 0}, cloud.basis.axis_names[0]},
+        {{0, axis, 0}, cloud.basis.axis_names[1]}};
+    const Eigen::Vector2d origin = project(Eigen::Vector3d::Zero()).head<2>();
+    LabelPlacer placer(area);
+    std::string out;
+    for (const auto& [end, name] : ends) {
+        const Eigen::Vector2d at = project(end).head<2>();
+        const Eigen::Vector2d away = (at - origin).norm() > 1e-6
+                                         ? Eigen::Vector2d((at - origin).normalized())
+                                         : Eigen::Vector2d(1, 0);
+        const Eigen::Vector2d baseline = placer.place(
+            at, svgTextWidth(name, kStyle), 0.75 * kStyle.points, 0.25 * kStyle.points, away);
+        out += svgText(baseline.x(), baseline.y(), name, kStyle);
+    }
+    return out;
 }
 
 // The sphere's silhouette: the great circle whose plane faces the camera.
-std::string frame(const SvgProjection& project, vtkCamera* camera, const ProjectedCloud& cloud) {
+std::string frame(const PageProjection& project, vtkCamera* camera, const ProjectedCloud& cloud) {
     const double radius = cloud.sphere_radius;
     const double axis = kAxisLength * radius;
     Eigen::Vector3d toCamera;
@@ -101,10 +91,41 @@ std::string frame(const SvgProjection& project, vtkCamera* camera, const Project
     out += polyline(project, {{0, 0, -axis}, {0, 0, axis}}, axisStyle);
     out += polyline(project, {{-axis, 0, 0}, {axis, 0, 0}}, axisStyle);
     out += polyline(project, {{0, -axis, 0}, {0, axis, 0}}, axisStyle);
-    out += label(project, {0, 0, axis * 1.04}, "1 (û)", 11);
-    out += label(project, {axis * 1.04, 0, 0}, cloud.basis.axis_names[0], 11);
-    out += label(project, {0, axis * 1.04, 0}, cloud.basis.axis_names[1], 11);
     return out;
+}
+
+// The radius holding all but the farthest kFarShare of the points, at most kWidestFrame times
+// the axes' length, so that the sphere stays legible whatever lies far out.
+constexpr double kFarShare = 0.03;
+constexpr double kWidestFrame = 3.0;
+
+double bulkRadius(const ProjectedCloud& cloud) {
+    std::vector<double> radii;
+    for (Index row = 0; row < cloud.points.rows(); ++row)
+        radii.push_back(double(cloud.points.row(row).norm()));
+    if (radii.empty()) return 0;
+    const auto at = radii.begin() + std::ptrdiff_t(double(radii.size() - 1) * (1 - kFarShare));
+    std::nth_element(radii.begin(), at, radii.end());
+    return std::min(*at, kWidestFrame * kAxisLength * cloud.sphere_radius);
+}
+
+// What the picture must hold: the sphere, the axes with their labels' anchors, the bulk of the
+// points.
+std::vector<Eigen::Vector3d> extentOf(const ProjectedCloud& cloud) {
+    const double axis = kAxisLength * cloud.sphere_radius * 1.04;
+    std::vector<Eigen::Vector3d> extent{{0, 0, -axis}, {0, 0, axis},  {-axis, 0, 0},
+                                        {axis, 0, 0},  {0, -axis, 0}, {0, axis, 0}};
+    for (double x : {-1.0, 1.0})
+        for (double y : {-1.0, 1.0})
+            for (double z : {-1.0, 1.0})
+                extent.push_back(cloud.sphere_radius * Eigen::Vector3d(x, y, z));
+    // The picture holds the bulk of the cloud: a few tokens far out (a massive activation at
+    // 100·√d) would shrink the sphere to a dot. They are left out and counted instead.
+    for (Index row = 0; row < cloud.points.rows(); ++row) {
+        const Eigen::Vector3d point = cloud.points.row(row).transpose().cast<double>();
+        if (point.norm() <= bulkRadius(cloud)) extent.push_back(point);
+    }
+    return extent;
 }
 
 // The view's rainbow: hue 0.66 (blue, low) to 0 (red, high); grey and orange for a selection.
@@ -115,8 +136,9 @@ QColor colourOf(const PointColours& colours, float value) {
     return QColor::fromHsvF(float(0.66 * (1 - t)), 0.85f, 1.0f);
 }
 
-std::string points(const SvgProjection& project, const ProjectedCloud& cloud,
-                   const PointColours& colours) {
+// The points inside `area`, farthest first; `beyond` counts those outside it.
+std::string points(const PageProjection& project, const ProjectedCloud& cloud,
+                   const PointColours& colours, const PageRect& area, Index& beyond) {
     std::vector<Eigen::Vector3d> screen(std::size_t(cloud.points.rows()));
     for (Index row = 0; row < cloud.points.rows(); ++row)
         screen[std::size_t(row)] = project(cloud.points.row(row).transpose().cast<double>());
@@ -125,52 +147,96 @@ std::string points(const SvgProjection& project, const ProjectedCloud& cloud,
     std::sort(order.begin(), order.end(),
               [&](std::size_t a, std::size_t b) { return screen[a].z() > screen[b].z(); });
     std::string out = "<g stroke=\"none\">\n";
-    for (std::size_t row : order)
-        out += "<circle cx=\"" + number(screen[row].x()) + "\" cy=\"" + number(screen[row].y()) +
-               "\" r=\"" + number(kPointRadius) + "\" fill=\"" +
+    beyond = 0;
+    for (std::size_t row : order) {
+        const double x = screen[row].x(), y = screen[row].y();
+        if (x < area.left || x > area.left + area.width || y < area.top ||
+            y > area.top + area.height) {
+            ++beyond;
+            continue;
+        }
+        out += "<circle cx=\"" + svgNumber(screen[row].x()) + "\" cy=\"" +
+               svgNumber(screen[row].y()) + "\" r=\"" + svgNumber(kPointRadius) + "\" fill=\"" +
                colourOf(colours, colours.values[row]).name().toStdString() + "\"/>\n";
+    }
     return out + "</g>\n";
 }
 
-std::string text(double x, double y, const std::string& content, const char* anchor) {
-    return "<text x=\"" + number(x) + "\" y=\"" + number(y) + "\" text-anchor=\"" + anchor +
-           "\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"10\">" +
-           svgEscaped(content) + "</text>\n";
-}
+constexpr SvgTextStyle kBarText{.points = 10, .anchor = "end"};
+constexpr double kBarWidth = 12;
+constexpr double kMargin = 8;
 
-// The bar's title, its last line's baseline at `bottom`, right-aligned at `right`.
-std::string barTitle(const std::string& title, double right, double bottom) {
+std::vector<std::string> barTitleLines(const std::string& title) {
     std::istringstream stream(title);
     std::vector<std::string> lines;
     for (std::string line; std::getline(stream, line);) lines.push_back(line);
+    return lines;
+}
+
+// Where the colour bar goes, and how far its labels and title reach left of it.
+struct BarPlace {
+    double left = 0;
+    double top = 0;
+    double bottom = 0;
+    double labelWidth = 0;  // left of the bar: the widest label, or the title beyond the bar
+};
+
+std::string barLabel(const PointColours& colours, int label) {
+    const double t = colours.labels > 1 ? double(label) / (colours.labels - 1) : 0;
+    char value[32];
+    std::snprintf(value, sizeof value, colours.labelFormat.c_str(),
+                  colours.low + t * (colours.high - colours.low));
+    return value;
+}
+
+// Right-aligned at the page's right margin, below the title's `top`.
+BarPlace placeBar(const PointColours& colours, int width, int height, double top) {
+    BarPlace place;
+    double widest = 0;
+    for (const std::string& line : barTitleLines(colours.title))
+        widest = std::max(widest, svgTextWidth(line, kBarText));
+    for (int label = 0; label < colours.labels; ++label)
+        place.labelWidth =
+            std::max(place.labelWidth, svgTextWidth(barLabel(colours, label), kBarText));
+    const double right = width - kMargin;
+    place.left = right - kBarWidth;
+    const double titleHeight =
+        svgLineHeight(kBarText) * double(barTitleLines(colours.title).size());
+    place.top = top + titleHeight + 10;
+    place.bottom = height - kMargin - svgLineHeight(kBarText) / 2;
+    place.labelWidth = std::max(place.labelWidth + 4, widest - kBarWidth);
+    return place;
+}
+
+// The bar's title lines, the last one's baseline just above the bar, right-aligned with it.
+std::string barTitle(const std::string& title, double right, double bottom) {
+    const std::vector<std::string> lines = barTitleLines(title);
     std::string out;
+    const double step = svgLineHeight(kBarText);
     for (std::size_t i = 0; i < lines.size(); ++i)
-        out += text(right, bottom - 12.0 * double(lines.size() - 1 - i), lines[i], "end");
+        out += svgText(right, bottom - step * double(lines.size() - 1 - i), lines[i], kBarText);
     return out;
 }
 
-// The view's scalar bar: at its place on the right, the title above, the labels to its left.
-std::string colourBar(const PointColours& colours, int width, int height) {
+// The view's scalar bar: at the right edge, the title above, the labels to its left.
+std::string colourBar(const PointColours& colours, const BarPlace& place) {
     if (colours.twoColours) return {};
-    const double left = 0.9 * width, top = 0.18 * height, barHeight = 0.7 * height;
+    const double left = place.left, top = place.top, barHeight = place.bottom - place.top;
     constexpr int kSteps = 64;
-    constexpr double kBarWidth = 12;
     std::string out = "<g stroke=\"none\">\n";
     for (int step = 0; step < kSteps; ++step) {
         const double t = (step + 0.5) / kSteps;
         const float value = float(colours.high - t * (colours.high - colours.low));
-        out += "<rect x=\"" + number(left) + "\" y=\"" + number(top + step * barHeight / kSteps) +
-               "\" width=\"" + number(kBarWidth) + "\" height=\"" +
-               number(barHeight / kSteps + 0.5) + "\" fill=\"" +
+        out += "<rect x=\"" + svgNumber(left) + "\" y=\"" +
+               svgNumber(top + step * barHeight / kSteps) + "\" width=\"" + svgNumber(kBarWidth) +
+               "\" height=\"" + svgNumber(barHeight / kSteps + 0.5) + "\" fill=\"" +
                colourOf(colours, value).name().toStdString() + "\"/>\n";
     }
-    out += "</g>\n" + barTitle(colours.title, left + kBarWidth, top - 8);
+    out += "</g>\n" + barTitle(colours.title, left + kBarWidth, top - 10);
     for (int label = 0; label < colours.labels; ++label) {
         const double t = colours.labels > 1 ? double(label) / (colours.labels - 1) : 0;
-        char value[32];
-        std::snprintf(value, sizeof value, colours.labelFormat.c_str(),
-                      colours.low + t * (colours.high - colours.low));
-        out += text(left - 4, top + (1 - t) * barHeight + 3.5, value, "end");
+        out +=
+            svgText(left - 4, top + (1 - t) * barHeight + 3.5, barLabel(colours, label), kBarText);
     }
     return out;
 }
@@ -189,43 +255,45 @@ std::string title(const ProjectedCloud& cloud, const DumpDocument& document,
 
 }  // namespace
 
-std::string svgEscaped(const std::string& text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '&')
-            out += "&amp;";
-        else if (c == '<')
-            out += "&lt;";
-        else if (c == '>')
-            out += "&gt;";
-        else
-            out += c;
-    }
-    return out;
-}
-
 void writeProjectionVector(const ProjectedCloud& cloud, ProjectionColour colour,
                            VtkViewWidget& scene, const DumpDocument& document,
                            const std::string& path) {
     const int width = scene.width(), height = scene.height();
     vtkRenderer* renderer = scene.renderer();
-    const SvgProjection project(renderer, width, height);
     const PointColours colours = cloudColours(colour, document, cloud);
-    std::string svg =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
-        "width=\"" +
-        std::to_string(width) + "pt\" height=\"" + std::to_string(height) + "pt\" viewBox=\"0 0 " +
-        std::to_string(width) + " " + std::to_string(height) +
-        "\">\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n";
+    constexpr SvgTextStyle kTitle{.points = 12};
+    std::string svg = svgOpening(width, height);
+    double baseline = kMargin + svgLineHeight(kTitle) * 0.8;
+    for (const std::string& line :
+         svgFittedLines(title(cloud, document, colours), width - 2 * kMargin, 2, kTitle)) {
+        svg += svgText(kMargin, baseline, line, kTitle);
+        baseline += svgLineHeight(kTitle);
+    }
+    const double top = baseline - svgLineHeight(kTitle) * 0.8 + 4;
+    const BarPlace bar = placeBar(colours, width, height, top);
+    const double right = colours.twoColours ? width - kMargin : bar.left - bar.labelWidth - 6;
+    // The axis labels start at their anchors: room for one to the right and above.
+    const double label = svgLineHeight({.points = kAxisLabelPoints});
+    PageProjection project(renderer, double(width) / height);
+    constexpr SvgTextStyle kNote{.points = 9, .colour = "#444"};
+    const double bottom = height - kMargin - svgLineHeight(kNote);
+    const PageRect area{kMargin, top + label, right - kMargin - 3 * label, bottom - top - label};
+    project.fit(extentOf(cloud), area);
     svg += frame(project, renderer->GetActiveCamera(), cloud);
-    svg += points(project, cloud, colours);
-    svg += colourBar(colours, width, height);
-    svg += "<text x=\"8\" y=\"18\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">" +
-           svgEscaped(title(cloud, document, colours)) + "</text>\n</svg>\n";
-    if (figureFormatOf(path) != FigureFormat::Pdf) return write_file_atomically(path, svg);
-    AtomicFile file(path);
-    writePdfFromSvg(svg, file.temporary_path());
-    file.commit();
+    svg += axisLabels(project, cloud, {kMargin, top, right - kMargin, bottom - top});
+    Index beyond = 0;
+    svg += points(project, cloud, colours, area, beyond);
+    if (beyond > 0) {
+        const std::string note =
+            std::to_string(beyond) + " of " + std::to_string(cloud.points.rows()) +
+            " tokens lie beyond the picture (the farthest at " +
+            svgNumber(double(cloud.points.rowwise().norm().maxCoeff()) / cloud.sphere_radius) +
+            "·√d)";
+        svg += svgText(kMargin, height - kMargin,
+                       svgFittedLines(note, right - kMargin, 1, kNote).front(), kNote);
+    }
+    svg += colourBar(colours, bar) + "</svg>\n";
+    writeSvgFigure(svg, path, {});
 }
 
 }  // namespace lngeom::widgets

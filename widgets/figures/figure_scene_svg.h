@@ -14,9 +14,6 @@ namespace lngeom::widgets {
 class DumpDocument;
 class VtkViewWidget;
 
-// `text` as SVG character data (&, < and > escaped).
-std::string svgEscaped(const std::string& text);
-
 // Writes `path` atomically, as SVG, or for a .pdf path as PDF painted from that SVG; points
 // coloured as the view colours them in `colour`. lngeom::Error naming `path` when it cannot be
 // written.

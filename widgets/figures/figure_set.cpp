@@ -2,11 +2,14 @@
 
 #include <algorithm>
 
+#include "core/metrics/metric_values.h"
+#include "core/tokens/representative_tokens.h"
+
 namespace lngeom::widgets {
 namespace {
 
-constexpr int kProjectionWidth = 820;
-constexpr int kProjectionHeight = 640;
+// The step figure's tokens: the smallest, median and largest ‖x‖ of the middle site.
+constexpr std::size_t kStepTokens = 3;
 
 FigureRecipe with(const FigureRecipe& base, FigureView view, Metric metric,
                   const std::string& site = "") {
@@ -14,16 +17,34 @@ FigureRecipe with(const FigureRecipe& base, FigureView view, Metric metric,
     recipe.view = view;
     recipe.metric = metric;
     recipe.site = site;
+    recipe.width = recipe.height = 0;
     return recipe;
+}
+
+NamedFigure stepFigure(const DumpInfo& info, const MetricsStore& metrics,
+                       const FigureRecipe& base) {
+    const std::size_t site = info.sites.size() / 2;
+    NamedFigure figure{"step-through",
+                       with(base, FigureView::Step, Metric::Norm, info.sites[site].key)};
+    figure.recipe.step = 1;
+    const auto columns = metrics.columns(site);
+    if (columns)
+        figure.recipe.tokens =
+            representative_tokens(metric_values(*columns, Metric::Norm), kStepTokens);
+    if (figure.recipe.tokens.empty()) figure.recipe.tokens = {0};
+    return figure;
 }
 
 }  // namespace
 
-std::vector<NamedFigure> paperFigureSet(const DumpInfo& info, const FigureRecipe& base) {
+std::vector<NamedFigure> paperFigureSet(const DumpInfo& info, const MetricsStore& metrics,
+                                        const FigureRecipe& base) {
     std::vector<NamedFigure> figures;
     for (const SiteInfo& site : info.sites)
         figures.push_back({"angle-histogram-site" + site.key,
                            with(base, FigureView::Histogram, Metric::AngleToUniformDeg, site.key)});
+    figures.push_back(
+        {"angle-histograms", with(base, FigureView::Histograms, Metric::AngleToUniformDeg)});
     figures.push_back({"curves-angle", with(base, FigureView::Curves, Metric::AngleToUniformDeg)});
     figures.push_back({"curves-norm", with(base, FigureView::Curves, Metric::Norm)});
     const bool hasOutput = std::any_of(info.sites.begin(), info.sites.end(),
@@ -32,12 +53,9 @@ std::vector<NamedFigure> paperFigureSet(const DumpInfo& info, const FigureRecipe
         figures.push_back({"curves-rotation", with(base, FigureView::Curves, Metric::RotationDeg)});
     figures.push_back(
         {"heatmap-angle", with(base, FigureView::Heatmap, Metric::AngleToUniformDeg)});
-    NamedFigure projection{"projection",
-                           with(base, FigureView::Projection, Metric::AngleToUniformDeg)};
-    // The 3D view's caption and colour bar need more room than a chart.
-    projection.recipe.width = kProjectionWidth;
-    projection.recipe.height = kProjectionHeight;
-    figures.push_back(projection);
+    figures.push_back(
+        {"projection", with(base, FigureView::Projection, Metric::AngleToUniformDeg)});
+    if (!info.sites.empty()) figures.push_back(stepFigure(info, metrics, base));
     return figures;
 }
 

@@ -6,6 +6,7 @@
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_selection.h"
 #include "widgets/figures/figure_scene.h"
+#include "widgets/figures/figure_size.h"
 #include "widgets/projection/projection_view.h"
 #include "widgets/step_through/step_through_panel.h"
 #include "widgets/vtk_hosting/vtk_view_widget.h"
@@ -16,7 +17,7 @@ namespace {
 std::optional<ViewFigure> baseFigure(DumpDocument* document, FigureView view,
                                      const QWidget* shown) {
     if (!document || document->state() != DumpDocument::State::Ready) return std::nullopt;
-    ViewFigure figure{document, {}};
+    ViewFigure figure{document, nullptr, {}};
     FigureRecipe& recipe = figure.recipe;
     recipe.file = document->path().toStdString();
     recipe.dataset = document->dataset().toStdString();
@@ -24,9 +25,19 @@ std::optional<ViewFigure> baseFigure(DumpDocument* document, FigureView view,
     recipe.site = document->info().sites[document->currentSite()].key;
     const auto& selected = document->selection()->tokens();
     recipe.selection.assign(selected.begin(), selected.end());
-    recipe.width = shown->width();
-    recipe.height = shown->height();
+    const FigureSize size =
+        figureSizeOfView(view, document->info().sites.size(), shown->width(), shown->height());
+    recipe.width = size.width;
+    recipe.height = size.height;
     return figure;
+}
+
+// The compared dump, once its metrics are ready.
+void addComparison(ViewFigure& figure, DumpDocument* comparison) {
+    if (!comparison || comparison->state() != DumpDocument::State::Ready) return;
+    figure.comparison = comparison;
+    figure.recipe.compareFile = comparison->path().toStdString();
+    figure.recipe.compareDataset = comparison->dataset().toStdString();
 }
 
 std::optional<ViewFigure> histogramFigure(const HistogramView& view) {
@@ -43,6 +54,7 @@ std::optional<ViewFigure> histogramFigure(const HistogramView& view) {
             overlay->site ? sites[*overlay->site].key : std::string(), overlay->metric};
     }
     figure->recipe.barColour = view.barColour().name().toStdString();
+    addComparison(*figure, view.comparisonDocument());
     return figure;
 }
 
@@ -53,6 +65,7 @@ std::optional<ViewFigure> curvesFigure(const LayerCurvesView& view) {
     figure->recipe.showSpread = view.settings().showSpread;
     figure->recipe.showExtremes = view.settings().showExtremes;
     // The dashed line at the current site helps on screen, not in a paper: left to the recipe.
+    addComparison(*figure, view.comparisonDocument());
     return figure;
 }
 
@@ -68,19 +81,21 @@ std::optional<ViewFigure> heatmapFigure(const LayerHeatmapView& view) {
 
 std::optional<ViewFigure> projectionFigure(const ProjectionView& view) {
     auto figure = baseFigure(view.document(), FigureView::Projection, view.sceneView());
-    if (!figure || !view.shownCloud()) return std::nullopt;
+    if (!figure) return figure;
     figure->recipe.projection = view.settings();
-    figure->recipe.camera = cameraOf(view.sceneView()->renderer());
+    // A view that has drawn its cloud has a camera the user may have turned; one not yet raised
+    // leaves the figure its own.
+    if (view.shownCloud()) figure->recipe.camera = view.sceneView()->cameraPose();
     return figure;
 }
 
 // The teaching mode walks a vector the user dragged, not tokens of the dump: no recipe draws it.
 std::optional<ViewFigure> stepThroughFigure(const StepThroughPanel& panel) {
-    auto figure = baseFigure(panel.document(), FigureView::Step, panel.sceneView());
-    if (!figure || panel.teachingVector() || panel.walked().empty()) return std::nullopt;
+    auto figure = baseFigure(panel.document(), FigureView::Step, &panel);
+    if (!figure || panel.teachingVector()) return std::nullopt;
     figure->recipe.tokens = panel.tokens();
     figure->recipe.step = panel.step();
-    figure->recipe.camera = cameraOf(panel.sceneView()->renderer());
+    if (!panel.walked().empty()) figure->recipe.camera = panel.sceneView()->cameraPose();
     return figure;
 }
 

@@ -14,12 +14,14 @@ class DumpDocument;
 
 struct ViewFigure {
     DumpDocument* document = nullptr;
+    DumpDocument* comparison = nullptr;  // the dump the view compares with, if it shows one
     FigureRecipe recipe;
 };
 
 // For a HistogramView, LayerCurvesView, LayerHeatmapView, ProjectionView or StepThroughPanel
-// (walking tokens, not the d = 3 teaching vector) showing a ready document; nullopt for any other
-// widget or a view without data yet.
+// (walking tokens, not the d = 3 teaching vector) of a ready document, whether or not it is on
+// screen: its settings, its camera once it has drawn, and a size of the view's proportions
+// (figure_size.h); nullopt for any other widget or a document without metrics yet.
 std::optional<ViewFigure> figureOfView(QWidget* view);
 
 }  // namespace lngeom::widgets

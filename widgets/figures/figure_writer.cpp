@@ -9,9 +9,10 @@
 #include "core/io/atomic_file.h"
 #include "widgets/charts/chart_view.h"
 #include "widgets/figures/figure_chart_svg.h"
-#include "widgets/figures/figure_pdf.h"
 #include "widgets/figures/figure_pdf_text.h"
 #include "widgets/figures/figure_transparency.h"
+#include "widgets/figures/svg_painter.h"
+#include "widgets/figures/svg_text.h"
 #include "widgets/vtk_hosting/vtk_view_widget.h"
 
 namespace lngeom::widgets {
@@ -85,6 +86,23 @@ void writeChartFigure(ChartView& chart, const std::string& path, const RasterOpt
         else
             writePdfFromSvg(svg, file.temporary_path());
     }
+    file.commit();
+}
+
+void writeSvgFigure(const std::string& svg, const std::string& path, const RasterOptions& raster) {
+    const FigureFormat format = requireFormat(path);
+    if (format == FigureFormat::Eps)
+        throw Error(path, "",
+                    "cannot be written as EPS: this figure is drawn as .svg, .pdf or .png");
+    if (format == FigureFormat::Png)
+        return savePng(imageFromSvg(raster.transparent ? withoutBackground(svg) : svg, raster.scale,
+                                    raster.transparent, path),
+                       path);
+    AtomicFile file(path);
+    if (format == FigureFormat::Svg)
+        writeBytes(svg, file);
+    else
+        writePdfFromSvg(svg, file.temporary_path());
     file.commit();
 }
 

@@ -30,5 +30,9 @@ void writeChartFigure(ChartView& chart, const std::string& path, const RasterOpt
                       const ChartUnderlay& underlay = {});
 // PNG only: a 3D view rasterizes whatever the format.
 void writeRasterFigure(VtkViewWidget& view, const std::string& path, const RasterOptions& raster);
+// A figure drawn as SVG from its geometry (svg_text.h): written as it is (.svg), painted into a
+// PDF (.pdf) or onto an image at the raster's scale (.png). lngeom::Error naming `path` for
+// another extension or a failed write.
+void writeSvgFigure(const std::string& svg, const std::string& path, const RasterOptions& raster);
 
 }  // namespace lngeom::widgets

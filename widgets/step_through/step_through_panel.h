@@ -68,6 +68,8 @@ class StepThroughPanel : public QWidget {
 
     // The tokens on screen, each with its walk or why it has none.
     const std::vector<WalkedToken>& walked() const { return walked_; }
+    // The basis the walks are drawn in (walk_placement).
+    const BasisAxes& axes() const { return axes_; }
     // The first walk on screen; nullptr until one arrives.
     std::shared_ptr<const NormalizationWalk> walk() const;
     // The current step's formulas and numbers as plain text, a line per token.

@@ -20,8 +20,6 @@ namespace {
 
 const QColor kRmsNormColour = QColor::fromRgbF(0.25f, 0.75f, 0.9f);
 const QColor kRemovedColour = QColor::fromRgbF(0.9f, 0.2f, 0.2f);
-const std::vector<const char*> kLayerNormNames{"x", "x⊥", "x⊥/‖x⊥‖", "y", "γ⊙y+β"};
-const std::vector<const char*> kRmsNormNames{"x", "x", "x/‖x‖", "r", "γ⊙r"};
 
 // An arrow from `from` to `to` whose shaft is `thickness` wide whatever its length.
 vtkSmartPointer<vtkActor> arrow(const Eigen::Vector3d& from, const Eigen::Vector3d& to,
@@ -56,15 +54,19 @@ vtkSmartPointer<vtkActor> arrow(const Eigen::Vector3d& from, const Eigen::Vector
     return actor;
 }
 
+// Pixels between a tip and its label.
+constexpr int kLabelGap = 8;
+
 vtkSmartPointer<vtkBillboardTextActor3D> label(const Eigen::Vector3d& at, const std::string& text,
                                                const QColor& colour) {
     auto actor = vtkSmartPointer<vtkBillboardTextActor3D>::New();
-    useUnicodeFont(actor->GetTextProperty());
+    vtkTextProperty* property = actor->GetTextProperty();
+    property->SetFontSize(18);
+    property->SetBold(true);
+    property->SetColor(colour.redF(), colour.greenF(), colour.blueF());
+    useUnicodeFont(property);
     actor->SetInput(drawableText(text).c_str());
     actor->SetPosition(at.x(), at.y(), at.z());
-    actor->GetTextProperty()->SetFontSize(18);
-    actor->GetTextProperty()->SetBold(true);
-    actor->GetTextProperty()->SetColor(colour.redF(), colour.greenF(), colour.blueF());
     return actor;
 }
 
@@ -88,16 +90,13 @@ void WalkScene::show(const std::vector<WalkedToken>& tokens, const BasisAxes& ax
         showFrame(std::sqrt(double(token.walk->numbers.d)));
         const double thickness = frameRadius_ * (single ? 0.012 : 0.009);
         // A single token's paths are named stage by stage; several tokens' by their number.
-        const std::string number = std::to_string(token.token);
-        std::vector<const char*> tokenName(kWalkStageCount, number.c_str());
-        if (token.token < 0) tokenName.clear();
-        // Labels of the two paths apart vertically: their vectors are often close.
+        const std::string name = single ? std::string() : std::to_string(token.token);
+        const bool named = single || token.token >= 0;
         addPath(token.walk->layer_norm, axes, step,
-                {token.colour, thickness, single ? kLayerNormNames : tokenName, -0.08});
-        addPath(
-            token.walk->rms_norm, axes, step,
-            {single ? kRmsNormColour : paleTint(token.colour), single ? thickness : 0.6 * thickness,
-             single ? kRmsNormNames : std::vector<const char*>{}, 0.08});
+                {token.colour, thickness, true, name, named, LabelSide::LeftAbove});
+        addPath(token.walk->rms_norm, axes, step,
+                {single ? kRmsNormColour : paleTint(token.colour),
+                 single ? thickness : 0.6 * thickness, false, "", single, LabelSide::RightBelow});
         if (step == 1) addRemovedComponent(*token.walk, axes, single);
         if (token.token < 0) addCoordinateAxes(axes);
     }
@@ -123,18 +122,39 @@ void WalkScene::add(vtkSmartPointer<vtkProp> prop) {
     props_.push_back(std::move(prop));
 }
 
+// A label beside its point on screen, on `side`, whatever the camera does.
+void WalkScene::addLabel(const Eigen::Vector3d& at, const std::string& text, const QColor& colour,
+                         LabelSide side) {
+    auto actor = label(at, text, colour);
+    vtkTextProperty* property = actor->GetTextProperty();
+    if (side == LabelSide::LeftAbove) {
+        property->SetJustificationToRight();
+        property->SetVerticalJustificationToBottom();
+        actor->SetDisplayOffset(-kLabelGap, kLabelGap / 2);
+    } else {
+        property->SetJustificationToLeft();
+        property->SetVerticalJustificationToTop();
+        actor->SetDisplayOffset(kLabelGap, -kLabelGap / 2);
+        if (side == LabelSide::RightAbove) {
+            property->SetVerticalJustificationToBottom();
+            actor->SetDisplayOffset(2 * kLabelGap, 2 * kLabelGap);
+        }
+    }
+    add(actor);
+}
+
 // Earlier stages faint, the current one bold and named at its tip.
 void WalkScene::addPath(const std::vector<WalkStage>& path, const BasisAxes& axes, int step,
                         const PathStyle& style) {
-    const Eigen::Vector3d labelOffset(0.0, 0.0, style.labelLift * frameRadius_);
     for (int stage = 0; stage <= step && stage < int(path.size()); ++stage) {
         const Eigen::Vector3d tip = walk_placement(axes, path[std::size_t(stage)].vector);
         if (!(tip.norm() > 0)) continue;
         const bool current = stage == step;
         add(arrow(Eigen::Vector3d::Zero(), tip, style.colour,
                   current ? style.thickness * 1.6 : style.thickness, current ? 1.0 : 0.3));
-        if (current && !style.names.empty())
-            add(label(tip * 1.04 + labelOffset, style.names[std::size_t(stage)], style.colour));
+        if (current && style.labelled)
+            addLabel(tip, style.name.empty() ? walkStageName(style.layerNorm, stage) : style.name,
+                     style.colour, style.side);
     }
 }
 
@@ -146,7 +166,7 @@ void WalkScene::addCoordinateAxes(const BasisAxes& axes) {
         const Eigen::Vector3d tip =
             walk_placement(axes, Eigen::Vector3d::Unit(i)) * frameRadius_ * 1.25;
         add(arrow(Eigen::Vector3d::Zero(), tip, grey, frameRadius_ * 0.005, 0.8));
-        add(label(tip * 1.06, names[i], grey));
+        addLabel(tip, names[i], grey, LabelSide::RightBelow);
     }
 }
 
@@ -157,7 +177,7 @@ void WalkScene::addRemovedComponent(const NormalizationWalk& walk, const BasisAx
     const Eigen::Vector3d removed = walk_placement(axes, walk.layer_norm[0].vector) - orthogonal;
     if (!(removed.norm() > 0)) return;
     add(arrow(orthogonal, orthogonal + removed, kRemovedColour, frameRadius_ * 0.01, 1.0));
-    if (named) add(label(orthogonal + removed * 0.5, "μ·1", kRemovedColour));
+    if (named) addLabel(orthogonal + removed * 0.5, "μ·1", kRemovedColour, LabelSide::RightAbove);
 }
 
 }  // namespace lngeom::widgets

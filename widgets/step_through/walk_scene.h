@@ -9,6 +9,7 @@
 
 #include <vtkSmartPointer.h>
 
+#include <string>
 #include <vector>
 
 #include "widgets/step_through/walk_text.h"
@@ -32,14 +33,22 @@ class WalkScene {
     void showFrame(double radius);
 
   private:
+    // Which side of a tip a label goes, in screen space, so that the labels of the two paths
+    // and of the removed component, whose tips are often close, stay apart.
+    enum class LabelSide { LeftAbove, RightBelow, RightAbove };
+
     struct PathStyle {
         QColor colour;
         double thickness;
-        std::vector<const char*> names;  // the stages' names at the current tip, or none
-        double labelLift;
+        bool layerNorm;
+        std::string name;  // the current tip's label: empty for the stage's own name
+        bool labelled;
+        LabelSide side;
     };
     void addPath(const std::vector<WalkStage>& path, const BasisAxes& axes, int step,
                  const PathStyle& style);
+    void addLabel(const Eigen::Vector3d& at, const std::string& text, const QColor& colour,
+                  LabelSide side);
     void addRemovedComponent(const NormalizationWalk& walk, const BasisAxes& axes, bool named);
     void addCoordinateAxes(const BasisAxes& axes);
     void add(vtkSmartPointer<vtkProp> prop);

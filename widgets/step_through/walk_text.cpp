@@ -6,6 +6,9 @@
 namespace lngeom::widgets {
 namespace {
 
+constexpr const char* kLayerNormNames[kWalkStageCount] = {"x", "x⊥", "x⊥/‖x⊥‖", "y", "γ⊙y+β"};
+constexpr const char* kRmsNormNames[kWalkStageCount] = {"x", "x", "x/‖x‖", "r", "γ⊙r"};
+
 QString formulaHtml(const QString& path, const WalkStage& stage, int step) {
     return QStringLiteral("<b>%1, step %2 of %3:</b> %4<br><span style='font-size:large'>%5</span>")
         .arg(path)
@@ -40,6 +43,11 @@ QString tokenHtml(const WalkedToken& token, int step) {
 }
 
 }  // namespace
+
+const char* walkStageName(bool layerNorm, int stage) {
+    const int at = std::clamp(stage, 0, kWalkStageCount - 1);
+    return layerNorm ? kLayerNormNames[at] : kRmsNormNames[at];
+}
 
 QString walkNumber(double value) {
     if (std::isnan(value)) return QStringLiteral("–");

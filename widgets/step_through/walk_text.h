@@ -22,6 +22,10 @@ struct WalkedToken {
     QString failure;                                // why not
 };
 
+// The vector a path has after `stage`, as the picture names it: LayerNorm's x, x⊥, x⊥/‖x⊥‖, y,
+// γ⊙y+β; RMSNorm's x, x, x/‖x‖, r, γ⊙r.
+const char* walkStageName(bool layerNorm, int stage);
+
 // A number as the step-through shows it (5 significant digits).
 QString walkNumber(double value);
 // The step's text as HTML. `outsideShare` is the largest share of a drawn vector's length that
