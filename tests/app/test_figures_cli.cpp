@@ -19,11 +19,13 @@ QStringList figureNames() {
     QStringList names;
     for (int site = 0; site < 9; ++site)
         names << QString("angle-histogram-site%1.png").arg(site, 3, 10, QChar('0'));
-    return names << "curves-angle.png"
+    return names << "angle-histograms.png"
+                 << "curves-angle.png"
                  << "curves-norm.png"
                  << "curves-rotation.png"
                  << "heatmap-angle.png"
-                 << "projection.png";
+                 << "projection.png"
+                 << "step-through.png";
 }
 
 QByteArray contents(const QString& path) {
@@ -87,8 +89,8 @@ class TestFiguresCli : public QObject {
             cache_.path());
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QCOMPARE(QString::fromUtf8(run.err), QString());
-        for (const char* name :
-             {"angle-histogram-site000", "curves-angle", "heatmap-angle", "projection"})
+        for (const char* name : {"angle-histogram-site000", "angle-histograms", "curves-angle",
+                                 "heatmap-angle", "projection", "step-through"})
             QVERIFY2(QFile::exists(out.filePath(QString(name) + "." + format)), qPrintable(name));
     }
 
