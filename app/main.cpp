@@ -14,6 +14,8 @@ Usage:
   lngeom --screenshot PNG      open the window, save it as a PNG once drawn, and quit
          [--window-size WxH]   (initial window size, default 1400x820)
   lngeom stats FILE [options]  per-site statistics as a table, CSV or JSON (no display needed)
+         [--shard K/N --state OUT]   or the mergeable state of a shard of its rows
+  lngeom merge STATE... [options]    the statistics of a dump from the states of its shards
   lngeom export FILE --view V --out FIG.{png,svg,pdf}   one figure (or its data), as in the app
   lngeom export --recipe FIG.png.recipe.json            draw a figure again from its recipe
   lngeom figures FILE --out DIR                          the paper's full figure set and tables
@@ -35,6 +37,7 @@ int main(int argc, char* argv[]) {
         return 0;
     }
     if (first == "stats") return lngeom::app::run_stats_command(argc - 1, argv + 1);
+    if (first == "merge") return lngeom::app::run_merge_command(argc - 1, argv + 1);
     if (first == "export") return lngeom::app::run_export_command(argc - 1, argv + 1);
     if (first == "figures") return lngeom::app::run_figures_command(argc - 1, argv + 1);
     return lngeom::app::run_gui(argc, argv);

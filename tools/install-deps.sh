@@ -12,6 +12,7 @@ packages=(
     fonts-dejavu-core  # the text font of every view and figure (widgets/support/text_font.h)
     clang libclang-rt-14-dev
     libbenchmark-dev
+    openmpi-bin libopenmpi-dev
 )
 
 missing=()

@@ -7,6 +7,9 @@ namespace lngeom::app {
 // `lngeom stats FILE ...`: per-site statistics; needs no display.
 int run_stats_command(int argc, char* argv[]);
 
+// `lngeom merge STATE...`: the report (or merged state) of the states of a dump's shards.
+int run_merge_command(int argc, char* argv[]);
+
 // `lngeom export ...`: one figure, a recipe's figure, or a dump's data; starts a private Xvfb
 // when there is no display.
 int run_export_command(int argc, char* argv[]);

@@ -1,0 +1,108 @@
+// `mpirun -np N lngeom-mpi stats` as on a cluster: the same JSON as `lngeom stats` for N = 1, 2
+// and 4 (129 sites, a prime token count past the exact limit, more ranks than tokens), and a
+// rank that cannot read its rows ending the job with its rank, the file and the reason, a
+// non-zero status and no output file.
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "tests/app/cluster_runs.h"
+
+using lngeom::test::ProcessRun;
+
+namespace {
+
+QString fixture(const QString& name) {
+    if (name == "sketch")
+        return QString(LNGEOM_TEST_OUTPUT_DIR) + "/metric-fixtures/metrics-sketch.h5";
+    return lngeom::test::cluster_fixture(name + ".h5");
+}
+
+// Each rank gets one thread: the machines that run the tests have few cores.
+ProcessRun mpi_stats(int ranks, const QStringList& arguments) {
+    return lngeom::test::run_process(
+        "mpirun", QStringList{"-np", QString::number(ranks), "--oversubscribe", LNGEOM_MPI_BIN,
+                              "stats", "--threads", "1"} +
+                      arguments);
+}
+
+}  // namespace
+
+class TestMpiStats : public QObject {
+    Q_OBJECT
+
+  private slots:
+    void same_report_as_one_pass_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("ranks");
+        for (const int ranks : {1, 2, 4}) {
+            QTest::newRow(qPrintable(QString("129 sites, np %1").arg(ranks)))
+                << "many-sites" << ranks;
+            QTest::newRow(qPrintable(QString("20011 tokens, np %1").arg(ranks)))
+                << "sketch" << ranks;
+        }
+        QTest::newRow("3 tokens, np 4") << "tiny" << 4;
+    }
+
+    void same_report_as_one_pass() {
+        QFETCH(QString, file);
+        QFETCH(int, ranks);
+        const ProcessRun run = mpi_stats(ranks, {fixture(file), "--format", "json"});
+        QVERIFY2(run.exit_code == 0, run.err.constData());
+        const ProcessRun one_pass = lngeom::test::run_process(
+            LNGEOM_BIN, {"stats", fixture(file), "--format", "json", "--no-cache"});
+        lngeom::test::compare_reports(lngeom::test::parse_report(run.out),
+                                      lngeom::test::parse_report(one_pass.out), "report");
+    }
+
+    // The merged state of 4 ranks is the state `lngeom merge` makes of 4 shards.
+    void writes_the_merged_state() {
+        QTemporaryDir directory;
+        const QString state = directory.path() + "/all.state";
+        const ProcessRun run = mpi_stats(4, {fixture("many-sites"), "--state", state});
+        QVERIFY2(run.exit_code == 0, run.err.constData());
+        const ProcessRun merged =
+            lngeom::test::run_process(LNGEOM_BIN, {"merge", state, "--format", "json"});
+        QVERIFY2(merged.exit_code == 0, merged.err.constData());
+        const ProcessRun one_pass = lngeom::test::run_process(
+            LNGEOM_BIN, {"stats", fixture("many-sites"), "--format", "json", "--no-cache"});
+        lngeom::test::compare_reports(lngeom::test::parse_report(merged.out),
+                                      lngeom::test::parse_report(one_pass.out), "state");
+    }
+
+    void failing_rank_named_and_nothing_written() {
+        QTemporaryDir directory;
+        const QString output = directory.path() + "/report.json";
+        for (const int ranks : {2, 4}) {
+            const ProcessRun run =
+                mpi_stats(ranks, {fixture("failing-rank"), "--format", "json", "--output", output});
+            QVERIFY(run.exit_code != 0);
+            const QString last = QString("rank %1 of %2: %3: /norms/001/input: ")
+                                     .arg(ranks - 1)
+                                     .arg(ranks)
+                                     .arg(fixture("failing-rank"));
+            QVERIFY2(run.err.contains(("lngeom-mpi stats: " + last).toUtf8()), run.err.constData());
+            QVERIFY2(run.err.contains("rank(s) failed; nothing was written"), run.err.constData());
+            QVERIFY(!run.err.contains("rank 0 of"));
+            QVERIFY(!QFile::exists(output));
+            QCOMPARE(QDir(directory.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+        }
+    }
+
+    void refuses_wrong_arguments() {
+        const ProcessRun shard = mpi_stats(2, {fixture("tiny"), "--shard", "0/2", "--state", "x"});
+        QCOMPARE(shard.exit_code, 2);
+        QVERIFY2(shard.err.contains("--shard is for lngeom stats: here the ranks are the shards"),
+                 shard.err.constData());
+        QCOMPARE(shard.err.count("lngeom-mpi stats:"), 1);  // rank 0 alone says it
+        const ProcessRun absent = mpi_stats(2, {"/nonexistent/dump.h5"});
+        QCOMPARE(absent.exit_code, 1);
+        QVERIFY2(absent.err.contains("rank 0 of 2: /nonexistent/dump.h5") &&
+                     absent.err.contains("rank 1 of 2: /nonexistent/dump.h5"),
+                 absent.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMpiStats)
+#include "test_mpi_stats.moc"
