@@ -1,5 +1,7 @@
 #include "core/io/hdf5/hdf5_containment.h"
 
+#include "core/io/hdf5/hdf5_virtual.h"
+
 #include <vector>
 
 #include "core/errors.h"
@@ -40,9 +42,8 @@ void require_values_inside_file(const Dataset& dataset, const Where& where) {
     PropertyList plist(
         check_id(H5Dget_create_plist(dataset.id()), where, "cannot get the creation plist"));
     if (H5Pget_layout(plist.id()) == H5D_VIRTUAL) {
-        throw FormatError(where.file, where.object,
-                          "is a virtual dataset whose values come from other files; lngeom reads "
-                          "only the file it was given (copy the values into it)");
+        require_virtual_sources_beside_file(dataset, where);
+        return;
     }
     const int n_external =
         check_status(H5Pget_external_count(plist.id()), where, "cannot list external files");

@@ -13,7 +13,8 @@ namespace lngeom::hdf5 {
 // answer) is an external link; nothing for any other link or a missing one.
 void require_not_external_link(hid_t location, const std::string& path, const Where& where);
 
-// FormatError when the dataset's values live in external raw files or are virtual.
+// FormatError when the dataset's values live in external raw files, or are virtual other than
+// over shard files beside it (hdf5_virtual.h).
 void require_values_inside_file(const Dataset& dataset, const Where& where);
 
 }  // namespace lngeom::hdf5
