@@ -33,6 +33,13 @@ class FormatError : public Error {
     using Error::Error;
 };
 
+// A generic file holds several candidate datasets and none was named: the cue for a dataset
+// picker. The reason lists the candidates with their shapes.
+class SeveralDatasetsError : public FormatError {
+  public:
+    using FormatError::FormatError;
+};
+
 // A read asked for something the dump does not have: a site, a row range, an output stream.
 class RequestError : public Error {
   public:

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     cmake ninja-build g++ make pkg-config
     qt6-base-dev libqt6opengl6-dev libgl-dev
-    libvtk9-dev libhdf5-dev libeigen3-dev
+    libvtk9-dev libhdf5-dev libeigen3-dev zlib1g-dev
     python3-torch python3-h5py python3-numpy libopenblas0-openmp
     xvfb xauth poppler-utils
     fonts-dejavu-core  # the text font of every view and figure (widgets/support/text_font.h)

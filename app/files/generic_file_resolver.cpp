@@ -3,7 +3,6 @@
 #include "app/files/dataset_lister.h"
 #include "app/files/dataset_picker_dialog.h"
 #include "app/files/document_list.h"
-#include "core/io/dump.h"
 #include "widgets/document/dump_document.h"
 
 namespace lngeom::app {
@@ -28,7 +27,7 @@ void GenericFileResolver::resolve(widgets::DumpDocument* document) {
     if (document->state() != widgets::DumpDocument::State::Failed) return;
     if (!document->dataset().isEmpty() || !chooser_) return;
     // The failed open already looked at the file: only one with several candidates asks.
-    if (!document->errorMessage().contains(QString::fromLatin1(kSeveralDatasetsReason))) return;
+    if (!document->needsDatasetChoice()) return;
     const std::optional<QString> dataset = chooser_(document->path());
     if (!dataset) return;
     const QString path = document->path();

@@ -32,9 +32,8 @@ std::string only_candidate(const hdf5::File& file, const std::string& path) {
     std::string list;
     for (const DatasetCandidate& candidate : candidates)
         list += (list.empty() ? "" : ", ") + candidate_text(candidate);
-    throw FormatError(path, "/",
-                      std::string(kSeveralDatasetsReason) + ": " + list +
-                          "; pass --dataset with the one to open");
+    throw SeveralDatasetsError(
+        path, "/", "has several float datasets: " + list + "; pass --dataset with the one to open");
 }
 
 detail::DumpContents open_contents(const std::string& path, const std::string& dataset) {
@@ -116,6 +115,22 @@ std::vector<DatasetCandidate> Dump::list_datasets(const std::string& path) {
 }
 
 const DumpInfo& Dump::info() const { return impl_->contents.info; }
+
+std::vector<std::string> Dump::datasets() const {
+    std::vector<std::string> paths;
+    const auto add = [&paths](const std::string& path) {
+        if (std::find(paths.begin(), paths.end(), path) == paths.end()) paths.push_back(path);
+    };
+    for (const detail::SiteSource& site : impl_->contents.sites)
+        for (const auto* data :
+             {&site.input, site.output ? &*site.output : nullptr,
+              site.gamma ? &*site.gamma : nullptr, site.beta ? &*site.beta : nullptr})
+            if (data) add(data->where.object);
+    if (info().has_tokens) add("/tokens");
+    if (info().has_sequence) add("/sequence");
+    if (info().has_position) add("/position");
+    return paths;
+}
 
 void Dump::read_rows(SiteIndex site, Stream stream, Index first, Index count, RowBlock& out) const {
     hdf5::silence_error_printing();

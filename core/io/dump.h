@@ -94,14 +94,11 @@ struct RowBlock {
 // "float16", "bfloat16", "float32" or "float64".
 const char* stored_type_name(StoredType type);
 
-// How Dump::open's FormatError begins its reason when a generic file holds several candidate
-// datasets and none was named: the cue for a dataset picker.
-inline constexpr const char* kSeveralDatasetsReason = "has several float datasets";
-
 class Dump {
   public:
     // Opens read-only. `dataset` selects one generic dataset; empty means: the native layout if
-    // the file has it, else the only candidate dataset, else FormatError listing the candidates.
+    // the file has it, else the only candidate dataset, else SeveralDatasetsError listing the
+    // candidates (FormatError when there is none).
     static Dump open(const std::string& path, const std::string& dataset = "");
     // Float datasets of rank 2 or 3 in any HDF5 file, for the dataset picker.
     static std::vector<DatasetCandidate> list_datasets(const std::string& path);
@@ -111,6 +108,9 @@ class Dump {
     ~Dump();
 
     const DumpInfo& info() const;
+    // Every dataset the dump reads values from (each site's input, output, gamma and beta, the
+    // token columns), each once, in the order they were opened.
+    std::vector<std::string> datasets() const;
 
     // Rows [first, first + count) of a site's input or output (count × d); RequestError when
     // they would take more than 1 GiB.

@@ -4,6 +4,7 @@
 #include "core/io/dump_contents.h"
 #include "core/io/hdf5/hdf5_dataset.h"
 #include "core/io/hdf5/hdf5_objects.h"
+#include "core/io/hdf5/hdf5_walk.h"
 
 namespace lngeom::detail {
 

@@ -184,10 +184,9 @@ void add_site(DumpContents& contents, const std::string& key, const hdf5::Where&
 bool has_native_marker(const hdf5::File& file, const std::string& path) {
     const hdf5::Where where{path, "/"};
     const hdf5::Group root = hdf5::open_group(file.id(), "/", where);
-    // Read leniently: a user's own file may carry a `format` attribute of another kind.
-    const AttributeMap attributes = hdf5::read_attributes(root.id(), where);
-    const auto format = attributes.find("format");
-    return format != attributes.end() && format->second == AttributeValue(kFormatName);
+    // Read leniently: a user's own file may carry a `format` attribute of another kind. Only
+    // that one attribute: the root of any file may carry millions.
+    return hdf5::scalar_attribute(root.id(), "format", where) == AttributeValue(kFormatName);
 }
 
 DumpContents open_native_layout(hdf5::File file, const std::string& path) {

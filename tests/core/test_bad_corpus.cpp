@@ -1,12 +1,15 @@
 // The hostile-input corpus (tests/data/make_bad_corpus.py): every bad file opens with an error
 // naming file, object and reason; every degenerate but valid file gives the flagged counts
 // numpy computed, through the metrics kernel and through the streaming pass.
+#include <sys/resource.h>
+
 #include <QFile>
 #include <QTest>
 #include <atomic>
 
 #include "core/errors.h"
 #include "core/io/dump.h"
+#include "core/io/dump_validation.h"
 #include "core/metrics/metrics_pass.h"
 #include "core/metrics/token_metrics.h"
 #include "tests/core/test_bad_corpus.h"
@@ -115,6 +118,15 @@ class TestBadCorpus : public QObject {
         test::add_error_row(
             "2 GiB chunks", "absurd_chunk.h5", "", "format", "/norms/000/input",
             "has chunks of (67108864 x 8) values = 2 GiB; HDF5 decodes a whole chunk");
+        test::add_error_row("a million attributes on /model", "attributes_million.h5", "", "format",
+                            "/model",
+                            "has 1000000 attributes; lngeom reads at most 4096 to describe a "
+                            "model");
+        test::add_error_row("groups nested 10000 deep", "nested_deep.h5", "", "format",
+                            "/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g… (257 levels)",
+                            "groups nest more than 256 levels deep; lngeom looks no deeper");
+        test::add_error_row("a chunk of 2^31 values", "chunk_2pow31.h5", "", "hdf5", "/hidden",
+                            "cannot open dataset [HDF5: chunk size must be < 4GB");
         test::add_error_row("generic without layers", "generic_no_layers.h5", "hidden", "format",
                             "/hidden", "has no layers (n_layers = 0)");
         test::add_error_row("generic rank 3 with d = 0", "generic_3d_d0.h5", "", "format",
@@ -160,6 +172,17 @@ class TestBadCorpus : public QObject {
         test::add_error_row("2^40 tokens, columns", "terabytes.h5", "columns", "request", "/hidden",
                             "the per-token metrics of its 1099511627776 tokens "
                             "need 33 TiB, more than the memory budget of 512 MiB");
+        test::add_error_row("10^15 rows, columns", "rows_1e15.h5", "columns", "request", "/hidden",
+                            "the per-token metrics of its 1000000000000000 tokens need 29.3 PiB, "
+                            "more than the memory budget of 512 MiB");
+        test::add_error_row("a 1 MiB chunk inflating to 1 GiB", "gzip_bomb_single.h5", "validate",
+                            "format", "/hidden",
+                            "has a damaged chunk index: the chunk at (0, 0) is stored in 1061896 "
+                            "bytes, but its values take 65536 before compression");
+        test::add_error_row("a 300-byte chunk inflating to 4 GiB (gzip x3)", "gzip_bomb_triple.h5",
+                            "validate", "format", "/hidden",
+                            "has a gzip-compressed chunk at (0, 0) that inflates to more than the "
+                            "1 MiB its values take; the file is damaged");
     }
 
     void bad_read_is_named() {
@@ -179,8 +202,20 @@ class TestBadCorpus : public QObject {
             if (action == "columns")
                 run_metrics_pass(dump, PassOptions{},
                                  [](std::size_t, const SiteSummary&, SiteColumns&&) {});
+            if (action == "validate") validate_dump(path, "", [](const std::string&, auto) {});
         });
         check_caught(caught, kind, path, object, reason);
+    }
+
+    // libhdf5 would grow its buffer to the 4 GiB the triple bomb inflates to; the validation
+    // inflates each chunk itself, no further than the chunk's size, so the process stays small.
+    void gzip_bombs_stay_small() {
+        for (const char* file : {"gzip_bomb_triple.h5", "gzip_bomb_single.h5"})
+            QVERIFY_THROWS_EXCEPTION(FormatError, validate_dump(test::corpus_path(file), "",
+                                                                [](const std::string&, auto) {}));
+        rusage usage{};
+        getrusage(RUSAGE_SELF, &usage);
+        QVERIFY2(usage.ru_maxrss < 512 * 1024, qPrintable(QString::number(usage.ru_maxrss)));
     }
 
     // The walk for the dataset picker never follows an external link, so a link to a FIFO

@@ -71,7 +71,7 @@ class TestDumpErrors : public QObject {
         test::add_error_row("empty HDF5 file", "empty.h5", "", "format", "/",
                             "has neither the native lngeom layout");
         test::add_error_row(
-            "several candidates", "generic_many.h5", "", "format", "/",
+            "several candidates", "generic_many.h5", "", "several datasets", "/",
             "has several float datasets: /a/b/brain (3 x 4, bfloat16), /a/b/stacked (2 x 3 x "
             "4, float64), /a/hidden (3 x 4, float32); pass --dataset");
         test::add_error_row("missing filter", "lzf.h5", "", "format", "/hidden",

@@ -10,10 +10,15 @@ writers); the fuzzer seeds with both. For every degenerate file, `<file>.counts`
 per site: key n_tokens n_invalid n_non_finite n_zero n_constant n_invalid_output, classified by
 numpy with the definitions of DESIGN.md §1. Non-regular files (a FIFO, a directory) go into
 OUTDIR/special/ so that tools reading the corpus as plain files never block on them.
+
+Resource bombs: gzip chunks that inflate far beyond their chunk, a chunk of 2**31 values,
+10**15 declared rows, a million attributes, groups nested ten thousand deep. The million
+attributes take libhdf5 seconds to write, so that file is kept once written.
 """
 import os
 import shutil
 import sys
+import zlib
 
 import h5py
 import numpy as np
@@ -256,6 +261,99 @@ def terabyte_file(outdir):
                          dtype="<f4")
 
 
+# Resource bombs.
+
+MIB = 1 << 20
+
+
+def zeros_deflate_stream(mib):
+    """A zlib stream that inflates to `mib` MiB of zeros, built without compressing them: after
+    a full flush every MiB of zeros compresses to the same bytes, and the Adler-32 of n zero
+    bytes is (n mod 65521) << 16 | 1."""
+    compressor = zlib.compressobj(9)
+    first = compressor.compress(bytes(MIB)) + compressor.flush(zlib.Z_FULL_FLUSH)
+    repeated = compressor.compress(bytes(MIB)) + compressor.flush(zlib.Z_FULL_FLUSH)
+    adler = ((mib * MIB) % 65521) << 16 | 1
+    return first + repeated * (mib - 1) + b"\x03\x00" + adler.to_bytes(4, "big")
+
+
+def gzip_bomb(outdir, name, chunk, passes, inflated_mib):
+    """One float32 chunk whose stored bytes, through `passes` gzip filters, inflate to
+    `inflated_mib` MiB: HDF5 itself would grow its buffer until all of it fit."""
+    stream = zeros_deflate_stream(inflated_mib)
+    for _ in range(passes - 1):
+        stream = zlib.compress(stream, 9)
+    with h5py.File(os.path.join(outdir, name), "w") as f:
+        properties = h5py.h5p.create(h5py.h5p.DATASET_CREATE)
+        properties.set_chunk(chunk)
+        for _ in range(passes):
+            properties.set_deflate(9)
+        space = h5py.h5s.create_simple(chunk)
+        dataset = h5py.h5d.create(f.id, b"hidden", h5py.h5t.IEEE_F32LE, space, dcpl=properties)
+        dataset.write_direct_chunk((0, 0), stream, 0)
+    return len(stream)
+
+
+def chunk_of_2pow31_values(outdir):
+    """HDF5 refuses to write a chunk of 4 GiB, so the chunk's first extent is patched from
+    2**15 to 2**16 in the layout message: (65536 x 32768) float16 values."""
+    path = os.path.join(outdir, "chunk_2pow31.h5")
+    with h5py.File(path, "w") as f:
+        f.create_dataset("hidden", shape=(2**16, 2**15), chunks=(2**15, 2**15), dtype="<f2")
+    with open(path, "rb") as f:
+        whole = bytearray(f.read())
+    # Layout message v3, chunked, rank 2 + 1: the extents follow the 8-byte B-tree address.
+    extents = (2**15).to_bytes(4, "little") * 2 + (2).to_bytes(4, "little")
+    at = whole.index(extents)
+    assert whole[at - 11:at - 8] == b"\x03\x02\x03", "not the layout message"
+    whole[at:at + 4] = (2**16).to_bytes(4, "little")
+    with open(path, "wb") as f:
+        f.write(bytes(whole))
+
+
+def declared_rows(outdir):
+    """10**15 rows of d = 64 declared, one chunk of them written."""
+    with h5py.File(os.path.join(outdir, "rows_1e15.h5"), "w") as f:
+        hidden = f.create_dataset("hidden", shape=(10**15, 64), maxshape=(None, 64),
+                                  chunks=(4096, 64), dtype="<f4")
+        hidden[:4096] = vectors(4096, 64)
+
+
+def million_attributes(outdir):
+    """A native dump whose /model carries 10**6 attributes (dense storage). Kept once written:
+    libhdf5 needs seconds for it."""
+    path = os.path.join(outdir, "attributes_million.h5")
+    if os.path.exists(path):
+        return
+    partial = path + ".partial"
+    with h5py.File(partial, "w", libver="latest") as f:
+        write_root(f)
+        write_site(f, "000", 8, "<f4", 0, "ln1", n=10)
+        model = f.create_group("model").id
+        scalar = h5py.h5s.create(h5py.h5s.SCALAR)
+        for index in range(10**6):
+            h5py.h5a.create(model, b"a%d" % index, h5py.h5t.NATIVE_INT8, scalar)
+    os.replace(partial, path)
+
+
+def nested_groups(outdir, depth=10000):
+    """A generic dataset at the bottom of `depth` nested groups."""
+    with h5py.File(os.path.join(outdir, "nested_deep.h5"), "w") as f:
+        group = f
+        for _ in range(depth):
+            group = group.create_group("g")
+        group.create_dataset("hidden", data=vectors(4, 8).astype("<f4"))
+
+
+def resource_bombs(outdir):
+    gzip_bomb(outdir, "gzip_bomb_triple.h5", (256, 1024), 3, 4096)
+    gzip_bomb(outdir, "gzip_bomb_single.h5", (16, 1024), 1, 1024)
+    chunk_of_2pow31_values(outdir)
+    declared_rows(outdir)
+    million_attributes(outdir)
+    nested_groups(outdir)
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -267,6 +365,7 @@ def main():
     damaged_files(outdir)
     terabyte_file(outdir)
     fails_midway(outdir)
+    resource_bombs(outdir)
 
 
 if __name__ == "__main__":

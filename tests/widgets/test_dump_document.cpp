@@ -33,6 +33,7 @@ class TestDumpDocument : public QObject {
   private slots:
     void loadsInfoThenMetricsInTheBackground();
     void reportsAMissingFileByName();
+    void asksForADatasetOnlyWhenThereAreSeveral();
     void cancelBeforeThePassStopsIt();
     void currentSiteIgnoresSitesThatDoNotExist();
     void selectionKeepsSortedUniqueTokensInRange();
@@ -64,6 +65,22 @@ void TestDumpDocument::reportsAMissingFileByName() {
     QCOMPARE(document.state(), DumpDocument::State::Failed);
     QVERIFY2(document.errorMessage().contains("/nonexistent/activations.h5"),
              qPrintable(document.errorMessage()));
+}
+
+// The resolver's cue is the error's type, not its text: several candidates ask for a choice,
+// a file without any does not.
+void TestDumpDocument::asksForADatasetOnlyWhenThereAreSeveral() {
+    for (const auto& [name, asks] : {std::pair{"generic_many.h5", true}, {"empty.h5", false}}) {
+        DumpDocument document(QStringLiteral(LNGEOM_TEST_OUTPUT_DIR "/io-fixtures/") + name, {},
+                              uncachedOptions());
+        QSignalSpy failed(&document, &DumpDocument::failed);
+        document.load();
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(document.needsDatasetChoice(), asks);
+        QVERIFY2(document.errorMessage().contains(asks ? "has several float datasets: /a/b/brain"
+                                                       : "has neither the native lngeom layout"),
+                 qPrintable(document.errorMessage()));
+    }
 }
 
 void TestDumpDocument::cancelBeforeThePassStopsIt() {

@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "core/errors.h"
+#include "core/metrics/pass_budget.h"
 #include "widgets/document/token_selection.h"
 
 namespace lngeom::widgets {
@@ -67,6 +68,10 @@ void DumpDocument::work(StoreOptions options) {
     try {
         auto dump =
             std::make_shared<const Dump>(Dump::open(path_.toStdString(), dataset_.toStdString()));
+        // The views size per-token state (the selection) from infoReady on, and the document
+        // keeps per-token columns: a file declaring more tokens than the budget holds (10^15
+        // rows) fails here, before anything is sized.
+        require_pass_within_budget(*dump, options.pass, true, false);
         QMetaObject::invokeMethod(
             this, [this, dump] { publishInfo(dump); }, Qt::QueuedConnection);
         auto metrics = std::make_shared<MetricsStore>(
@@ -79,16 +84,22 @@ void DumpDocument::work(StoreOptions options) {
             },
             Qt::QueuedConnection);
     } catch (const CancelledError& error) {
-        const QString message = QString::fromStdString(error.what());
-        QMetaObject::invokeMethod(
-            this, [this, message] { publishFailure(State::Cancelled, message); },
-            Qt::QueuedConnection);
+        failLater(State::Cancelled, error);
+    } catch (const SeveralDatasetsError& error) {
+        failLater(State::Failed, error, true);
     } catch (const std::exception& error) {
-        const QString message = QString::fromStdString(error.what());
-        QMetaObject::invokeMethod(
-            this, [this, message] { publishFailure(State::Failed, message); },
-            Qt::QueuedConnection);
+        failLater(State::Failed, error);
     }
+}
+
+void DumpDocument::failLater(State state, const std::exception& error, bool needsDatasetChoice) {
+    const QString message = QString::fromStdString(error.what());
+    QMetaObject::invokeMethod(
+        this,
+        [this, state, message, needsDatasetChoice] {
+            publishFailure(state, message, needsDatasetChoice);
+        },
+        Qt::QueuedConnection);
 }
 
 void DumpDocument::publishInfo(std::shared_ptr<const Dump> dump) {
@@ -105,9 +116,10 @@ void DumpDocument::publishMetrics(std::shared_ptr<MetricsStore> metrics, TokenLa
     emit ready();
 }
 
-void DumpDocument::publishFailure(State state, const QString& message) {
+void DumpDocument::publishFailure(State state, const QString& message, bool needsDatasetChoice) {
     state_ = state;
     errorMessage_ = message;
+    needsDatasetChoice_ = needsDatasetChoice;
     if (state == State::Cancelled)
         emit cancelled();
     else

@@ -39,6 +39,9 @@ class DumpDocument : public QObject {
     const QString& dataset() const { return dataset_; }
     QString displayName() const;
     const QString& errorMessage() const { return errorMessage_; }
+    // True when the open failed because a generic file holds several datasets and none was
+    // named (SeveralDatasetsError): opening it again with one of them may succeed.
+    bool needsDatasetChoice() const { return needsDatasetChoice_; }
 
     // Valid from infoReady() on.
     const DumpInfo& info() const;
@@ -63,7 +66,8 @@ class DumpDocument : public QObject {
     void work(StoreOptions options);
     void publishInfo(std::shared_ptr<const Dump> dump);
     void publishMetrics(std::shared_ptr<MetricsStore> metrics, TokenLabelColumns labels);
-    void publishFailure(State state, const QString& message);
+    void publishFailure(State state, const QString& message, bool needsDatasetChoice);
+    void failLater(State state, const std::exception& error, bool needsDatasetChoice = false);
     void reportProgress(Index rowsDone, Index rowsTotal);
 
     QString path_;
@@ -71,6 +75,7 @@ class DumpDocument : public QObject {
     StoreOptions options_;
     State state_ = State::Idle;
     QString errorMessage_;
+    bool needsDatasetChoice_ = false;
     std::shared_ptr<const Dump> dump_;
     std::shared_ptr<MetricsStore> metrics_;
     TokenLabelColumns labels_;

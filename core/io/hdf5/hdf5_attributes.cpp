@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/errors.h"
+#include "core/io/hdf5/hdf5_activity.h"
 
 namespace lngeom::hdf5 {
 
@@ -64,20 +65,43 @@ std::optional<AttributeValue> read_value(const Attribute& attribute, const Where
     }
 }
 
-std::optional<AttributeValue> read_named(hid_t object, const std::string& name,
-                                         const Where& where) {
-    const Where here{where.file, where.object + "@" + name};
+bool attribute_exists(hid_t object, const std::string& name, const Where& where) {
     const htri_t exists = H5Aexists(object, name.c_str());
-    check_status(exists, here, "cannot look up attribute");
-    if (exists == 0) return std::nullopt;
+    check_status(exists, {where.file, where.object + "@" + name}, "cannot look up attribute");
+    return exists > 0;
+}
+
+// The value, or nullopt when the attribute is absent or not a scalar string or number.
+std::optional<AttributeValue> read_if_scalar(hid_t object, const std::string& name,
+                                             const Where& where) {
+    announce(where, "reading its attribute '" + name + "'");
+    if (!attribute_exists(object, name, where)) return std::nullopt;
+    const Where here{where.file, where.object + "@" + name};
     Attribute attribute(
         check_id(H5Aopen(object, name.c_str(), H5P_DEFAULT), here, "cannot open attribute"));
-    std::optional<AttributeValue> value = read_value(attribute, here);
-    if (!value) {
-        throw FormatError(where.file, where.object,
-                          "attribute '" + name + "' is not a scalar string or number");
-    }
-    return value;
+    return read_value(attribute, here);
+}
+
+std::optional<AttributeValue> read_named(hid_t object, const std::string& name,
+                                         const Where& where) {
+    std::optional<AttributeValue> value = read_if_scalar(object, name, where);
+    if (value || !attribute_exists(object, name, where)) return value;
+    throw FormatError(where.file, where.object,
+                      "attribute '" + name + "' is not a scalar string or number");
+}
+
+// Every attribute is read to describe the model, so their number is bounded first: a file
+// may carry millions, and each costs a lookup and memory.
+void require_countable_attributes(hid_t object, const Where& where) {
+    H5O_info_t info;
+    check_status(H5Oget_info2(object, &info, H5O_INFO_NUM_ATTRS), where,
+                 "cannot count the attributes");
+    if (info.num_attrs <= kMaxAttributesRead) return;
+    throw FormatError(where.file, where.object,
+                      "has " + std::to_string(info.num_attrs) +
+                          " attributes; lngeom reads at most " +
+                          std::to_string(kMaxAttributesRead) +
+                          " to describe a model (a real model has a few dozen)");
 }
 
 const char* kind_name(const AttributeValue& value) {
@@ -101,6 +125,8 @@ herr_t collect_name(hid_t, const char* name, const H5A_info_t*, void* data) {
 }  // namespace
 
 AttributeMap read_attributes(hid_t object, const Where& where) {
+    announce(where, "reading its attributes");
+    require_countable_attributes(object, where);
     std::vector<std::string> names;
     hsize_t index = 0;
     check_status(H5Aiterate2(object, H5_INDEX_NAME, H5_ITER_INC, &index, collect_name, &names),
@@ -113,6 +139,11 @@ AttributeMap read_attributes(hid_t object, const Where& where) {
         if (auto value = read_value(attribute, here)) map[name] = std::move(*value);
     }
     return map;
+}
+
+std::optional<AttributeValue> scalar_attribute(hid_t object, const std::string& name,
+                                               const Where& where) {
+    return read_if_scalar(object, name, where);
 }
 
 std::optional<std::string> string_attribute(hid_t object, const std::string& name,

@@ -10,9 +10,18 @@
 
 namespace lngeom::hdf5 {
 
+// An object carrying more attributes than this is refused by read_attributes.
+inline constexpr hsize_t kMaxAttributesRead = 4096;
+
 // Every scalar string/integer/float attribute of an object; other attributes (arrays, compound
-// values) are left out, since they have no place in the model description.
+// values) are left out, since they have no place in the model description. FormatError when
+// the object has more than kMaxAttributesRead attributes.
 AttributeMap read_attributes(hid_t object, const Where& where);
+
+// The attribute's value, read leniently: nullopt when it is absent or not a scalar string or
+// number.
+std::optional<AttributeValue> scalar_attribute(hid_t object, const std::string& name,
+                                               const Where& where);
 
 // nullopt when the attribute is absent; FormatError when it is present with another type.
 std::optional<std::string> string_attribute(hid_t object, const std::string& name,

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/errors.h"
+#include "core/io/hdf5/hdf5_activity.h"
 #include "core/io/hdf5/hdf5_attributes.h"
 
 namespace lngeom::hdf5 {
@@ -65,6 +66,20 @@ Dataspace selected_file_space(const Dataset& dataset, const std::vector<hsize_t>
 }
 
 }  // namespace
+
+size_t stored_element_bytes(const Dataset& dataset, const Where& where) {
+    const Datatype type = file_type(dataset, where);
+    if (H5Tget_class(type.id()) == H5T_VLEN || H5Tis_variable_str(type.id()) > 0) return 16;
+    return H5Tget_size(type.id());
+}
+
+size_t chunk_bytes(const Dataset& dataset, const Where& where) {
+    const std::vector<hsize_t> chunk = chunk_shape(dataset, where);
+    if (chunk.empty()) return 0;
+    size_t bytes = stored_element_bytes(dataset, where);
+    for (hsize_t extent : chunk) bytes *= size_t(extent);
+    return bytes;
+}
 
 std::vector<hsize_t> dataset_shape(const Dataset& dataset, const Where& where) {
     Dataspace space(check_id(H5Dget_space(dataset.id()), where, "cannot get dataspace"));
@@ -148,6 +163,7 @@ void read_box(const Dataset& dataset, hid_t memory_type, const std::vector<hsize
     const Dataspace file_space = selected_file_space(dataset, offset, count, where);
     Dataspace memory_space(check_id(H5Screate_simple(int(count.size()), count.data(), nullptr),
                                     where, "cannot create memory dataspace"));
+    announce(where, "reading its values " + box_text(offset, count));
     check_status(
         H5Dread(dataset.id(), memory_type, memory_space.id(), file_space.id(), H5P_DEFAULT, buffer),
         where, "cannot read " + box_text(offset, count));

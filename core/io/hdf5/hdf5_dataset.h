@@ -15,6 +15,12 @@ std::vector<hsize_t> dataset_shape(const Dataset& dataset, const Where& where);
 // The chunk's extent per dimension; empty for contiguous or compact storage.
 std::vector<hsize_t> chunk_shape(const Dataset& dataset, const Where& where);
 
+// Bytes of one element as stored in the file: a variable-length value counts as its length and
+// a global heap reference (16 bytes at most).
+size_t stored_element_bytes(const Dataset& dataset, const Where& where);
+// What one chunk holds once decoded; 0 when the dataset is not chunked.
+size_t chunk_bytes(const Dataset& dataset, const Where& where);
+
 // float16/32/64 of either byte order, or uint16 with attribute dtype = "bfloat16";
 // nullopt for every other element type.
 std::optional<StoredType> stored_float_type(const Dataset& dataset, const Where& where);

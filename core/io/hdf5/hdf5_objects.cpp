@@ -1,10 +1,10 @@
 #include "core/io/hdf5/hdf5_objects.h"
 
-#include <exception>
 #include <filesystem>
 #include <system_error>
 
 #include "core/errors.h"
+#include "core/io/hdf5/hdf5_activity.h"
 #include "core/io/hdf5/hdf5_containment.h"
 
 namespace lngeom::hdf5 {
@@ -57,24 +57,6 @@ H5O_type_t object_type(hid_t location, const std::string& path, const Where& whe
     return info.type;
 }
 
-struct VisitState {
-    const std::function<void(const std::string&)>* visit;
-    std::exception_ptr error;
-};
-
-herr_t visit_object(hid_t, const char* name, const H5O_info_t* info, void* data) {
-    auto* state = static_cast<VisitState*>(data);
-    if (info->type != H5O_TYPE_DATASET) return 0;
-    try {
-        (*state->visit)(std::string("/") + name);
-    } catch (...) {
-        // An exception must not unwind through HDF5's C frames: stop the walk, rethrow after.
-        state->error = std::current_exception();
-        return -1;
-    }
-    return 0;
-}
-
 herr_t collect_member(hid_t, const char* name, const H5L_info_t*, void* data) {
     static_cast<std::vector<std::string>*>(data)->push_back(name);
     return 0;
@@ -101,6 +83,7 @@ bool has_filters(const Dataset& dataset, const Where& here) {
 File open_file_read_only(const std::string& path) {
     silence_error_printing();
     require_readable_hdf5(path);
+    announce({path, ""}, "opening the file");
     const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
     if (id < 0) {
         const std::string stack = take_error_stack_text();
@@ -117,6 +100,7 @@ bool object_exists(hid_t location, const std::string& path, const Where& where) 
         if (end > start) {
             prefix +=
                 (prefix.empty() || prefix == "/" ? "" : "/") + path.substr(start, end - start);
+            announce({where.file, prefix}, "looking it up");
             const htri_t exists = H5Lexists(location, prefix.c_str(), H5P_DEFAULT);
             check_status(exists, {where.file, prefix}, "cannot look up link");
             if (exists == 0) return false;
@@ -141,35 +125,26 @@ bool is_dataset(hid_t location, const std::string& path, const Where& where) {
 }
 
 Group open_group(hid_t location, const std::string& path, const Where& where) {
+    announce({where.file, path}, "opening it");
     return Group(check_id(H5Gopen2(location, path.c_str(), H5P_DEFAULT), {where.file, path},
                           "cannot open group"));
 }
 
 Dataset open_dataset(hid_t location, const std::string& path, const Where& where) {
     const Where here{where.file, path};
+    announce(here, "opening it");
     Dataset uncached = open_with_chunk_cache(location, path, here, 0);
     if (!has_filters(uncached, here)) return uncached;
     return open_with_chunk_cache(location, path, here, kCompressedChunkCacheBytes);
 }
 
 std::vector<std::string> member_names(hid_t group, const Where& where) {
+    announce(where, "listing its members");
     std::vector<std::string> names;
     hsize_t index = 0;
     check_status(H5Literate(group, H5_INDEX_NAME, H5_ITER_INC, &index, collect_member, &names),
                  where, "cannot list the group's members");
     return names;
-}
-
-void visit_datasets(const File& file, const Where& where,
-                    const std::function<void(const std::string& path)>& visit) {
-    VisitState state{&visit, nullptr};
-    const herr_t status =
-        H5Ovisit2(file.id(), H5_INDEX_NAME, H5_ITER_INC, visit_object, &state, H5O_INFO_BASIC);
-    if (state.error) {
-        take_error_stack_text();
-        std::rethrow_exception(state.error);
-    }
-    check_status(status, where, "cannot walk the file's objects");
 }
 
 }  // namespace lngeom::hdf5

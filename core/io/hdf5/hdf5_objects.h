@@ -1,7 +1,6 @@
 #pragma once
-// Internal to the core: opening files, groups and datasets, and walking a file's objects.
+// Internal to the core: opening files, groups and datasets.
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -25,10 +24,5 @@ Dataset open_dataset(hid_t location, const std::string& path, const Where& where
 
 // Names of a group's direct members, in name order.
 std::vector<std::string> member_names(hid_t group, const Where& where);
-
-// Calls `visit(path)` for every dataset reachable from the root through hard links, each once
-// (HDF5 tracks visited objects, so link cycles end); soft and external links are not followed.
-void visit_datasets(const File& file, const Where& where,
-                    const std::function<void(const std::string& path)>& visit);
 
 }  // namespace lngeom::hdf5

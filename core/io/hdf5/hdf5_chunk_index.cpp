@@ -1,0 +1,125 @@
+#include "core/io/hdf5/hdf5_chunk_index.h"
+
+#include <vector>
+
+#include "core/errors.h"
+#include "core/io/hdf5/hdf5_activity.h"
+#include "core/io/hdf5/hdf5_chunk_inflation.h"
+#include "core/io/hdf5/hdf5_dataset.h"
+
+namespace lngeom::hdf5 {
+
+namespace {
+
+// Every stored chunk's record is checked. Up to kMaxListedChunks they are listed by position
+// in the index, which also finds records no read would look up (each listing walks the index
+// from its start, so the cost grows with the square); beyond, each cell of the chunk grid is
+// looked up (a walk down the index, microseconds) when the grid has at most kMaxGridLookups
+// cells, and a larger index is only walked.
+constexpr hsize_t kMaxListedChunks = 4096;
+constexpr hsize_t kMaxGridLookups = hsize_t(1) << 20;
+struct Chunking {
+    const Dataset& dataset;
+    std::vector<hsize_t> shape;
+    std::vector<hsize_t> chunk;
+    hsize_t decoded = 0;  // bytes of one chunk's values
+    std::vector<H5Z_filter_t> pipeline;
+};
+
+bool on_grid(const Chunking& chunking, const std::vector<hsize_t>& offset) {
+    for (size_t i = 0; i < offset.size(); ++i)
+        if (offset[i] % chunking.chunk[i] != 0 || offset[i] >= chunking.shape[i]) return false;
+    return true;
+}
+
+void check_record(const Chunking& chunking, const std::vector<hsize_t>& offset, haddr_t address,
+                  hsize_t size, const Where& where) {
+    if (address == HADDR_UNDEF) return;  // not stored: it reads as the fill value
+    if (!on_grid(chunking, offset)) {
+        throw FormatError(where.file, where.object,
+                          "has a damaged chunk index: it records a chunk at " +
+                              chunk_coordinates(offset) + ", which is not a chunk of its shape " +
+                              chunk_coordinates(chunking.shape));
+    }
+    const bool filtered = !chunking.pipeline.empty();
+    const bool fits =
+        filtered ? size > 0 && size <= chunking.decoded + kFilterSlack : size == chunking.decoded;
+    if (!fits) {
+        throw FormatError(where.file, where.object,
+                          "has a damaged chunk index: the chunk at " + chunk_coordinates(offset) +
+                              " is stored in " + std::to_string(size) +
+                              " bytes, but its values take " + std::to_string(chunking.decoded) +
+                              (filtered ? " before compression" : ""));
+    }
+    require_bounded_inflation(chunking.dataset, chunking.pipeline, offset, size, chunking.decoded,
+                              where);
+}
+
+hsize_t grid_cells(const Chunking& chunking) {
+    hsize_t cells = 1;
+    for (size_t i = 0; i < chunking.shape.size(); ++i) {
+        const hsize_t along = (chunking.shape[i] + chunking.chunk[i] - 1) / chunking.chunk[i];
+        if (along != 0 && cells > kMaxGridLookups / along) return kMaxGridLookups + 1;
+        cells *= along;
+    }
+    return cells;
+}
+
+// Advances `offset` to the next chunk of the grid, last dimension fastest; false past the end.
+bool next_chunk(const Chunking& chunking, std::vector<hsize_t>& offset) {
+    for (size_t i = offset.size(); i-- > 0;) {
+        offset[i] += chunking.chunk[i];
+        if (offset[i] < chunking.shape[i]) return true;
+        offset[i] = 0;
+    }
+    return false;
+}
+
+void check_every_cell(const Chunking& chunking, const Where& where) {
+    std::vector<hsize_t> offset(chunking.shape.size(), 0);
+    do {
+        unsigned mask = 0;
+        haddr_t address = HADDR_UNDEF;
+        hsize_t size = 0;
+        check_status(H5Dget_chunk_info_by_coord(chunking.dataset.id(), offset.data(), &mask,
+                                                &address, &size),
+                     where, "cannot look up a chunk");
+        check_record(chunking, offset, address, size, where);
+    } while (next_chunk(chunking, offset));
+}
+
+void check_stored(const Dataspace& space, hsize_t stored, const Chunking& chunking,
+                  const Where& where) {
+    std::vector<hsize_t> offset(chunking.shape.size(), 0);
+    for (hsize_t index = 0; index < stored; ++index) {
+        unsigned mask = 0;
+        haddr_t address = HADDR_UNDEF;
+        hsize_t size = 0;
+        check_status(H5Dget_chunk_info(chunking.dataset.id(), space.id(), index, offset.data(),
+                                       &mask, &address, &size),
+                     where, "cannot list a chunk");
+        check_record(chunking, offset, address, size, where);
+    }
+}
+
+}  // namespace
+
+void walk_chunk_index(const Dataset& dataset, const Where& where) {
+    const PropertyList creation(
+        check_id(H5Dget_create_plist(dataset.id()), where, "cannot get the creation plist"));
+    if (H5Pget_layout(creation.id()) != H5D_CHUNKED) return;
+    announce(where, "reading its chunk index");
+    const Dataspace space(check_id(H5Dget_space(dataset.id()), where, "cannot get dataspace"));
+    // Counting the stored chunks visits every record of the index.
+    hsize_t stored = 0;
+    check_status(H5Dget_num_chunks(dataset.id(), space.id(), &stored), where,
+                 "cannot read the chunk index");
+    const Chunking chunking{dataset, dataset_shape(dataset, where), chunk_shape(dataset, where),
+                            chunk_bytes(dataset, where), filter_pipeline(creation.id(), where)};
+    if (stored <= kMaxListedChunks)
+        check_stored(space, stored, chunking, where);
+    else if (grid_cells(chunking) <= kMaxGridLookups)
+        check_every_cell(chunking, where);
+}
+
+}  // namespace lngeom::hdf5
