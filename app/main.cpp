@@ -5,7 +5,8 @@
 
 namespace {
 
-constexpr const char* kUsage = R"(lngeom - the geometry of layer normalization in real model activations
+constexpr const char* kUsage =
+    R"(lngeom - the geometry of layer normalization in real model activations
 
 Usage:
   lngeom [FILE ...]            open dumps in the desktop app (no FILE: the bundled samples)
@@ -13,6 +14,7 @@ Usage:
   lngeom --theme THEME         system, light or dark colours (remembered)
   lngeom --screenshot PNG      open the window, save it as a PNG once drawn, and quit
          [--window-size WxH]   (initial window size, default 1400x820)
+  lngeom --validation-timeout S   seconds each file may take to validate (default 30)
   lngeom stats FILE [options]  per-site statistics as a table, CSV or JSON (no display needed)
          [--shard K/N --state OUT]   or the mergeable state of a shard of its rows
   lngeom merge STATE... [options]    the statistics of a dump from the states of its shards

@@ -26,6 +26,13 @@ class Hdf5Error : public Error {
     using Error::Error;
 };
 
+// libhdf5 crashed, hung or corrupted its memory on the file while the validation probe read it
+// (core/isolation/): lngeom refuses the file rather than read it in its own process.
+class Hdf5CrashError : public Hdf5Error {
+  public:
+    using Hdf5Error::Hdf5Error;
+};
+
 // The file is readable but its content is not a layout lngeom understands
 // (missing dataset, wrong rank or dtype, mismatched shapes, ...).
 class FormatError : public Error {

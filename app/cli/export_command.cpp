@@ -11,6 +11,7 @@
 #include "app/cli/private_display.h"
 #include "core/errors.h"
 #include "core/io/atomic_file.h"
+#include "core/isolation/contained_open.h"
 #include "core/metrics/metrics_store.h"
 #include "core/reports/metrics_export.h"
 #include "core/reports/metrics_export_hdf5.h"
@@ -86,7 +87,7 @@ void export_data(const ExportArguments& arguments) {
         throw UsageError{"--data metrics writes .csv or .h5, not '" + output + "'"};
     const ReportFormat format = metrics ? ReportFormat::Csv : statistics_format(output);
     require_target_directory(output);
-    const Dump dump = Dump::open(arguments.recipe.file, arguments.recipe.dataset);
+    const Dump dump = open_dump_contained(arguments.recipe.file, arguments.recipe.dataset);
     TokenMetricsRequest request;
     if (!arguments.recipe.site.empty())
         request.sites.push_back(find_site(dump.info(), arguments.recipe.site));

@@ -44,6 +44,8 @@ void apply_option(StatsArguments& arguments, std::string_view option, std::strin
         arguments.shard = shard_of(value);
     else if (option == "--state")
         arguments.state = value;
+    else if (option == "--validation-timeout")
+        arguments.validation_timeout_s = whole_number(option, value, 1, 3600);
     else
         throw UsageError{"unknown option '" + std::string(option) + "'"};
 }

@@ -17,9 +17,10 @@ struct StatsArguments {
     std::string output;
     bool use_cache = true;
     long memory_budget_mb = 512;
-    long threads = 2;   // default: all cores, at least 2
-    RowShard shard;     // --shard K/N
-    std::string state;  // --state OUT: write the mergeable state instead of a report
+    long threads = 2;                // default: all cores, at least 2
+    RowShard shard;                  // --shard K/N
+    std::string state;               // --state OUT: write the mergeable state instead of a report
+    long validation_timeout_s = 30;  // --validation-timeout S: lngeom-probe's time limit
     bool help = false;
 };
 

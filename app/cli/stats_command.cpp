@@ -1,6 +1,7 @@
 // `lngeom stats FILE ...`: per-site statistics of a dump as a table, CSV or JSON, or the
 // mergeable state of a shard of its rows. Runs before any QApplication exists and needs no
 // display, so it stays free of Qt.
+#include <chrono>
 #include <cstdio>
 #include <string>
 
@@ -9,6 +10,7 @@
 #include "app/cli/stats_arguments.h"
 #include "core/errors.h"
 #include "core/io/atomic_file.h"
+#include "core/isolation/contained_open.h"
 #include "core/metrics/metrics_store.h"
 #include "core/state/state_file.h"
 
@@ -33,15 +35,25 @@ Options:
   --shard K/N           only shard K (0 <= K < N) of every site's rows; needs --state
   --state OUT           write the mergeable state (of the shard) to OUT instead of a report;
                         `lngeom merge` turns the states of every shard into the report
+  --validation-timeout S  seconds libhdf5 may take to validate the file in a process of its
+                        own before lngeom reads it (default 30); a file on which it crashes
+                        or hangs is refused
   --help                show this help
 
 The cache lives in $LNGEOM_CACHE_DIR, else $XDG_CACHE_HOME/lngeom, else ~/.cache/lngeom.
 For several processes on a cluster see `lngeom-mpi stats --help`.
 )";
 
+// Validated by lngeom-probe first (core/isolation/contained_open.h), within --validation-timeout.
+Dump open_validated(const StatsArguments& arguments) {
+    ContainmentOptions containment;
+    containment.timeout = std::chrono::seconds(arguments.validation_timeout_s);
+    return open_dump_contained(arguments.file, arguments.dataset, containment);
+}
+
 int write_state(const StatsArguments& arguments) {
     require_target_directory(arguments.state);
-    const Dump dump = Dump::open(arguments.file, arguments.dataset);
+    const Dump dump = open_validated(arguments);
     std::vector<SiteState> sites = run_statistics_pass(dump, pass_options(arguments));
     write_state_file(arguments.state,
                      dump_state(dump, arguments.dataset, arguments.shard, std::move(sites)));
@@ -50,7 +62,7 @@ int write_state(const StatsArguments& arguments) {
 
 int run(const StatsArguments& arguments) {
     if (!arguments.state.empty()) return write_state(arguments);
-    const Dump dump = Dump::open(arguments.file, arguments.dataset);
+    const Dump dump = open_validated(arguments);
     StoreOptions options;
     options.pass = pass_options(arguments);
     options.use_cache = arguments.use_cache;

@@ -3,6 +3,7 @@
 #include <QIcon>
 #include <QSize>
 
+#include <chrono>
 #include <cstdio>
 #include <optional>
 #include <string_view>
@@ -18,6 +19,7 @@
 #include "app/window/main_window.h"
 #include "app/window/theme.h"
 #include "app/window/window_screenshot.h"
+#include "core/isolation/contained_open.h"
 #include "widgets/vtk_hosting/display_availability.h"
 #include "widgets/vtk_hosting/opengl_setup.h"
 
@@ -30,6 +32,7 @@ struct GuiOptions {
     std::optional<Theme> theme;
     QString screenshotPath;
     QSize windowSize{1400, 820};
+    std::optional<std::chrono::milliseconds> validationTimeout;
 };
 
 std::optional<QSize> parseWindowSize(const QString& text) {
@@ -78,10 +81,15 @@ std::optional<GuiOptions> parseOptions(const QStringList& arguments) {
         "JSON");
     const QCommandLineOption theme("theme", "Colour theme: system, light or dark (remembered).",
                                    "THEME");
+    const QCommandLineOption validationTimeout(
+        "validation-timeout",
+        "Seconds libhdf5 may take to validate each file before it is refused (default 30).",
+        "SECONDS");
     parser.addOption(screenshot);
     parser.addOption(windowSize);
     parser.addOption(session);
     parser.addOption(theme);
+    parser.addOption(validationTimeout);
     parser.addPositionalArgument(
         "FILE", "Activation dumps to open (none: the two bundled samples).", "[FILE...]");
     parser.process(arguments);
@@ -95,6 +103,15 @@ std::optional<GuiOptions> parseOptions(const QStringList& arguments) {
             std::fputs("lngeom: --theme needs system, light or dark\n", stderr);
             return std::nullopt;
         }
+    }
+    if (parser.isSet(validationTimeout)) {
+        bool valid = false;
+        const int seconds = parser.value(validationTimeout).toInt(&valid);
+        if (!valid || seconds < 1 || seconds > 3600) {
+            std::fputs("lngeom: --validation-timeout needs whole seconds from 1 to 3600\n", stderr);
+            return std::nullopt;
+        }
+        options.validationTimeout = std::chrono::seconds(seconds);
     }
     if (!parser.isSet(windowSize)) return options;
     const std::optional<QSize> size = parseWindowSize(parser.value(windowSize));
@@ -144,6 +161,7 @@ int run_gui(int argc, char* argv[]) {
     QGuiApplication::setDesktopFileName("lngeom");
     const std::optional<GuiOptions> options = parseOptions(arguments);
     if (!options) return 2;
+    if (options->validationTimeout) set_default_validation_timeout(*options->validationTimeout);
     if (options->theme)
         applyTheme(*options->theme);
     else

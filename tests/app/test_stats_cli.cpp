@@ -1,12 +1,15 @@
 // `lngeom stats` as a user runs it: JSON that parses and matches numpy, the cache, --output,
-// other formats, and one clear line on stderr for every wrong argument.
+// other formats, one clear line on stderr for every wrong argument and for every file libhdf5
+// crashes or hangs on.
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "tests/core/test_metric_fixtures.h"
+#include "tests/fuzz/known_hdf5_crashers.h"
 
 namespace {
 
@@ -146,6 +149,9 @@ class TestStatsCli : public QObject {
         QTest::newRow("no file") << QStringList{} << 2 << "no FILE given";
         QTest::newRow("bad format") << QStringList{good, "--format", "xml"} << 2
                                     << "--format must be table, csv or json, not 'xml'";
+        QTest::newRow("zero validation time")
+            << QStringList{good, "--validation-timeout", "0"} << 2
+            << "--validation-timeout needs a whole number from 1 to 3600, not '0'";
         QTest::newRow("zero threads") << QStringList{good, "--threads", "0"} << 2
                                       << "--threads needs a whole number from 1 to 256, not '0'";
         QTest::newRow("budget not a number")
@@ -175,6 +181,34 @@ class TestStatsCli : public QObject {
         QVERIFY2(error.startsWith("lngeom stats: ") && error.contains(message), qPrintable(error));
         QCOMPARE(error.count('\n'), 1);
         QVERIFY(error.endsWith('\n'));
+    }
+
+    // A file libhdf5 crashes or hangs on: one line naming the file, the object and what libhdf5
+    // was doing, exit status 1 within the time limit, never a signal.
+    void known_hdf5_crashers_are_refused_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("message");
+        for (const lngeom::test::KnownCrasher& crasher : lngeom::test::kKnownCrashers) {
+            const QString path =
+                QString(LNGEOM_SOURCE_DIR "/tests/fuzz/known-hdf5-crashers/") + crasher.file;
+            QTest::newRow(crasher.file)
+                << path << "lngeom stats: " + path + ": " + crasher.object + ": " + crasher.reason;
+        }
+    }
+
+    void known_hdf5_crashers_are_refused() {
+        QFETCH(QString, path);
+        QFETCH(QString, message);
+        QElapsedTimer clock;
+        clock.start();
+        const Run run = run_stats({path, "--no-cache", "--validation-timeout",
+                                   QString::number(lngeom::test::kCrasherTimeoutSeconds)});
+        QVERIFY(clock.elapsed() < 20000);
+        QCOMPARE(run.exit_code, 1);
+        QVERIFY(run.out.isEmpty());
+        const QString error = QString::fromUtf8(run.err);
+        QVERIFY2(error.startsWith(message), qPrintable(error));
+        QCOMPARE(error.count('\n'), 1);
     }
 };
 

@@ -21,3 +21,14 @@ lngeom_add_qtest(NAME test_read_only LABEL core
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_read_only.cpp
     LIBS lngeom_core lngeom_dump_pipeline FIXTURES core_bad core_io core_metrics)
 set_tests_properties(test_read_only PROPERTIES TIMEOUT 300)
+
+# Containment of libhdf5's crashes and hangs: the child process runner, and lngeom-probe on
+# every known crasher and on the whole corpus.
+lngeom_add_qtest(NAME test_child_process LABEL core
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_child_process.cpp
+    LIBS lngeom_core)
+lngeom_add_qtest(NAME test_contained_open LABEL core
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_contained_open.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/test_error_checks.h
+    LIBS lngeom_core FIXTURES core_bad core_io)
+set_tests_properties(test_contained_open PROPERTIES TIMEOUT 300)

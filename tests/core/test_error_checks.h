@@ -13,6 +13,7 @@ namespace lngeom::test {
 
 // Which Error subclass was thrown, as a word the data rows can name.
 inline QString error_kind(const Error& error) {
+    if (dynamic_cast<const Hdf5CrashError*>(&error)) return "crash";
     if (dynamic_cast<const SeveralDatasetsError*>(&error)) return "several datasets";
     if (dynamic_cast<const FormatError*>(&error)) return "format";
     if (dynamic_cast<const Hdf5Error*>(&error)) return "hdf5";

@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "core/errors.h"
+#include "core/isolation/contained_open.h"
 #include "core/metrics/pass_budget.h"
 #include "widgets/document/token_selection.h"
 
@@ -66,8 +67,12 @@ void DumpDocument::setCurrentSite(SiteIndex site) {
 
 void DumpDocument::work(StoreOptions options) {
     try {
-        auto dump =
-            std::make_shared<const Dump>(Dump::open(path_.toStdString(), dataset_.toStdString()));
+        // Validated in a process of its own first: a file libhdf5 crashes or hangs on fails
+        // here with a message, and this process and every other document go on.
+        ContainmentOptions containment;
+        containment.cancel = &cancel_;
+        auto dump = std::make_shared<const Dump>(
+            open_dump_contained(path_.toStdString(), dataset_.toStdString(), containment));
         // The views size per-token state (the selection) from infoReady on, and the document
         // keeps per-token columns: a file declaring more tokens than the budget holds (10^15
         // rows) fails here, before anything is sized.
