@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/files/document_list.h"
+#include "widgets/document/dump_document.h"
 
 namespace lngeom::app {
 
@@ -11,6 +12,7 @@ ComparisonChoice::ComparisonChoice(DocumentList* documents)
     connect(documents, &DocumentList::added, this, &ComparisonChoice::update);
     connect(documents, &DocumentList::removed, this, &ComparisonChoice::update);
     connect(documents, &DocumentList::currentChanged, this, &ComparisonChoice::update);
+    connect(documents, &DocumentList::stateChanged, this, &ComparisonChoice::update);
     update();
 }
 
@@ -29,7 +31,9 @@ void ComparisonChoice::update() {
     if (!pickStands) picked_.reset();
     widgets::DumpDocument* chosen = picked_.value_or(nullptr);
     for (widgets::DumpDocument* document : open)
-        if (!picked_ && document != documents_->current() && !chosen) chosen = document;
+        if (!picked_ && document != documents_->current() && !chosen &&
+            document->state() != widgets::DumpDocument::State::Failed)
+            chosen = document;
     if (chosen == comparison_) return;
     comparison_ = chosen;
     emit changed(chosen);

@@ -1,8 +1,8 @@
 #pragma once
 // Which dump the comparing views (histogram outline, curves, tables, Compare) set beside the
 // current one: the one the user picked in the toolbar while it stays open and is not the current
-// one, else the first other open dump — so opening the two samples compares LayerNorm with
-// RMSNorm without asking.
+// one, else the first other open dump that did not fail to open — so opening the two samples
+// compares LayerNorm with RMSNorm without asking, even with a damaged file between them.
 
 #include <QObject>
 

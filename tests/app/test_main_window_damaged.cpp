@@ -8,6 +8,7 @@
 #include <QtTest>
 
 #include "app/files/sample_files.h"
+#include "app/window/comparison_choice.h"
 #include "app/window/view_set.h"
 #include "core/isolation/contained_open.h"
 #include "tests/app/main_window_fixture.h"
@@ -65,6 +66,8 @@ void TestMainWindowDamaged::damagedFilesCostOnlyThemselves() {
     }
     for (const DumpDocument* sound : {documents.front(), documents.back()})
         QCOMPARE(sound->state(), DumpDocument::State::Ready);
+    // The comparing views pass over the damaged files to the other sound one.
+    QCOMPARE(test.window->comparisonChoice()->comparison(), documents.back());
 
     // The sound files stay fully usable: the views follow the keyboard, and another file opens.
     test.documents->setCurrent(documents.back());
