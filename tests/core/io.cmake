@@ -14,3 +14,9 @@ endforeach()
 lngeom_add_qtest(NAME test_dump_hdf5_layer LABEL core
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dump_hdf5_layer.cpp
     LIBS lngeom_core HDF5::HDF5 FIXTURES core_io)
+
+# Dumps opened from memory, as the fuzzer opens its inputs.
+lngeom_add_qtest(NAME test_memory_file LABEL core
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_memory_file.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/test_error_checks.h
+    LIBS lngeom_core)

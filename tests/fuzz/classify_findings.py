@@ -1,12 +1,14 @@
 #!/usr/bin/python3
 """Replays every input a fuzz run saved and says where each one fails.
 
-Usage: /usr/bin/python3 classify_findings.py FUZZ_BINARY FINDINGS_DIR
+Usage: /usr/bin/python3 classify_findings.py FUZZ_BINARY PROBE FINDINGS_DIR
 
 A finding whose innermost frame of real code (sanitizer runtime, libc and libstdc++ frames
 skipped) is inside libhdf5 is a crash, hang or leak of libhdf5 1.10.8 itself on a damaged file,
-which lngeom cannot prevent: it is listed, and tests/fuzz/known-hdf5-crashers/ is where to keep
-it. An input that does not fail when replayed alone is listed too. Any other finding (a frame
+which lngeom cannot prevent in-process. lngeom-probe (PROBE) must then refuse the file, as it
+does before lngeom reads any file: one it passes would reach lngeom's own process, and counts
+as lngeom's. Contained ones are listed, and tests/fuzz/known-hdf5-crashers/ is where to keep
+them. An input that does not fail when replayed alone is listed too. Any other finding (a frame
 of lngeom first, an uncaught exception) is lngeom's to fix: the exit status is then 1.
 """
 import os
@@ -36,21 +38,39 @@ def first_real_frame(report):
     return None, None
 
 
-def classify(binary, path):
+PROBE_ENVIRONMENT = dict(os.environ, ASAN_OPTIONS="exitcode=86:detect_leaks=0:"
+                         "allocator_may_return_null=1:hard_rss_limit_mb=3072")
+
+
+def probe_refuses(probe, path):
+    """lngeom-probe's verdict as lngeom would run it: anything but "valid" keeps the file out."""
+    try:
+        result = subprocess.run([probe, path], capture_output=True, text=True, timeout=30,
+                                env=PROBE_ENVIRONMENT)
+    except subprocess.TimeoutExpired:
+        return True
+    return not (result.returncode == 0 and result.stdout.rstrip().endswith("valid"))
+
+
+def classify(binary, probe, path):
     result = subprocess.run([binary, "-timeout=20", path], capture_output=True, text=True,
                             env=os.environ)
     if result.returncode == 0:
         return "replayed", "does not fail when replayed alone (fixed, or it needed the run's state)"
     function, module = first_real_frame(result.stderr)
     where = f"{function} ({os.path.basename(module)})" if function else "no stack"
-    return ("libhdf5" if "libhdf5" in (module or "") else "lngeom"), where
+    if "libhdf5" not in (module or ""):
+        return "lngeom", where
+    if not probe_refuses(probe, path):
+        return "lngeom", where + ", and lngeom-probe passes the file: not contained"
+    return "libhdf5", where + ", refused by lngeom-probe"
 
 
 def main():
-    binary, findings = sys.argv[1], sys.argv[2]
+    binary, probe, findings = sys.argv[1], sys.argv[2], sys.argv[3]
     ours = 0
     for name in sorted(os.listdir(findings)):
-        owner, where = classify(binary, os.path.join(findings, name))
+        owner, where = classify(binary, probe, os.path.join(findings, name))
         ours += owner == "lngeom"
         print(f"{owner:8} {name}: {where}")
     sys.exit(1 if ours else 0)

@@ -5,6 +5,7 @@
 
 #include "core/errors.h"
 #include "core/io/dump.h"
+#include "core/io/dump_validation.h"
 #include "core/metrics/metrics_pass.h"
 #include "core/metrics/token_metrics.h"
 
@@ -71,26 +72,55 @@ void exercise(PipelineReport& report, const Dump& dump, const PipelineOptions& o
     if (total > kPassValues) return;
     PassOptions pass;
     pass.memory_budget_bytes = std::size_t(16) << 20;
+    pass.threads = 1;  // computed inline: no thread to start for every input
     attempt(report, [&] { run_metrics_pass(dump, pass); });
+}
+
+// lngeom-probe's validation, as it runs before lngeom reads a file; true when it passes.
+// SeveralDatasetsError propagates: it is the cue for the dataset picker.
+bool validated(PipelineReport& report, const std::string& path, const std::string& dataset,
+               const PipelineOptions& options) {
+    try {
+        validate_dump(path, dataset, [](const std::string&, std::string_view) {},
+                      {.token_strings = options.read_token_strings});
+    } catch (const SeveralDatasetsError&) {
+        throw;
+    } catch (const Error& error) {
+        report.refusals.push_back(error.what());
+        return false;
+    }
+    ++report.completed;
+    return true;
 }
 
 void open_and_exercise(PipelineReport& report, const std::string& path, const std::string& dataset,
                        const PipelineOptions& options) {
+    if (!validated(report, path, dataset, options)) return;
     attempt(report, [&] {
         const Dump dump = Dump::open(path, dataset);
         exercise(report, dump, options);
     });
 }
 
+// A file with several candidates: the picker lists them, and the first few are opened.
+void open_candidates(PipelineReport& report, const std::string& path,
+                     const PipelineOptions& options) {
+    std::vector<DatasetCandidate> candidates;
+    attempt(report, [&] { candidates = Dump::list_datasets(path); });
+    for (std::size_t i = 0; i < std::min(candidates.size(), kCandidatesOpened); ++i)
+        attempt(report, [&] { open_and_exercise(report, path, candidates[i].path, options); });
+}
+
 }  // namespace
 
 PipelineReport run_dump_pipeline(const std::string& path, const PipelineOptions& options) {
     PipelineReport report;
-    std::vector<DatasetCandidate> candidates;
-    attempt(report, [&] { candidates = Dump::list_datasets(path); });
-    open_and_exercise(report, path, "", options);
-    for (std::size_t i = 0; i < std::min(candidates.size(), kCandidatesOpened); ++i)
-        open_and_exercise(report, path, candidates[i].path, options);
+    try {
+        open_and_exercise(report, path, "", options);
+    } catch (const SeveralDatasetsError& error) {
+        report.refusals.push_back(error.what());
+        open_candidates(report, path, options);
+    }
     return report;
 }
 

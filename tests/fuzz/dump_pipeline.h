@@ -21,10 +21,12 @@ struct PipelineOptions {
     bool read_token_strings = true;
 };
 
-// Lists the candidate datasets, opens the file (and each of its first candidates), reads every
-// site's input and output in blocks through the metrics kernel, its gamma, beta and token
-// columns, and runs the metrics pass when the dump is small. Sites too large to read whole in
-// a moment are read at their first and last block only.
+// What lngeom does with a file: validates it as lngeom-probe does (validate_dump) and, when
+// that passes, opens it, reads every site's input and output in blocks through the metrics
+// kernel, its gamma, beta and token columns, and runs the metrics pass when the dump is small;
+// a generic file with several candidates has them listed, and its first few are validated and
+// opened in turn. Sites too large to read whole in a moment are read at their first and last
+// block only.
 PipelineReport run_dump_pipeline(const std::string& path, const PipelineOptions& options = {});
 
 }  // namespace lngeom::fuzz

@@ -1,11 +1,13 @@
 // Replays the fuzzing pipeline over the hostile-input corpus, the reader's fixtures and every
 // input the fuzzer found (tests/fuzz/regressions): each runs to the end, and every refusal is
 // a lngeom::Error whose message starts with the file's path. Inputs libhdf5 itself crashes on
-// are listed and skipped.
+// (known-hdf5-crashers/) cannot run in-process: test_contained_open checks that lngeom-probe
+// refuses each of them.
 #include <QDir>
-#include <QFileInfo>
+#include <QFile>
 #include <QTest>
 
+#include "core/io/memory_file.h"
 #include "tests/fuzz/dump_pipeline.h"
 
 class TestFuzzRegressions : public QObject {
@@ -25,6 +27,30 @@ class TestFuzzRegressions : public QObject {
         }
     }
 
+    // Every seed is a valid dump in one of the layouts lngeom reads: read with no refusal, from
+    // disk and from memory as the fuzzer reads it.
+    void seeds_read_without_refusal_data() {
+        QTest::addColumn<QString>("path");
+        const QDir dir(QString(LNGEOM_TEST_OUTPUT_DIR) + "/fuzz-seeds");
+        for (const QString& name : dir.entryList({"*.h5"}, QDir::Files, QDir::Name))
+            QTest::newRow(qPrintable(name)) << dir.filePath(name);
+    }
+
+    void seeds_read_without_refusal() {
+        QFETCH(QString, path);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        const lngeom::MemoryFile memory(
+            "seed.h5", {reinterpret_cast<const std::uint8_t*>(bytes.data()), size_t(bytes.size())});
+        for (const std::string& source : {path.toStdString(), memory.name()}) {
+            const lngeom::fuzz::PipelineReport report = lngeom::fuzz::run_dump_pipeline(source);
+            QVERIFY2(report.refusals.empty(),
+                     report.refusals.empty() ? "" : report.refusals[0].c_str());
+            QVERIFY(report.completed > 5);
+        }
+    }
+
     void pipeline_refuses_cleanly() {
         QFETCH(QString, path);
         const lngeom::fuzz::PipelineReport report =
@@ -32,24 +58,6 @@ class TestFuzzRegressions : public QObject {
         QVERIFY(report.completed + report.refusals.size() > 0);
         for (const std::string& refusal : report.refusals)
             QVERIFY2(QString::fromStdString(refusal).startsWith(path + ": "), refusal.c_str());
-    }
-
-    // Inputs on which libhdf5 1.10.8 itself crashes or hangs, inside its global heap or link
-    // table code, before lngeom gets an answer it could check: kept so that a newer HDF5 can be
-    // tried on them, never replayed in-process (the test would crash with them).
-    void known_hdf5_crashers_data() {
-        QTest::addColumn<QString>("path");
-        const QDir dir(QString(LNGEOM_SOURCE_DIR) + "/tests/fuzz/known-hdf5-crashers");
-        for (const QString& name : dir.entryList(QDir::Files, QDir::Name))
-            QTest::newRow(qPrintable(name)) << dir.filePath(name);
-    }
-
-    void known_hdf5_crashers() {
-        QFETCH(QString, path);
-        QVERIFY(QFileInfo(path).size() > 0);
-        QSKIP(
-            "libhdf5 1.10.8 crashes or hangs on this file inside its own code "
-            "(tests/README-robustness.md, known limits)");
     }
 };
 

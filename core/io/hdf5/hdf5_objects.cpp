@@ -1,11 +1,14 @@
 #include "core/io/hdf5/hdf5_objects.h"
 
 #include <filesystem>
+#include <optional>
+#include <span>
 #include <system_error>
 
 #include "core/errors.h"
 #include "core/io/hdf5/hdf5_activity.h"
 #include "core/io/hdf5/hdf5_containment.h"
+#include "core/io/memory_file.h"
 
 namespace lngeom::hdf5 {
 
@@ -37,6 +40,9 @@ void require_readable_hdf5(const std::string& path) {
 
 // The likely cause in the user's words; the HDF5 stack that follows it has the details.
 std::string open_failure_reason(const std::string& stack) {
+    // Files on disk are checked for the signature first; images in memory only here.
+    if (stack.find("file signature not found") != std::string::npos)
+        return "not an HDF5 file (no HDF5 signature found)";
     if (stack.find("truncated") != std::string::npos)
         return "cannot open: the file is truncated or damaged";
     if (stack.find("superblock") != std::string::npos)
@@ -78,13 +84,31 @@ bool has_filters(const Dataset& dataset, const Where& here) {
     return check_status(H5Pget_nfilters(creation.id()), here, "cannot list filters") > 0;
 }
 
+// HDF5's core driver over a copy of the bytes, which never touches the file system.
+PropertyList memory_file_access(const std::string& path, std::span<const std::uint8_t> bytes) {
+    const Where where{path, ""};
+    if (bytes.empty()) throw Hdf5Error(path, "", "not an HDF5 file (the file is empty)");
+    PropertyList access(check_id(H5Pcreate(H5P_FILE_ACCESS), where, "cannot create plist"));
+    check_status(H5Pset_fapl_core(access.id(), 64 * 1024, false), where,
+                 "cannot use the in-memory driver");
+    check_status(
+        H5Pset_file_image(access.id(), const_cast<std::uint8_t*>(bytes.data()), bytes.size()),
+        where, "cannot hand over the file's bytes");
+    return access;
+}
+
 }  // namespace
 
 File open_file_read_only(const std::string& path) {
     silence_error_printing();
-    require_readable_hdf5(path);
+    const std::optional<std::span<const std::uint8_t>> in_memory = detail::memory_file_bytes(path);
+    std::optional<PropertyList> access;
+    if (in_memory)
+        access = memory_file_access(path, *in_memory);
+    else
+        require_readable_hdf5(path);
     announce({path, ""}, "opening the file");
-    const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+    const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, access ? access->id() : H5P_DEFAULT);
     if (id < 0) {
         const std::string stack = take_error_stack_text();
         throw Hdf5Error(path, "", open_failure_reason(stack) + " [HDF5: " + stack + "]");
