@@ -5,6 +5,7 @@
 #include <limits>
 #include <string_view>
 
+#include "app/cli/argument_parser.h"
 #include "app/cli/command_line.h"
 #include "core/geometry/normalization_walk.h"
 #include "widgets/figures/figure_writer.h"
@@ -88,56 +89,43 @@ DataExport data_export(std::string_view text) {
     throw UsageError{"--data must be metrics or stats, not '" + std::string(text) + "'"};
 }
 
-void apply_option(ExportArguments& arguments, std::string_view option, std::string_view value) {
+std::vector<CommandOption> export_options(ExportArguments& arguments) {
     widgets::FigureRecipe& recipe = arguments.recipe;
-    if (option == "--view")
-        recipe.view = figure_view(value);
-    else if (option == "--site")
-        recipe.site = value;
-    else if (option == "--metric")
-        recipe.metric = metric(value);
-    else if (option == "--bins")
-        recipe.bins = int(whole_number(option, value, 1, 2000));
-    else if (option == "--range")
-        recipe.range = value_range(value);
-    else if (option == "--token" || option == "--tokens")
-        recipe.tokens = token_list(option, value);
-    else if (option == "--step")
-        recipe.step = int(whole_number(option, value, 0, kWalkStageCount - 1));
-    else if (option == "--colour")
-        recipe.projection.colour = projection_colour(value);
-    else if (option == "--scale")
-        recipe.scale = double(whole_number(option, value, 1, 8));
-    else if (option == "--size")
-        figure_size(value, recipe);
-    else if (option == "--dataset")
-        recipe.dataset = value;
-    else if (option == "--compare")
-        recipe.compareFile = value;
-    else if (option == "--compare-dataset")
-        recipe.compareDataset = value;
-    else if (option == "--out")
-        arguments.output = value;
-    else if (option == "--recipe")
-        arguments.recipeInput = value;
-    else if (option == "--data")
-        arguments.data = data_export(value);
-    else
-        throw UsageError{"unknown option '" + std::string(option) + "'"};
-}
-
-bool apply_flag(ExportArguments& arguments, std::string_view flag) {
-    if (flag == "--help" || flag == "-h")
-        arguments.help = true;
-    else if (flag == "--log")
-        arguments.recipe.logCounts = true;
-    else if (flag == "--transparent")
-        arguments.recipe.transparent = true;
-    else if (flag == "--no-recipe")
-        arguments.writeRecipe = false;
-    else
-        return false;
-    return true;
+    const auto flag = [](bool& target) { return [&target](std::string_view) { target = true; }; };
+    return {
+        {"--view", 0, [&](std::string_view value) { recipe.view = figure_view(value); }},
+        {"--site", 0, [&](std::string_view value) { recipe.site = value; }},
+        {"--metric", 0, [&](std::string_view value) { recipe.metric = metric(value); }},
+        {"--bins", 0,
+         [&](std::string_view value) {
+             recipe.bins = int(whole_number("--bins", value, 1, 2000));
+         }},
+        {"--range", 0, [&](std::string_view value) { recipe.range = value_range(value); }},
+        {"--token", 0,
+         [&](std::string_view value) { recipe.tokens = token_list("--token", value); }},
+        {"--tokens", 0,
+         [&](std::string_view value) { recipe.tokens = token_list("--tokens", value); }},
+        {"--step", 0,
+         [&](std::string_view value) {
+             recipe.step = int(whole_number("--step", value, 0, kWalkStageCount - 1));
+         }},
+        {"--colour", 0,
+         [&](std::string_view value) { recipe.projection.colour = projection_colour(value); }},
+        {"--scale", 0,
+         [&](std::string_view value) {
+             recipe.scale = double(whole_number("--scale", value, 1, 8));
+         }},
+        {"--size", 0, [&](std::string_view value) { figure_size(value, recipe); }},
+        {"--dataset", 0, [&](std::string_view value) { recipe.dataset = value; }},
+        {"--compare", 0, [&](std::string_view value) { recipe.compareFile = value; }},
+        {"--compare-dataset", 0, [&](std::string_view value) { recipe.compareDataset = value; }},
+        {"--out", 'o', [&](std::string_view value) { arguments.output = value; }},
+        {"--recipe", 0, [&](std::string_view value) { arguments.recipeInput = value; }},
+        {"--data", 0, [&](std::string_view value) { arguments.data = data_export(value); }},
+        {"--log", 0, flag(recipe.logCounts), false},
+        {"--transparent", 0, flag(recipe.transparent), false},
+        {"--no-recipe", 0, [&](std::string_view) { arguments.writeRecipe = false; }, false},
+    };
 }
 
 void check_output(const ExportArguments& arguments) {
@@ -155,20 +143,9 @@ void check_output(const ExportArguments& arguments) {
 
 ExportArguments parseExportArguments(int argc, char* argv[]) {
     ExportArguments arguments;
-    std::string file;
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view argument = argv[i];
-        if (apply_flag(arguments, argument)) continue;
-        if (argument.starts_with("--")) {
-            if (i + 1 >= argc) throw UsageError{std::string(argument) + " needs a value"};
-            apply_option(arguments, argument, argv[++i]);
-        } else if (file.empty()) {
-            file = argument;
-        } else {
-            throw UsageError{"one FILE only, got '" + file + "' and '" + std::string(argument) +
-                             "'"};
-        }
-    }
+    const ParsedArguments parsed = parse_command_arguments(argc, argv, export_options(arguments));
+    const std::string& file = parsed.file;
+    arguments.help = parsed.help;
     if (arguments.help) return arguments;
     if (!arguments.recipeInput.empty() && !file.empty())
         throw UsageError{"give FILE or --recipe, not both (the recipe names its file)"};

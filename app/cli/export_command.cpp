@@ -37,6 +37,7 @@ projection's vectors, basis, placement and colour mode, the selection); `--recip
 same figure again from it, and a recipe edited by hand draws what it says.
 
 Options:
+  -o, --out FIG        the figure (or data) file to write; its extension picks the format
   --view VIEW          histogram, curves, heatmap, projection, step, or histograms (every
                        site's histogram as small multiples) (default histogram)
   --site KEY           a norm site: its key (003) or label (1·ln2, final); default the first
@@ -60,7 +61,7 @@ Options:
   --data metrics       per-token metrics instead of a figure: .csv (every site, or --site),
                        or .h5 for large dumps (every site, one float32 dataset per metric)
   --data stats         per-site statistics: .json (as lngeom stats), .csv or .txt
-  --help               show this help
+  -h, --help           show this help
 
 Without a display (DISPLAY unset), a private Xvfb runs for the duration of the job.
 )";

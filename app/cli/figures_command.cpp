@@ -4,7 +4,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <string_view>
+#include <vector>
 
+#include "app/cli/argument_parser.h"
 #include "app/cli/batch_session.h"
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
@@ -35,10 +37,11 @@ Writes the paper's figure set for an activation dump into DIR (created if missin
 Each figure has its recipe beside it (NAME.EXT.recipe.json) for `lngeom export --recipe`.
 
 Options:
+  -o, --out DIR     the directory to write into (required)
   --format FORMAT   png (default), svg or pdf (vector; PDF embeds its font)
   --scale S         PNG pixels per point, 1 to 8 (default 2)
   --dataset PATH    the dataset of a generic (non-lngeom) HDF5 file
-  --help            show this help
+  -h, --help        show this help
 
 Without a display (DISPLAY unset), a private Xvfb runs for the duration of the job.
 )";
@@ -55,35 +58,21 @@ std::string figure_extension(std::string_view format) {
     throw UsageError{"--format must be png, svg or pdf, not '" + std::string(format) + "'"};
 }
 
-void apply_option(FiguresArguments& arguments, std::string_view option, std::string_view value) {
-    if (option == "--out")
-        arguments.directory = value;
-    else if (option == "--format")
-        arguments.extension = figure_extension(value);
-    else if (option == "--scale")
-        arguments.base.scale = double(whole_number(option, value, 1, 8));
-    else if (option == "--dataset")
-        arguments.base.dataset = value;
-    else
-        throw UsageError{"unknown option '" + std::string(option) + "'"};
-}
-
 FiguresArguments parse_arguments(int argc, char* argv[]) {
     FiguresArguments arguments;
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view argument = argv[i];
-        if (argument == "--help" || argument == "-h") {
-            arguments.help = true;
-        } else if (argument.starts_with("--")) {
-            if (i + 1 >= argc) throw UsageError{std::string(argument) + " needs a value"};
-            apply_option(arguments, argument, argv[++i]);
-        } else if (arguments.base.file.empty()) {
-            arguments.base.file = argument;
-        } else {
-            throw UsageError{"one FILE only, got '" + arguments.base.file + "' and '" +
-                             std::string(argument) + "'"};
-        }
-    }
+    const std::vector<CommandOption> options = {
+        {"--out", 'o', [&](std::string_view value) { arguments.directory = value; }},
+        {"--format", 0,
+         [&](std::string_view value) { arguments.extension = figure_extension(value); }},
+        {"--scale", 0,
+         [&](std::string_view value) {
+             arguments.base.scale = double(whole_number("--scale", value, 1, 8));
+         }},
+        {"--dataset", 0, [&](std::string_view value) { arguments.base.dataset = value; }},
+    };
+    const ParsedArguments parsed = parse_command_arguments(argc, argv, options);
+    arguments.base.file = parsed.file;
+    arguments.help = parsed.help;
     if (arguments.help) return arguments;
     if (arguments.base.file.empty()) throw UsageError{"no FILE given"};
     if (arguments.directory.empty()) throw UsageError{"no --out DIR given"};

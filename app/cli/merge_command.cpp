@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/cli/argument_parser.h"
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
 #include "app/cli/stats_arguments.h"
@@ -25,10 +26,10 @@ are refused.
 
 Options:
   --format FORMAT       table (default), csv or json
-  --output OUT          write to OUT (atomically) instead of standard output
+  -o, --output OUT      write to OUT (atomically) instead of standard output
   --state OUT           write the merged state to OUT instead of a report (some shards may be
                         missing: merge it again with the others later)
-  --help                show this help
+  -h, --help            show this help
 )";
 
 struct MergeArguments {
@@ -40,31 +41,24 @@ struct MergeArguments {
     bool help = false;
 };
 
-void apply_option(MergeArguments& arguments, std::string_view option, std::string_view value) {
-    if (option == "--format")
-        arguments.format = report_format(value);
-    else if (option == "--output")
-        arguments.output = value;
-    else if (option == "--state")
-        arguments.state = value;
-    else
-        throw UsageError{"unknown option '" + std::string(option) + "'"};
-    arguments.report_options = arguments.report_options || option != "--state";
-}
-
 MergeArguments parse_arguments(int argc, char* argv[]) {
     MergeArguments arguments;
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view argument = argv[i];
-        if (argument == "--help" || argument == "-h") {
-            arguments.help = true;
-        } else if (argument.starts_with("--")) {
-            if (i + 1 >= argc) throw UsageError{std::string(argument) + " needs a value"};
-            apply_option(arguments, argument, argv[++i]);
-        } else {
-            arguments.states.emplace_back(argument);
-        }
-    }
+    const std::vector<CommandOption> options = {
+        {"--format", 0,
+         [&](std::string_view value) {
+             arguments.format = report_format(value);
+             arguments.report_options = true;
+         }},
+        {"--output", 'o',
+         [&](std::string_view value) {
+             arguments.output = value;
+             arguments.report_options = true;
+         }},
+        {"--state", 0, [&](std::string_view value) { arguments.state = value; }},
+    };
+    const ParsedArguments parsed = parse_command_arguments(argc, argv, options, FileCount::Several);
+    arguments.states = parsed.files;
+    arguments.help = parsed.help;
     if (arguments.states.empty() && !arguments.help) throw UsageError{"no STATE files given"};
     if (!arguments.state.empty() && arguments.report_options)
         throw UsageError{

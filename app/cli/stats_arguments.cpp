@@ -4,7 +4,9 @@
 #include <charconv>
 #include <cstdio>
 #include <thread>
+#include <vector>
 
+#include "app/cli/argument_parser.h"
 #include "app/cli/command_line.h"
 #include "core/io/atomic_file.h"
 
@@ -29,25 +31,34 @@ RowShard shard_of(std::string_view text) {
     return {int(index), int(count)};
 }
 
-void apply_option(StatsArguments& arguments, std::string_view option, std::string_view value) {
-    if (option == "--dataset")
-        arguments.dataset = value;
-    else if (option == "--format")
-        arguments.format = report_format(value);
-    else if (option == "--output")
-        arguments.output = value;
-    else if (option == "--memory-budget")
-        arguments.memory_budget_mb = whole_number(option, value, 16, 1 << 20);
-    else if (option == "--threads")
-        arguments.threads = whole_number(option, value, 1, 256);
-    else if (option == "--shard")
-        arguments.shard = shard_of(value);
-    else if (option == "--state")
-        arguments.state = value;
-    else if (option == "--validation-timeout")
-        arguments.validation_timeout_s = whole_number(option, value, 1, 3600);
-    else
-        throw UsageError{"unknown option '" + std::string(option) + "'"};
+std::vector<CommandOption> stats_options(StatsArguments& arguments, bool& report_options) {
+    const auto for_report = [&report_options](auto apply) {
+        return [&report_options, apply](std::string_view value) {
+            report_options = true;
+            apply(value);
+        };
+    };
+    return {
+        {"--dataset", 0, [&](std::string_view value) { arguments.dataset = value; }},
+        {"--format", 0,
+         for_report([&](std::string_view value) { arguments.format = report_format(value); })},
+        {"--output", 'o', for_report([&](std::string_view value) { arguments.output = value; })},
+        {"--no-cache", 0, [&](std::string_view) { arguments.use_cache = false; }, false},
+        {"--memory-budget", 0,
+         [&](std::string_view value) {
+             arguments.memory_budget_mb = whole_number("--memory-budget", value, 16, 1 << 20);
+         }},
+        {"--threads", 0,
+         [&](std::string_view value) {
+             arguments.threads = whole_number("--threads", value, 1, 256);
+         }},
+        {"--shard", 0, [&](std::string_view value) { arguments.shard = shard_of(value); }},
+        {"--state", 0, [&](std::string_view value) { arguments.state = value; }},
+        {"--validation-timeout", 0,
+         [&](std::string_view value) {
+             arguments.validation_timeout_s = whole_number("--validation-timeout", value, 1, 3600);
+         }},
+    };
 }
 
 void require_consistent(const StatsArguments& arguments, bool report_options) {
@@ -73,23 +84,10 @@ StatsArguments parse_stats_arguments(int argc, char* argv[]) {
     StatsArguments arguments;
     arguments.threads = std::max(2u, std::thread::hardware_concurrency());
     bool report_options = false;
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view argument = argv[i];
-        if (argument == "--help" || argument == "-h") {
-            arguments.help = true;
-        } else if (argument == "--no-cache") {
-            arguments.use_cache = false;
-        } else if (argument.starts_with("--")) {
-            if (i + 1 >= argc) throw UsageError{std::string(argument) + " needs a value"};
-            report_options = report_options || argument == "--format" || argument == "--output";
-            apply_option(arguments, argument, argv[++i]);
-        } else if (arguments.file.empty()) {
-            arguments.file = argument;
-        } else {
-            throw UsageError{"one FILE only, got '" + arguments.file + "' and '" +
-                             std::string(argument) + "'"};
-        }
-    }
+    const ParsedArguments parsed =
+        parse_command_arguments(argc, argv, stats_options(arguments, report_options));
+    arguments.file = parsed.file;
+    arguments.help = parsed.help;
     require_consistent(arguments, report_options);
     return arguments;
 }

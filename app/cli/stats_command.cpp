@@ -28,7 +28,7 @@ up to 8192 valid tokens per site, and within 0.4 % of the exact value beyond.
 Options:
   --dataset PATH        the dataset to open in a generic (non-lngeom) HDF5 file
   --format FORMAT       table (default), csv or json
-  --output OUT          write to OUT (atomically) instead of standard output
+  -o, --output OUT      write to OUT (atomically) instead of standard output
   --no-cache            neither read nor write the metrics cache
   --memory-budget MB    memory for blocks, statistics and cached columns (default 512)
   --threads N           threads in all: one reads, the others compute (default: all cores)
@@ -38,7 +38,7 @@ Options:
   --validation-timeout S  seconds libhdf5 may take to validate the file in a process of its
                         own before lngeom reads it (default 30); a file on which it crashes
                         or hangs is refused
-  --help                show this help
+  -h, --help            show this help
 
 The cache lives in $LNGEOM_CACHE_DIR, else $XDG_CACHE_HOME/lngeom, else ~/.cache/lngeom.
 For several processes on a cluster see `lngeom-mpi stats --help`.

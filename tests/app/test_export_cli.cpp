@@ -97,6 +97,8 @@ class TestExportCli : public QObject {
             << QStringList{kLayerNorm, "--out", "figure.gif"} << 2
             << "--out figure.gif: the extension must be .png, .svg, .pdf or .eps" + hint;
         QTest::newRow("no output") << QStringList{kLayerNorm} << 2 << "no --out given" + hint;
+        QTest::newRow("unknown short option") << QStringList{kLayerNorm, "-v", "curves", "-o", png}
+                                              << 2 << "unknown option '-v'" + hint;
         QTest::newRow("data in a figure format")
             << QStringList{kLayerNorm, "--data", "metrics", "--out", png} << 2
             << "--data metrics writes .csv or .h5, not '" + png + "'" + hint;

@@ -49,9 +49,9 @@ class TestExportProjection : public QObject {
   private slots:
     void projectionAsSvgFromGeometry() {
         const QString path = fixture_.output("projection.svg");
-        const CommandRun run = runLngeom(
-            {"export", kLayerNorm, "--view", "projection", "--site", "final", "--out", path},
-            fixture_.cache());
+        const CommandRun run =
+            runLngeom({"export", kLayerNorm, "--view", "projection", "--site", "final", "-o", path},
+                      fixture_.cache());
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));

@@ -85,7 +85,7 @@ class TestFiguresCli : public QObject {
         QFETCH(QString, format);
         QTemporaryDir out;
         const CommandRun run = runLngeom(
-            {"figures", sampleDump("sample-layernorm.h5"), "--out", out.path(), "--format", format},
+            {"figures", sampleDump("sample-layernorm.h5"), "-o", out.path(), "--format", format},
             cache_.path());
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QCOMPARE(QString::fromUtf8(run.err), QString());
@@ -101,6 +101,8 @@ class TestFiguresCli : public QObject {
         const QString hint = " (see lngeom figures --help)";
         const QString sample = sampleDump("sample-layernorm.h5");
         QTest::newRow("no directory") << QStringList{sample} << 2 << "no --out DIR given" + hint;
+        QTest::newRow("unknown short option")
+            << QStringList{sample, "-o", "x", "-s", "3"} << 2 << "unknown option '-s'" + hint;
         QTest::newRow("bad format") << QStringList{sample, "--out", "x", "--format", "gif"} << 2
                                     << "--format must be png, svg or pdf, not 'gif'" + hint;
         QTest::newRow("directory under a file")

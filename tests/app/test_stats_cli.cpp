@@ -132,13 +132,19 @@ class TestStatsCli : public QObject {
         const QByteArray written = lngeom::test::fixture_bytes(output.toStdString());
         QCOMPARE(written, run_stats(arguments).out);
         QCOMPARE(QString::fromUtf8(written.split('\n').front()), first_line);
+        const QString short_output = directory.filePath("short");
+        QCOMPARE(run_stats(arguments + QStringList{"-o", short_output}).exit_code, 0);
+        QCOMPARE(lngeom::test::fixture_bytes(short_output.toStdString()), written);
     }
 
     void help_is_printed() {
-        const Run run = run_stats({"--help"});
-        QCOMPARE(run.exit_code, 0);
-        QVERIFY(run.out.startsWith("Usage: lngeom stats FILE [options]"));
-        QVERIFY(run.out.contains("--memory-budget MB"));
+        for (const char* help : {"--help", "-h"}) {
+            const Run run = run_stats({help});
+            QCOMPARE(run.exit_code, 0);
+            QVERIFY(run.out.startsWith("Usage: lngeom stats FILE [options]"));
+            QVERIFY(run.out.contains("--memory-budget MB"));
+            QVERIFY(run.out.contains("-o, --output OUT"));
+        }
     }
 
     void wrong_arguments_are_explained_data() {
@@ -159,6 +165,10 @@ class TestStatsCli : public QObject {
             << "--memory-budget needs a whole number from 16 to 1048576, not 'lots'";
         QTest::newRow("unknown option")
             << QStringList{good, "--bogus", "1"} << 2 << "unknown option '--bogus'";
+        QTest::newRow("unknown short option") << QStringList{good, "-x", "out"} << 2
+                                              << "unknown option '-x' (see lngeom stats --help)";
+        QTest::newRow("short option without its value")
+            << QStringList{good, "-o"} << 2 << "-o needs a value";
         QTest::newRow("missing value")
             << QStringList{good, "--format"} << 2 << "--format needs a value";
         QTest::newRow("two files") << QStringList{good, good} << 2 << "one FILE only";
