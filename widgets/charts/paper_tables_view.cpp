@@ -63,6 +63,7 @@ PaperTablesView::PaperTablesView(QWidget* parent)
     connect(formatBox_, &QComboBox::activated, this,
             [this] { setSettings({TablesFormat(formatBox_->currentData().toInt())}); });
     connect(copy, &QPushButton::clicked, this, &PaperTablesView::copyToClipboard);
+    binding_->showStateOver(text_);
     refresh();
 }
 

@@ -4,7 +4,9 @@
 
 #include <exception>
 
+#include "widgets/document/document_state.h"
 #include "widgets/document/token_selection.h"
+#include "widgets/support/state_overlay.h"
 
 namespace lngeom::widgets {
 
@@ -33,15 +35,40 @@ void DocumentBinding::setDocument(DumpDocument* document) {
     disconnectAll();
     document_ = document;
     if (document) {
-        const auto data = callbacks_.dataChanged;
+        const auto data = [this] { stateChanged(); };
         connections_.push_back(QObject::connect(document, &DumpDocument::ready, owner_, data));
-        const auto site = siteChanged_ ? siteChanged_ : data;
+        const auto site = siteChanged_ ? siteChanged_ : callbacks_.dataChanged;
         connections_.push_back(QObject::connect(document, &DumpDocument::currentSiteChanged, owner_,
                                                 [site](int) { site(); }));
-        connections_.push_back(QObject::connect(document, &DumpDocument::infoReady, owner_,
-                                                [this] { connectSelection(); }));
+        connections_.push_back(QObject::connect(document, &DumpDocument::infoReady, owner_, [this] {
+            connectSelection();
+            stateChanged();
+        }));
+        connections_.push_back(QObject::connect(document, &DumpDocument::failed, owner_,
+                                                [this](const QString&) { stateChanged(); }));
+        connections_.push_back(QObject::connect(document, &DumpDocument::cancelled, owner_, data));
+        // By then document() is nullptr: the view lets go of what it showed.
+        connections_.push_back(QObject::connect(document, &QObject::destroyed, owner_, data));
         connectSelection();
     }
+    stateChanged();
+}
+
+void DocumentBinding::showStateOver(QWidget* picture, QString noDocument) {
+    if (!overlay_) overlay_ = new StateOverlay(picture);
+    noDocumentMessage_ = std::move(noDocument);
+    updateOverlay();
+}
+
+void DocumentBinding::updateOverlay() {
+    if (!overlay_) return;
+    overlay_->setMessage(!document_ && !noDocumentMessage_.isEmpty()
+                             ? noDocumentMessage_
+                             : documentStateMessage(document_));
+}
+
+void DocumentBinding::stateChanged() {
+    updateOverlay();
     callbacks_.dataChanged();
 }
 

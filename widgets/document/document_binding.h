@@ -1,10 +1,12 @@
 #pragma once
 // What every view of a DumpDocument does the same way: follow the document it is given (or
-// none), redraw when its metrics are ready or the current site changes, follow its selection,
-// and fetch a site's per-token columns without throwing into the GUI.
+// none, or none any more once it is destroyed), redraw when its metrics are ready or the current
+// site changes, follow its selection, and fetch a site's per-token columns without throwing into
+// the GUI.
 
 #include <QMetaObject>
 #include <QPointer>
+#include <QString>
 
 #include <functional>
 #include <memory>
@@ -15,10 +17,14 @@
 
 namespace lngeom::widgets {
 
+class StateOverlay;
+
 class DocumentBinding {
   public:
     struct Callbacks {
-        std::function<void()> dataChanged;               // ready, current site changed
+        // Called when the document's state changes (its sites known, ready, failed, cancelled),
+        // when its current site changes and when it is destroyed.
+        std::function<void()> dataChanged;
         std::function<void(QObject*)> selectionChanged;  // the change's source; may be empty
     };
 
@@ -32,6 +38,11 @@ class DocumentBinding {
     void setSiteChanged(std::function<void()> siteChanged);
     // Follows `document` (nullptr: none) and calls dataChanged once.
     void setDocument(DumpDocument* document);
+    // Lays a StateOverlay over the view's `picture` (its chart or scene) that says in the view
+    // what state the document is in while it has no data (documentStateMessage); `noDocument`
+    // replaces the message for no document at all (e.g. a hint of what to open). Called again,
+    // it changes that message only.
+    void showStateOver(QWidget* picture, QString noDocument = {});
     DumpDocument* document() const { return document_; }
     // The document's metrics are computed.
     bool isReady() const;
@@ -39,6 +50,8 @@ class DocumentBinding {
     std::shared_ptr<const SiteColumns> columns(SiteIndex site) const;
 
   private:
+    void stateChanged();
+    void updateOverlay();
     void disconnectAll();
     void connectSelection();
 
@@ -46,6 +59,8 @@ class DocumentBinding {
     Callbacks callbacks_;
     std::function<void()> siteChanged_;
     QPointer<DumpDocument> document_;
+    StateOverlay* overlay_ = nullptr;
+    QString noDocumentMessage_;
     std::vector<QMetaObject::Connection> connections_;
 };
 

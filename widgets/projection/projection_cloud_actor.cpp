@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "widgets/support/selection_colour.h"
 #include "widgets/vtk_hosting/vtk_unicode_text.h"
 
 namespace lngeom::widgets {
@@ -88,11 +89,14 @@ ProjectionCloudActor::ProjectionCloudActor() {
     movingActor_->SetVisibility(false);
     scalarBar_->SetLookupTable(colours_);
     styleScalarBar(scalarBar_);
+    // Until the points have colours, the table is unbuilt: no bar rather than a meaningless one.
+    scalarBar_->SetVisibility(false);
     vtkNew<vtkPolyDataMapper> highlightMapper;
     highlightMapper->SetInputData(highlighted_);
     highlightMapper->ScalarVisibilityOff();
     highlightActor_->SetMapper(highlightMapper);
-    highlightActor_->GetProperty()->SetColor(1.0, 0.95, 0.2);
+    highlightActor_->GetProperty()->SetColor(kSelectionColour.redF(), kSelectionColour.greenF(),
+                                             kSelectionColour.blueF());
     highlightActor_->GetProperty()->SetPointSize(13.0f);
     highlightActor_->GetProperty()->SetRenderPointsAsSpheres(true);
 }
@@ -133,7 +137,8 @@ void ProjectionCloudActor::setColours(const PointColours& colours) {
     if (colours.twoColours) {
         colours_->SetNumberOfTableValues(2);
         colours_->SetTableValue(0, 0.55, 0.58, 0.65, 1.0);
-        colours_->SetTableValue(1, 1.0, 0.62, 0.1, 1.0);
+        colours_->SetTableValue(1, kSelectionColour.redF(), kSelectionColour.greenF(),
+                                kSelectionColour.blueF(), 1.0);
         colours_->SetTableRange(0.0, 1.0);
     } else {
         colours_->SetNumberOfTableValues(256);
@@ -145,6 +150,7 @@ void ProjectionCloudActor::setColours(const PointColours& colours) {
     }
     colours_->Modified();
     scalarBar_->SetTitle(drawableText(colours.title).c_str());
+    scalarBar_->SetVisibility(true);
     scalarBar_->SetNumberOfLabels(colours.twoColours ? 2 : colours.labels);
     scalarBar_->SetLabelFormat(colours.labelFormat.c_str());
     cloud_->Modified();

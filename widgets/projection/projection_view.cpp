@@ -4,10 +4,13 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QVBoxLayout>
 
 #include <cmath>
 
+#include "widgets/document/document_binding.h"
+#include "widgets/document/document_state.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_description.h"
 #include "widgets/document/token_selection.h"
@@ -17,11 +20,18 @@
 #include "widgets/projection/projection_cloud_actor.h"
 #include "widgets/projection/projection_colours.h"
 #include "widgets/step_through/normalization_scene.h"
+#include "widgets/support/state_overlay.h"
 #include "widgets/support/wrapping_row.h"
 #include "widgets/vtk_hosting/vtk_view_widget.h"
 
 namespace lngeom::widgets {
 namespace {
+
+// The frame's axis reaches this many sphere radii; the camera fits at least that.
+constexpr double kFrameReach = 1.5;
+// A cloud whose reach changes by more than this factor gets the camera fitted again.
+constexpr double kRefitRatio = 1.25;
+constexpr double kFitMargin = 1.08;
 
 QComboBox* comboBox(const QStringList& items, QWidget* parent) {
     auto* box = new QComboBox(parent);
@@ -34,23 +44,35 @@ bool spansLayers(const ProjectionSettings& settings) {
     return settings.colour == ProjectionColour::Layer;
 }
 
+// How many tokens are drawn, saying so when it is not all of them (the view draws at most the
+// first max_points).
+QString drawnTokens(std::size_t drawn, std::size_t tokens) {
+    const QLocale locale;
+    if (drawn >= tokens) return QStringLiteral("%1 tokens").arg(locale.toString(qulonglong(drawn)));
+    return QStringLiteral("the first %1 of %2 tokens (a subsample)")
+        .arg(locale.toString(qulonglong(drawn)), locale.toString(qulonglong(tokens)));
+}
+
 // The caption's first line: the site drawn, or every site of its kind for a layer cloud.
 QString shownSites(const DumpInfo& info, const ProjectedCloud& cloud) {
     const SiteInfo& site = info.sites[cloud.request.site];
-    if (!cloud.layers.empty())
-        return QStringLiteral(
-                   "every %1 site (%2 sites, %3 points) in the basis of site %4 (layer %5)")
+    if (!cloud.layers.empty()) {
+        const auto kind = sites_of_same_kind(info, cloud.request.site);
+        std::size_t tokens = 0;
+        for (std::size_t shown : kind) tokens += std::size_t(info.sites[shown].n_tokens);
+        return QStringLiteral("every %1 site (%2 sites, %3) in the basis of site %4 (layer %5)")
             .arg(QString::fromStdString(site.site.empty() ? site.key : site.site))
-            .arg(sites_of_same_kind(info, cloud.request.site).size())
-            .arg(cloud.tokens.size())
+            .arg(kind.size())
+            .arg(drawnTokens(cloud.tokens.size(), tokens))
             .arg(QString::fromStdString(site.key))
             .arg(site.layer);
-    return QStringLiteral("site %1 · %2 (layer %3, %4) · d = %5 · %6 tokens")
+    }
+    return QStringLiteral("site %1 · %2 (layer %3, %4) · d = %5 · %6")
         .arg(QString::fromStdString(site.key), QString::fromStdString(site.module))
         .arg(site.layer)
         .arg(QString::fromStdString(site.site))
         .arg(site.d)
-        .arg(cloud.tokens.size());
+        .arg(drawnTokens(cloud.tokens.size(), std::size_t(site.n_tokens)));
 }
 
 QString percent(double share) {
@@ -61,14 +83,19 @@ QString percent(double share) {
 
 ProjectionView::ProjectionView(QWidget* parent)
     : QWidget(parent),
+      binding_(std::make_unique<DocumentBinding>(
+          this,
+          DocumentBinding::Callbacks{[this] { requestCloud(); },
+                                     [this](QObject* source) { onSelectionChanged(source); }})),
       scene_(new VtkViewWidget(this)),
       points_(std::make_unique<ProjectionCloudActor>()),
       annotations_(std::make_unique<ProjectionAnnotations>()) {
     buildControls();
+    state_ = new StateOverlay(scene_);
     connect(new ClickWatcher(scene_), &ClickWatcher::clicked, this, [this](QPoint position) {
         const Index token = tokenAt(position);
-        if (token >= 0 && document_)
-            document_->selection()->setTokens(std::span<const Index>(&token, 1), this);
+        if (token >= 0 && document())
+            document()->selection()->setTokens(std::span<const Index>(&token, 1), this);
     });
     simplifyWhileMoving(scene_, points_.get(), kMovingRenderScale);
     rebuildFrame(1.0);
@@ -126,32 +153,13 @@ void ProjectionView::buildControls() {
     });
 }
 
+// A new document's points are computed in their own basis.
 void ProjectionView::setDocument(DumpDocument* document) {
-    if (document_) disconnect(document_, nullptr, this, nullptr);
-    if (document_ && document_->selection())
-        disconnect(document_->selection(), nullptr, this, nullptr);
-    document_ = document;
     cloud_.reset();
-    worker_.cancel();
-    ++generation_;
-    if (!document_) return;
-    connect(document_, &DumpDocument::ready, this, &ProjectionView::requestCloud);
-    connect(document_, &DumpDocument::currentSiteChanged, this, &ProjectionView::requestCloud);
-    // The selection exists from infoReady on; the document may be set before it is loaded.
-    const auto followSelectionChanges = [this] {
-        connect(document_->selection(), &TokenSelection::changed, this,
-                &ProjectionView::onSelectionChanged, Qt::UniqueConnection);
-    };
-    connect(document_, &DumpDocument::infoReady, this, followSelectionChanges);
-    connect(document_, &QObject::destroyed, this, [this] {
-        document_ = nullptr;
-        cloud_.reset();
-        worker_.cancel();
-        ++generation_;
-    });
-    if (document_->state() == DumpDocument::State::Ready) requestCloud();
-    if (document_->selection()) followSelectionChanges();
+    binding_->setDocument(document);
 }
+
+DumpDocument* ProjectionView::document() const { return binding_->document(); }
 
 void ProjectionView::setSettings(const ProjectionSettings& settings) {
     const bool sameCloud = settings.representation == settings_.representation &&
@@ -190,9 +198,9 @@ void ProjectionView::setColour(ProjectionColour colour) {
 void ProjectionView::setBasis(const BasisRequest& basis) {
     ProjectionSettings settings = settings_;
     settings.basis = basis;
-    if (basis.choice == BasisChoice::Token && basis.token < 0 && document_ &&
-        !document_->selection()->isEmpty())
-        settings.basis.token = document_->selection()->tokens().front();
+    if (basis.choice == BasisChoice::Token && basis.token < 0 && document() &&
+        !document()->selection()->isEmpty())
+        settings.basis.token = document()->selection()->tokens().front();
     setSettings(settings);
 }
 
@@ -207,15 +215,19 @@ void ProjectionView::syncControls() {
 // representation changes.
 void ProjectionView::requestCloud() {
     const int generation = ++generation_;
-    if (!document_ || document_->state() != DumpDocument::State::Ready) return;
+    if (!binding_->isReady()) {
+        cloud_.reset();
+        state_->setMessage(documentStateMessage(document()));
+        return;
+    }
     CloudRequest request;
-    request.site = document_->currentSite();
+    request.site = document()->currentSite();
     request.representation = settings_.representation;
     request.placement = settings_.placement;
     request.basis = settings_.basis;
     request.max_points = settings_.maxPoints;
     if (request.representation == Representation::Output &&
-        !document_->info().sites[request.site].has_output) {
+        !document()->info().sites[request.site].has_output) {
         showFailure(generation, tr("This site has no output stored; showing x instead."));
         request.representation = Representation::Input;
     }
@@ -224,10 +236,14 @@ void ProjectionView::requestCloud() {
     const bool reuseBasis = !layers && previous && previous->layers.empty() &&
                             previous->request.site == request.site &&
                             previous->request.basis == request.basis;
+    if (!cloud_)
+        state_->setMessage(
+            tr("Reading and projecting the vectors of site %1…")
+                .arg(QString::fromStdString(document()->info().sites[request.site].key)));
     submitForResult(
         worker_, this,
         [request, previous, reuseBasis, layers,
-         dump = document_->dump()](const std::atomic<bool>& cancel) {
+         dump = document()->dump()](const std::atomic<bool>& cancel) {
             return std::make_shared<const ProjectedCloud>(
                 layers       ? compute_layer_cloud(*dump, request, &cancel)
                 : reuseBasis ? place_points(*dump, request, previous->basis, &cancel)
@@ -236,14 +252,21 @@ void ProjectionView::requestCloud() {
         [this, generation](std::shared_ptr<const ProjectedCloud> cloud) {
             showCloud(generation, std::move(cloud));
         },
-        [this, generation](const QString& message) { showFailure(generation, message); });
+        [this, generation](const QString& message) {
+            if (generation != generation_) return;
+            cloud_.reset();
+            state_->setMessage(tr("The points could not be read:\n%1").arg(message));
+            showFailure(generation, message);
+        });
 }
 
 void ProjectionView::showCloud(int generation, std::shared_ptr<const ProjectedCloud> cloud) {
-    if (generation != generation_ || !document_) return;
+    if (generation != generation_ || !document()) return;
     cloud_ = std::move(cloud);
+    state_->setMessage({});
     rebuildFrame(cloud_->sphere_radius);
     points_->setPoints(cloud_->points, cloud_->sphere_radius * 0.012);
+    fitCloud();
     annotations_->setAxes(cloud_->sphere_radius * 1.35, cloud_->basis.axis_names[0],
                           cloud_->basis.axis_names[1]);
     recolour();
@@ -270,19 +293,34 @@ void ProjectionView::rebuildFrame(double radius) {
     annotations_->addTo(renderer);
     annotations_->keepBelowCaption(points_->colourBar());
     frameNormalizationCamera(renderer, radius);
+    fittedReach_ = 0;
+}
+
+// The camera moves back (or closer) when the cloud's reach changes much, keeping its direction:
+// a cloud far larger than the sphere (x at a hundred times √d) stays in the picture, and
+// stepping between similar sites leaves the camera where the user put it.
+void ProjectionView::fitCloud() {
+    const double reach = std::max(
+        kFrameReach * cloud_->sphere_radius,
+        cloud_->points.rows() > 0 ? double(cloud_->points.rowwise().norm().maxCoeff()) : 0.0);
+    if (fittedReach_ > 0 && reach < fittedReach_ * kRefitRatio &&
+        reach * kRefitRatio > fittedReach_)
+        return;
+    fittedReach_ = reach;
+    fitCameraToBall(scene_->renderer(), reach * kFitMargin);
 }
 
 void ProjectionView::recolour() {
-    if (!cloud_ || !document_) return;
-    points_->setColours(cloudColours(settings_.colour, *document_, *cloud_));
+    if (!cloud_ || !document()) return;
+    points_->setColours(cloudColours(settings_.colour, *document(), *cloud_));
 }
 
 void ProjectionView::onSelectionChanged(QObject*) {
     if (settings_.colour == ProjectionColour::Selection) recolour();
-    if (settings_.basis.choice == BasisChoice::Token && !document_->selection()->isEmpty() &&
-        settings_.basis.token != document_->selection()->tokens().front()) {
+    if (settings_.basis.choice == BasisChoice::Token && !document()->selection()->isEmpty() &&
+        settings_.basis.token != document()->selection()->tokens().front()) {
         BasisRequest basis = settings_.basis;
-        basis.token = document_->selection()->tokens().front();
+        basis.token = document()->selection()->tokens().front();
         setBasis(basis);
     }
     updateSelectionMarkers();
@@ -290,24 +328,24 @@ void ProjectionView::onSelectionChanged(QObject*) {
 }
 
 void ProjectionView::updateSelectionMarkers() {
-    points_->setHighlighted(cloud_ && document_ ? selectedPoints(cloud_->points, cloud_->tokens,
-                                                                 *document_->selection())
-                                                : PointRows(0, 3));
+    points_->setHighlighted(cloud_ && document() ? selectedPoints(cloud_->points, cloud_->tokens,
+                                                                  *document()->selection())
+                                                 : PointRows(0, 3));
     selectionLabel_->setText(selectionText());
 }
 
 QString ProjectionView::selectionText() const {
-    if (!document_ || document_->selection()->isEmpty())
+    if (!document() || document()->selection()->isEmpty())
         return tr("Click a point to select its token.");
-    const auto& tokens = document_->selection()->tokens();
-    const QString first = describeToken(*document_, document_->currentSite(), tokens.front());
+    const auto& tokens = document()->selection()->tokens();
+    const QString first = describeToken(*document(), document()->currentSite(), tokens.front());
     if (tokens.size() == 1) return first;
     return tr("%1 tokens selected; first: %2").arg(tokens.size()).arg(first);
 }
 
 void ProjectionView::updateCaption() {
     const ProjectionBasis& basis = cloud_->basis;
-    const QString where = shownSites(document_->info(), *cloud_);
+    const QString where = shownSites(document()->info(), *cloud_);
     const QString what =
         QStringLiteral("%1 · %2").arg(representationFormula(cloud_->request.representation),
                                       placementName(cloud_->request.placement));

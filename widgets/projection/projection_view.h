@@ -18,9 +18,11 @@ class QLabel;
 
 namespace lngeom::widgets {
 
+class DocumentBinding;
 class DumpDocument;
 class ProjectionAnnotations;
 class ProjectionCloudActor;
+class StateOverlay;
 class VtkViewWidget;
 
 class ProjectionView : public QWidget {
@@ -35,7 +37,7 @@ class ProjectionView : public QWidget {
 
     // The view follows this document's current site and selection; nullptr clears it.
     void setDocument(DumpDocument* document);
-    DumpDocument* document() const { return document_; }
+    DumpDocument* document() const;
 
     const ProjectionSettings& settings() const { return settings_; }
     void setSettings(const ProjectionSettings& settings);
@@ -63,6 +65,7 @@ class ProjectionView : public QWidget {
     void showCloud(int generation, std::shared_ptr<const ProjectedCloud> cloud);
     void showFailure(int generation, const QString& message);
     void rebuildFrame(double radius);
+    void fitCloud();
     void recolour();
     void onSelectionChanged(QObject* source);
     void updateSelectionMarkers();
@@ -70,8 +73,9 @@ class ProjectionView : public QWidget {
     void syncControls();
 
     ProjectionSettings settings_;
-    DumpDocument* document_ = nullptr;
+    std::unique_ptr<DocumentBinding> binding_;
     VtkViewWidget* scene_;
+    StateOverlay* state_;  // over the scene: why it shows no points yet
     QComboBox* representationBox_;
     QComboBox* placementBox_;
     QComboBox* colourBox_;
@@ -82,6 +86,7 @@ class ProjectionView : public QWidget {
     std::unique_ptr<ProjectionAnnotations> annotations_;
     std::shared_ptr<const ProjectedCloud> cloud_;
     double frameRadius_ = 0;
+    double fittedReach_ = 0;  // the ball the camera was last fitted to; 0: none
     int generation_ = 0;
     LatestJobWorker worker_;  // last: joined before the rest goes
 };

@@ -7,6 +7,7 @@
 #include <vtkCellArray.h>
 #include <vtkDoubleArray.h>
 #include <vtkLookupTable.h>
+#include <vtkMath.h>
 #include <vtkNew.h>
 #include <vtkPointData.h>
 #include <vtkPoints.h>
@@ -17,6 +18,9 @@
 #include <vtkRenderer.h>
 #include <vtkSphereSource.h>
 #include <vtkTextProperty.h>
+
+#include <algorithm>
+#include <cmath>
 
 namespace lngeom::widgets {
 namespace {
@@ -127,6 +131,21 @@ void frameNormalizationCamera(vtkRenderer* renderer, double radius) {
     camera->SetViewUp(0.0, 0.0, 1.0);
     renderer->ResetCamera();
     camera->Dolly(1.3);
+    renderer->ResetCameraClippingRange();
+}
+
+void fitCameraToBall(vtkRenderer* renderer, double radius) {
+    vtkCamera* camera = renderer->GetActiveCamera();
+    const double aspect = renderer->GetTiledAspectRatio();
+    const double halfAngle =
+        std::atan(std::tan(vtkMath::RadiansFromDegrees(camera->GetViewAngle()) / 2) *
+                  std::min(1.0, aspect > 0 ? aspect : 1.0));
+    double direction[3];
+    camera->GetDirectionOfProjection(direction);
+    const double distance = radius / std::sin(halfAngle);
+    camera->SetFocalPoint(0.0, 0.0, 0.0);
+    camera->SetPosition(-direction[0] * distance, -direction[1] * distance,
+                        -direction[2] * distance);
     renderer->ResetCameraClippingRange();
 }
 

@@ -26,5 +26,9 @@ void addNormalizationScene(vtkRenderer* renderer, const NormalizationSceneData& 
 void addNormalizationFrame(vtkRenderer* renderer, double sphereRadius);
 // Looks at the sphere of radius `sphereRadius` from above the hyperplane, 1 pointing up.
 void frameNormalizationCamera(vtkRenderer* renderer, double sphereRadius);
+// Keeps the camera's direction and moves it along it so that a ball of `radius` around the
+// origin fits the view (its narrower side included): a cloud reaching far outside the sphere
+// stays in the picture.
+void fitCameraToBall(vtkRenderer* renderer, double radius);
 
 }  // namespace lngeom::widgets

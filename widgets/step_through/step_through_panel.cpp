@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSlider>
 #include <QTextDocument>
 #include <QTimer>
@@ -14,12 +15,15 @@
 #include <cstddef>
 
 #include "core/errors.h"
+#include "widgets/document/document_binding.h"
+#include "widgets/document/document_state.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_description.h"
 #include "widgets/document/token_selection.h"
 #include "widgets/step_through/walk_scene.h"
 #include "widgets/step_through/walk_text.h"
 #include "widgets/step_through/walk_tip_drag.h"
+#include "widgets/support/state_overlay.h"
 #include "widgets/vtk_hosting/vtk_view_widget.h"
 
 namespace lngeom::widgets {
@@ -32,6 +36,8 @@ const QColor kTokenColours[kMaxWalkedTokens] = {
     QColor(217, 217, 217), QColor(77, 204, 178), QColor(153, 140, 242), QColor(204, 153, 102)};
 // The teaching vector's range, in each coordinate.
 constexpr double kTeachingRange = 10.0;
+// The step's text gets a quarter of the panel's height, and at least this (logical pixels).
+constexpr int kMinTextHeight = 64;
 
 NormalizationWalk walkOf(const Dump& dump, SiteIndex site, Index token) {
     const SiteInfo& about = dump.info().sites.at(site);
@@ -64,7 +70,16 @@ QString coordinates(const Eigen::Vector3d& x) {
 }  // namespace
 
 StepThroughPanel::StepThroughPanel(QWidget* parent)
-    : QWidget(parent), scene_(new VtkViewWidget(this)), timer_(new QTimer(this)) {
+    : QWidget(parent),
+      binding_(std::make_unique<DocumentBinding>(
+          this, DocumentBinding::Callbacks{[this] { documentChanged(); },
+                                           [this](QObject*) { followSelection(); }})),
+      scene_(new VtkViewWidget(this)),
+      timer_(new QTimer(this)) {
+    // The same tokens at another site are walked again.
+    binding_->setSiteChanged([this] { requestWalk(); });
+    state_ = new StateOverlay(scene_);
+    showState();
     walkScene_ = std::make_unique<WalkScene>(scene_->renderer());
     tipDrag_ = std::make_unique<WalkTipDrag>(
         scene_, [this](const Eigen::Vector3d& tip) { dragTeachingTip(tip); });
@@ -85,6 +100,7 @@ void StepThroughPanel::buildControls() {
     auto* next = new QPushButton(tr("Next ▶"), this);
     playButton_ = new QPushButton(tr("Play"), this);
     playButton_->setCheckable(true);
+    playButton_->setToolTip(tr("Step through on a timer"));
     slider_ = new QSlider(Qt::Horizontal, this);
     slider_->setRange(0, kWalkStageCount - 1);
     slider_->setPageStep(1);
@@ -94,13 +110,19 @@ void StepThroughPanel::buildControls() {
     controls->addWidget(slider_, 1);
     controls->addWidget(next);
     controls->addWidget(playButton_);
+    // The step's text scrolls within a share of the panel, so several tokens' lines cannot
+    // squeeze the scene.
+    textArea_ = new QScrollArea(this);
+    textArea_->setWidget(text_);
+    textArea_->setWidgetResizable(true);
+    textArea_->setFrameShape(QFrame::NoFrame);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(buildTeachingControls());
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(heading_);
     layout->addWidget(scene_, 1);
     layout->addLayout(controls);
-    layout->addWidget(text_);
+    layout->addWidget(textArea_);
     connect(previous, &QPushButton::clicked, this, [this] { setStep(step() - 1); });
     connect(next, &QPushButton::clicked, this, [this] { setStep(step() + 1); });
     connect(slider_, &QSlider::valueChanged, this, &StepThroughPanel::setStep);
@@ -142,6 +164,7 @@ void StepThroughPanel::setTeachingVector(std::optional<Eigen::Vector3d> x) {
         const QSignalBlocker coordinateBlocker(teachingCoordinates_[i]);
         teachingCoordinates_[i]->setValue((*x)(i));
     }
+    showState();
     if (x) return walkTeachingVector();
     tipDrag_->setTip(std::nullopt);
     walked_.clear();
@@ -175,34 +198,27 @@ void StepThroughPanel::walkTeachingVector() {
     tipDrag_->setTip(walk_placement(axes_, x), std::sqrt(3.0) * 0.04);
 }
 
-void StepThroughPanel::setDocument(DumpDocument* document) {
-    if (document_) disconnect(document_, nullptr, this, nullptr);
-    if (document_ && document_->selection())
-        disconnect(document_->selection(), nullptr, this, nullptr);
-    document_ = document;
+void StepThroughPanel::setDocument(DumpDocument* document) { binding_->setDocument(document); }
+
+DumpDocument* StepThroughPanel::document() const { return binding_->document(); }
+
+// Another document, or this one's metrics ready: its selection is walked from scratch.
+void StepThroughPanel::documentChanged() {
     walked_.clear();
     worker_.cancel();
     ++generation_;
-    if (!document_) return;
-    connect(document_, &DumpDocument::ready, this, &StepThroughPanel::followSelection);
-    connect(document_, &DumpDocument::currentSiteChanged, this, &StepThroughPanel::requestWalk);
-    // The selection exists from infoReady on; the document may be set before it is loaded.
-    const auto followSelectionChanges = [this] {
-        connect(document_->selection(), &TokenSelection::changed, this,
-                &StepThroughPanel::followSelection, Qt::UniqueConnection);
-    };
-    connect(document_, &DumpDocument::infoReady, this, followSelectionChanges);
-    connect(document_, &QObject::destroyed, this, [this] {
-        document_ = nullptr;
-        walked_.clear();
-        worker_.cancel();
-        ++generation_;
-    });
-    if (document_->selection()) followSelectionChanges();
-    if (document_->state() == DumpDocument::State::Ready) followSelection();
+    showState();
+    if (binding_->isReady()) followSelection();
 }
 
-void StepThroughPanel::followSelection() { setTokens(document_->selection()->tokens()); }
+// The teaching mode needs no file; the tokens' walk needs a ready one.
+void StepThroughPanel::showState() {
+    if (teachingVector_) return state_->setMessage({});
+    if (!binding_->isReady()) return state_->setMessage(documentStateMessage(document()));
+    if (walked_.empty()) state_->setMessage(tr("Reading the tokens' vectors…"));
+}
+
+void StepThroughPanel::followSelection() { setTokens(document()->selection()->tokens()); }
 
 void StepThroughPanel::setTokens(const std::vector<Index>& tokens) {
     std::vector<Index> capped(
@@ -216,12 +232,12 @@ void StepThroughPanel::setTokens(const std::vector<Index>& tokens) {
 }
 
 QString StepThroughPanel::tokensHeading(SiteIndex site) const {
-    const SiteInfo& about = document_->info().sites[site];
+    const SiteInfo& about = document()->info().sites[site];
     QString heading =
         tr("Site %1 (%2): ")
             .arg(QString::fromStdString(about.key), QString::fromStdString(about.module));
     if (requestedCount_ == 0) heading += tr("nothing selected, so token 0: ");
-    if (tokens_.size() == 1) return heading + describeToken(*document_, site, tokens_.front());
+    if (tokens_.size() == 1) return heading + describeToken(*document(), site, tokens_.front());
     heading += tr("%1 tokens, LayerNorm in each token's colour, RMSNorm in its pale tint")
                    .arg(tokens_.size());
     if (requestedCount_ > tokens_.size())
@@ -233,16 +249,17 @@ QString StepThroughPanel::tokensHeading(SiteIndex site) const {
 void StepThroughPanel::requestWalk() {
     if (teachingVector_) return;
     const int generation = ++generation_;
-    if (!document_ || document_->state() != DumpDocument::State::Ready || tokens_.empty()) return;
-    const SiteIndex site = document_->currentSite();
+    if (!binding_->isReady() || tokens_.empty()) return;
+    const SiteIndex site = document()->currentSite();
     std::vector<WalkedToken> walked;
     for (std::size_t i = 0; i < tokens_.size(); ++i)
         walked.push_back(
             {tokens_[i],
-             (tr("token %1 ").arg(tokens_[i]) + visibleTokenText(*document_, tokens_[i])).trimmed(),
+             (tr("token %1 ").arg(tokens_[i]) + visibleTokenText(*document(), tokens_[i]))
+                 .trimmed(),
              kTokenColours[i], nullptr, QString()});
     worker_.submit([this, generation, site, walked, heading = tokensHeading(site),
-                    dump = document_->dump()](const std::atomic<bool>& cancel) mutable {
+                    dump = document()->dump()](const std::atomic<bool>& cancel) mutable {
         walkTokens(*dump, site, walked, cancel);
         if (cancel) return;
         QMetaObject::invokeMethod(
@@ -263,6 +280,8 @@ void StepThroughPanel::showWalks(int generation, std::vector<WalkedToken> walked
     for (const WalkedToken& token : walked_)
         if (token.walk) walks.push_back(token.walk.get());
     if (!teachingVector_ && !walks.empty()) axes_ = shared_walk_basis(walks);
+    // The teaching vector's failure stays in the text: the scene must stay draggable.
+    state_->setMessage(walks.empty() && !teachingVector_ ? walked_.front().failure : QString());
     redraw();
     if (walks.empty())
         emit failed(walked_.front().failure);
@@ -292,7 +311,15 @@ void StepThroughPanel::setPlaying(bool playing) {
         timer_->start(settings_.intervalMs);
     else
         timer_->stop();
+    const QSignalBlocker blocker(playButton_);
     playButton_->setChecked(playing);
+    playButton_->setText(playing ? tr("Pause") : tr("Play"));
+    playButton_->setToolTip(playing ? tr("Stop at this step") : tr("Step through on a timer"));
+}
+
+void StepThroughPanel::resizeEvent(QResizeEvent* event) {
+    textArea_->setMaximumHeight(std::max(kMinTextHeight, height() / 4));
+    QWidget::resizeEvent(event);
 }
 
 void StepThroughPanel::setSettings(const StepThroughSettings& settings) {

@@ -18,12 +18,15 @@ class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QSlider;
 class QTimer;
 
 namespace lngeom::widgets {
 
+class DocumentBinding;
 class DumpDocument;
+class StateOverlay;
 class VtkViewWidget;
 class WalkScene;
 class WalkTipDrag;
@@ -43,7 +46,7 @@ class StepThroughPanel : public QWidget {
     ~StepThroughPanel() override;
 
     void setDocument(DumpDocument* document);
-    DumpDocument* document() const { return document_; }
+    DumpDocument* document() const;
 
     // The tokens walked: the first kMaxWalkedTokens of `tokens`, or token 0 when it is empty.
     // Follows the selection.
@@ -82,10 +85,15 @@ class StepThroughPanel : public QWidget {
     void stepChanged(int step);
     void failed(const QString& message);
 
+  protected:
+    void resizeEvent(QResizeEvent* event) override;
+
   private:
     void buildControls();
     QLayout* buildTeachingControls();
     void walkTeachingVector();
+    void documentChanged();
+    void showState();
     void requestWalk();
     QString tokensHeading(SiteIndex site) const;
     void showWalks(int generation, std::vector<WalkedToken> walked, const QString& heading);
@@ -95,15 +103,17 @@ class StepThroughPanel : public QWidget {
     double outsideShare() const;
 
     StepThroughSettings settings_;
-    DumpDocument* document_ = nullptr;
+    std::unique_ptr<DocumentBinding> binding_;
     std::vector<Index> tokens_;
     std::size_t requestedCount_ = 0;  // before the cap; 0: nothing was selected
     std::optional<Eigen::Vector3d> teachingVector_;
     QCheckBox* teachingBox_;
     QDoubleSpinBox* teachingCoordinates_[3];
     VtkViewWidget* scene_;
+    StateOverlay* state_;  // over the scene: why it shows no walk
     QLabel* heading_;
     QLabel* text_;
+    QScrollArea* textArea_;
     QSlider* slider_;
     QPushButton* playButton_;
     QTimer* timer_;

@@ -45,6 +45,7 @@ TokenTableView::TokenTableView(QWidget* parent)
                                            [this](QObject* source) { readSelection(source); }})),
       table_(new QTableView) {
     buildControls();
+    binding_->showStateOver(table_);
     table_->setModel(model_);
     table_->setSortingEnabled(true);
     table_->sortByColumn(TokenTableModel::TokenColumn, Qt::AscendingOrder);
