@@ -1,6 +1,8 @@
 // Comparing the LayerNorm and RMSNorm samples: the histogram outlines the other dump at the
 // aligned site, the comparison follows the current site, settings are shared, and it renders.
 
+#include <vtkAxis.h>
+#include <vtkChartXY.h>
 #include <QLabel>
 #include <QtTest>
 
@@ -11,6 +13,7 @@
 #include "widgets/charts/comparison_view.h"
 #include "widgets/charts/histogram_view.h"
 #include "widgets/charts/layer_curves_view.h"
+#include "widgets/document/token_selection.h"
 
 using namespace lngeom;
 using namespace lngeom::widgets;
@@ -28,6 +31,9 @@ class TestComparisonView : public QObject {
     void histogramFindsTheAlignedSite();
     void comparisonFollowsTheCurrentSite();
     void histogramsShareMetricAndBins();
+    void histogramsShareTheirRangeOnEverySite();
+    void selectionShowsInTheOtherDumpOfTheSameTokens();
+    void oneFileOpenSaysHowToCompare();
     void renders();
 
   private:
@@ -76,6 +82,57 @@ void TestComparisonView::histogramsShareMetricAndBins() {
     QCOMPARE(view.comparisonHistogram()->settings().bins, 33);
     view.comparisonHistogram()->setLogCounts(true);
     QVERIFY(view.histogram()->settings().logCounts);
+}
+
+// The bars of the two dumps line up: both histograms draw the same x range, site after site.
+void TestComparisonView::histogramsShareTheirRangeOnEverySite() {
+    ComparisonView view;
+    view.setDocument(layerNorm_.get());
+    view.setComparisonDocument(rmsNorm_.get());
+    for (Metric metric : {Metric::AngleToUniformDeg, Metric::Norm, Metric::RotationDeg})
+        for (int site : {0, 4, 8}) {
+            view.histogram()->setMetric(metric);
+            layerNorm_->setCurrentSite(site);
+            vtkAxis* left = view.histogram()->chartView()->chart()->GetAxis(vtkAxis::BOTTOM);
+            vtkAxis* right =
+                view.comparisonHistogram()->chartView()->chart()->GetAxis(vtkAxis::BOTTOM);
+            QCOMPARE(left->GetMinimum(), right->GetMinimum());
+            QCOMPARE(left->GetMaximum(), right->GetMaximum());
+        }
+    layerNorm_->setCurrentSite(0);
+}
+
+// The samples hold the same 512 characters: tokens brushed in one are the other's too.
+void TestComparisonView::selectionShowsInTheOtherDumpOfTheSameTokens() {
+    ComparisonView view;
+    view.setDocument(layerNorm_.get());
+    view.setComparisonDocument(rmsNorm_.get());
+    const std::vector<Index> brushed{3, 17, 42};
+    layerNorm_->selection()->setTokens(brushed);
+    QCOMPARE(rmsNorm_->selection()->tokens(), brushed);
+    rmsNorm_->selection()->setTokens(std::vector<Index>{5});
+    QCOMPARE(layerNorm_->selection()->tokens(), std::vector<Index>{5});
+    view.setComparisonDocument(nullptr);
+    layerNorm_->selection()->setTokens(brushed);
+    QCOMPARE(rmsNorm_->selection()->tokens(), std::vector<Index>{5});
+    layerNorm_->selection()->clear();
+    rmsNorm_->selection()->clear();
+}
+
+void TestComparisonView::oneFileOpenSaysHowToCompare() {
+    ComparisonView view;
+    view.setDocument(layerNorm_.get());
+    view.setComparisonDocument(nullptr);
+    const auto labels = view.comparisonHistogram()->findChildren<QLabel*>();
+    QVERIFY(std::any_of(labels.begin(), labels.end(), [](QLabel* label) {
+        return label->isVisibleTo(label->window()) &&
+               label->text().startsWith("Only one file is open") &&
+               label->text().contains("Compare with");
+    }));
+    view.setComparisonDocument(rmsNorm_.get());
+    QVERIFY(std::none_of(labels.begin(), labels.end(), [](QLabel* label) {
+        return label->isVisibleTo(label->window()) && label->text().startsWith("Only one file");
+    }));
 }
 
 void TestComparisonView::renders() {

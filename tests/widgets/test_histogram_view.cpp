@@ -3,6 +3,8 @@
 
 #include <vtkAxis.h>
 #include <vtkChartXY.h>
+#include <QHelpEvent>
+#include <QToolTip>
 #include <QtTest>
 
 #include <numeric>
@@ -16,6 +18,7 @@
 #include "widgets/charts/chart_view.h"
 #include "widgets/charts/histogram_view.h"
 #include "widgets/document/token_selection.h"
+#include "widgets/support/selection_colour.h"
 
 using namespace lngeom;
 using namespace lngeom::widgets;
@@ -23,7 +26,6 @@ using namespace lngeom::widgets;
 namespace {
 
 const QColor kSiteColour(70, 110, 190);
-const QColor kSelectionColour(235, 125, 20);
 
 std::span<const float> valuesOf(const DumpDocument& document, Metric metric) {
     static std::shared_ptr<const SiteColumns> kept;
@@ -51,6 +53,7 @@ class TestHistogramView : public QObject {
     void rangeSelectsExactlyItsBinsTokens();
     void dragSelectsTheBrushedBins();
     void rendersBarsAndSelection();
+    void tooltipNamesTheBinAndItsCount();
 
   private:
     std::unique_ptr<DumpDocument> document_;
@@ -206,6 +209,36 @@ void TestHistogramView::rendersBarsAndSelection() {
                             .arg(bars)
                             .arg(selection)
                             .arg(test::saveTestImage(chart, "histogram-view-chart"))));
+    document_->selection()->clear();
+}
+
+// In the metric's words, not VTK's plot layers, and gone once the mouse leaves the chart.
+void TestHistogramView::tooltipNamesTheBinAndItsCount() {
+    document_->setCurrentSite(0);
+    HistogramView view;
+    view.resize(800, 500);
+    view.setDocument(document_.get());
+    view.selectRange(89.0, 91.0);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    ChartView* chart = view.chartView();
+    QTRY_VERIFY_WITH_TIMEOUT(chart->renderCount() > 0, 5000);
+    const QPoint position(chart->width() / 2, chart->height() / 2);
+    const Histogram& drawn = *view.histogram();
+    const int bin = drawn.bin_of(chartDataPoint(*chart, position).x());
+    QHelpEvent help(QEvent::ToolTip, position, chart->mapToGlobal(position));
+    QCoreApplication::sendEvent(chart, &help);
+    QVERIFY(QToolTip::isVisible());
+    const QString expected = QString("angle to 1 (°) from %1 to %2: %3 tokens")
+                                 .arg(drawn.bin_low(bin), 0, 'f', 2)
+                                 .arg(drawn.bin_low(bin + 1), 0, 'f', 2)
+                                 .arg(drawn.counts[std::size_t(bin)]);
+    QVERIFY2(QToolTip::text().startsWith(expected), qPrintable(QToolTip::text()));
+    QVERIFY(QToolTip::text().contains("of them selected"));
+    QVERIFY(!QToolTip::text().contains("layer"));
+    QEvent leave(QEvent::Leave);
+    QCoreApplication::sendEvent(chart, &leave);
+    QTRY_VERIFY(!QToolTip::isVisible());
     document_->selection()->clear();
 }
 

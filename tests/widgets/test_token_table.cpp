@@ -44,6 +44,7 @@ class TestTokenTable : public QObject {
     void initTestCase();
     void passesTheModelTester();
     void showsTheSitesValues();
+    void eachColumnHasOnePrecision();
     void sortsByAMetricWithInvalidLast_data();
     void sortsByAMetricWithInvalidLast();
     void filtersByTextAndRange();
@@ -88,6 +89,31 @@ void TestTokenTable::showsTheSitesValues() {
                  double(metric_values(*columns, Metric::Norm)[std::size_t(token)]));
         QCOMPARE(model.index(row, TokenTableModel::PositionColumn).data().toInt(),
                  document_->labels().position[std::size_t(token)]);
+    }
+}
+
+// Numbers line up: every row of a metric column shows the same number of decimals, enough for
+// five significant digits of the column's largest value (and the tiny |cos θ| keeps its digits).
+void TestTokenTable::eachColumnHasOnePrecision() {
+    document_->setCurrentSite(0);
+    TokenTableModel model;
+    model.setDocument(document_.get());
+    for (int column = TokenTableModel::FixedColumns; column < model.columnCount(); ++column) {
+        QSet<int> decimals;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QString shown = model.index(row, column).data().toString();
+            if (shown == "—") continue;
+            decimals << int(shown.size() - shown.indexOf('.') - 1);
+        }
+        QVERIFY2(decimals.size() == 1,
+                 qPrintable(model.headerData(column, Qt::Horizontal).toString()));
+    }
+    const int cosine = columnOf(model, Metric::AbsCosToUniform);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const double value =
+            model.index(row, cosine).data(TokenTableModel::RawValueRole).toDouble();
+        const double shown = model.index(row, cosine).data().toString().toDouble();
+        QVERIFY(std::abs(shown - value) <= 5e-6);
     }
 }
 

@@ -1,6 +1,7 @@
 #include "widgets/charts/chart_view.h"
 
 #include <vtkAxis.h>
+#include <vtkBrush.h>
 #include <vtkChartLegend.h>
 #include <vtkChartXY.h>
 #include <vtkCommand.h>
@@ -10,10 +11,12 @@
 #include <vtkDoubleArray.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkGenericRenderWindowInteractor.h>
+#include <vtkPen.h>
 #include <vtkPlotBar.h>
 #include <vtkRenderer.h>
 #include <vtkTable.h>
 #include <vtkTextProperty.h>
+#include <QEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -87,10 +90,13 @@ ChartView::ChartView(QWidget* parent)
     vtkNew<vtkContextInteractorStyle> style;
     style->SetScene(contextView_->GetScene());
     interactor()->SetInteractorStyle(style);
-    contextView_->GetRenderer()->SetBackground(1.0, 1.0, 1.0);
     contextView_->GetScene()->AddItem(chart_);
     chart_->GetTitleProperties()->SetFontSize(16);
     useTextFont(chart_);
+    // VTK's own tooltip speaks of its plot layers and stays drawn after the mouse leaves; the
+    // views give Qt tooltips in their own words instead.
+    chart_->SetTooltip(nullptr);
+    applyColours();
     // The chart sizes bars as this fraction of the spacing of their centres: whole bins touch.
     chart_->SetBarWidthFraction(1.0f);
     colourBar_ = std::make_unique<ChartColourBar>(chart_, contextView_->GetScene());
@@ -151,6 +157,44 @@ void ChartView::settleLayout() {
         grabImage(1.0);
         if (relayouts_ <= before) return;
     }
+}
+
+void ChartView::setFollowsPalette(bool follows) {
+    followsPalette_ = follows;
+    applyColours();
+}
+
+QColor ChartView::foreground() const {
+    return followsPalette_ ? palette().color(QPalette::Text) : QColor(20, 20, 20);
+}
+
+void ChartView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange && followsPalette_) applyColours();
+    VtkViewWidget::changeEvent(event);
+}
+
+void ChartView::applyColours() {
+    const QColor background = followsPalette_ ? palette().color(QPalette::Base) : QColor(Qt::white);
+    const QColor text = foreground();
+    // The grid a quarter of the way from the background to the text: visible, never loud.
+    const QColor grid = QColor::fromRgbF(float(0.75 * background.redF() + 0.25 * text.redF()),
+                                         float(0.75 * background.greenF() + 0.25 * text.greenF()),
+                                         float(0.75 * background.blueF() + 0.25 * text.blueF()));
+    contextView_->GetRenderer()->SetBackground(background.redF(), background.greenF(),
+                                               background.blueF());
+    chart_->GetTitleProperties()->SetColor(text.redF(), text.greenF(), text.blueF());
+    for (int position = 0; position < 4; ++position) {
+        vtkAxis* axis = chart_->GetAxis(position);
+        axis->GetTitleProperties()->SetColor(text.redF(), text.greenF(), text.blueF());
+        axis->GetLabelProperties()->SetColor(text.redF(), text.greenF(), text.blueF());
+        axis->GetPen()->SetColor(text.red(), text.green(), text.blue());
+        axis->GetGridPen()->SetColor(grid.red(), grid.green(), grid.blue());
+    }
+    chart_->GetLegend()->GetLabelProperties()->SetColor(text.redF(), text.greenF(), text.blueF());
+    chart_->GetLegend()->GetBrush()->SetColor(background.red(), background.green(),
+                                              background.blue(), 200);
+    emit coloursChanged();
+    requestRender();
 }
 
 void ChartView::beginScaledCapture(double scale) {

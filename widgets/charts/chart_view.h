@@ -59,22 +59,36 @@ class ChartView : public VtkViewWidget {
     // Renders until the text layout rests (a never-shown chart lays out from assumed axis
     // places first), so that a capture that follows is laid out for its size.
     void settleLayout();
+    // The chart's background, text, axes and grid follow the widget's palette (the light or the
+    // dark theme) unless told not to: a figure keeps paper colours (white, black) whatever the
+    // window's theme.
+    void setFollowsPalette(bool follows);
+    // What lines meant to read like the text (means, markers) are drawn in.
+    QColor foreground() const;
 
     // Writes the chart as vector graphics; the format follows the extension (.svg, .pdf, .eps).
     // Returns false for an unknown extension or when nothing was written.
     bool exportVector(const QString& path);
 
+  signals:
+    // The chart's colours changed (the theme): views redraw what they drew in foreground().
+    void coloursChanged();
+
   protected:
+    void changeEvent(QEvent* event) override;
     void beginScaledCapture(double scale) override;
     void endScaledCapture() override;
 
   private:
+    void applyColours();
+
     vtkNew<vtkContextView> contextView_;
     vtkNew<vtkChartXY> chart_;
     QColor barColour_{70, 110, 190};
     void layOutText();
     void checkLayout();
 
+    bool followsPalette_ = true;
     std::unique_ptr<ChartCaptureScaling> captureScaling_;
     std::unique_ptr<ChartTextLayout> textLayout_;
     std::unique_ptr<ChartColourBar> colourBar_;

@@ -4,11 +4,30 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <memory>
+#include <optional>
+
 #include "core/charts/site_alignment.h"
+#include "widgets/charts/chart_view.h"
 #include "widgets/charts/histogram_view.h"
 #include "widgets/charts/layer_curves_view.h"
+#include "widgets/document/token_selection.h"
 
 namespace lngeom::widgets {
+namespace {
+
+constexpr int kMinimumChartHeight = 220;
+
+// Two dumps of the same inputs (the two samples, or a model before and after a change): a token
+// index means the same token in both.
+bool sameTokens(const DumpDocument& left, const DumpDocument& right) {
+    const auto& a = left.info().sites;
+    const auto& b = right.info().sites;
+    return !a.empty() && !b.empty() && a.front().n_tokens == b.front().n_tokens &&
+           left.labels().text == right.labels().text;
+}
+
+}  // namespace
 
 ComparisonView::ComparisonView(QWidget* parent)
     : QWidget(parent),
@@ -25,6 +44,13 @@ ComparisonView::ComparisonView(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
     rightHistogram_->setColours(QColor(40, 150, 90), QColor(70, 110, 190));
+    rightHistogram_->setNoDocumentMessage(
+        tr("Only one file is open, so there is nothing to compare it with.\nOpen a second dump "
+           "(File ▸ Open, e.g. the other sample) and pick it in the toolbar's Compare with box."));
+    // Tall enough to read: the dock scrolls vertically rather than squeezing them.
+    for (ChartView* chart :
+         {curves_->chartView(), leftHistogram_->chartView(), rightHistogram_->chartView()})
+        chart->setMinimumHeight(kMinimumChartHeight);
     connect(leftHistogram_, &HistogramView::settingsChanged, this,
             [this] { shareSettings(leftHistogram_, rightHistogram_); });
     connect(rightHistogram_, &HistogramView::settingsChanged, this,
@@ -52,6 +78,12 @@ void ComparisonView::connectDocuments() {
     rightHistogram_->setComparisonDocument(left_);
     disconnect(siteConnection_);
     disconnect(readyConnection_);
+    for (const auto& connection : selectionConnections_) disconnect(connection);
+    selectionConnections_.clear();
+    if (left_ && right_) {
+        mirrorSelection(left_, right_);
+        mirrorSelection(right_, left_);
+    }
     if (!left_) return;
     siteConnection_ =
         connect(left_, &DumpDocument::currentSiteChanged, this, [this] { followCurrentSite(); });
@@ -74,6 +106,29 @@ void ComparisonView::shareSettings(HistogramView* from, HistogramView* to) {
     shared.overlay = to->settings().overlay;
     if (shared == to->settings()) return;
     to->setSettings(shared);
+}
+
+// The selection exists from infoReady on, so the mirror is connected then if need be.
+void ComparisonView::mirrorSelection(DumpDocument* from, DumpDocument* to) {
+    const auto connectMirror = [this, from, to] {
+        // Comparing every token's text once is enough: the files do not change.
+        auto same = std::make_shared<std::optional<bool>>();
+        selectionConnections_.push_back(
+            connect(from->selection(), &TokenSelection::changed, this,
+                    [this, from, to, same](QObject* source) {
+                        if (source == this) return;
+                        if (!*same && from->state() == DumpDocument::State::Ready &&
+                            to->state() == DumpDocument::State::Ready)
+                            *same = sameTokens(*from, *to);
+                        if (same->value_or(false))
+                            to->selection()->setTokens(from->selection()->tokens(), this);
+                    }));
+    };
+    if (from->selection())
+        connectMirror();
+    else
+        selectionConnections_.push_back(
+            connect(from, &DumpDocument::infoReady, this, connectMirror));
 }
 
 }  // namespace lngeom::widgets

@@ -6,10 +6,12 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardItemModel>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -24,17 +26,18 @@
 #include "widgets/charts/chart_brush.h"
 #include "widgets/charts/chart_plots.h"
 #include "widgets/charts/chart_view.h"
+#include "widgets/charts/histogram_tooltip.h"
 #include "widgets/charts/statistics_text.h"
 #include "widgets/document/document_binding.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_selection.h"
+#include "widgets/support/selection_colour.h"
+#include "widgets/support/wrapping_row.h"
 
 namespace lngeom::widgets {
 namespace {
 
-const QColor kSelectionColour(235, 125, 20);
 const QColor kOverlayColour(170, 30, 60);
-const QColor kMeanColour(20, 20, 20);
 constexpr int kMaxBins = 2000;
 // Overlay box entries that are not a site (a site's entry holds its index: the box's data is a
 // Qt int).
@@ -55,18 +58,40 @@ HistogramView::HistogramView(QWidget* parent)
           this, DocumentBinding::Callbacks{[this] { redraw(); }, {}})),
       chart_(new ChartView(this)) {
     buildControls();
+    binding_->showStateOver(chart_);
+    connect(chart_, &ChartView::coloursChanged, this, &HistogramView::redraw);
     auto* brush = new ChartBrush(chart_);
     connect(brush, &ChartBrush::brushed, this, &HistogramView::onBrushed);
     connect(brush, &ChartBrush::clickedOutside, this, [this] {
         if (binding_->isReady()) binding_->document()->selection()->clear(this);
     });
-    chart_->setToolTip(
-        tr("Drag or click on the bars to select their tokens in every view; "
-           "click outside the plot to clear the selection. Wheel: zoom."));
+    chart_->installEventFilter(this);
     refresh();
 }
 
 HistogramView::~HistogramView() = default;
+
+// Over a bar: its bin and count; elsewhere: what the mouse does. Hidden as the mouse leaves, so
+// it never lingers over another widget or a dialog.
+bool HistogramView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched != chart_) return QWidget::eventFilter(watched, event);
+    if (event->type() == QEvent::Leave) QToolTip::hideText();
+    if (event->type() != QEvent::ToolTip) return QWidget::eventFilter(watched, event);
+    const auto* help = static_cast<QHelpEvent*>(event);
+    QString text;
+    if (histogram_) {
+        const MetricDescription& description = describe(settings_.metric);
+        text = binTooltip(*histogram_, selected_ ? &*selected_ : nullptr,
+                          chartDataPoint(*chart_, help->pos()).x(),
+                          QString::fromUtf8(description.label.data(), description.label.size()));
+    }
+    if (text.isEmpty())
+        text =
+            tr("Drag or click on the bars to select their tokens in every view; click outside "
+               "the plot to clear the selection. Wheel: zoom.");
+    QToolTip::showText(help->globalPos(), text, chart_);
+    return true;
+}
 
 void HistogramView::buildControls() {
     metricBox_ = new QComboBox;
@@ -95,15 +120,18 @@ void HistogramView::buildControls() {
     statistics_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statistics_->setWordWrap(true);
 
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(metricBox_, 2);
+    auto* controls = new WrappingRow;
+    controls->addGroup()->addWidget(metricBox_);
+    QHBoxLayout* binning = controls->addGroup();
     for (QWidget* widget : std::initializer_list<QWidget*>{binsBox_, new QLabel(tr("range")),
-                                                           lowBox_, highBox_, autoRange_, logBox_})
-        controls->addWidget(widget);
-    controls->addWidget(overlayBox_, 1);
+                                                           lowBox_, highBox_, autoRange_})
+        binning->addWidget(widget);
+    QHBoxLayout* drawing = controls->addGroup();
+    drawing->addWidget(logBox_);
+    drawing->addWidget(overlayBox_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
-    layout->addLayout(controls);
+    layout->addWidget(controls);
     layout->addWidget(chart_, 1);
     layout->addWidget(statistics_);
 
@@ -136,6 +164,10 @@ void HistogramView::connectControls() {
 }
 
 void HistogramView::setDocument(DumpDocument* document) { binding_->setDocument(document); }
+
+void HistogramView::setNoDocumentMessage(const QString& message) {
+    binding_->showStateOver(chart_, message);
+}
 
 DumpDocument* HistogramView::document() const { return binding_->document(); }
 
@@ -311,9 +343,9 @@ void HistogramView::drawMeanAndSpread(double top) {
     const Summary& whole = binding_->document()->metrics().summary(site, settings_.metric);
     if (whole.count == 0) return;
     vtkChartXY* chart = chart_->chart();
-    addVerticalLine(chart, whole.mean, top, {kMeanColour, 2.0f, false});
+    addVerticalLine(chart, whole.mean, top, {chart_->foreground(), 2.0f, false});
     for (double edge : {whole.mean - whole.std, whole.mean + whole.std})
-        addVerticalLine(chart, edge, top, {kMeanColour, 1.5f, true});
+        addVerticalLine(chart, edge, top, {chart_->foreground(), 1.5f, true});
     if (selectedSummary_ && selectedSummary_->count > 0)
         addVerticalLine(chart, selectedSummary_->mean, top, {kSelectionColour, 2.5f, true});
 }
@@ -354,10 +386,11 @@ QString HistogramView::comparisonText() const {
     const Summary& own = binding_->document()->metrics().summary(
         binding_->document()->currentSite(), settings_.metric);
     return tr("<br><span style='color:%1'>▭</span> <b>%2</b> at %3: %4; "
-              "<b>difference of means %5</b>")
+              "<b>difference of means %5</b> (%2 − %6)")
         .arg(comparisonColour_.name(), comparison_->document()->displayName(),
              siteName(*comparison_->document(), *site), summaryText(other))
-        .arg(other.mean - own.mean, 0, 'g', 4);
+        .arg(other.mean - own.mean, 0, 'g', 4)
+        .arg(binding_->document()->displayName());
 }
 
 void HistogramView::updateStatistics() {

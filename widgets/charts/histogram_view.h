@@ -59,6 +59,9 @@ class HistogramView : public QWidget {
     // A second dump whose histogram at the aligned site (same layer and norm) is drawn as an
     // outline over the same bins, its statistics beside the document's (nullptr: none).
     void setComparisonDocument(DumpDocument* document);
+    // What the view says in place of its chart while it has no document (default: how to open
+    // one).
+    void setNoDocumentMessage(const QString& message);
     DumpDocument* comparisonDocument() const;
     // The site's bars and the comparison dump's outline (a comparison shows each dump in its
     // own colour).
@@ -88,6 +91,9 @@ class HistogramView : public QWidget {
 
   signals:
     void settingsChanged();
+
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
   private:
     void buildControls();

@@ -23,14 +23,15 @@
 #include "widgets/document/document_binding.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_selection.h"
+#include "widgets/support/selection_colour.h"
+#include "widgets/support/wrapping_row.h"
 
 namespace lngeom::widgets {
 namespace {
 
 const QColor kLeftColour(70, 110, 190);
 const QColor kRightColour(40, 150, 90);
-const QColor kSelectionColour(235, 125, 20);
-const QColor kDifferenceColour(150, 40, 150);
+const QColor kDifferenceColour(200, 120, 30);
 const QColor kCurrentSiteColour(150, 150, 150);
 
 QColor withAlpha(QColor colour, int alpha) {
@@ -78,6 +79,8 @@ LayerCurvesView::LayerCurvesView(QWidget* parent)
           this, DocumentBinding::Callbacks{[this] { refresh(); }, {}})),
       chart_(new ChartView(this)) {
     buildControls();
+    binding_->showStateOver(chart_);
+    connect(chart_, &ChartView::coloursChanged, this, &LayerCurvesView::redraw);
     auto* brush = new ChartBrush(chart_);
     connect(brush, &ChartBrush::brushed, this,
             [this](QPointF from, QPointF) { selectSiteAt(from.x()); });
@@ -97,14 +100,15 @@ void LayerCurvesView::buildControls() {
     extremesBox_ = new QCheckBox(tr("min/max"));
     legend_ = new QLabel;
     legend_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(metricBox_, 1);
-    controls->addWidget(spreadBox_);
-    controls->addWidget(extremesBox_);
-    controls->addStretch(1);
+    legend_->setWordWrap(true);
+    auto* controls = new WrappingRow;
+    controls->addGroup()->addWidget(metricBox_);
+    QHBoxLayout* bands = controls->addGroup();
+    bands->addWidget(spreadBox_);
+    bands->addWidget(extremesBox_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
-    layout->addLayout(controls);
+    layout->addWidget(controls);
     layout->addWidget(chart_, 1);
     layout->addWidget(legend_);
     connect(metricBox_, &QComboBox::activated, this,
@@ -247,17 +251,21 @@ void LayerCurvesView::drawDifference() {
     plot->SetLabel("difference of means");
     chart_->chart()->SetPlotCorner(plot, 1);
     const auto [low, high] = finiteExtent({&differences});
-    setFixedAxis(right, "difference of means (right − left)", low, high);
+    setFixedAxis(right, "difference of means (compared − this)", low, high);
     right->SetVisible(true);
     const auto largest =
         std::max_element(differences.begin(), differences.end(), [](double a, double b) {
             return std::isnan(a) || (!std::isnan(b) && std::abs(a) < std::abs(b));
         });
+    QString text = tr("Dashed, right axis: the mean of %1 minus the mean of %2 at each site")
+                       .arg(QString::fromStdString(documentName(*comparison_)),
+                            QString::fromStdString(documentName(*binding_)));
     if (largest != differences.end() && std::isfinite(*largest))
-        legend_->setText(tr("Largest difference of means: %1 at site %2")
-                             .arg(*largest, 0, 'g', 4)
-                             .arg(QString::fromStdString(
-                                 rows_[std::size_t(largest - differences.begin())].label)));
+        text += tr("; the largest, %1, at site %2")
+                    .arg(*largest, 0, 'g', 4)
+                    .arg(QString::fromStdString(
+                        rows_[std::size_t(largest - differences.begin())].label));
+    legend_->setText(text + '.');
 }
 
 void LayerCurvesView::drawCurrentSite(double low, double high) {

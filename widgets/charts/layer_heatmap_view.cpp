@@ -27,12 +27,12 @@
 #include "widgets/document/document_binding.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_selection.h"
+#include "widgets/support/selection_colour.h"
+#include "widgets/support/wrapping_row.h"
 
 namespace lngeom::widgets {
 namespace {
 
-const QColor kMeanColour(20, 20, 20);
-const QColor kSelectionColour(235, 125, 20);
 constexpr int kMaxBins = 1000;
 
 // Every site's columns (kept alive) and the metric's values in them.
@@ -77,6 +77,8 @@ LayerHeatmapView::LayerHeatmapView(QWidget* parent)
     // Every site is drawn already: a change of the current site changes nothing here.
     binding_->setSiteChanged([] {});
     buildControls();
+    binding_->showStateOver(chart_);
+    connect(chart_, &ChartView::coloursChanged, this, &LayerHeatmapView::redraw);
     auto* brush = new ChartBrush(chart_);
     connect(brush, &ChartBrush::brushed, this, [this](QPointF from, QPointF) {
         if (!heatmap_ || from.x() < heatmap_->low || from.x() > heatmap_->high) return;
@@ -101,14 +103,14 @@ void LayerHeatmapView::buildControls() {
     binsBox_->setRange(1, kMaxBins);
     binsBox_->setPrefix(tr("bins "));
     fractionsBox_ = new QCheckBox(tr("fraction of each site"));
-    auto* controls = new QHBoxLayout;
-    controls->addWidget(metricBox_, 1);
-    controls->addWidget(binsBox_);
-    controls->addWidget(fractionsBox_);
-    controls->addStretch(1);
+    auto* controls = new WrappingRow;
+    controls->addGroup()->addWidget(metricBox_);
+    QHBoxLayout* binning = controls->addGroup();
+    binning->addWidget(binsBox_);
+    binning->addWidget(fractionsBox_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
-    layout->addLayout(controls);
+    layout->addWidget(controls);
     layout->addWidget(chart_, 1);
     connect(metricBox_, &QComboBox::activated, this,
             [this] { setMetric(Metric(metricBox_->currentData().toInt())); });
@@ -215,7 +217,8 @@ void LayerHeatmapView::drawMeans() {
     std::iota(sites.begin(), sites.end(), 0.0);
     vtkChartXY* chart = chart_->chart();
     const LayerCurve whole = layer_curve(summaries, settings_.metric);
-    addLine(chart, whole.mean, sites, {kMeanColour, 2.0f, false})->SetLegendVisibility(false);
+    addLine(chart, whole.mean, sites, {chart_->foreground(), 2.0f, false})
+        ->SetLegendVisibility(false);
     const auto& tokens = binding_->document()->selection()->tokens();
     if (tokens.empty()) return;
     const SiteValues values = siteValues(*binding_, settings_.metric);

@@ -70,6 +70,7 @@ void requireMetricSomewhere(const DumpDocument& document, Metric metric) {
 FigureRecipe writeStyledChart(ChartView& chart, const DumpDocument& document,
                               const FigureRecipe& recipe, const std::string& path,
                               const ChartUnderlay& underlay = {}) {
+    chart.setFollowsPalette(false);  // paper colours whatever the window's theme
     chart.resize(recipe.width, recipe.height);
     chart.settleLayout();
     vtkChartXY* xy = chart.chart();

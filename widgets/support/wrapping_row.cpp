@@ -1,44 +1,82 @@
 #include "widgets/support/wrapping_row.h"
 
-#include <QBoxLayout>
+#include <QEvent>
+#include <QHBoxLayout>
 
 #include <algorithm>
 
 namespace lngeom::widgets {
+namespace {
 
-WrappingRow::WrappingRow(QWidget* parent)
-    : QWidget(parent), groups_(new QBoxLayout(QBoxLayout::LeftToRight, this)) {
-    groups_->setContentsMargins(0, 0, 0, 0);
-    groups_->addStretch();
+constexpr int kSpacing = 6;
+
+}  // namespace
+
+WrappingRow::WrappingRow(QWidget* parent) : QWidget(parent) {
+    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
 }
 
 QHBoxLayout* WrappingRow::addGroup() {
-    auto* group = new QHBoxLayout;
-    group->setAlignment(Qt::AlignLeft);  // stacked, the groups line up on the left
-    groups_->insertLayout(groups_->count() - 1, group);
-    return group;
+    auto* group = new QWidget(this);
+    auto* layout = new QHBoxLayout(group);
+    layout->setContentsMargins(0, 0, 0, 0);
+    groups_.push_back(group);
+    updateGeometry();
+    return layout;
+}
+
+QSize WrappingRow::sizeHint() const {
+    int width = 0;
+    int height = 0;
+    for (const QWidget* group : groups_) {
+        width += group->sizeHint().width() + (width > 0 ? kSpacing : 0);
+        height = std::max(height, group->sizeHint().height());
+    }
+    return {width, height};
 }
 
 QSize WrappingRow::minimumSizeHint() const {
     int width = 0;
-    for (int i = 0; i < groups_->count(); ++i)
-        width = std::max(width, groups_->itemAt(i)->minimumSize().width());
-    return {width, QWidget::minimumSizeHint().height()};
+    for (const QWidget* group : groups_) width = std::max(width, group->minimumSizeHint().width());
+    return {width, flow(width, false)};
 }
 
-int WrappingRow::oneLineWidth() const {
-    int width = 0;
-    for (int i = 0; i < groups_->count(); ++i)
-        width += groups_->itemAt(i)->sizeHint().width() + groups_->spacing();
-    return width;
+int WrappingRow::heightForWidth(int width) const { return flow(width, false); }
+
+int WrappingRow::flow(int width, bool place) const {
+    int x = 0;
+    int y = 0;
+    int lineHeight = 0;
+    for (QWidget* group : groups_) {
+        const QSize size = group->sizeHint();
+        if (x > 0 && x + size.width() > width) {
+            x = 0;
+            y += lineHeight + kSpacing;
+            lineHeight = 0;
+        }
+        if (place)
+            group->setGeometry(x, y, std::min(size.width(), std::max(width, 1)), size.height());
+        x += size.width() + kSpacing;
+        lineHeight = std::max(lineHeight, size.height());
+    }
+    return y + lineHeight;
 }
 
-// The layout's direction depends on the width only, so switching it cannot resize the row back.
 void WrappingRow::resizeEvent(QResizeEvent* event) {
-    const auto direction =
-        width() >= oneLineWidth() ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
-    if (groups_->direction() != direction) groups_->setDirection(direction);
+    flow(width(), true);
     QWidget::resizeEvent(event);
+}
+
+// A group's size changed (a label's text, a box's entries): the lines are laid out again, and
+// the row's height may change with them.
+bool WrappingRow::event(QEvent* event) {
+    if (event->type() == QEvent::LayoutRequest) {
+        flow(width(), true);
+        updateGeometry();
+    }
+    return QWidget::event(event);
 }
 
 }  // namespace lngeom::widgets

@@ -1,11 +1,12 @@
 #pragma once
-// A row of control groups that stacks them in a column when the row is narrower than their
+// A row of control groups that flows onto further lines when the row is narrower than their
 // one-line width, so a view's controls wrap instead of widening it (and its scroll area) past a
-// laptop window's share. Each group stays on one line.
+// laptop window's share, and no control has to be cut to fit. Each group stays on one line.
 
 #include <QWidget>
 
-class QBoxLayout;
+#include <vector>
+
 class QHBoxLayout;
 
 namespace lngeom::widgets {
@@ -17,16 +18,24 @@ class WrappingRow : public QWidget {
     // A new group, appended; add its widgets to the returned layout.
     QHBoxLayout* addGroup();
 
-    // The widest group's: the row can always wrap down to it.
+    // All groups on one line.
+    QSize sizeHint() const override;
+    // The widest group's smallest width: the row can always wrap down to it (a group alone on a
+    // line narrower than its natural width squeezes its controls to their minimum).
     QSize minimumSizeHint() const override;
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
 
   protected:
     void resizeEvent(QResizeEvent* event) override;
+    bool event(QEvent* event) override;
 
   private:
-    int oneLineWidth() const;
+    // Lays the groups out in lines of at most `width` pixels and returns the height they take;
+    // moves them there when `place` is set.
+    int flow(int width, bool place) const;
 
-    QBoxLayout* groups_;
+    std::vector<QWidget*> groups_;
 };
 
 }  // namespace lngeom::widgets

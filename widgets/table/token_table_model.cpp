@@ -10,12 +10,22 @@
 #include "widgets/document/document_binding.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_selection.h"
+#include "widgets/support/selection_colour.h"
 
 namespace lngeom::widgets {
 namespace {
 
+// A column's numbers share their decimals, enough for five significant digits of its largest
+// value (93.30 and 104.46 for angles, 0.00710 and 0.24079 for |cos θ|), so they line up.
+constexpr int kMaxDecimals = 8;
+
+int columnDecimals(const Summary& summary) {
+    const double largest = std::max(std::abs(summary.min), std::abs(summary.max));
+    if (!std::isfinite(largest) || largest == 0) return kMaxDecimals / 2;
+    return std::clamp(4 - int(std::floor(std::log10(largest))), 0, kMaxDecimals);
+}
+
 // The views' selection orange, light enough to read text on.
-const QColor kSelectedBackground(255, 220, 185);
 
 // Whitespace made visible: character-level tokens are often a space or a newline.
 QString visibleText(const std::string& text) {
@@ -60,6 +70,14 @@ void TokenTableModel::reload() {
         const SiteIndex site = binding_->document()->currentSite();
         columns_ = binding_->columns(site);
         metrics_ = site_metrics(binding_->document()->info().sites[site].has_output);
+        decimals_.clear();
+        const auto& summaries = binding_->document()->metrics().summaries()[site];
+        for (Metric metric : metrics_) {
+            const auto column = std::size_t(column_of(metric));
+            decimals_.push_back(column < summaries.metrics.size()
+                                    ? columnDecimals(summaries.metrics[column])
+                                    : kMaxDecimals);
+        }
     }
     rebuildRows();
     endResetModel();
@@ -149,7 +167,7 @@ QVariant TokenTableModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::TextAlignmentRole && index.column() != TextColumn)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::BackgroundRole && binding_->document()->selection()->contains(token))
-        return kSelectedBackground;
+        return kSelectionBackground;
     return {};
 }
 
@@ -177,7 +195,9 @@ QVariant TokenTableModel::display(Index token, int column) const {
     const QVariant value = raw(token, column);
     if (!metricOf(column)) return value;
     const double number = value.toDouble();
-    return std::isnan(number) ? QStringLiteral("—") : QString::number(number, 'g', 6);
+    const auto metric = std::size_t(column - FixedColumns);
+    return std::isnan(number) ? QStringLiteral("—")
+                              : QString::number(number, 'f', decimals_[metric]);
 }
 
 QVariant TokenTableModel::headerData(int section, Qt::Orientation orientation, int role) const {

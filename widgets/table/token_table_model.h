@@ -67,6 +67,7 @@ class TokenTableModel : public QAbstractTableModel {
     std::unique_ptr<DocumentBinding> binding_;
     std::shared_ptr<const SiteColumns> columns_;
     std::vector<Metric> metrics_;
+    std::vector<int> decimals_;  // per metric column: the same for every row
     std::vector<Index> rows_;
     mutable std::vector<std::int64_t> rowOfToken_;  // filled on first use after a rebuild
     TokenTableFilter filter_;
