@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include "app/tour/tour_facts.h"
 #include "app/tour/tour_steps.h"
 
 namespace lngeom::app {
@@ -41,12 +42,15 @@ TourPanel::TourPanel(QWidget* parent)
 void TourPanel::showStep(int step) {
     const int count = int(tourSteps().size());
     step_ = std::clamp(step, 0, count - 1);
-    const TourStep& shown = tourSteps()[std::size_t(step_)];
-    browser_->setHtml("<h3>" + shown.title + "</h3>" + shown.html);
+    showText(tourSteps()[std::size_t(step_)].html(TourFacts(nullptr, 0)));
     counter_->setText(tr("%1 / %2").arg(step_ + 1).arg(count));
     back_->setEnabled(step_ > 0);
     next_->setEnabled(step_ + 1 < count);
     emit stepShown(step_);
+}
+
+void TourPanel::showText(const QString& html) {
+    browser_->setHtml("<h3>" + tourSteps()[std::size_t(step_)].title + "</h3>" + html);
 }
 
 QString TourPanel::text() const { return browser_->toPlainText(); }

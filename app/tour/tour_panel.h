@@ -16,7 +16,10 @@ class TourPanel : public QWidget {
     explicit TourPanel(QWidget* parent = nullptr);
 
     int step() const { return step_; }
+    // Shows step `step`'s title and text (its numbers "…" until showText() gives them).
     void showStep(int step);
+    // The current step's text, with the numbers of the data shown.
+    void showText(const QString& html);
     QString text() const;
 
   signals:
