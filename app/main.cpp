@@ -13,7 +13,7 @@ Usage:
   lngeom --session S.json      restore a session saved with File > Save Session
   lngeom --theme THEME         system, light or dark colours (remembered)
   lngeom --screenshot PNG      open the window, save it as a PNG once drawn, and quit
-         [--window-size WxH]   (initial window size, default 1400x820)
+         [--window-size WxH]   (default: as last left; first start: most of the screen)
   lngeom --validation-timeout S   seconds each file may take to validate (default 30)
   lngeom stats FILE [options]  per-site statistics as a table, CSV or JSON (no display needed)
          [--shard K/N --state OUT]   or the mergeable state of a shard of its rows

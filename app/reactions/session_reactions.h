@@ -1,7 +1,8 @@
 #pragma once
 // File ▸ Save Session… and File ▸ Open Session…: everything the user set up, to and from a
-// small JSON file. A session that cannot be read is reported in the message panel by name and
-// reason; the window stays as it was.
+// small JSON file; a saved session is confirmed in the status bar (Save needs an open file). A
+// session that cannot be read is reported in the message panel by name and reason; the window stays
+// as it was.
 
 #include "app/reactions/reaction.h"
 

@@ -18,6 +18,7 @@
 #include "app/session/session_state.h"
 #include "app/window/main_window.h"
 #include "app/window/theme.h"
+#include "app/window/window_layout.h"
 #include "app/window/window_screenshot.h"
 #include "core/isolation/contained_open.h"
 #include "widgets/vtk_hosting/display_availability.h"
@@ -31,7 +32,7 @@ struct GuiOptions {
     QString sessionPath;
     std::optional<Theme> theme;
     QString screenshotPath;
-    QSize windowSize{1400, 820};
+    std::optional<QSize> windowSize;  // none: the size the user left, or the first start's
     std::optional<std::chrono::milliseconds> validationTimeout;
 };
 
@@ -74,8 +75,10 @@ std::optional<GuiOptions> parseOptions(const QStringList& arguments) {
     const QCommandLineOption screenshot(
         "screenshot", "Open the window, wait for its first frames, save it as a PNG and quit.",
         "PATH");
-    const QCommandLineOption windowSize("window-size", "Initial window size (default 1400x820).",
-                                        "WIDTHxHEIGHT");
+    const QCommandLineOption windowSize(
+        "window-size",
+        "Window size (default: the size it was left at; at first start most of the screen).",
+        "WIDTHxHEIGHT");
     const QCommandLineOption session(
         "session", "Restore a session saved with File > Save Session (files, views, layout).",
         "JSON");
@@ -171,7 +174,7 @@ int run_gui(int argc, char* argv[]) {
     forwardVtkMessagesTo(&log);
     DocumentList documents(StoreOptions{}, &log);
     MainWindow window(&documents, &log);
-    window.resize(options->windowSize);
+    if (options->windowSize) window.layout()->resize(*options->windowSize);
     if (!openStartFiles(*options, window)) return 2;
     window.show();
     if (!options->screenshotPath.isEmpty())

@@ -3,13 +3,15 @@
 #include <QAbstractSpinBox>
 #include <QAction>
 #include <QApplication>
-#include <QComboBox>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QScrollArea>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
+
+#include <algorithm>
 
 #include "app/files/document_list.h"
 #include "app/files/file_browser.h"
@@ -18,6 +20,7 @@
 #include "app/files/recent_files.h"
 #include "app/messages/message_panel.h"
 #include "app/reactions/about_reaction.h"
+#include "app/reactions/action_enable_state.h"
 #include "app/reactions/cancel_pass_reaction.h"
 #include "app/reactions/close_file_reaction.h"
 #include "app/reactions/export_data_reaction.h"
@@ -50,19 +53,30 @@
 namespace lngeom::app {
 namespace {
 
-// Views keep their controls in one row, and a combo box is as wide as its longest entry by
-// default, a spin box as wide as the longest number of its range (±1e12 for a histogram's
-// range); letting the boxes shrink (entries stay readable in their pop-ups, typical values in
-// the box) keeps the views narrow enough to share the window.
+// A spin box is as wide as the longest number of its range by default (±1e12 for a histogram's
+// range); typical values fit a narrower box, which keeps the views narrow enough to share the
+// window. Combo boxes keep their entries' width (the views' controls wrap instead).
 constexpr int kSpinButtonsWidth = 24;
 
 void compactControls(QWidget* view) {
-    for (QComboBox* box : view->findChildren<QComboBox*>()) {
-        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        box->setMinimumContentsLength(5);
-    }
     for (QAbstractSpinBox* box : view->findChildren<QAbstractSpinBox*>())
         box->setMinimumWidth(box->fontMetrics().horizontalAdvance("-00.000") + kSpinButtonsWidth);
+}
+
+// The default arrangement's docks as shares of the window, within bounds that keep each readable:
+// at 1280 × 800 the central 3D scene keeps at least 400 × 300 px.
+constexpr double kLeftShare = 0.19, kRightShare = 0.36, kBottomShare = 0.26;
+constexpr int kLeftMin = 250, kLeftMax = 380, kRightMin = 420, kRightMax = 760;
+constexpr int kBottomMin = 180, kBottomMax = 340;
+// Of the left column, the Files dock's share (the tour's text gets the rest).
+constexpr double kFilesShare = 0.34;
+
+// The bounds hold from a 1280 × 800 window up; a smaller one is shared out in proportion.
+constexpr int kReferenceWidth = 1280, kReferenceHeight = 800;
+
+int share(int length, int reference, double fraction, int low, int high) {
+    const int proportional = int(length * fraction);
+    return length < reference ? proportional : std::clamp(proportional, low, high);
 }
 
 // What is still too wide scrolls, so a narrow dock stays narrow instead of widening the window
@@ -82,21 +96,26 @@ MainWindow::MainWindow(DocumentList* documents, MessageLog* log, QWidget* parent
     : QMainWindow(parent), documents_(documents), log_(log), views_(ViewSet::create()) {
     setWindowTitle("lngeom");
     setDockNestingEnabled(true);
-    cancelAction_ = new QAction(tr("Cancel"), this);
+    cancelAction_ = new QAction(tr("Cancel &Metrics Pass"), this);
+    cancelAction_->setIconText(tr("Cancel"));  // the status bar's button beside the progress
     cancelAction_->setObjectName("cancel-passes");
-    cancelAction_->setToolTip(tr("Stop the metrics passes still running (the files stay open)"));
+    cancelAction_->setToolTip(
+        tr("Stop computing the metrics of the files still loading; they stay open, marked "
+           "cancelled, and their views say so (enabled while a pass runs)"));
+    cancelAction_->setStatusTip(cancelAction_->toolTip());
     new CancelPassReaction(cancelAction_, documents);
     recentFiles_ = new RecentFiles(documents, this);
     comparisonChoice_ = new ComparisonChoice(documents);
     new FileDropOpener(this, documents);
     genericFileResolver_ = new GenericFileResolver(documents);
     genericFileResolver_->setChooser(genericFileResolver_->dialogChooser(this));
+    createCentralViews();
     createDocks(log);
     createToolBarAndStatus();
-    layout_ = std::make_unique<WindowLayout>(this);
+    layout_ = std::make_unique<WindowLayout>(this, [this] { arrangeDefaultDocks(); });
     createMenus();
     followCurrentDocument();
-    layout_->restore();
+    if (!layout_->restore()) layout_->placeForFirstStart();
 }
 
 MainWindow::~MainWindow() = default;
@@ -109,45 +128,67 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 bool MainWindow::isSettled() const { return documents_->isSettled() && views_.haveDrawn(); }
 
 QDockWidget* MainWindow::addDock(QWidget* content, const QString& title, const QString& name,
-                                 Qt::DockWidgetArea area) {
+                                 Qt::DockWidgetArea area, QDockWidget* tabbedWith) {
     auto* dock = new QDockWidget(title, this);
     dock->setObjectName(name);
     dock->setWidget(scrollable(content));
     addDockWidget(area, dock);
+    if (tabbedWith) tabifyDockWidget(tabbedWith, dock);
     return dock;
 }
 
+void MainWindow::createCentralViews() {
+    centralViews_ = new QTabWidget;
+    centralViews_->setObjectName("central-views");
+    centralViews_->setDocumentMode(true);
+    centralViews_->addTab(scrollable(views_.projection), tr("3D projection"));
+    centralViews_->addTab(scrollable(views_.stepThrough), tr("Step-through"));
+    setCentralWidget(centralViews_);
+}
+
 void MainWindow::createDocks(MessageLog* log) {
-    setCentralWidget(scrollable(views_.projection));
     fileBrowser_ = new FileBrowser(documents_);
-    QDockWidget* files = addDock(fileBrowser_, tr("Files"), "files", Qt::LeftDockWidgetArea);
+    filesDock_ = addDock(fileBrowser_, tr("Files"), "files", Qt::LeftDockWidgetArea);
     tourPanel_ = new TourPanel;
     tourDock_ = addDock(tourPanel_, tr("Guided tour"), "tour", Qt::LeftDockWidgetArea);
-    new TourDriver(tourPanel_, documents_, views_);
-    QDockWidget* histogram =
-        addDock(views_.histogram, tr("Histogram"), "histogram", Qt::RightDockWidgetArea);
-    tabifyDockWidget(histogram,
-                     addDock(views_.curves, tr("Layer curves"), "curves", Qt::RightDockWidgetArea));
-    tabifyDockWidget(histogram, addDock(views_.heatmap, tr("Layer heatmap"), "heatmap",
-                                        Qt::RightDockWidgetArea));
-    tabifyDockWidget(histogram,
-                     addDock(views_.comparison, tr("Compare"), "compare", Qt::RightDockWidgetArea));
-    tabifyDockWidget(histogram, addDock(views_.ellipsoid, tr("γ-ellipsoid"), "ellipsoid",
-                                        Qt::RightDockWidgetArea));
-    histogram->raise();
-    QDockWidget* table =
-        addDock(views_.table, tr("Token table"), "table", Qt::BottomDockWidgetArea);
-    tabifyDockWidget(table, addDock(views_.stepThrough, tr("Step-through"), "step-through",
-                                    Qt::BottomDockWidgetArea));
-    tabifyDockWidget(table, addDock(views_.tables, tr("Paper tables"), "paper-tables",
-                                    Qt::BottomDockWidgetArea));
+    new TourDriver(tourPanel_, documents_, views_, [this](QWidget* view) { raiseView(view); });
+    const auto right = Qt::RightDockWidgetArea;
+    chartsDock_ = addDock(views_.histogram, tr("Histogram"), "histogram", right);
+    addDock(views_.curves, tr("Layer curves"), "curves", right, chartsDock_);
+    addDock(views_.heatmap, tr("Layer heatmap"), "heatmap", right, chartsDock_);
+    addDock(views_.comparison, tr("Compare"), "compare", right, chartsDock_);
+    addDock(views_.ellipsoid, tr("γ-ellipsoid"), "ellipsoid", right, chartsDock_);
+    chartsDock_->raise();
+    const auto bottom = Qt::BottomDockWidgetArea;
+    tableDock_ = addDock(views_.table, tr("Token table"), "table", bottom);
+    addDock(views_.tables, tr("Paper tables"), "paper-tables", bottom, tableDock_);
     messagePanel_ = new MessagePanel(log);
-    messageDock_ = addDock(messagePanel_, tr("Messages"), "messages", Qt::BottomDockWidgetArea);
-    tabifyDockWidget(table, messageDock_);
-    table->raise();
+    messageDock_ = addDock(messagePanel_, tr("Messages"), "messages", bottom, tableDock_);
+    tableDock_->raise();
     connect(messagePanel_, &MessagePanel::errorShown, messageDock_, &QDockWidget::raise);
-    resizeDocks({files, histogram}, {260, 680}, Qt::Horizontal);
-    resizeDocks({files, tourDock_, table}, {260, 420, 230}, Qt::Vertical);
+}
+
+void MainWindow::arrangeDefaultDocks() {
+    const int left = share(width(), kReferenceWidth, kLeftShare, kLeftMin, kLeftMax);
+    const int right = share(width(), kReferenceWidth, kRightShare, kRightMin, kRightMax);
+    resizeDocks({filesDock_, chartsDock_}, {left, right}, Qt::Horizontal);
+    const int bottom = share(height(), kReferenceHeight, kBottomShare, kBottomMin, kBottomMax);
+    const int column = height() - bottom;
+    const int files = int(column * kFilesShare);
+    resizeDocks({filesDock_, tourDock_, tableDock_}, {files, column - files, bottom}, Qt::Vertical);
+}
+
+void MainWindow::raiseView(QWidget* view) {
+    for (int tab = 0; tab < centralViews_->count(); ++tab)
+        if (auto* area = qobject_cast<QScrollArea*>(centralViews_->widget(tab));
+            area && area->widget() == view)
+            return centralViews_->setCurrentIndex(tab);
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        if (auto* area = qobject_cast<QScrollArea*>(dock->widget());
+            area && area->widget() == view) {
+            dock->show();
+            dock->raise();
+        }
 }
 
 void MainWindow::createToolBarAndStatus() {
@@ -165,6 +206,7 @@ void MainWindow::createToolBarAndStatus() {
 
 void MainWindow::createMenus() {
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->setToolTipsVisible(true);
     QAction* open = fileMenu->addAction(tr("&Open…"));
     open->setShortcut(QKeySequence::Open);
     new OpenFileReaction(open, documents_, this);
@@ -176,6 +218,7 @@ void MainWindow::createMenus() {
     fileMenu->addSeparator();
     new OpenSessionReaction(fileMenu->addAction(tr("Open &Session…")), this, log_);
     QAction* saveSession = fileMenu->addAction(tr("Sa&ve Session…"));
+    saveSession->setObjectName("save-session");
     saveSession->setShortcut(QKeySequence::Save);
     new SaveSessionReaction(saveSession, this, log_);
     fileMenu->addSeparator();
@@ -196,21 +239,29 @@ void MainWindow::createMenus() {
 
 void MainWindow::addExportMenus(QMenu* fileMenu) {
     QMenu* figures = fileMenu->addMenu(tr("Export &Figure"));
+    figures->setObjectName("export-figure");
     const std::pair<QString, QWidget*> shown[] = {{tr("&3D Projection…"), views_.projection},
                                                   {tr("&Histogram…"), views_.histogram},
                                                   {tr("Layer &Curves…"), views_.curves},
                                                   {tr("Layer Heat&map…"), views_.heatmap},
                                                   {tr("&Step-Through…"), views_.stepThrough}};
-    for (const auto& [title, view] : shown)
-        new ExportFigureReaction(figures->addAction(title), view, statusBar(), log_);
+    for (const auto& [title, view] : shown) {
+        QAction* action = figures->addAction(title);
+        new ExportFigureReaction(action, view, statusBar(), log_);
+        enableWhen(action, documents_, ActionNeeds::ComputedFile);
+    }
     QMenu* data = fileMenu->addMenu(tr("Export &Data"));
+    data->setObjectName("export-data");
     const auto current = [this] { return documents_->current(); };
     const std::pair<QString, DataExportKind> kinds[] = {
         {tr("Metrics of &All Tokens (CSV)…"), DataExportKind::AllTokens},
         {tr("Metrics of the &Selected Tokens (CSV)…"), DataExportKind::SelectedTokens},
         {tr("Site &Statistics (JSON, CSV or text)…"), DataExportKind::SiteStatistics}};
-    for (const auto& [title, kind] : kinds)
-        new ExportDataReaction(data->addAction(title), kind, current, statusBar(), log_);
+    for (const auto& [title, kind] : kinds) {
+        QAction* action = data->addAction(title);
+        new ExportDataReaction(action, kind, current, statusBar(), log_);
+        enableWhen(action, documents_, ActionNeeds::ComputedFile);
+    }
 }
 
 void MainWindow::createViewMenu() {
@@ -223,6 +274,12 @@ void MainWindow::createViewMenu() {
     next->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_PageDown), QKeySequence(Qt::CTRL | Qt::Key_Down)});
     new SiteStepReaction(next, documents_, SiteStepReaction::Step::Next);
+    viewMenu->addSeparator();
+    for (const auto& [title, view] :
+         {std::pair{tr("Show 3D &Projection"), static_cast<QWidget*>(views_.projection)},
+          std::pair{tr("Show &Step-Through"), static_cast<QWidget*>(views_.stepThrough)}})
+        connect(viewMenu->addAction(title), &QAction::triggered, this,
+                [this, view = view] { raiseView(view); });
     viewMenu->addSeparator();
     for (QDockWidget* dock : findChildren<QDockWidget*>())
         viewMenu->addAction(dock->toggleViewAction());

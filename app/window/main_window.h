@@ -2,6 +2,11 @@
 // The lngeom main window: it assembles the docks (files, views, messages), the site selector,
 // the progress of running passes, and one reaction object per action. What an action does
 // lives in its reaction; what a view shows lives in the view.
+// The two 3D scenes (the projection and the step-through) share the central area as tabs, so
+// the one raised gets the window's largest room; the charts are tabbed docks on the right, the
+// table, tables and messages tabbed docks at the bottom. A new view is one addDock() line in
+// createDocks() (tabbed with a dock of its area) and one line in arrangeDefaultDocks() if its
+// area needs another size.
 
 #include <QMainWindow>
 
@@ -10,6 +15,7 @@
 #include "app/window/view_set.h"
 
 class QDockWidget;
+class QTabWidget;
 
 namespace lngeom::app {
 
@@ -44,6 +50,10 @@ class MainWindow : public QMainWindow {
     RecentFiles* recentFiles() const { return recentFiles_; }
     ComparisonChoice* comparisonChoice() const { return comparisonChoice_; }
     GenericFileResolver* genericFileResolver() const { return genericFileResolver_; }
+    // The tabs of the central area: the 3D projection and the step-through.
+    QTabWidget* centralViews() const { return centralViews_; }
+    // Brings `view` (one of views()) to the front: raises its central tab or its dock.
+    void raiseView(QWidget* view);
     // Every pass has ended and every view has drawn at least once.
     bool isSettled() const;
 
@@ -52,8 +62,11 @@ class MainWindow : public QMainWindow {
 
   private:
     QDockWidget* addDock(QWidget* content, const QString& title, const QString& name,
-                         Qt::DockWidgetArea area);
+                         Qt::DockWidgetArea area, QDockWidget* tabbedWith = nullptr);
+    void createCentralViews();
     void createDocks(MessageLog* log);
+    // Sizes the default arrangement's docks in proportion to the window's size.
+    void arrangeDefaultDocks();
     void createToolBarAndStatus();
     void createMenus();
     void createViewMenu();
@@ -67,6 +80,10 @@ class MainWindow : public QMainWindow {
     SiteSelector* siteSelector_ = nullptr;
     PassProgress* passProgress_ = nullptr;
     ViewSet views_;
+    QTabWidget* centralViews_ = nullptr;
+    QDockWidget* filesDock_ = nullptr;
+    QDockWidget* chartsDock_ = nullptr;
+    QDockWidget* tableDock_ = nullptr;
     QDockWidget* messageDock_ = nullptr;
     TourPanel* tourPanel_ = nullptr;
     QDockWidget* tourDock_ = nullptr;

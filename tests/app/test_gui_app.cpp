@@ -64,7 +64,7 @@ void TestGuiApp::screenshotShowsTheWindow_data() {
     QTest::addColumn<QStringList>("files");
     const QString data = LNGEOM_SOURCE_DIR "/data/";
     QTest::newRow("samples, default size") << QSize(1400, 820) << QStringList();
-    QTest::newRow("samples, small") << QSize(900, 600) << QStringList();
+    QTest::newRow("samples, small") << QSize(1100, 700) << QStringList();
     QTest::newRow("files on the command line")
         << QSize(1400, 820)
         << QStringList{data + "sample-rmsnorm.h5", data + "sample-layernorm.h5"};

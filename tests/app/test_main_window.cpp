@@ -5,12 +5,17 @@
 #include <vtkOutputWindow.h>
 #include <QAction>
 #include <QDockWidget>
+#include <QMenu>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
+
+#include <tuple>
 
 #include "app/files/file_browser.h"
 #include "app/files/sample_files.h"
@@ -19,6 +24,7 @@
 #include "app/tour/tour_panel.h"
 #include "app/tour/tour_steps.h"
 #include "app/window/comparison_choice.h"
+#include "app/window/first_start_geometry.h"
 #include "app/window/pass_progress.h"
 #include "app/window/site_selector.h"
 #include "app/window/view_set.h"
@@ -30,6 +36,7 @@
 #include "widgets/charts/layer_curves_view.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/projection/projection_view.h"
+#include "widgets/step_through/step_through_panel.h"
 #include "widgets/table/token_table_view.h"
 
 using lngeom::test::WindowUnderTest;
@@ -66,6 +73,7 @@ class TestMainWindow : public QObject {
     void cancelledPassKeepsTheWindowWorking();
     void everyViewFollowsTheCurrentDump();
     void tourDrivesTheViews();
+    void tourStatesTheNumbersOfItsData();
     void tourOpensTheSamplesItNeeds();
     void comparisonCanBeChosenOrNone();
     void progressShowsRateAndTimeLeft();
@@ -74,6 +82,10 @@ class TestMainWindow : public QObject {
     void messagesCollectQtAndVtk();
     void everyDockFitsTheDefaultLayout_data();
     void everyDockFitsTheDefaultLayout();
+    void actionsNeedingAFileAreGreyedWithoutOne();
+    void firstStartGeometryIsMostOfTheScreen_data();
+    void firstStartGeometryIsMostOfTheScreen();
+    void firstStartOpensOnTheScreenThenKeepsTheUsersSize();
 };
 
 void TestMainWindow::opensTheSamplesLayerNormFirst() {
@@ -207,7 +219,7 @@ void TestMainWindow::everyViewFollowsTheCurrentDump() {
     WindowUnderTest test(lngeom::app::sampleDumpPaths());
     QVERIFY(test.waitSettled());
     for (const char* dock : {"files", "tour", "histogram", "curves", "heatmap", "compare", "table",
-                             "step-through", "paper-tables", "messages"})
+                             "paper-tables", "messages"})
         QVERIFY2(test.window->findChild<QDockWidget*>(dock), dock);
     const lngeom::app::ViewSet& views = test.window->views();
     DumpDocument* rms = test.documents->documents()[1];
@@ -221,26 +233,68 @@ void TestMainWindow::everyViewFollowsTheCurrentDump() {
     QVERIFY(test.waitSettled());
 }
 
+// Each step shows what its text says: its file, site, metric and vectors, its scene and chart
+// raised and visible, the step-through walking at the step's stage, and the numbers of the data.
 void TestMainWindow::tourDrivesTheViews() {
     WindowUnderTest test(lngeom::app::sampleDumpPaths());
     QVERIFY(test.waitSettled());
     lngeom::app::TourPanel* tour = test.window->tourPanel();
+    const lngeom::app::ViewSet& views = test.window->views();
     const auto& steps = lngeom::app::tourSteps();
     for (int step = 0; step < int(steps.size()); ++step) {
         tour->showStep(step);
+        QVERIFY(test.waitSettled());
         const lngeom::app::TourStep& shown = steps[std::size_t(step)];
         DumpDocument* document = test.documents->documents()[std::size_t(shown.sample)];
         const lngeom::SiteIndex last = document->info().sites.size() - 1;
         QCOMPARE(test.documents->current(), document);
         QCOMPARE(document->currentSite(), shown.site == lngeom::app::kLastSite ? last : shown.site);
-        QCOMPARE(test.window->views().histogram->settings().metric, shown.metric);
-        QCOMPARE(test.window->views().projection->settings().representation, shown.representation);
-        QVERIFY(tour->text().startsWith(shown.title));
+        QCOMPARE(views.histogram->settings().metric, shown.metric);
+        QCOMPARE(views.projection->settings().representation, shown.representation);
+        QCOMPARE(views.projection->settings().placement, shown.placement);
+        const bool walks = shown.scene == lngeom::app::TourScene::StepThrough;
+        QVERIFY(
+            (walks ? views.stepThrough->sceneView() : views.projection->sceneView())->isVisible());
+        QVERIFY((shown.chart == lngeom::app::TourChart::Curves
+                     ? static_cast<QWidget*>(views.curves)
+                     : static_cast<QWidget*>(views.histogram))
+                    ->isVisible());
+        if (walks) {
+            QCOMPARE(views.stepThrough->step(), shown.walkStage);
+            QVERIFY(QTest::qWaitFor([&] { return views.stepThrough->walk() != nullptr; }));
+        }
+        const QString text = tour->text();
+        QVERIFY(text.startsWith(shown.title));
+        QVERIFY2(!QString(text).remove("(1, …, 1)").contains("…"), qPrintable(text));
+        lngeom::test::saveTestImage(test.window->grab().toImage(),
+                                    QString("main-window-tour-step-%1").arg(step + 1));
     }
+}
+
+// A claim of the tour is the data's: step 6 states the largest LN-vs-RMS angle of its site, which
+// the histogram beside it runs to; step 5 the spread of ‖y‖.
+void TestMainWindow::tourStatesTheNumbersOfItsData() {
+    WindowUnderTest test(lngeom::app::sampleDumpPaths());
+    QVERIFY(test.waitSettled());
+    lngeom::app::TourPanel* tour = test.window->tourPanel();
+    const auto summary = [&test](lngeom::Metric metric) {
+        const DumpDocument* document = test.documents->current();
+        return document->metrics()
+            .summaries()[std::size_t(document->currentSite())]
+            .metrics[std::size_t(lngeom::column_of(metric))];
+    };
     tour->showStep(5);
     QVERIFY(test.waitSettled());
-    QVERIFY(test.window->views().projection->shownCloud());
-    lngeom::test::saveTestImage(test.window->grab().toImage(), "main-window-tour-step-6");
+    const lngeom::Summary angle = summary(lngeom::Metric::LnVsRmsDeg);
+    QVERIFY2(tour->text().contains(QString::number(angle.max, 'f', 1) + "° at most"),
+             qPrintable(tour->text()));
+    QVERIFY(tour->text().contains(QString::number(angle.p50, 'f', 1) + "°"));
+    tour->showStep(4);
+    QVERIFY(test.waitSettled());
+    const lngeom::Summary length = summary(lngeom::Metric::LnStandardizedNorm);
+    QVERIFY(tour->text().contains("from " + QString::number(length.min, 'f', 6) + " to " +
+                                  QString::number(length.max, 'f', 6)));
+    QCOMPARE(test.window->views().stepThrough->tokens().size(), std::size_t(6));
 }
 
 void TestMainWindow::tourOpensTheSamplesItNeeds() {
@@ -327,20 +381,33 @@ void TestMainWindow::messagesCollectQtAndVtk() {
 // From a large screen down to a 1280 × 800 laptop, with the default layout.
 void TestMainWindow::everyDockFitsTheDefaultLayout_data() {
     QTest::addColumn<QSize>("size");
+    QTest::newRow("1920x1080") << QSize(1920, 1080);
     QTest::newRow("1600x1000") << QSize(1600, 1000);
-    QTest::newRow("1400x820 (the default)") << QSize(1400, 820);
+    QTest::newRow("1400x820") << QSize(1400, 820);
     QTest::newRow("1280x800") << QSize(1280, 800);
 }
 
 // Neither a view's scroll area (the docks' and the central one) nor the Files tree scrolls
 // sideways: each content's narrowest useful width fits the room the layout gives it. The token
-// table alone may scroll: its columns are data.
+// table alone may scroll: its columns are data. Each 3D scene, raised, has at least 400 × 300 px.
 void TestMainWindow::everyDockFitsTheDefaultLayout() {
     QFETCH(QSize, size);
     WindowUnderTest test(lngeom::app::sampleDumpPaths());
-    test.window->layout()->reset();
     test.window->resize(size);
+    test.window->layout()->reset();
     QVERIFY(test.waitSettled());
+    const lngeom::app::ViewSet& views = test.window->views();
+    using Scene = std::tuple<const char*, QWidget*, QWidget*>;
+    for (const auto& [name, view, scene] :
+         {Scene{"3D projection", views.projection, views.projection->sceneView()},
+          Scene{"step-through", views.stepThrough, views.stepThrough->sceneView()}}) {
+        test.window->raiseView(view);
+        QCoreApplication::processEvents();
+        QVERIFY2(scene->isVisible(), name);
+        QVERIFY2(scene->width() >= 400 && scene->height() >= 300,
+                 qPrintable(
+                     QString("%1: %2 x %3 px").arg(name).arg(scene->width()).arg(scene->height())));
+    }
     QStringList tooWide;
     const auto check = [&tooWide](const QString& name, QAbstractScrollArea* area) {
         QCoreApplication::processEvents();
@@ -360,6 +427,75 @@ void TestMainWindow::everyDockFitsTheDefaultLayout() {
     }
     check("files tree", test.window->fileBrowser());
     QVERIFY2(tooWide.isEmpty(), qPrintable(tooWide.join(", ")));
+}
+
+namespace {
+
+// Which of the File menu's actions are enabled, by object name (the export menus' entries by
+// their menu's name and text).
+QStringList enabledFileActions(const lngeom::app::MainWindow& window) {
+    QStringList enabled;
+    for (const char* name : {"close-file", "save-session", "cancel-passes"})
+        if (window.findChild<QAction*>(name)->isEnabled()) enabled << name;
+    for (const char* menu : {"export-figure", "export-data"})
+        for (QAction* action : window.findChild<QMenu*>(menu)->actions())
+            if (action->isEnabled()) enabled << QString(menu) + ": " + action->text();
+    return enabled;
+}
+
+}  // namespace
+
+// ParaView's habit: what needs an open file (or its metrics, or a running pass) is greyed out
+// until there is one.
+void TestMainWindow::actionsNeedingAFileAreGreyedWithoutOne() {
+    WindowUnderTest test;
+    QCOMPARE(enabledFileActions(*test.window), QStringList());
+    test.documents->open(lngeom::app::sampleDumpPaths().front());
+    QCOMPARE(enabledFileActions(*test.window),
+             QStringList({"close-file", "save-session", "cancel-passes"}));
+    QVERIFY(test.waitSettled());
+    const QStringList ready = enabledFileActions(*test.window);
+    QVERIFY2(ready.size() == 2 + 5 + 3 && !ready.contains("cancel-passes"),
+             qPrintable(ready.join(", ")));
+    QVERIFY(ready.contains("export-figure: &Step-Through…"));
+    test.window->findChild<QAction*>("close-file")->trigger();
+    QCOMPARE(enabledFileActions(*test.window), QStringList());
+}
+
+void TestMainWindow::firstStartGeometryIsMostOfTheScreen_data() {
+    QTest::addColumn<QRect>("available");
+    QTest::addColumn<QRect>("geometry");
+    QTest::newRow("1920x1080: 90%, centred") << QRect(0, 0, 1920, 1080) << QRect(96, 54, 1728, 972);
+    QTest::newRow("1280x800: all of it") << QRect(0, 0, 1280, 800) << QRect(0, 0, 1280, 800);
+    QTest::newRow("1366x768: 1280 wide, all the height")
+        << QRect(0, 0, 1366, 768) << QRect(43, 0, 1280, 768);
+    QTest::newRow("1024x600: never larger") << QRect(0, 0, 1024, 600) << QRect(0, 0, 1024, 600);
+    QTest::newRow("second screen, under a panel")
+        << QRect(1920, 32, 2560, 1408) << QRect(2048, 102, 2304, 1267);
+}
+
+void TestMainWindow::firstStartGeometryIsMostOfTheScreen() {
+    QFETCH(QRect, available);
+    QFETCH(QRect, geometry);
+    QCOMPARE(lngeom::app::firstStartGeometry(available), geometry);
+}
+
+// With nothing saved the window opens on most of its screen; once the user has sized it, that
+// size comes back.
+void TestMainWindow::firstStartOpensOnTheScreenThenKeepsTheUsersSize() {
+    QSettings().clear();
+    lngeom::app::MessageLog log;
+    lngeom::app::DocumentList documents(lngeom::StoreOptions{}, &log);
+    {
+        lngeom::app::MainWindow first(&documents, &log);
+        const QRect available = first.screen()->availableGeometry();
+        QCOMPARE(first.geometry(), lngeom::app::firstStartGeometry(available));
+        first.resize(1100, 700);
+        first.layout()->save();
+    }
+    lngeom::app::MainWindow second(&documents, &log);
+    QCOMPARE(second.size(), QSize(1100, 700));
+    QSettings().clear();
 }
 
 LNGEOM_WIDGETS_TEST_MAIN(TestMainWindow)
