@@ -65,39 +65,9 @@ QString TourFacts::number(double value, int decimals) const {
         .arg(-exponent);
 }
 
-QString TourFacts::mean(Metric metric, int decimals) const {
+QString TourFacts::of(Metric metric, double Summary::*statistic, int decimals) const {
     const Summary* found = summary(metric);
-    return found ? number(found->mean, decimals) : kUnknown;
-}
-
-QString TourFacts::sd(Metric metric, int decimals) const {
-    const Summary* found = summary(metric);
-    return found ? number(found->std, decimals) : kUnknown;
-}
-
-QString TourFacts::median(Metric metric, int decimals) const {
-    const Summary* found = summary(metric);
-    return found ? number(found->p50, decimals) : kUnknown;
-}
-
-QString TourFacts::p01(Metric metric, int decimals) const {
-    const Summary* found = summary(metric);
-    return found ? number(found->p01, decimals) : kUnknown;
-}
-
-QString TourFacts::p99(Metric metric, int decimals) const {
-    const Summary* found = summary(metric);
-    return found ? number(found->p99, decimals) : kUnknown;
-}
-
-QString TourFacts::min(Metric metric, int decimals) const {
-    const Summary* found = summary(metric);
-    return found ? number(found->min, decimals) : kUnknown;
-}
-
-QString TourFacts::max(Metric metric, int decimals) const {
-    const Summary* found = summary(metric);
-    return found ? number(found->max, decimals) : kUnknown;
+    return found ? number(found->*statistic, decimals) : kUnknown;
 }
 
 QString TourFacts::width(Metric metric, int decimals) const {

@@ -31,13 +31,15 @@ class TourFacts {
     QString sqrtD(int decimals = 2) const;
     // `metric` at the site: its mean, SD, median (p50), 1st and 99th percentile, min and max,
     // with `decimals` digits after the point (or in scientific notation when tiny).
-    QString mean(Metric metric, int decimals) const;
-    QString sd(Metric metric, int decimals) const;
-    QString median(Metric metric, int decimals) const;
-    QString p01(Metric metric, int decimals) const;
-    QString p99(Metric metric, int decimals) const;
-    QString min(Metric metric, int decimals) const;
-    QString max(Metric metric, int decimals) const;
+    QString mean(Metric metric, int decimals) const { return of(metric, &Summary::mean, decimals); }
+    QString sd(Metric metric, int decimals) const { return of(metric, &Summary::std, decimals); }
+    QString median(Metric metric, int decimals) const {
+        return of(metric, &Summary::p50, decimals);
+    }
+    QString p01(Metric metric, int decimals) const { return of(metric, &Summary::p01, decimals); }
+    QString p99(Metric metric, int decimals) const { return of(metric, &Summary::p99, decimals); }
+    QString min(Metric metric, int decimals) const { return of(metric, &Summary::min, decimals); }
+    QString max(Metric metric, int decimals) const { return of(metric, &Summary::max, decimals); }
     QString width(Metric metric, int decimals) const;  // max − min
     // The lowest and highest of the site means of `metric` over every site of the file.
     QString lowestSiteMean(Metric metric, int decimals) const;
@@ -53,6 +55,7 @@ class TourFacts {
 
   private:
     const Summary* summary(Metric metric) const;
+    QString of(Metric metric, double Summary::*statistic, int decimals) const;
     QString number(double value, int decimals) const;
     std::pair<double, double> siteMeanRange(Metric metric) const;
 

@@ -167,15 +167,24 @@ void TestHistogramView::rangeSelectsExactlyItsBinsTokens() {
     document_->selection()->clear();
 }
 
-void TestHistogramView::dragSelectsTheBrushedBins() {
-    document_->setCurrentSite(0);
-    HistogramView view;
+namespace {
+
+// The view on screen at 800 × 500 with site 0, its chart drawn once.
+bool showDrawn(HistogramView& view, DumpDocument& document) {
+    document.setCurrentSite(0);
     view.resize(800, 500);
-    view.setDocument(document_.get());
+    view.setDocument(&document);
     view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    return QTest::qWaitForWindowExposed(&view) &&
+           QTest::qWaitFor([&view] { return view.chartView()->renderCount() > 0; }, 5000);
+}
+
+}  // namespace
+
+void TestHistogramView::dragSelectsTheBrushedBins() {
+    HistogramView view;
+    QVERIFY(showDrawn(view, *document_));
     ChartView* chart = view.chartView();
-    QTRY_VERIFY_WITH_TIMEOUT(chart->renderCount() > 0, 5000);
     const QPoint from(chart->width() * 2 / 5, chart->height() / 2);
     const QPoint to(chart->width() * 3 / 5, chart->height() / 2);
     QTest::mousePress(chart, Qt::LeftButton, {}, from);
@@ -214,15 +223,10 @@ void TestHistogramView::rendersBarsAndSelection() {
 
 // In the metric's words, not VTK's plot layers, and gone once the mouse leaves the chart.
 void TestHistogramView::tooltipNamesTheBinAndItsCount() {
-    document_->setCurrentSite(0);
     HistogramView view;
-    view.resize(800, 500);
-    view.setDocument(document_.get());
+    QVERIFY(showDrawn(view, *document_));
     view.selectRange(89.0, 91.0);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
     ChartView* chart = view.chartView();
-    QTRY_VERIFY_WITH_TIMEOUT(chart->renderCount() > 0, 5000);
     const QPoint position(chart->width() / 2, chart->height() / 2);
     const Histogram& drawn = *view.histogram();
     const int bin = drawn.bin_of(chartDataPoint(*chart, position).x());
