@@ -143,6 +143,7 @@ void MainWindow::createCentralViews() {
     centralViews_->setDocumentMode(true);
     centralViews_->addTab(scrollable(views_.projection), tr("3D projection"));
     centralViews_->addTab(scrollable(views_.stepThrough), tr("Step-through"));
+    centralViews_->addTab(scrollable(views_.ellipsoid), tr("γ-ellipsoid"));
     setCentralWidget(centralViews_);
 }
 
@@ -157,7 +158,6 @@ void MainWindow::createDocks(MessageLog* log) {
     addDock(views_.curves, tr("Layer curves"), "curves", right, chartsDock_);
     addDock(views_.heatmap, tr("Layer heatmap"), "heatmap", right, chartsDock_);
     addDock(views_.comparison, tr("Compare"), "compare", right, chartsDock_);
-    addDock(views_.ellipsoid, tr("γ-ellipsoid"), "ellipsoid", right, chartsDock_);
     chartsDock_->raise();
     const auto bottom = Qt::BottomDockWidgetArea;
     tableDock_ = addDock(views_.table, tr("Token table"), "table", bottom);
@@ -277,7 +277,8 @@ void MainWindow::createViewMenu() {
     viewMenu->addSeparator();
     for (const auto& [title, view] :
          {std::pair{tr("Show 3D &Projection"), static_cast<QWidget*>(views_.projection)},
-          std::pair{tr("Show &Step-Through"), static_cast<QWidget*>(views_.stepThrough)}})
+          std::pair{tr("Show &Step-Through"), static_cast<QWidget*>(views_.stepThrough)},
+          std::pair{tr("Show &γ-Ellipsoid"), static_cast<QWidget*>(views_.ellipsoid)}})
         connect(viewMenu->addAction(title), &QAction::triggered, this,
                 [this, view = view] { raiseView(view); });
     viewMenu->addSeparator();
