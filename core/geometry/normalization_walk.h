@@ -25,7 +25,7 @@ struct WalkStage {
     double angle_to_uniform_deg = 0;  // NaN for the zero vector
 };
 
-// The token's numbers (DESIGN.md §1), computed by the metrics kernel.
+// The token's metrics, computed by the metrics kernel (token_metrics.h).
 struct WalkNumbers {
     Index d = 0;
     double mean = 0;

@@ -11,7 +11,7 @@
 
 namespace lngeom {
 
-// Which vector of a token is drawn (DESIGN.md §1).
+// Which vector of a token is drawn.
 enum class Representation {
     Input,            // x, the vector entering the norm
     LnStandardized,   // y = x⊥ / sqrt(σ² + ε)

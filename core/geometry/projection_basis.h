@@ -1,5 +1,5 @@
 #pragma once
-// The 3D basis the projection view draws in (DESIGN.md §4): the vertical axis is û = 1/√d, the
+// The 3D basis the projection view draws in: the vertical axis is û = 1/√d, the
 // two horizontal axes are orthonormal directions inside the hyperplane orthogonal to 1. By
 // default they are the top two principal directions of the x⊥ cloud (x⊥ = x − μ1, centred on
 // its mean), found by randomized subspace iteration that streams row blocks: each iteration is

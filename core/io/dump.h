@@ -1,5 +1,5 @@
 #pragma once
-// Read-only access to an activation dump (README, "The activation dump"): the native layout v1
+// Read-only access to an activation dump (docs/FORMAT.md): the native layout v1
 // and the generic layouts ((n_tokens, d) or (n_layers, n_tokens, d) float datasets). Vectors are
 // read in row blocks, never a whole dataset at once.
 

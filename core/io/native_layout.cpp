@@ -1,4 +1,4 @@
-// The native layout, version 1 (README's file-format section): /norms/NNN groups with input,
+// The native layout, version 1 (docs/FORMAT.md): /norms/NNN groups with input,
 // output, gamma, beta and the site's attributes.
 #include <algorithm>
 #include <cctype>

@@ -1,5 +1,5 @@
 #pragma once
-// The per-token metrics lngeom computes (DESIGN.md §1): their keys, labels and definitions.
+// The per-token metrics lngeom computes (docs/METRICS.md): their keys, labels and definitions.
 // Metric values are stored in this order, so a metric's enum value is its column index.
 
 #include <array>

@@ -1,5 +1,5 @@
 #pragma once
-// The per-token kernel: every metric of DESIGN.md §1 for each row of a block, accumulated in
+// The per-token kernel: every metric of metrics.h for each row of a block, accumulated in
 // double whatever the stored type, in two passes over each row while it sits in L1.
 
 #include <Eigen/Core>

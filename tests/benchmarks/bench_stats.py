@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Benchmark of `lngeom stats` against the two references named in issue 3, in one run.
+"""Benchmark of `lngeom stats` against two references, in one run.
 
 (a) an h5py + numpy implementation of the same per-site statistics, written the way a competent
     researcher would (streaming chunk-sized row blocks, float64 accumulation);
@@ -91,7 +91,7 @@ def raw_read(path):
 
 
 def block_metrics(x, eps):
-    """Per-token metrics of one row block (n × d float32), in float64, as DESIGN.md §1."""
+    """Per-token metrics of one row block (n × d float32), in float64, as docs/METRICS.md defines them."""
     x = x.astype(np.float64)
     d = x.shape[1]
     mean = x.mean(axis=1)

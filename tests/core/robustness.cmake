@@ -1,4 +1,4 @@
-# Robustness (issue 9): the hostile-input corpus, written by tests/data/make_bad_corpus.py with
+# Robustness: the hostile-input corpus, written by tests/data/make_bad_corpus.py with
 # h5py, then the QtTest suites that open it, check the read-only guarantee and interrupt passes.
 add_test(NAME core_bad_corpus
     COMMAND ${LNGEOM_PYTHON} ${PROJECT_SOURCE_DIR}/tests/data/make_bad_corpus.py

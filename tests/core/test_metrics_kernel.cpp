@@ -1,5 +1,5 @@
 // The per-token kernel against torch and numpy for every stored type, the identities of
-// DESIGN.md §1 on constructed vectors (including near 0° and 180°), and degenerate vectors.
+// docs/METRICS.md on constructed vectors (including near 0° and 180°), and degenerate vectors.
 #include <Eigen/Geometry>
 #include <QTest>
 #include <cmath>

@@ -1,5 +1,5 @@
 // One vector walked through LayerNorm and RMSNorm: the token's numbers, every stage's vector
-// against the definitions of DESIGN.md §1, and a basis that draws the LayerNorm walk exactly.
+// against the definitions of docs/METRICS.md, and a basis that draws the LayerNorm walk exactly.
 #include <Eigen/LU>
 #include <QTest>
 #include <cmath>

@@ -8,7 +8,7 @@ Usage: /usr/bin/python3 make_bad_corpus.py OUTDIR
 It adds to the bad files tests/core/make_io_fixtures.py already writes (and reuses its
 writers); the fuzzer seeds with both. For every degenerate file, `<file>.counts` holds one line
 per site: key n_tokens n_invalid n_non_finite n_zero n_constant n_invalid_output, classified by
-numpy with the definitions of DESIGN.md §1. Non-regular files (a FIFO, a directory) go into
+numpy with the definitions of docs/METRICS.md. Non-regular files (a FIFO, a directory) go into
 OUTDIR/special/ so that tools reading the corpus as plain files never block on them.
 
 Resource bombs: gzip chunks that inflate far beyond their chunk, a chunk of 2**31 values,
@@ -160,7 +160,7 @@ def special_files(outdir):
 # Degenerate but valid data: every site's rows and their expected flags.
 
 def flags_of(x, y=None):
-    """numpy's classification of each row with DESIGN.md §1's rule: a vector whose ‖x‖ or σ is
+    """numpy's classification of each row with the kernel's rule: a vector whose ‖x‖ or σ is
     0 or not finite is flagged. ‖x‖² is summed in double, as the kernel does, so a float64
     vector whose squares overflow counts as non-finite and one whose squares all underflow
     (subnormals) as zero, and therefore constant."""

@@ -1,4 +1,4 @@
-# Fuzzing (issue 9). The pipeline every fuzz input runs through is a library, so a QtTest
+# Fuzzing. The pipeline every fuzz input runs through is a library, so a QtTest
 # replays it over the corpus and over every input the fuzzer found (regressions/). With
 # LNGEOM_FUZZ=ON and clang, the libFuzzer target itself (`make fuzz`, tests/fuzz/run-fuzzer.sh).
 add_library(lngeom_dump_pipeline STATIC ${CMAKE_CURRENT_LIST_DIR}/dump_pipeline.cpp)

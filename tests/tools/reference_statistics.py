@@ -1,4 +1,4 @@
-"""Per-site metrics of a native dump recomputed with numpy in float64 (README, "What it computes").
+"""Per-site metrics of a native dump recomputed with numpy in float64 (docs/METRICS.md).
 
 The independent reference the `lngeom stats` JSON is compared against: written from the
 definitions, sharing no code with the C++ core.

@@ -1,4 +1,4 @@
-# The chart views of issue 6 on the sample dumps: histogram, token table, layer curves, heatmap,
+# The chart views on the sample dumps: histogram, token table, layer curves, heatmap,
 # paper tables, comparison, and the linked selection between them (run under xvfb-run).
 foreach(suite test_histogram_view test_token_table test_layer_curves_view
               test_layer_heatmap_view test_paper_tables_view test_comparison_view

@@ -1,5 +1,5 @@
 #pragma once
-// The 3D projection view (DESIGN.md §4, issue 5): one point per token of the document's current
+// The 3D projection view: one point per token of the document's current
 // site, in a basis whose vertical axis is û = 1/√d and whose horizontal axes lie in the
 // hyperplane ⊥ 1, with the 1 axis, the hyperplane's disc and the √d sphere. Vectors are read and
 // projected on a worker thread; a click selects the token under the mouse in the document's

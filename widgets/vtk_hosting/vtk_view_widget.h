@@ -1,7 +1,7 @@
 #pragma once
 // A Qt widget that shows a VTK render window: VTK renders into the widget's framebuffer and
 // Qt's mouse, wheel, key and timer events drive VTK's interactor. It stands in for VTK's
-// own Qt widget, which Debian builds for Qt 5 only (DESIGN.md §3).
+// own Qt widget, which Debian builds for Qt 5 only.
 
 #include <vtkNew.h>
 #include <vtkSmartPointer.h>
