@@ -1,6 +1,6 @@
 #pragma once
-// The one argument reader of the sub-commands (stats, export, figures): each command declares
-// its options and what each does with its value; the reader knows the syntax they all share.
+// The one argument reader of the sub-commands (stats, merge, export, figures): each command
+// declares its options and what each does with its value; the reader knows the syntax they share.
 //   --name VALUE, --name=VALUE, -n VALUE     an option with a value (the value may start with '-')
 //   --flag, -f                               an option without a value
 //   -h, --help                               every command's help
