@@ -69,6 +69,13 @@ void styleScalarBar(vtkScalarBarActor* bar) {
 
 }  // namespace
 
+void ProjectionCloudActor::showColourBar(bool shown) {
+    scalarBar_->SetDrawColorBar(shown);
+    scalarBar_->SetDrawTickLabels(shown);
+    scalarBar_->SetDrawAnnotations(shown);
+    if (!shown) scalarBar_->SetTitle("");
+}
+
 ProjectionCloudActor::ProjectionCloudActor() {
     fullMapper_->SetInputData(cloud_);
     fullMapper_->SetSplatShaderCode(kSphereSplat);
@@ -90,7 +97,9 @@ ProjectionCloudActor::ProjectionCloudActor() {
     scalarBar_->SetLookupTable(colours_);
     styleScalarBar(scalarBar_);
     // Until the points have colours, the table is unbuilt: no bar rather than a meaningless one.
-    scalarBar_->SetVisibility(false);
+    // Drawn empty rather than hidden: a scalar bar first rendered hidden lays its labels over
+    // the bar once shown (VTK 9.1).
+    showColourBar(false);
     vtkNew<vtkPolyDataMapper> highlightMapper;
     highlightMapper->SetInputData(highlighted_);
     highlightMapper->ScalarVisibilityOff();
@@ -150,7 +159,7 @@ void ProjectionCloudActor::setColours(const PointColours& colours) {
     }
     colours_->Modified();
     scalarBar_->SetTitle(drawableText(colours.title).c_str());
-    scalarBar_->SetVisibility(true);
+    showColourBar(true);
     scalarBar_->SetNumberOfLabels(colours.twoColours ? 2 : colours.labels);
     scalarBar_->SetLabelFormat(colours.labelFormat.c_str());
     cloud_->Modified();

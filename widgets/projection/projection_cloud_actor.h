@@ -56,6 +56,7 @@ class ProjectionCloudActor {
     vtkScalarBarActor* colourBar() const { return scalarBar_; }
 
   private:
+    void showColourBar(bool shown);
     void rebuildSubsample();
 
     vtkNew<vtkPolyData> cloud_;
