@@ -82,12 +82,15 @@ void TestGuiApp::screenshotShowsTheWindow() {
     QVERIFY2(run.exitCode == 0, run.standardError.constData());
     const QImage image(path);
     QCOMPARE(image.size(), size);
+    // At 1100x700 the histogram dock's chart is about 360x150 of the window, its bars with
+    // edges and gaps about 1% of the picture: half of that still says they were drawn.
+    constexpr double kLeastBars = 0.005;
     const double bars = lngeom::test::fractionOfPixelsNear(image, kBarColour, 8);
-    if (bars < 0.01)
+    if (bars < kLeastBars)
         qWarning("window screenshot check failed (bars %.3f), saved to %s", bars,
                  qPrintable(lngeom::test::saveTestImage(
                      image, QString("gui-screenshot-") + QTest::currentDataTag())));
-    QVERIFY(bars >= 0.01);
+    QVERIFY(bars >= kLeastBars);
 }
 
 void TestGuiApp::withoutDisplayPrintsOneLineAndExits2_data() {
