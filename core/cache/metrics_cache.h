@@ -16,7 +16,7 @@
 namespace lngeom {
 
 // Bumped whenever the file layout or a metric's definition changes.
-inline constexpr std::uint32_t kMetricsCacheVersion = 1;
+inline constexpr std::uint32_t kMetricsCacheVersion = 2;
 
 // $LNGEOM_CACHE_DIR, else $XDG_CACHE_HOME/lngeom, else $HOME/.cache/lngeom.
 std::string default_cache_directory();

@@ -18,12 +18,14 @@ enum class Metric {
     Rms,
     LnStandardizedNorm,
     LnVsRmsDeg,
+    MaxAbs,
+    Top1EnergyShare,
     OutputNorm,  // needs the site's output
     RotationDeg  // needs the site's output
 };
 
-inline constexpr int kMetricCount = 10;
-inline constexpr int kInputMetricCount = 8;
+inline constexpr int kMetricCount = 12;
+inline constexpr int kInputMetricCount = 10;
 
 // The fixed edges of a metric's histogram in the mergeable state (core/state/): `bins` equal
 // bins over [low, high], or over [log10 low, log10 high] when `log_scale`. Edges are fixed in

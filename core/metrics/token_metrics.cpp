@@ -1,5 +1,6 @@
 #include "core/metrics/token_metrics.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numbers>
@@ -19,20 +20,21 @@ constexpr Index kLanes = 4;
 // pass. Rare for ordinary rows, so the second pass costs little.
 constexpr double kRefineRatio = 16.0;
 
-// Σ(x − K), Σ(x − K)² and Σx² with K = x[0], in one pass. Shifting by a coordinate keeps the
-// spread accurate when the mean dominates (θ near 0° or 180°); Σ(x − K)² = 0 exactly when every
+// Σ(x − K), Σ(x − K)², Σx² with K = x[0], and max |x|, in one pass. Shifting by a coordinate keeps
+// the spread accurate when the mean dominates (θ near 0° or 180°); Σ(x − K)² = 0 exactly when every
 // coordinate equals x[0], which is how σ = 0 is detected.
 struct RowSums {
     double shift = 0;
     double shifted_sum = 0;
     double shifted_squares = 0;
     double squares = 0;
+    double max_abs = 0;
 };
 
 template <typename Scalar>
 RowSums row_sums(const Scalar* x, Index d) {
     const double shift = d ? double(x[0]) : 0.0;
-    double linear[kLanes] = {}, spread[kLanes] = {}, squares[kLanes] = {};
+    double linear[kLanes] = {}, spread[kLanes] = {}, squares[kLanes] = {}, peak[kLanes] = {};
     Index i = 0;
     for (; i + kLanes <= d; i += kLanes)
         for (Index k = 0; k < kLanes; ++k) {
@@ -40,16 +42,19 @@ RowSums row_sums(const Scalar* x, Index d) {
             linear[k] += shifted;
             spread[k] += shifted * shifted;
             squares[k] += v * v;
+            peak[k] = std::max(peak[k], std::abs(v));
         }
     for (; i < d; ++i) {
         const double v = x[i], shifted = v - shift;
         linear[0] += shifted;
         spread[0] += shifted * shifted;
         squares[0] += v * v;
+        peak[0] = std::max(peak[0], std::abs(v));
     }
     return {shift, (linear[0] + linear[1]) + (linear[2] + linear[3]),
             (spread[0] + spread[1]) + (spread[2] + spread[3]),
-            (squares[0] + squares[1]) + (squares[2] + squares[3])};
+            (squares[0] + squares[1]) + (squares[2] + squares[3]),
+            std::max(std::max(peak[0], peak[1]), std::max(peak[2], peak[3]))};
 }
 
 template <typename Scalar>
@@ -116,6 +121,8 @@ std::uint8_t input_row(const Scalar* x, Index d, double eps, double* out) {
     out[column_of(Metric::LnStandardizedNorm)] = orthogonal / std::sqrt(sigma * sigma + eps);
     // x = x⊥ + c·û with x⊥ ⟂ û, so the angle between x⊥ and x is atan2(|c|, ‖x⊥‖).
     out[column_of(Metric::LnVsRmsDeg)] = std::atan2(std::abs(uniform), orthogonal) * kDegrees;
+    out[column_of(Metric::MaxAbs)] = sums.max_abs;
+    out[column_of(Metric::Top1EnergyShare)] = sums.max_abs * sums.max_abs / sums.squares;
     return 0;
 }
 

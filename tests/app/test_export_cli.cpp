@@ -75,8 +75,8 @@ class TestExportCli : public QObject {
         QTest::newRow("unknown metric")
             << QStringList{kLayerNorm, "--metric", "angle", "--out", png} << 2
             << "--metric: 'angle' is not a metric (angle_to_uniform_deg, norm, uniform_component, "
-               "abs_cos_to_uniform, sigma, rms, ln_standardized_norm, ln_vs_rms_deg, output_norm, "
-               "rotation_deg)" +
+               "abs_cos_to_uniform, sigma, rms, ln_standardized_norm, ln_vs_rms_deg, max_abs, "
+               "top1_energy_share, output_norm, rotation_deg)" +
                    hint;
         QTest::newRow("unknown site")
             << QStringList{kLayerNorm, "--site", "9·ln7", "--out", png} << 1

@@ -27,7 +27,8 @@ D = 50  # not a multiple of 4: exercises the kernel's tail loop
 EPS = {"000": 1e-5, "001": 1e-6, "002": 1e-5}
 NEAR_AXIS_NOISE = {"float16": 0.02, "bfloat16": 0.05, "float32": 1e-5, "float64": 1e-9}
 INPUT_METRICS = ["angle_to_uniform_deg", "norm", "uniform_component", "abs_cos_to_uniform",
-                 "sigma", "rms", "ln_standardized_norm", "ln_vs_rms_deg"]
+                 "sigma", "rms", "ln_standardized_norm", "ln_vs_rms_deg", "max_abs",
+                 "top1_energy_share"]
 OUTPUT_METRICS = ["output_norm", "rotation_deg"]
 NON_FINITE, ZERO, CONSTANT, OUTPUT_INVALID = 1, 2, 4, 8
 
@@ -111,6 +112,8 @@ def expected_input_metrics(x, eps):
         # angle(y, r) = angle(x⊥, x), and x = x⊥ + c·û with x⊥ ⟂ û. Rounded vectors x⊥ and y
         # lose that orthogonality (and the angle) near θ = 0° and 180°.
         "ln_vs_rms_deg": np.degrees(np.arctan2(np.abs(c), orthogonal)),
+        "max_abs": np.abs(x).max(axis=1),
+        "top1_energy_share": np.abs(x).max(axis=1) ** 2 / norm ** 2,
     }
 
 

@@ -41,6 +41,8 @@ def input_metrics(x: np.ndarray, eps: float) -> dict[str, np.ndarray]:
         "rms": norm / np.sqrt(d),
         "ln_standardized_norm": orthogonal_norm / np.sqrt(sigma ** 2 + eps),
         "ln_vs_rms_deg": angle_degrees(x - mean[:, None], x),
+        "max_abs": np.abs(x).max(axis=1),
+        "top1_energy_share": np.abs(x).max(axis=1) ** 2 / norm ** 2,
     }
 
 
