@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <exception>
 
@@ -31,6 +32,14 @@ long whole_number(std::string_view option, std::string_view text, long low, long
     if (error != std::errc() || end != text.data() + text.size() || value < low || value > high)
         throw UsageError{std::string(option) + " needs a whole number from " + std::to_string(low) +
                          " to " + std::to_string(high) + ", not '" + std::string(text) + "'"};
+    return value;
+}
+
+double real_number(std::string_view option, std::string_view text) {
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
+        throw UsageError{std::string(option) + " needs a number, not '" + std::string(text) + "'"};
     return value;
 }
 

@@ -15,6 +15,9 @@ struct UsageError {
 // `text` as a whole number in [low, high]; UsageError naming `option` otherwise.
 long whole_number(std::string_view option, std::string_view text, long low, long high);
 
+// `text` as a finite number; UsageError naming `option` otherwise.
+double real_number(std::string_view option, std::string_view text);
+
 // Runs a sub-command's body and turns what it throws into one line on stderr, prefixed with
 // "lngeom <command>:", and an exit status: 2 for a usage mistake (with the --help hint) or no
 // display, 1 for any other error.

@@ -1,7 +1,5 @@
 #include "app/cli/export_arguments.h"
 
-#include <charconv>
-#include <cmath>
 #include <limits>
 #include <string_view>
 
@@ -16,14 +14,6 @@ namespace lngeom::app {
 namespace {
 
 constexpr std::string_view kRecipeSuffix = ".recipe.json";
-
-double real_number(std::string_view option, std::string_view text) {
-    double value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
-        throw UsageError{std::string(option) + " needs a number, not '" + std::string(text) + "'"};
-    return value;
-}
 
 // "3,17,42": the step-through's tokens.
 std::vector<Index> token_list(std::string_view option, std::string_view text) {

@@ -31,6 +31,14 @@ RowShard shard_of(std::string_view text) {
     return {int(index), int(count)};
 }
 
+double non_negative(std::string_view option, std::string_view value) {
+    const double number = real_number(option, value);
+    if (number < 0)
+        throw UsageError{std::string(option) + " needs a number ≥ 0, not '" + std::string(value) +
+                         "'"};
+    return number;
+}
+
 std::vector<CommandOption> stats_options(StatsArguments& arguments, bool& report_options) {
     const auto for_report = [&report_options](auto apply) {
         return [&report_options, apply](std::string_view value) {
@@ -57,6 +65,14 @@ std::vector<CommandOption> stats_options(StatsArguments& arguments, bool& report
         {"--validation-timeout", 0,
          [&](std::string_view value) {
              arguments.validation_timeout_s = whole_number("--validation-timeout", value, 1, 3600);
+         }},
+        {"--massive-abs", 0,
+         [&](std::string_view value) {
+             arguments.massive.absolute = non_negative("--massive-abs", value);
+         }},
+        {"--massive-ratio", 0,
+         [&](std::string_view value) {
+             arguments.massive.ratio = non_negative("--massive-ratio", value);
          }},
     };
 }

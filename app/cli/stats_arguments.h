@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/analysis/massive_activations.h"
 #include "core/metrics/metrics_pass.h"
 #include "core/reports/stats_report.h"
 
@@ -21,6 +22,7 @@ struct StatsArguments {
     RowShard shard;                  // --shard K/N
     std::string state;               // --state OUT: write the mergeable state instead of a report
     long validation_timeout_s = 30;  // --validation-timeout S: lngeom-probe's time limit
+    MassiveThresholds massive;       // --massive-abs, --massive-ratio
     bool help = false;
 };
 

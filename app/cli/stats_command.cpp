@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
@@ -12,6 +13,7 @@
 #include "core/io/atomic_file.h"
 #include "core/isolation/contained_open.h"
 #include "core/metrics/metrics_store.h"
+#include "core/reports/dump_findings.h"
 #include "core/state/state_file.h"
 
 namespace lngeom::app {
@@ -38,7 +40,15 @@ Options:
   --validation-timeout S  seconds libhdf5 may take to validate the file in a process of its
                         own before lngeom reads it (default 30); a file on which it crashes
                         or hangs is refused
+  --massive-abs A       massive activations: a token is flagged when its max |x_i| exceeds A
+                        (default 100) ...
+  --massive-ratio R     ... and is at least R times the site's median |x| (default 1000)
   -h, --help            show this help
+
+JSON adds per site "gamma_ellipsoid" (the semi-axes of the ellipsoid gamma and beta put the
+outputs on) and "massive" (flagged tokens, the 10 dimensions with the largest |x|), and the
+file's "warnings" (e.g. a dump captured after TransformerLens' fold_ln); for it lngeom reads
+the dump again rather than the cache. The table ends with the warnings as "note:" lines.
 
 The cache lives in $LNGEOM_CACHE_DIR, else $XDG_CACHE_HOME/lngeom, else ~/.cache/lngeom.
 For several processes on a cluster see `lngeom-mpi stats --help`.
@@ -60,16 +70,28 @@ int write_state(const StatsArguments& arguments) {
     return 0;
 }
 
-int run(const StatsArguments& arguments) {
-    if (!arguments.state.empty()) return write_state(arguments);
-    const Dump dump = open_validated(arguments);
+// CSV has no place for the warnings: they go to stderr.
+std::string table_or_csv(const Dump& dump, const StatsArguments& arguments) {
     StoreOptions options;
     options.pass = pass_options(arguments);
     options.use_cache = arguments.use_cache;
     options.keep_columns = false;
     const MetricsStore store = MetricsStore::compute(dump, arguments.dataset, options);
-    return write_report(format_report(arguments.format, dump.info(), store.summaries()),
-                        arguments.output);
+    const std::vector<std::string> warnings = dump_warnings(dump, store.summaries());
+    if (arguments.format == ReportFormat::Table)
+        return format_table(dump.info(), store.summaries(), warnings);
+    for (const std::string& warning : warnings)
+        std::fprintf(stderr, "lngeom stats: warning: %s\n", warning.c_str());
+    return format_csv(dump.info(), store.summaries());
+}
+
+int run(const StatsArguments& arguments) {
+    if (!arguments.state.empty()) return write_state(arguments);
+    const Dump dump = open_validated(arguments);
+    const std::string report = arguments.format == ReportFormat::Json
+                                   ? stats_json(dump, pass_options(arguments), arguments.massive)
+                                   : table_or_csv(dump, arguments);
+    return write_report(report, arguments.output);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/messages/message_log.h"
+#include "core/reports/dump_findings.h"
 #include "widgets/document/dump_document.h"
 
 namespace lngeom::app {
@@ -61,11 +62,27 @@ DumpDocument* DocumentList::firstUsable() const {
 
 bool DocumentList::isSettled() const { return loading().empty(); }
 
+// What the dump cannot show (e.g. captured after LayerNorm folding), as lngeom stats says it.
+void DocumentList::reportWarnings(DumpDocument* document) {
+    try {
+        for (const std::string& warning :
+             dump_warnings(*document->dump(), document->metrics().summaries())) {
+            log_->add(MessageSeverity::Warning, document->displayName(),
+                      QString::fromStdString(warning));
+            emit warningFound(document, QString::fromStdString(warning));
+        }
+    } catch (const std::exception& error) {
+        log_->add(MessageSeverity::Error, document->displayName(),
+                  tr("could not read γ and β: %1").arg(QString::fromUtf8(error.what())));
+    }
+}
+
 void DocumentList::report(DumpDocument* document) {
     const QString name = document->displayName();
     switch (document->state()) {
         case DumpDocument::State::Ready:
             log_->add(MessageSeverity::Info, name, tr("metrics ready"));
+            reportWarnings(document);
             break;
         case DumpDocument::State::Failed:
             // The core's message names the file and the reason.

@@ -39,9 +39,12 @@ class DocumentList : public QObject {
     void currentChanged(lngeom::widgets::DumpDocument* document);
     // A document's state changed (info read, ready, failed, cancelled).
     void stateChanged(lngeom::widgets::DumpDocument* document);
+    // What a ready document's dump cannot show (dump_findings.h), one sentence, also logged.
+    void warningFound(lngeom::widgets::DumpDocument* document, const QString& warning);
 
   private:
     void report(widgets::DumpDocument* document);
+    void reportWarnings(widgets::DumpDocument* document);
     // The first document that has not failed (the current one when all have), so a file that
     // cannot be opened does not leave the views empty while another can be shown.
     widgets::DumpDocument* firstUsable() const;

@@ -45,6 +45,7 @@
 #include "widgets/charts/layer_curves_view.h"
 #include "widgets/charts/layer_heatmap_view.h"
 #include "widgets/charts/paper_tables_view.h"
+#include "widgets/document/dump_document.h"
 #include "widgets/ellipsoid/ellipsoid_view.h"
 #include "widgets/projection/projection_view.h"
 #include "widgets/step_through/step_through_panel.h"
@@ -166,6 +167,13 @@ void MainWindow::createDocks(MessageLog* log) {
     messageDock_ = addDock(messagePanel_, tr("Messages"), "messages", bottom, tableDock_);
     tableDock_->raise();
     connect(messagePanel_, &MessagePanel::errorShown, messageDock_, &QDockWidget::raise);
+    // A dump that cannot show the geometry (e.g. captured after LayerNorm folding) is said where
+    // the user looks: the status bar and the messages raised.
+    connect(documents_, &DocumentList::warningFound, this,
+            [this](widgets::DumpDocument* document, const QString& warning) {
+                statusBar()->showMessage(document->displayName() + ": " + warning);
+                messageDock_->raise();
+            });
 }
 
 void MainWindow::arrangeDefaultDocks() {

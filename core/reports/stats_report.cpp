@@ -6,6 +6,7 @@
 
 #include "core/charts/site_labels.h"
 #include "core/metrics/metrics.h"
+#include "core/reports/findings_json.h"
 #include "core/reports/module_names.h"
 
 namespace lngeom {
@@ -61,7 +62,8 @@ std::string json_summary(const Summary& summary) {
     return out + "}";
 }
 
-std::string json_site(const SiteInfo& info, const SiteSummary& summary) {
+std::string json_site(const SiteInfo& info, const SiteSummary& summary,
+                      const SiteFindings* findings) {
     std::string out =
         "{\"key\": " + json_string(info.key) + ", \"module\": " + json_string(info.module) +
         ", \"layer\": " + std::to_string(info.layer) + ", \"site\": " + json_string(info.site) +
@@ -73,7 +75,7 @@ std::string json_site(const SiteInfo& info, const SiteSummary& summary) {
         out += std::string(m ? ",\n      " : "\n      ") +
                json_string(std::string(describe(Metric(m)).key)) + ": " +
                json_summary(summary.metrics[m]);
-    return out + "}}";
+    return out + "}" + (findings ? json_site_findings(*findings) : std::string()) + "}";
 }
 
 using TableRow = std::vector<std::string>;
@@ -196,11 +198,15 @@ std::string json_number(double value) {
     return std::isfinite(value) ? printf_string("%.17g", value) : std::string("null");
 }
 
-std::string format_json(const DumpInfo& info, const std::vector<SiteSummary>& sites) {
-    std::string out = "{\"file\": " + json_string(info.path) +
-                      ",\n \"model\": " + json_model(info.model) + ",\n \"sites\": [";
+std::string format_json(const DumpInfo& info, const std::vector<SiteSummary>& sites,
+                        const DumpFindings* findings) {
+    std::string out =
+        "{\"file\": " + json_string(info.path) + ",\n \"model\": " + json_model(info.model);
+    if (findings) out += ",\n \"warnings\": " + json_warnings(findings->warnings);
+    out += ",\n \"sites\": [";
     for (size_t s = 0; s < sites.size(); ++s)
-        out += std::string(s ? ",\n  " : "\n  ") + json_site(info.sites[s], sites[s]);
+        out += std::string(s ? ",\n  " : "\n  ") +
+               json_site(info.sites[s], sites[s], findings ? &findings->sites.at(s) : nullptr);
     return out + "\n ]}\n";
 }
 
@@ -227,15 +233,18 @@ std::string format_csv(const DumpInfo& info, const std::vector<SiteSummary>& sit
     return out;
 }
 
-std::string format_table(const DumpInfo& info, const std::vector<SiteSummary>& sites) {
+std::string format_table(const DumpInfo& info, const std::vector<SiteSummary>& sites,
+                         const std::vector<std::string>& warnings) {
     const ShortModuleNames modules = short_module_names(info.sites);
     std::vector<TableRow> rows{table_header()};
     for (size_t s = 0; s < sites.size(); ++s)
         rows.push_back(table_row(info.sites[s], modules.names[s], sites[s]));
     const std::string model = model_line(info.model);
+    std::string notes;
+    for (const std::string& warning : warnings) notes += "\nnote: " + warning + "\n";
     return "file: " + info.path + "\n" + (model.empty() ? "" : "model: " + model + "\n") +
            (modules.prefix.empty() ? "" : "modules: " + modules.prefix + "…\n") + "\n" +
-           aligned(rows);
+           aligned(rows) + notes;
 }
 
 std::string format_markdown(const DumpInfo& info, const std::vector<SiteSummary>& sites) {

@@ -7,6 +7,7 @@
 
 #include "core/io/dump.h"
 #include "core/metrics/metrics_pass.h"
+#include "core/reports/dump_findings.h"
 
 namespace lngeom {
 
@@ -16,14 +17,18 @@ enum class ReportFormat { Table, Csv, Json };
 std::string format_report(ReportFormat format, const DumpInfo& info,
                           const std::vector<SiteSummary>& sites);
 
-std::string format_table(const DumpInfo& info, const std::vector<SiteSummary>& sites);
+// `warnings` (dump_findings.h) end the table as "note:" lines.
+std::string format_table(const DumpInfo& info, const std::vector<SiteSummary>& sites,
+                         const std::vector<std::string>& warnings = {});
 std::string format_csv(const DumpInfo& info, const std::vector<SiteSummary>& sites);
 // The table of format_table (the paper's Tables 2–4) as a GitHub-flavoured Markdown table.
 std::string format_markdown(const DumpInfo& info, const std::vector<SiteSummary>& sites);
 // {"file", "model": {attrs}, "sites": [{"key", "module", "layer", "site", "d", "n_tokens",
 // "n_invalid", "metrics": {key: {"mean", "std", "min", "max", "p01", "p50", "p99"}}}]};
-// numbers with 17 significant digits, NaN as null.
-std::string format_json(const DumpInfo& info, const std::vector<SiteSummary>& sites);
+// with findings, each site adds "gamma_ellipsoid" and "massive" (findings_json.h) and the file
+// "warnings"; numbers with 17 significant digits, NaN as null.
+std::string format_json(const DumpInfo& info, const std::vector<SiteSummary>& sites,
+                        const DumpFindings* findings = nullptr);
 
 // A CSV field, quoted when it holds a separator, a quote or a line break.
 std::string csv_field(const std::string& text);

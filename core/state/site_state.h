@@ -32,6 +32,7 @@
 
 #include "core/io/dump.h"
 #include "core/metrics/site_summary.h"
+#include "core/state/massive_part.h"
 #include "core/state/metric_state.h"
 #include "core/state/state_codec.h"
 
@@ -89,7 +90,7 @@ struct MetricStates {
 };
 
 // The parts every SiteState holds, in the order they are written.
-using SiteStateParts = std::tuple<TokenCounts, MetricStates>;
+using SiteStateParts = std::tuple<TokenCounts, MetricStates, MassivePart>;
 
 class SiteState {
   public:
@@ -105,6 +106,7 @@ class SiteState {
     }
     const TokenCounts& counts() const { return part<TokenCounts>(); }
     const std::vector<MetricState>& metrics() const { return part<MetricStates>().metrics; }
+    const MassiveState& massive() const { return part<MassivePart>().state; }
 
     // n_tokens is the number of rows seen: the site's n_tokens once every row is in.
     SiteSummary summary() const;

@@ -9,7 +9,7 @@ vtk_module_autoinit(TARGETS test_main_window MODULES ${VTK_LIBRARIES})
 lngeom_add_qtest(NAME test_main_window_files LABEL app
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_main_window_files.cpp
             ${CMAKE_CURRENT_LIST_DIR}/main_window_fixture.cpp
-    LIBS lngeom_app lngeom_widget_test_support)
+    LIBS lngeom_app lngeom_widget_test_support FIXTURES core_analysis)
 vtk_module_autoinit(TARGETS test_main_window_files MODULES ${VTK_LIBRARIES})
 
 # Files libhdf5 crashes or hangs on, beside sound ones: reported, and nothing else lost.

@@ -8,6 +8,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QUrl>
@@ -20,6 +21,7 @@
 #include "app/files/sample_files.h"
 #include "app/window/window_layout.h"
 #include "tests/app/main_window_fixture.h"
+#include "tests/core/test_analysis_fixtures.h"
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/widgets_test_main.h"
 #include "widgets/document/dump_document.h"
@@ -70,6 +72,8 @@ class TestMainWindowFiles : public QObject {
     void closingThePickerDropsItsListing();
     void genericFileOpensTheChosenDataset();
     void layoutIsKeptBetweenRunsAndResettable();
+    void foldedDumpIsSaid();
+    void ordinaryDumpsWarnOfNothing();
 };
 
 void TestMainWindowFiles::initTestCase() {
@@ -220,6 +224,29 @@ void TestMainWindowFiles::layoutIsKeptBetweenRunsAndResettable() {
     QVERIFY(!files->isHidden());
     QCOMPARE(second.window->dockWidgetArea(tour), Qt::LeftDockWidgetArea);
     QSettings().clear();
+}
+
+// A dump captured after TransformerLens' fold_ln: every input mean-centred, γ = 1, β = 0.
+void TestMainWindowFiles::foldedDumpIsSaid() {
+    WindowUnderTest test;
+    const QString path = QString::fromStdString(lngeom::test::analysis_fixture("centred.h5"));
+    test.documents->open(path);
+    QVERIFY(test.waitSettled());
+    QCOMPARE(test.documents->current()->state(), DumpDocument::State::Ready);
+    const QString sentence = "centred.h5: every input of 3 of 3 LayerNorm sites is mean-centred";
+    QVERIFY2(test.messages().contains(sentence), qPrintable(test.messages()));
+    QVERIFY(test.messages().contains("TransformerLens' fold_ln and center_writing_weights"));
+    QVERIFY2(test.window->statusBar()->currentMessage().startsWith(sentence),
+             qPrintable(test.window->statusBar()->currentMessage()));
+    QVERIFY(!dockNamed(test.window.get(), "messages")->visibleRegion().isEmpty());
+}
+
+void TestMainWindowFiles::ordinaryDumpsWarnOfNothing() {
+    WindowUnderTest test;
+    for (const QString& path : lngeom::app::sampleDumpPaths()) test.documents->open(path);
+    QVERIFY(test.waitSettled());
+    QVERIFY2(!test.messages().contains("mean-centred"), qPrintable(test.messages()));
+    QVERIFY(test.window->statusBar()->currentMessage().isEmpty());
 }
 
 LNGEOM_WIDGETS_TEST_MAIN(TestMainWindowFiles)

@@ -10,8 +10,9 @@ Usage: /usr/bin/python3 make_analysis_fixtures.py OUTDIR
 - massive.h5: a native dump with massive activations planted at chosen dimensions and tokens
   (the first token of every sequence, one delimiter), with positions and non-constant γ, and
   massive.expected.json: per site the median |x|, threshold, flagged counts by position, the top
-  dimensions, the per-token max |x| and top-1 energy share, and the relative updates between
-  consecutive sites of one kind, all from numpy.
+  dimensions, the per-token max |x| and top-1 energy share, γ and the γ-ellipsoid's summary (one
+  site's γ has a known spectrum), and the relative updates between consecutive sites of one
+  kind, all from numpy.
 - centred.h5: LayerNorm inputs mean-centred by construction (as TransformerLens' fold_ln and
   center_writing_weights leave them), γ = 1 stored at one site and none at the others.
 - tanh-cases.json: points and the α of tanh(α·x) numpy finds by least squares.
@@ -192,6 +193,24 @@ def relative_updates(inputs):
     return updates
 
 
+# One site's γ has a known spectrum: half 0.5, half 2.0 (d = 64). The secular equation then has
+# roots 0.25 and 4 (31 each) and (0.25 + 4)/2, so the semi-axes are 4 (×31), √136 and 16 (×31).
+KNOWN_SPECTRUM_SITE = "001"
+KNOWN_SPECTRUM_GAMMA = np.repeat(np.array([0.5, 2.0], dtype=np.float32), D_MASSIVE // 2)
+
+
+def site_ellipsoid(gamma, beta):
+    """What `lngeom stats` reports as "gamma_ellipsoid" for a LayerNorm site, from an SVD."""
+    gamma, beta = gamma.astype(np.float64), beta.astype(np.float64)
+    lengths, _ = svd_axes(gamma)
+    tilt, off, inside = layer_norm_hyperplane(gamma, beta)
+    squares = lengths ** 2
+    return {"axes_min": lengths.min(), "axes_median": float(np.median(lengths)),
+            "axes_max": lengths.max(), "anisotropy": lengths.max() / lengths.min(),
+            "effective_axes": squares.sum() ** 2 / (squares ** 2).sum(), "tilt_cos": tilt,
+            "beta_offplane": off, "beta_inplane": inside}
+
+
 def write_massive(outdir, rng):
     position = np.tile(np.arange(LENGTH, dtype=np.int32), SEQUENCES)
     sequence = np.repeat(np.arange(SEQUENCES, dtype=np.int32), LENGTH)
@@ -214,9 +233,15 @@ def write_massive(outdir, rng):
             group.attrs.update(module=f"{LONG_MODULE}{layer}.{site}_layer_norm_module",
                                kind="layernorm", layer=layer, site=site, eps=1e-5)
             group["input"] = x.astype(np.float32)
-            group["gamma"] = rng.normal(1, 0.3, D_MASSIVE).astype(np.float32)
-            group["beta"] = rng.normal(0, 0.1, D_MASSIVE).astype(np.float32)
-            expected["sites"].append({"key": key, **massive_expected(x, position)})
+            gamma = rng.normal(1, 0.3, D_MASSIVE).astype(np.float32)
+            if key == KNOWN_SPECTRUM_SITE:
+                gamma = KNOWN_SPECTRUM_GAMMA
+            group["gamma"] = gamma
+            beta = rng.normal(0, 0.1, D_MASSIVE).astype(np.float32)
+            group["beta"] = beta
+            expected["sites"].append({"key": key, **massive_expected(x, position),
+                                      "gamma": gamma.astype(np.float64).tolist(),
+                                      "gamma_ellipsoid": site_ellipsoid(gamma, beta)})
     expected["relative_updates"] = relative_updates(inputs)
     with open(os.path.join(outdir, "massive.expected.json"), "w") as out:
         json.dump(expected, out, indent=1)

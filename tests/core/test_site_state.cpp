@@ -67,6 +67,23 @@ void compare_metric(const MetricState& a, const MetricState& b, const QString& w
     QVERIFY2(same(a.extremes().smallest(), b.extremes().smallest()), qPrintable(where));
 }
 
+void compare_magnitudes(const MagnitudeCounts& a, const MagnitudeCounts& b, const QString& where) {
+    QVERIFY2(a.total() == b.total(), qPrintable(where));
+    if (a.total() == 0) return;
+    QVERIFY2(a.first_bin() == b.first_bin() && a.counts() == b.counts(), qPrintable(where));
+}
+
+void compare_massive(const MassiveState& a, const MassiveState& b, const QString& where) {
+    compare_magnitudes(a.magnitudes(), b.magnitudes(), where + " massive |x|");
+    for (const bool first : {true, false})
+        compare_magnitudes(a.token_peaks(first), b.token_peaks(first), where + " token peaks");
+    QCOMPARE(a.has_positions(), b.has_positions());
+    QVERIFY2(a.peak_abs() == b.peak_abs() && a.peak_row() == b.peak_row() &&
+                 a.peak_position() == b.peak_position(),
+             qPrintable(where + " massive peaks"));
+    QVERIFY2(a.int8_outlier_tokens() == b.int8_outlier_tokens(), qPrintable(where));
+}
+
 void compare_states(const SiteState& a, const SiteState& b, const QString& where) {
     const TokenCounts &x = a.counts(), &y = b.counts();
     QCOMPARE(x.rows, y.rows);
@@ -79,6 +96,7 @@ void compare_states(const SiteState& a, const SiteState& b, const QString& where
     for (std::size_t m = 0; m < a.metrics().size(); ++m)
         compare_metric(a.metrics()[m], b.metrics()[m],
                        where + " " + QString::fromUtf8(describe(Metric(m)).key.data()));
+    compare_massive(a.massive(), b.massive(), where);
 }
 
 QString failure_of(const std::function<void()>& action) {
@@ -198,7 +216,7 @@ class TestSiteState : public QObject {
         const Dump dump = Dump::open(fixture("float32"));
         const std::vector<SiteState> states = run_statistics_pass(dump, PassOptions{});
         StateWriter out;
-        states[0].write(out);  // a site with output: 10 metrics
+        states[0].write(out);  // a site with output: 12 metrics
         const std::string bytes = out.bytes();
         const auto read_into = [&](const SiteInfo& site, const std::string& data) {
             return failure_of([&] {
@@ -209,7 +227,7 @@ class TestSiteState : public QObject {
         };
         const QString other_shape = read_into(dump.info().sites[2], bytes);  // no output
         QVERIFY2(other_shape.startsWith("a.lngeom-state: site 002: metrics: damaged state") &&
-                     other_shape.contains("holds 10 metrics where the site has 8"),
+                     other_shape.contains("holds 12 metrics where the site has 10"),
                  qPrintable(other_shape));
         const QString truncated =
             read_into(dump.info().sites[0], bytes.substr(0, bytes.size() - 40));
@@ -221,6 +239,13 @@ class TestSiteState : public QObject {
         QVERIFY2(read_into(dump.info().sites[0], renamed)
                      .contains("holds part 'COUNTS' where this lngeom expects 'counts'"),
                  qPrintable(read_into(dump.info().sites[0], renamed)));
+        SiteInfo narrower = dump.info().sites[0];
+        narrower.d -= 1;
+        const QString other_width = read_into(narrower, bytes);
+        QVERIFY2(other_width.startsWith("a.lngeom-state: site 002: massive: damaged state") &&
+                     other_width.contains("holds the peaks of 50 dimensions where the site has "
+                                          "d = 49"),
+                 qPrintable(other_width));
     }
 
     void state_memory_is_bounded() {

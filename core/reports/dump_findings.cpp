@@ -1,0 +1,48 @@
+#include "core/reports/dump_findings.h"
+
+#include "core/analysis/folded_layer_norm.h"
+#include "core/geometry/norm_affine.h"
+
+namespace lngeom {
+
+namespace {
+
+// The ellipsoid of a site with a stored, finite γ under LayerNorm or RMSNorm; none otherwise
+// (the "absent when the site has no γ").
+void add_ellipsoid(const Dump& dump, SiteIndex site, SiteFindings& findings) {
+    const SiteInfo& info = dump.info().sites.at(site);
+    if (info.kind != NormKind::LayerNorm && info.kind != NormKind::RmsNorm) return;
+    const NormAffine affine = read_norm_affine(dump, site);
+    if (!affine.gamma) return;
+    const Eigen::VectorXd gamma = effective_gamma(affine, info.d);
+    const Eigen::VectorXd beta = effective_beta(affine, info.d);
+    if (info.d < 2 || !gamma.allFinite() || !beta.allFinite()) return;
+    findings.gamma = gamma;
+    findings.ellipsoid = summarize_ellipsoid(info.kind, gamma, beta);
+}
+
+}  // namespace
+
+std::vector<std::string> dump_warnings(const Dump& dump,
+                                       const std::vector<SiteSummary>& summaries) {
+    std::vector<std::string> warnings;
+    if (const auto folded = detect_folded_layer_norm(site_centring(dump, summaries)))
+        warnings.push_back(describe_folded_layer_norm(*folded));
+    return warnings;
+}
+
+DumpFindings find_in_dump(const Dump& dump, const std::vector<SiteSummary>& summaries,
+                          const std::vector<const MassiveState*>& massive,
+                          const MassiveThresholds& thresholds) {
+    DumpFindings findings;
+    findings.sites.resize(summaries.size());
+    for (SiteIndex site = 0; site < summaries.size(); ++site) {
+        add_ellipsoid(dump, site, findings.sites[site]);
+        if (site < massive.size() && massive[site])
+            findings.sites[site].massive = report_massive(*massive[site], thresholds);
+    }
+    findings.warnings = dump_warnings(dump, summaries);
+    return findings;
+}
+
+}  // namespace lngeom

@@ -1,0 +1,37 @@
+#pragma once
+// What `lngeom stats` reports beside the per-token metrics: each site's γ-ellipsoid (Riechers,
+// arXiv 2405.04134) and massive activations (Sun et al., arXiv 2402.17762), and warnings about
+// the dump as a whole (a dump captured after LayerNorm folding, core/analysis/folded_layer_norm.h).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/analysis/ellipsoid_summary.h"
+#include "core/analysis/massive_activations.h"
+#include "core/io/dump.h"
+#include "core/metrics/site_summary.h"
+
+namespace lngeom {
+
+struct SiteFindings {
+    std::optional<EllipsoidSummary> ellipsoid;  // when the site stores a finite γ
+    std::optional<Eigen::VectorXd> gamma;       // the effective γ then (d)
+    std::optional<MassiveReport> massive;       // when the massive-activation state was kept
+};
+
+struct DumpFindings {
+    std::vector<SiteFindings> sites;    // one per site of the dump, in its order
+    std::vector<std::string> warnings;  // plain sentences about the whole dump
+};
+
+// `summaries`: one per site; `massive`: one state per site, or empty when the pass kept none.
+// Reads each site's γ and β from the dump (IoError/FormatError naming the file).
+DumpFindings find_in_dump(const Dump& dump, const std::vector<SiteSummary>& summaries,
+                          const std::vector<const MassiveState*>& massive,
+                          const MassiveThresholds& thresholds);
+
+// The warnings alone (no massive state needed), for the table and CSV formats and the app.
+std::vector<std::string> dump_warnings(const Dump& dump, const std::vector<SiteSummary>& summaries);
+
+}  // namespace lngeom

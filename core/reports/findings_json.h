@@ -1,0 +1,18 @@
+#pragma once
+// The JSON of dump_findings.h inside `lngeom stats --format json`: per site "gamma_ellipsoid"
+// and "massive" beside "metrics", and the file's "warnings".
+
+#include <string>
+#include <vector>
+
+#include "core/reports/dump_findings.h"
+
+namespace lngeom {
+
+// `, "gamma_ellipsoid": {...}, "massive": {...}` for the parts the site has (may be empty).
+std::string json_site_findings(const SiteFindings& findings);
+
+// `["sentence", ...]`.
+std::string json_warnings(const std::vector<std::string>& warnings);
+
+}  // namespace lngeom
