@@ -13,6 +13,7 @@
 #include "core/io/atomic_file.h"
 #include "core/isolation/contained_open.h"
 #include "core/metrics/metrics_store.h"
+#include "core/reports/dump_findings.h"
 #include "core/reports/metrics_export.h"
 #include "core/reports/metrics_export_hdf5.h"
 #include "core/reports/stats_report.h"
@@ -92,6 +93,8 @@ void export_data(const ExportArguments& arguments) {
     TokenMetricsRequest request;
     if (!arguments.recipe.site.empty())
         request.sites.push_back(find_site(dump.info(), arguments.recipe.site));
+    if (format == ReportFormat::Json)  // what `lngeom stats --format json` prints
+        return write_file_atomically(output, stats_json(dump, PassOptions{}, MassiveThresholds{}));
     const MetricsStore store = MetricsStore::compute(dump, arguments.recipe.dataset, {});
     if (!metrics)
         return write_file_atomically(output, format_report(format, dump.info(), store.summaries()));

@@ -13,6 +13,7 @@
 #include "app/cli/private_display.h"
 #include "core/errors.h"
 #include "core/io/atomic_file.h"
+#include "core/reports/dump_findings.h"
 #include "core/reports/stats_report.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/figures/figure_renderer.h"
@@ -91,7 +92,10 @@ void write_tables(const widgets::DumpDocument& document, const fs::path& directo
     const auto& summaries = document.metrics().summaries();
     write_file_atomically((directory / "tables.csv").string(), format_csv(info, summaries));
     write_file_atomically((directory / "tables.md").string(), format_markdown(info, summaries));
-    write_file_atomically((directory / "stats.json").string(), format_json(info, summaries));
+    // As `lngeom stats --format json` prints it: with the γ-ellipsoid, massive activations and
+    // warnings, from a statistics pass of its own.
+    write_file_atomically((directory / "stats.json").string(),
+                          stats_json(*document.dump(), PassOptions{}, MassiveThresholds{}));
 }
 
 int run(const FiguresArguments& arguments) {

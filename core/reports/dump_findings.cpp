@@ -2,6 +2,8 @@
 
 #include "core/analysis/folded_layer_norm.h"
 #include "core/geometry/norm_affine.h"
+#include "core/reports/stats_report.h"
+#include "core/state/site_state.h"
 
 namespace lngeom {
 
@@ -43,6 +45,19 @@ DumpFindings find_in_dump(const Dump& dump, const std::vector<SiteSummary>& summ
     }
     findings.warnings = dump_warnings(dump, summaries);
     return findings;
+}
+
+std::string stats_json(const Dump& dump, const PassOptions& pass,
+                       const MassiveThresholds& thresholds) {
+    const std::vector<SiteState> states = run_statistics_pass(dump, pass);
+    std::vector<SiteSummary> summaries;
+    std::vector<const MassiveState*> massive;
+    for (const SiteState& state : states) {
+        summaries.push_back(state.summary());
+        massive.push_back(&state.massive());
+    }
+    const DumpFindings findings = find_in_dump(dump, summaries, massive, thresholds);
+    return format_json(dump.info(), summaries, &findings);
 }
 
 }  // namespace lngeom

@@ -10,6 +10,7 @@
 #include "core/analysis/ellipsoid_summary.h"
 #include "core/analysis/massive_activations.h"
 #include "core/io/dump.h"
+#include "core/metrics/metrics_pass.h"
 #include "core/metrics/site_summary.h"
 
 namespace lngeom {
@@ -30,6 +31,11 @@ struct DumpFindings {
 DumpFindings find_in_dump(const Dump& dump, const std::vector<SiteSummary>& summaries,
                           const std::vector<const MassiveState*>& massive,
                           const MassiveThresholds& thresholds);
+
+// `lngeom stats --format json` (stats_report.h's format_json with every finding): one statistics
+// pass over the dump, since the metrics cache holds no massive-activation state.
+std::string stats_json(const Dump& dump, const PassOptions& pass,
+                       const MassiveThresholds& thresholds);
 
 // The warnings alone (no massive state needed), for the table and CSV formats and the app.
 std::vector<std::string> dump_warnings(const Dump& dump, const std::vector<SiteSummary>& summaries);

@@ -177,7 +177,7 @@ class TestMetricsCache : public QObject {
         std::atomic<bool> cancel{false};
         StoreOptions options;
         options.cache_directory = workspace.cache_directory;
-        options.pass.memory_budget_bytes = 256 << 10;
+        options.pass.memory_budget_bytes = 320 << 10;
         options.pass.cancel = &cancel;
         options.pass.progress = [&](Index rows, Index) { cancel = rows > 7000; };
         QVERIFY_THROWS_EXCEPTION(CancelledError, MetricsStore::compute(dump, "", options));
@@ -192,7 +192,8 @@ class TestMetricsCache : public QObject {
         const auto columns = store.columns(1);
         QCOMPARE(columns->values.rows(), 6000);
         for (Index token = 0; token < 6000; ++token)
-            QVERIFY(test::close_to(columns->values(token, 0), expected[size_t(token * 10)], 1e-6));
+            QVERIFY(test::close_to(columns->values(token, 0),
+                                   expected[size_t(token * kMetricCount)], 1e-6));
     }
 
     void columns_beyond_the_budget_without_cache_are_refused() {

@@ -53,8 +53,8 @@ class TestMetricsPass : public QObject {
             for (int threads : {1, 2, 3})
                 QTest::newRow(qPrintable(QString("%1, %2 threads").arg(type).arg(threads)))
                     << type << threads << 512 * 1024;
-        QTest::newRow("blocks, tiny budget") << "blocks" << 2 << 256;
-        QTest::newRow("blocks, tiny budget, 4 threads") << "blocks" << 4 << 256;
+        QTest::newRow("blocks, tiny budget") << "blocks" << 2 << 320;
+        QTest::newRow("blocks, tiny budget, 4 threads") << "blocks" << 4 << 320;
     }
 
     void matches_numpy() {
@@ -109,7 +109,7 @@ class TestMetricsPass : public QObject {
     void reports_progress_to_the_total() {
         const Dump dump = Dump::open(test::metric_fixture("blocks"));
         PassOptions options;
-        options.memory_budget_bytes = 256 << 10;
+        options.memory_budget_bytes = 320 << 10;
         std::mutex mutex;
         std::vector<Index> done;
         Index total = 0;
@@ -140,7 +140,7 @@ class TestMetricsPass : public QObject {
         std::atomic<int> sites_done{0};
         PassOptions options;
         options.threads = threads;
-        options.memory_budget_bytes = 256 << 10;
+        options.memory_budget_bytes = 320 << 10;
         options.cancel = &cancel;
         options.progress = [&](Index rows, Index) {
             if (rows >= 3000) cancel = true;
@@ -160,7 +160,7 @@ class TestMetricsPass : public QObject {
     void sink_errors_stop_the_pass() {
         const Dump dump = Dump::open(test::metric_fixture("blocks"));
         PassOptions options;
-        options.memory_budget_bytes = 256 << 10;
+        options.memory_budget_bytes = 320 << 10;
         QVERIFY_THROWS_EXCEPTION(
             std::runtime_error,
             run_metrics_pass(dump, options, [](std::size_t, const SiteSummary&, SiteColumns&&) {
