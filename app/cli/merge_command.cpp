@@ -2,6 +2,7 @@
 // `lngeom stats` prints it from one pass; or the merged state of some shards. Needs neither a
 // display nor the dump itself.
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,8 @@
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
 #include "app/cli/stats_arguments.h"
+#include "core/errors.h"
+#include "core/reports/dump_findings.h"
 #include "core/state/state_file.h"
 
 namespace lngeom::app {
@@ -74,7 +77,15 @@ int run(const MergeArguments& arguments) {
         write_state_file(arguments.state, merged);
         return 0;
     }
-    return write_report(format_report(arguments.format, merged.info, merged.summaries()),
+    // γ and β come from the dump itself when it can be opened here (native layout).
+    std::optional<Dump> dump;
+    try {
+        dump.emplace(Dump::open(merged.info.path, ""));
+    } catch (const Error&) {
+        dump.reset();
+    }
+    return write_report(report_of_states(arguments.format, dump ? &*dump : nullptr, merged.info,
+                                         merged.sites, MassiveThresholds{}),
                         arguments.output);
 }
 

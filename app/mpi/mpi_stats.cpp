@@ -9,6 +9,7 @@
 #include "app/cli/command_line.h"
 #include "core/errors.h"
 #include "core/io/atomic_file.h"
+#include "core/reports/dump_findings.h"
 #include "core/state/state_file.h"
 
 namespace lngeom::mpi {
@@ -113,9 +114,10 @@ int finish_at_root(const app::StatsArguments& arguments, const Contribution& all
             write_state_file(arguments.state, *all.state);
             return 0;
         }
-        return app::write_report(
-            format_report(arguments.format, all.state->info, all.state->summaries()),
-            arguments.output);
+        const Dump dump = Dump::open(arguments.file, arguments.dataset);
+        return app::write_report(report_of_states(arguments.format, &dump, all.state->info,
+                                                  all.state->sites, arguments.massive),
+                                 arguments.output);
     } catch (const std::exception& error) {
         std::fprintf(stderr, "lngeom-mpi stats: rank 0: %s\n", failure_text(error).c_str());
         return 1;

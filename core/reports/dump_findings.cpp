@@ -2,7 +2,6 @@
 
 #include "core/analysis/folded_layer_norm.h"
 #include "core/geometry/norm_affine.h"
-#include "core/reports/stats_report.h"
 #include "core/state/site_state.h"
 
 namespace lngeom {
@@ -33,31 +32,39 @@ std::vector<std::string> dump_warnings(const Dump& dump,
     return warnings;
 }
 
-DumpFindings find_in_dump(const Dump& dump, const std::vector<SiteSummary>& summaries,
+DumpFindings find_in_dump(const Dump* dump, const std::vector<SiteSummary>& summaries,
                           const std::vector<const MassiveState*>& massive,
                           const MassiveThresholds& thresholds) {
     DumpFindings findings;
     findings.sites.resize(summaries.size());
     for (SiteIndex site = 0; site < summaries.size(); ++site) {
-        add_ellipsoid(dump, site, findings.sites[site]);
+        if (dump) add_ellipsoid(*dump, site, findings.sites[site]);
         if (site < massive.size() && massive[site])
             findings.sites[site].massive = report_massive(*massive[site], thresholds);
     }
-    findings.warnings = dump_warnings(dump, summaries);
+    if (dump) findings.warnings = dump_warnings(*dump, summaries);
     return findings;
 }
 
-std::string stats_json(const Dump& dump, const PassOptions& pass,
-                       const MassiveThresholds& thresholds) {
-    const std::vector<SiteState> states = run_statistics_pass(dump, pass);
+std::string report_of_states(ReportFormat format, const Dump* dump, const DumpInfo& info,
+                             const std::vector<SiteState>& states,
+                             const MassiveThresholds& thresholds) {
     std::vector<SiteSummary> summaries;
     std::vector<const MassiveState*> massive;
     for (const SiteState& state : states) {
         summaries.push_back(state.summary());
         massive.push_back(&state.massive());
     }
+    if (format == ReportFormat::Csv) return format_csv(info, summaries);
     const DumpFindings findings = find_in_dump(dump, summaries, massive, thresholds);
-    return format_json(dump.info(), summaries, &findings);
+    if (format == ReportFormat::Table) return format_table(info, summaries, findings.warnings);
+    return format_json(info, summaries, &findings);
+}
+
+std::string stats_json(const Dump& dump, const PassOptions& pass,
+                       const MassiveThresholds& thresholds) {
+    return report_of_states(ReportFormat::Json, &dump, dump.info(), run_statistics_pass(dump, pass),
+                            thresholds);
 }
 
 }  // namespace lngeom

@@ -12,8 +12,11 @@
 #include "core/io/dump.h"
 #include "core/metrics/metrics_pass.h"
 #include "core/metrics/site_summary.h"
+#include "core/reports/stats_report.h"
 
 namespace lngeom {
+
+class SiteState;  // core/state/site_state.h
 
 struct SiteFindings {
     std::optional<EllipsoidSummary> ellipsoid;  // when the site stores a finite γ
@@ -27,13 +30,21 @@ struct DumpFindings {
 };
 
 // `summaries`: one per site; `massive`: one state per site, or empty when the pass kept none.
-// Reads each site's γ and β from the dump (IoError/FormatError naming the file).
-DumpFindings find_in_dump(const Dump& dump, const std::vector<SiteSummary>& summaries,
+// Reads each site's γ and β from `dump` (IoError/FormatError naming the file); without a dump
+// (null: it cannot be opened where shards are merged) there is no ellipsoid and no warning.
+DumpFindings find_in_dump(const Dump* dump, const std::vector<SiteSummary>& summaries,
                           const std::vector<const MassiveState*>& massive,
                           const MassiveThresholds& thresholds);
 
-// `lngeom stats --format json` (stats_report.h's format_json with every finding): one statistics
-// pass over the dump, since the metrics cache holds no massive-activation state.
+// The report `lngeom stats` prints, from every site's state (of one pass, or merged from
+// shards): JSON with every finding, the table with its warnings as "note:" lines, CSV as is.
+// `dump` as for find_in_dump.
+std::string report_of_states(ReportFormat format, const Dump* dump, const DumpInfo& info,
+                             const std::vector<SiteState>& states,
+                             const MassiveThresholds& thresholds);
+
+// `lngeom stats --format json`: one statistics pass over the dump, since the metrics cache
+// holds no massive-activation state.
 std::string stats_json(const Dump& dump, const PassOptions& pass,
                        const MassiveThresholds& thresholds);
 

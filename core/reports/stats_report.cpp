@@ -6,6 +6,7 @@
 
 #include "core/charts/site_labels.h"
 #include "core/metrics/metrics.h"
+#include "core/reports/dump_findings.h"
 #include "core/reports/findings_json.h"
 #include "core/reports/module_names.h"
 

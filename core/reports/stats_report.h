@@ -7,9 +7,10 @@
 
 #include "core/io/dump.h"
 #include "core/metrics/metrics_pass.h"
-#include "core/reports/dump_findings.h"
 
 namespace lngeom {
+
+struct DumpFindings;  // core/reports/dump_findings.h
 
 enum class ReportFormat { Table, Csv, Json };
 
