@@ -204,7 +204,7 @@ print(len(sites), g["angle_to_uniform_deg"].shape[0], len(g), g.attrs["module"],
         QVERIFY2(fields.size() == 6, python.readAllStandardError().constData());
         QCOMPARE(fields[0], "9");
         QCOMPARE(fields[1], "512");
-        QCOMPARE(fields[2], "10");  // every metric: the sample stores the outputs
+        QCOMPARE(fields[2], "12");  // every metric: the sample stores the outputs
         QCOMPARE(fields[3], "blocks.1.ln2");
         QCOMPARE(fields[4].toFloat(), angle);
         QCOMPARE(fields[5], "512");

@@ -26,7 +26,7 @@ StoreOptions store_options(const std::string& cache_directory, int threads) {
     options.cache_directory = cache_directory;
     options.pass.threads = threads;
     // Small blocks: the fixture is read in dozens of them, so there is a "halfway".
-    options.pass.memory_budget_bytes = 256 << 10;
+    options.pass.memory_budget_bytes = 320 << 10;
     return options;
 }
 
