@@ -82,6 +82,11 @@ class ExportFixture {
         return runLngeom(QStringList{"export", kLayerNorm, "--out", out} + options, cache());
     }
 
+    // The histogram of the sample's site 003, with `options`, into `out`.
+    CommandRun exportHistogram(const QString& out, const QStringList& options = {}) const {
+        return exportSample(out, QStringList{"--view", "histogram", "--site", "003"} + options);
+    }
+
   private:
     QTemporaryDir cache_;
     QTemporaryDir out_;

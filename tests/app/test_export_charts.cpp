@@ -19,11 +19,6 @@ class TestExportCharts : public QObject {
 
     ExportFixture fixture_;
 
-    CommandRun exportHistogram(const QString& out, const QStringList& options = {}) const {
-        return fixture_.exportSample(out,
-                                     QStringList{"--view", "histogram", "--site", "003"} + options);
-    }
-
   private slots:
     void pngSizeFollowsScale_data() {
         QTest::addColumn<int>("scale");
@@ -47,7 +42,7 @@ class TestExportCharts : public QObject {
     }
     void svgIsVector() {
         const QString path = fixture_.output("histogram.svg");
-        const CommandRun run = exportHistogram(path, {"--bins", "40"});
+        const CommandRun run = fixture_.exportHistogram(path, {"--bins", "40"});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         QString parseError;
         const SvgCounts counts = countSvg(path, &parseError);
@@ -60,7 +55,7 @@ class TestExportCharts : public QObject {
     }
     void pdfIsVectorAndRenders() {
         const QString path = fixture_.output("histogram.pdf");
-        const CommandRun run = exportHistogram(path);
+        const CommandRun run = fixture_.exportHistogram(path);
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         const CommandRun text = runTool("pdftotext", {path, "-"});
         QVERIFY2(text.exitCode == 0, text.err.constData());
@@ -79,7 +74,7 @@ class TestExportCharts : public QObject {
     void recipeDrawsTheSameImage() {
         const QString first = fixture_.output("recipe-first.png");
         const CommandRun run =
-            exportHistogram(first, {"--bins", "30", "--range", "84:96", "--log"});
+            fixture_.exportHistogram(first, {"--bins", "30", "--range", "84:96", "--log"});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         QFile recipeFile(first + ".recipe.json");
         QVERIFY(recipeFile.open(QIODevice::ReadOnly));
@@ -93,7 +88,7 @@ class TestExportCharts : public QObject {
     }
     void recipeWithoutOutDrawsBesideIt() {
         const QString figure = fixture_.output("beside.svg");
-        QCOMPARE(exportHistogram(figure).exitCode, 0);
+        QCOMPARE(fixture_.exportHistogram(figure).exitCode, 0);
         QFile::remove(figure);
         const CommandRun run =
             runLngeom({"export", "--recipe", figure + ".recipe.json"}, fixture_.cache());
@@ -102,7 +97,7 @@ class TestExportCharts : public QObject {
     }
     void transparentBackground() {
         const QString path = fixture_.output("transparent.png");
-        const CommandRun run = exportHistogram(path, {"--transparent", "--scale", "1"});
+        const CommandRun run = fixture_.exportHistogram(path, {"--transparent", "--scale", "1"});
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         const QImage image(path);
         QVERIFY(image.hasAlphaChannel());

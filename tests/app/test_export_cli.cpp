@@ -25,11 +25,6 @@ class TestExportCli : public QObject {
 
     ExportFixture fixture_;
 
-    CommandRun exportHistogram(const QString& out, const QStringList& options = {}) const {
-        return fixture_.exportSample(out,
-                                     QStringList{"--view", "histogram", "--site", "003"} + options);
-    }
-
   private slots:
     void tokenMetricsCsv() {
         const QString path = fixture_.output("final.csv");
@@ -162,7 +157,7 @@ class TestExportCli : public QObject {
     }
     void failedExportKeepsTheOldFigure() {
         const QString path = fixture_.output("kept.png");
-        QCOMPARE(exportHistogram(path).exitCode, 0);
+        QCOMPARE(fixture_.exportHistogram(path).exitCode, 0);
         QFile before(path);
         QVERIFY(before.open(QIODevice::ReadOnly));
         const QByteArray good = before.readAll();
