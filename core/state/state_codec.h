@@ -57,7 +57,9 @@ class StateReader {
         if (count > remaining() / sizeof(T))
             fail("an array of " + std::to_string(count) + " values runs past the end");
         std::vector<T> values(count);
-        std::memcpy(values.data(), take(count * sizeof(T)), count * sizeof(T));
+        const char* stored = take(count * sizeof(T));
+        if (count > 0) // an empty vector's data() may be null, which memcpy must not get
+            std::memcpy(values.data(), stored, count * sizeof(T));
         return values;
     }
 
