@@ -117,4 +117,74 @@ std::vector<std::size_t> thinned_categories(std::size_t count, std::size_t max_l
     return kept;
 }
 
+namespace {
+
+// "10" with the power in superscript digits, e.g. 10⁻³.
+std::string superscript_power_of_ten(int power) {
+    static const char* const kDigits[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+    std::string text = power < 0 ? "10⁻" : "10";
+    for (char digit : std::to_string(std::abs(power))) text += kDigits[digit - '0'];
+    return text;
+}
+
+// The powers of ten inside [low, high], every `stride`-th from a multiple of the stride.
+std::vector<int> decades(double low, double high, int stride) {
+    std::vector<int> powers;
+    const int start = int(std::ceil(low - 1e-9));
+    int first = start - ((start % stride) + stride) % stride;  // the multiple at or below start
+    if (first < start) first += stride;
+    for (int power = first; power <= high + 1e-9; power += stride) powers.push_back(power);
+    return powers;
+}
+
+void add_tick(AxisTicks& ticks, double position, std::string label) {
+    ticks.positions.push_back(position);
+    ticks.labels.push_back(std::move(label));
+}
+
+// 1, 2 and 5 × 10^k inside [low, high] (log10 units).
+AxisTicks one_two_five(double low, double high) {
+    AxisTicks ticks;
+    for (int power = int(std::floor(low)); power <= int(std::ceil(high)); ++power)
+        for (int factor : {1, 2, 5}) {
+            const double position = power + std::log10(double(factor));
+            if (position < low - 1e-9 || position > high + 1e-9) continue;
+            const double value = factor * std::pow(10.0, power);
+            add_tick(ticks, position,
+                     factor == 1 ? superscript_power_of_ten(power)
+                                 : trimmed(fixed(value, std::max(0, -power))));
+        }
+    return ticks;
+}
+
+}  // namespace
+
+AxisTicks log_axis_ticks(double low, double high, int max_ticks) {
+    const int most = std::max(2, max_ticks);
+    const auto decade_ticks = [&] {
+        for (int power = 1;; power *= 10)
+            for (int factor : {1, 2, 5}) {
+                const std::vector<int> powers = decades(low, high, factor * power);
+                if (int(powers.size()) > most) continue;
+                AxisTicks ticks;
+                for (int p : powers) add_tick(ticks, p, superscript_power_of_ten(p));
+                return ticks;
+            }
+    };
+    const std::size_t whole_decades = decades(low, high, 1).size();
+    if (whole_decades >= 3) return decade_ticks();
+    if (AxisTicks ticks = one_two_five(low, high);
+        ticks.positions.size() >= 2 && int(ticks.positions.size()) <= most)
+        return ticks;
+    if (whole_decades == 2) return decade_ticks();
+    // Less than a factor of 2.5: round steps of the values themselves, placed at their logs.
+    const AxisTicks linear = axis_ticks(std::pow(10.0, low), std::pow(10.0, high), most);
+    AxisTicks ticks;
+    ticks.note = linear.note;
+    for (std::size_t tick = 0; tick < linear.positions.size(); ++tick)
+        if (linear.positions[tick] > 0)
+            add_tick(ticks, std::log10(linear.positions[tick]), linear.labels[tick]);
+    return ticks;
+}
+
 }  // namespace lngeom

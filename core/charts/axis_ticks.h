@@ -23,6 +23,13 @@ struct AxisTicks {
 // both finite). Labels have the fewest decimals that tell the ticks apart.
 AxisTicks axis_ticks(double low, double high, int max_ticks);
 
+// Ticks of a logarithmic axis whose data are drawn as log10 of the values, over [low, high] in
+// those units (low < high, finite): positions in log10 units, labels of the values as
+// matplotlib's LogFormatterSciNotation writes them (10⁻², 10⁰, 10³). Every k-th decade (k = 1,
+// 2, 5, 10, …) when more than `max_ticks` (≥ 2) would be written; within less than two decades,
+// 1, 2 and 5 × 10^k, and within less than a factor of 2.5, round steps of the values.
+AxisTicks log_axis_ticks(double low, double high, int max_ticks);
+
 // Which of `count` categories to label when at most `max_labels` fit: every k-th from the first,
 // with k the smallest of 1, 2, 5, 10, 20, 50, ... that is enough. Empty for count 0.
 std::vector<std::size_t> thinned_categories(std::size_t count, std::size_t max_labels);
