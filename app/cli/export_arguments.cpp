@@ -33,10 +33,8 @@ std::vector<Index> token_list(std::string_view option, std::string_view text) {
 
 widgets::FigureView figure_view(std::string_view text) {
     if (const auto view = widgets::figureViewFromName(text)) return *view;
-    throw UsageError{
-        "--view must be histogram, curves, heatmap, projection, step or histograms, "
-        "not '" +
-        std::string(text) + "'"};
+    throw UsageError{"--view must be " + widgets::figureViewChoices() + ", not '" +
+                     std::string(text) + "'"};
 }
 
 Metric metric(std::string_view text) {

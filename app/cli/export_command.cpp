@@ -39,8 +39,11 @@ same figure again from it, and a recipe edited by hand draws what it says.
 
 Options:
   -o, --out FIG        the figure (or data) file to write; its extension picks the format
-  --view VIEW          histogram, curves, heatmap, projection, step, or histograms (every
-                       site's histogram as small multiples) (default histogram)
+  --view VIEW          histogram, curves, heatmap, projection, step, histograms (every
+                       site's histogram as small multiples), norm-growth (mean ‖x‖ and
+                       the relative update over the sites, log scale) or massive (top-1,
+                       top-2, top-3 and median |x| over the sites, log scale) (default
+                       histogram)
   --site KEY           a norm site: its key (003) or label (1·ln2, final); default the first
   --metric NAME        angle_to_uniform_deg (default), norm, rotation_deg, ... (lngeom stats)
   --bins N             histogram bins (default 80)

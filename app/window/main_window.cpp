@@ -44,6 +44,8 @@
 #include "widgets/charts/histogram_view.h"
 #include "widgets/charts/layer_curves_view.h"
 #include "widgets/charts/layer_heatmap_view.h"
+#include "widgets/charts/massive_view.h"
+#include "widgets/charts/norm_growth_view.h"
 #include "widgets/charts/paper_tables_view.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/ellipsoid/ellipsoid_view.h"
@@ -159,6 +161,8 @@ void MainWindow::createDocks(MessageLog* log) {
     addDock(views_.curves, tr("Layer curves"), "curves", right, chartsDock_);
     addDock(views_.heatmap, tr("Layer heatmap"), "heatmap", right, chartsDock_);
     addDock(views_.comparison, tr("Compare"), "compare", right, chartsDock_);
+    addDock(views_.normGrowth, tr("Norm growth"), "norm-growth", right, chartsDock_);
+    addDock(views_.massive, tr("Massive activations"), "massive", right, chartsDock_);
     chartsDock_->raise();
     const auto bottom = Qt::BottomDockWidgetArea;
     tableDock_ = addDock(views_.table, tr("Token table"), "table", bottom);
@@ -248,11 +252,11 @@ void MainWindow::createMenus() {
 void MainWindow::addExportMenus(QMenu* fileMenu) {
     QMenu* figures = fileMenu->addMenu(tr("Export &Figure"));
     figures->setObjectName("export-figure");
-    const std::pair<QString, QWidget*> shown[] = {{tr("&3D Projection…"), views_.projection},
-                                                  {tr("&Histogram…"), views_.histogram},
-                                                  {tr("Layer &Curves…"), views_.curves},
-                                                  {tr("Layer Heat&map…"), views_.heatmap},
-                                                  {tr("&Step-Through…"), views_.stepThrough}};
+    const std::pair<QString, QWidget*> shown[] = {
+        {tr("&3D Projection…"), views_.projection}, {tr("&Histogram…"), views_.histogram},
+        {tr("Layer &Curves…"), views_.curves},      {tr("Layer Heat&map…"), views_.heatmap},
+        {tr("&Norm Growth…"), views_.normGrowth},   {tr("&Massive Activations…"), views_.massive},
+        {tr("&Step-Through…"), views_.stepThrough}};
     for (const auto& [title, view] : shown) {
         QAction* action = figures->addAction(title);
         new ExportFigureReaction(action, view, statusBar(), log_);

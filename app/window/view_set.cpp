@@ -5,6 +5,8 @@
 #include "widgets/charts/histogram_view.h"
 #include "widgets/charts/layer_curves_view.h"
 #include "widgets/charts/layer_heatmap_view.h"
+#include "widgets/charts/massive_view.h"
+#include "widgets/charts/norm_growth_view.h"
 #include "widgets/charts/paper_tables_view.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/ellipsoid/ellipsoid_view.h"
@@ -19,7 +21,8 @@ ViewSet ViewSet::create() {
     return {
         new widgets::ProjectionView,  new widgets::StepThroughPanel, new widgets::HistogramView,
         new widgets::TokenTableView,  new widgets::LayerCurvesView,  new widgets::LayerHeatmapView,
-        new widgets::PaperTablesView, new widgets::ComparisonView,   new widgets::EllipsoidView};
+        new widgets::PaperTablesView, new widgets::ComparisonView,   new widgets::EllipsoidView,
+        new widgets::NormGrowthView,  new widgets::MassiveView};
 }
 
 void ViewSet::setDocument(widgets::DumpDocument* document) const {
@@ -32,6 +35,8 @@ void ViewSet::setDocument(widgets::DumpDocument* document) const {
     tables->setDocument(document);
     comparison->setDocument(document);
     ellipsoid->setDocument(document);
+    normGrowth->setDocument(document);
+    massive->setDocument(document);
 }
 
 void ViewSet::setComparisonDocument(widgets::DumpDocument* document) const {

@@ -2,7 +2,7 @@
 // The window's views of the current dump, created together and pointed at a document (and a
 // comparison dump) together: the 3D projection, the step-through, the histogram, the token
 // table, the layer curves, the layer heatmap, the paper's tables, the comparison, and the
-// analyses beyond the paper: the γ-ellipsoid.
+// analyses beyond the paper: the γ-ellipsoid, norm growth and massive activations.
 
 namespace lngeom::widgets {
 class ComparisonView;
@@ -11,6 +11,8 @@ class EllipsoidView;
 class HistogramView;
 class LayerCurvesView;
 class LayerHeatmapView;
+class MassiveView;
+class NormGrowthView;
 class PaperTablesView;
 class ProjectionView;
 class StepThroughPanel;
@@ -29,6 +31,8 @@ struct ViewSet {
     widgets::PaperTablesView* tables;
     widgets::ComparisonView* comparison;
     widgets::EllipsoidView* ellipsoid;
+    widgets::NormGrowthView* normGrowth;
+    widgets::MassiveView* massive;
 
     // Unparented views; the window's docks take them.
     static ViewSet create();

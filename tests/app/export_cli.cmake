@@ -9,3 +9,12 @@ foreach(suite test_export_cli test_export_charts test_export_projection test_exp
     target_compile_definitions(${suite} PRIVATE LNGEOM_BIN="$<TARGET_FILE:lngeom>")
     add_dependencies(${suite} lngeom)
 endforeach()
+
+# The figures over depth (norm growth, massive activations) also draw the dumps shaped like real
+# models' and the planted massive activations.
+lngeom_add_qtest(NAME test_export_depth LABEL app
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_export_depth.cpp ${CMAKE_CURRENT_LIST_DIR}/export_runs.h
+            ${CMAKE_CURRENT_LIST_DIR}/export_fixture.h
+    LIBS lngeom_widget_test_support Qt6::Gui FIXTURES figure_dumps core_analysis)
+target_compile_definitions(test_export_depth PRIVATE LNGEOM_BIN="$<TARGET_FILE:lngeom>")
+add_dependencies(test_export_depth lngeom)

@@ -59,7 +59,7 @@ class TestExportCli : public QObject {
         const QString hint = " (see lngeom export --help)";
         QTest::newRow("unknown view") << QStringList{kLayerNorm, "--view", "pie", "--out", png} << 2
                                       << "--view must be histogram, curves, heatmap, projection, "
-                                         "step or histograms, not 'pie'" +
+                                         "step, histograms, norm-growth or massive, not 'pie'" +
                                              hint;
         QTest::newRow("unknown projection colour")
             << QStringList{kLayerNorm, "--view", "projection", "--colour", "rainbow", "--out", png}

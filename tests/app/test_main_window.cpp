@@ -34,6 +34,8 @@
 #include "tests/widgets/widgets_test_main.h"
 #include "widgets/charts/histogram_view.h"
 #include "widgets/charts/layer_curves_view.h"
+#include "widgets/charts/massive_view.h"
+#include "widgets/charts/norm_growth_view.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/projection/projection_view.h"
 #include "widgets/step_through/step_through_panel.h"
@@ -218,8 +220,8 @@ void TestMainWindow::cancelledPassKeepsTheWindowWorking() {
 void TestMainWindow::everyViewFollowsTheCurrentDump() {
     WindowUnderTest test(lngeom::app::sampleDumpPaths());
     QVERIFY(test.waitSettled());
-    for (const char* dock : {"files", "tour", "histogram", "curves", "heatmap", "compare", "table",
-                             "paper-tables", "messages"})
+    for (const char* dock : {"files", "tour", "histogram", "curves", "heatmap", "compare",
+                             "norm-growth", "massive", "table", "paper-tables", "messages"})
         QVERIFY2(test.window->findChild<QDockWidget*>(dock), dock);
     const lngeom::app::ViewSet& views = test.window->views();
     DumpDocument* rms = test.documents->documents()[1];
@@ -229,6 +231,8 @@ void TestMainWindow::everyViewFollowsTheCurrentDump() {
     QCOMPARE(views.projection->document(), rms);
     QCOMPARE(views.histogram->document(), rms);
     QCOMPARE(views.table->document(), rms);
+    QCOMPARE(views.normGrowth->document(), rms);
+    QCOMPARE(views.massive->document(), rms);
     QCOMPARE(views.histogram->comparisonDocument(), test.documents->documents()[0]);
     QVERIFY(test.waitSettled());
 }
@@ -455,7 +459,7 @@ void TestMainWindow::actionsNeedingAFileAreGreyedWithoutOne() {
              QStringList({"close-file", "save-session", "cancel-passes"}));
     QVERIFY(test.waitSettled());
     const QStringList ready = enabledFileActions(*test.window);
-    QVERIFY2(ready.size() == 2 + 5 + 3 && !ready.contains("cancel-passes"),
+    QVERIFY2(ready.size() == 2 + 7 + 3 && !ready.contains("cancel-passes"),
              qPrintable(ready.join(", ")));
     QVERIFY(ready.contains("export-figure: &Step-Through…"));
     test.window->findChild<QAction*>("close-file")->trigger();

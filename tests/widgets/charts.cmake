@@ -2,7 +2,7 @@
 # paper tables, comparison, and the linked selection between them (run under xvfb-run).
 foreach(suite test_histogram_view test_token_table test_layer_curves_view
               test_layer_heatmap_view test_paper_tables_view test_comparison_view
-              test_linked_selection)
+              test_linked_selection test_depth_views)
     lngeom_add_qtest(NAME ${suite} LABEL widgets
         SOURCES ${CMAKE_CURRENT_LIST_DIR}/${suite}.cpp ${CMAKE_CURRENT_LIST_DIR}/sample_documents.h
                 ${CMAKE_CURRENT_LIST_DIR}/linked_chart_views.h

@@ -5,7 +5,9 @@ a final norm) with module paths of 130 characters, d = 64, float16 input and out
 beta. Tokens 0-3 have ‖x‖ = 0.05·√d, √d, 10·√d and 100·√d (a massive activation: one coordinate
 carries most of it); the others spread log-uniformly between, all nearly orthogonal to 1. At the
 final site no token is shorter than √d, so that ‖y‖ = √d·σ/√(σ² + ε) is constant to a few parts in
-a million there. Usage:
+a million there.
+one-site.h5: the same model reduced to its final norm, a dump where no site has a previous site
+of its kind (no relative update). Usage:
     /usr/bin/python3 make_figure_dumps.py OUTPUT_DIR
 """
 
@@ -68,7 +70,8 @@ def write_site(norms, index, layer, site, rng):
     group.create_dataset("beta", data=beta.astype("<f4"))
 
 
-def long_names(path):
+def long_names(path, sites_of_layers=LAYERS):
+    """`sites_of_layers` blocks of ln1 and ln2, then the final norm."""
     rng = np.random.default_rng(13)
     with h5py.File(path, "w") as dump:
         dump.attrs.update(format="lngeom-activations", format_version=1)
@@ -81,14 +84,15 @@ def long_names(path):
         dump.create_dataset("sequence", data=tokens // 32)
         dump.create_dataset("position", data=tokens % 32)
         norms = dump.create_group("norms")
-        sites = [(layer, site) for layer in range(LAYERS) for site in ("ln1", "ln2")]
-        for index, (layer, site) in enumerate(sites + [(LAYERS, "final")]):
+        sites = [(layer, site) for layer in range(sites_of_layers) for site in ("ln1", "ln2")]
+        for index, (layer, site) in enumerate(sites + [(sites_of_layers, "final")]):
             write_site(norms, index, layer, site, rng)
 
 
 def main(directory):
     os.makedirs(directory, exist_ok=True)
     long_names(os.path.join(directory, "long-names.h5"))
+    long_names(os.path.join(directory, "one-site.h5"), sites_of_layers=0)
 
 
 if __name__ == "__main__":

@@ -66,6 +66,10 @@ class TestFigureLayout : public QObject {
                                               << "000";
         QTest::newRow("small multiples") << int(FigureView::Histograms) << "angle_to_uniform_deg"
                                          << "000";
+        QTest::newRow("norm growth over 129 sites") << int(FigureView::NormGrowth) << "norm"
+                                                    << "000";
+        QTest::newRow("massive activations over 129 sites") << int(FigureView::Massive) << "norm"
+                                                            << "000";
         QTest::newRow("step through") << int(FigureView::Step) << "norm"
                                       << "100";
         QTest::newRow("projection") << int(FigureView::Projection) << "angle_to_uniform_deg"

@@ -70,7 +70,8 @@ class TestFigureRecipe : public QObject {
 
     void everyViewHasAName() {
         for (FigureView view : {FigureView::Histogram, FigureView::Curves, FigureView::Heatmap,
-                                FigureView::Projection, FigureView::Step, FigureView::Histograms})
+                                FigureView::Projection, FigureView::Step, FigureView::Histograms,
+                                FigureView::NormGrowth, FigureView::Massive})
             QVERIFY(figureViewFromName(figureViewName(view)) == view);
         QVERIFY(!figureViewFromName("pie"));
     }

@@ -12,6 +12,9 @@
 #include <vtkTable.h>
 #include <vtkTextProperty.h>
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace lngeom::widgets {
@@ -110,6 +113,35 @@ void setFixedAxis(vtkAxis* axis, const std::string& title, double minimum, doubl
     axis->GetLabelProperties()->SetFontSize(12);
     axis->SetRange(minimum, maximum);
     axis->SetBehavior(vtkAxis::FIXED);
+}
+
+std::vector<double> sitePositions(std::size_t count) {
+    std::vector<double> xs(count);
+    for (std::size_t i = 0; i < count; ++i) xs[i] = double(i);
+    return xs;
+}
+
+std::vector<double> log10Values(std::span<const double> values) {
+    std::vector<double> logs;
+    logs.reserve(values.size());
+    for (double value : values)
+        logs.push_back(value > 0 && std::isfinite(value)
+                           ? std::log10(value)
+                           : std::numeric_limits<double>::quiet_NaN());
+    return logs;
+}
+
+std::pair<double, double> paddedExtent(std::initializer_list<std::span<const double>> series) {
+    double low = INFINITY, high = -INFINITY;
+    for (std::span<const double> values : series)
+        for (double value : values)
+            if (std::isfinite(value)) {
+                low = std::min(low, value);
+                high = std::max(high, value);
+            }
+    if (!(low <= high)) return {0.0, 1.0};
+    const double pad = high > low ? 0.05 * (high - low) : 1.0;
+    return {low - pad, high + pad};
 }
 
 }  // namespace lngeom::widgets

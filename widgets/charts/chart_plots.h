@@ -4,8 +4,10 @@
 
 #include <QColor>
 
+#include <initializer_list>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 class vtkAxis;
@@ -41,6 +43,15 @@ vtkPlotLine* addStairs(vtkChartXY* chart, std::span<const double> edges,
 // The area between lower and upper, filled with `colour` (its alpha included).
 vtkPlotArea* addBand(vtkChartXY* chart, std::span<const double> xs, std::span<const double> lower,
                      std::span<const double> upper, const QColor& colour);
+
+// 0, 1, …, count − 1: the x of the sites in forward order.
+std::vector<double> sitePositions(std::size_t count);
+// log10 of each value for a logarithmic axis (ChartView::setLogarithmic); NaN where a value is
+// not positive or not finite, which breaks the line there.
+std::vector<double> log10Values(std::span<const double> values);
+// The lowest and highest finite value over several series, widened by 5 % (by ±1 when all are
+// equal); {0, 1} without any.
+std::pair<double, double> paddedExtent(std::initializer_list<std::span<const double>> series);
 
 // Title, fonts and a fixed range (the chart's own pan and zoom still move it).
 void setFixedAxis(vtkAxis* axis, const std::string& title, double minimum, double maximum);

@@ -94,6 +94,10 @@ void ChartTextLayout::setCategories(int axis, std::vector<std::string> labels) {
     categories_[std::size_t(axis)] = std::move(labels);
 }
 
+void ChartTextLayout::setLogarithmic(int axis, bool logarithmic) {
+    logarithmic_[std::size_t(axis)] = logarithmic;
+}
+
 void ChartTextLayout::apply(int width, int height, int dpi) {
     if (frozen_ || width <= 0 || height <= 0) return;
     fitTitle(width, dpi);
@@ -142,14 +146,15 @@ void ChartTextLayout::tickAxis(int index, int width, int height, int dpi) {
         const double low = std::min(axis->GetMinimum(), axis->GetMaximum());
         const double high = std::max(axis->GetMinimum(), axis->GetMaximum());
         int most = std::clamp(int(fitting(length, 3 * em(labels, dpi))), 2, kMostTicks);
-        AxisTicks ticks = axis_ticks(low, high, most);
+        const auto tick = logarithmic_[std::size_t(index)] ? log_axis_ticks : axis_ticks;
+        AxisTicks ticks = tick(low, high, most);
         const auto widest = [&] {
             double found = 0;
             for (const std::string& label : ticks.labels) found = std::max(found, extent(label));
             return found;
         };
         while (most > 2 && double(ticks.positions.size()) * widest() > length)
-            ticks = axis_ticks(low, high, --most);
+            ticks = tick(low, high, --most);
         setTicks(axis, ticks.positions, ticks.labels);
         note = ticks.note;
     }

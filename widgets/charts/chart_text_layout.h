@@ -27,6 +27,9 @@ class ChartTextLayout {
     // Labels of the categories at 0, 1, 2, ... along `axis` (vtkAxis::LEFT, BOTTOM, ...); none:
     // the axis is numeric.
     void setCategories(int axis, std::vector<std::string> labels);
+    // A numeric axis whose plots hold log10 of the values: ticked at powers of ten, labelled
+    // with the values (log_axis_ticks).
+    void setLogarithmic(int axis, bool logarithmic);
 
     // The title as the view set it, before fitting.
     std::string fullTitle() const;
@@ -67,6 +70,7 @@ class ChartTextLayout {
     Fitted title_;
     std::array<Fitted, 4> axisTitles_;
     std::array<std::vector<std::string>, 4> categories_;
+    std::array<bool, 4> logarithmic_{};
     std::array<AxisPlace, 4> places_;
     std::map<const vtkPlot*, Fitted> plotLabels_;
     bool frozen_ = false;

@@ -134,6 +134,10 @@ void ChartView::setCategories(int axis, std::vector<std::string> labels) {
     requestRender();
 }
 
+void ChartView::setLogarithmic(int axis, bool logarithmic) {
+    textLayout_->setLogarithmic(axis, logarithmic);
+}
+
 std::string ChartView::fullTitle() const { return textLayout_->fullTitle(); }
 
 void ChartView::layOutText() {

@@ -52,6 +52,9 @@ class ChartView : public VtkViewWidget {
     // Labels of the categories at 0, 1, 2, ... along an axis (vtkAxis::BOTTOM, LEFT): every k-th
     // is written when they do not all fit. None: a numeric axis, ticked at round steps.
     void setCategories(int axis, std::vector<std::string> labels);
+    // A numeric axis on a log scale: the view plots log10 of its values on it, and the axis is
+    // ticked at powers of ten labelled with the values (10⁻¹, 10⁰, 10³).
+    void setLogarithmic(int axis, bool logarithmic);
     // The colour bar beside the plot (hidden until shown).
     ChartColourBar* colourBar() const { return colourBar_.get(); }
     // The title as the view set it; the chart shows it fitted to its width.

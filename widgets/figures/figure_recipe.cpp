@@ -17,13 +17,15 @@ namespace lngeom::widgets {
 namespace {
 
 constexpr int kRecipeVersion = 1;
-constexpr std::array<std::pair<FigureView, std::string_view>, 6> kViewNames{{
+constexpr std::array<std::pair<FigureView, std::string_view>, 8> kViewNames{{
     {FigureView::Histogram, "histogram"},
     {FigureView::Curves, "curves"},
     {FigureView::Heatmap, "heatmap"},
     {FigureView::Projection, "projection"},
     {FigureView::Step, "step"},
     {FigureView::Histograms, "histograms"},
+    {FigureView::NormGrowth, "norm-growth"},
+    {FigureView::Massive, "massive"},
 }};
 
 QString text(std::string_view value) { return QString::fromUtf8(value.data(), value.size()); }
@@ -152,6 +154,15 @@ std::optional<FigureView> figureViewFromName(std::string_view name) {
     for (const auto& [view, known] : kViewNames)
         if (known == name) return view;
     return std::nullopt;
+}
+
+std::string figureViewChoices() {
+    std::string choices;
+    for (std::size_t index = 0; index < kViewNames.size(); ++index) {
+        if (index > 0) choices += index + 1 == kViewNames.size() ? " or " : ", ";
+        choices += kViewNames[index].second;
+    }
+    return choices;
 }
 
 QByteArray recipeToJson(const FigureRecipe& recipe) {

@@ -19,12 +19,24 @@
 
 namespace lngeom::widgets {
 
-enum class FigureView { Histogram, Curves, Heatmap, Projection, Step, Histograms };
+enum class FigureView {
+    Histogram,
+    Curves,
+    Heatmap,
+    Projection,
+    Step,
+    Histograms,
+    NormGrowth,
+    Massive
+};
 
 // "histogram", "curves", "heatmap", "projection", "step", "histograms" (every site's histogram,
-// as small multiples).
+// as small multiples), "norm-growth" (‖x‖ and the relative update over depth), "massive" (the
+// top-3 and median |x| over depth).
 std::string_view figureViewName(FigureView view);
 std::optional<FigureView> figureViewFromName(std::string_view name);
+// Every view's name, for messages: "histogram, curves, …, norm-growth or massive".
+std::string figureViewChoices();
 
 // The histogram's second site drawn as a line over its bars.
 struct FigureOverlay {

@@ -14,6 +14,8 @@
 #include "widgets/charts/histogram_view.h"
 #include "widgets/charts/layer_curves_view.h"
 #include "widgets/charts/layer_heatmap_view.h"
+#include "widgets/charts/massive_view.h"
+#include "widgets/charts/norm_growth_view.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_selection.h"
 #include "widgets/figures/figure_captions.h"
@@ -135,6 +137,22 @@ FigureRecipe renderHeatmap(DumpDocument& document, const FigureRecipe& recipe,
                             [&view] { return heatmapCellsSvg(view); });
 }
 
+FigureRecipe renderNormGrowth(DumpDocument& document, const FigureRecipe& recipe,
+                              const std::string& path) {
+    NormGrowthView view;
+    view.setDocument(&document);
+    view.computeNow();
+    return writeStyledChart(*view.chartView(), document, recipe, path);
+}
+
+FigureRecipe renderMassive(DumpDocument& document, const FigureRecipe& recipe,
+                           const std::string& path) {
+    MassiveView view;
+    view.setDocument(&document);
+    view.computeNow();
+    return writeStyledChart(*view.chartView(), document, recipe, path);
+}
+
 }  // namespace
 
 FigureRecipe renderFigure(const FigureDocuments& documents, const FigureRecipe& recipe,
@@ -155,6 +173,10 @@ FigureRecipe renderFigure(const FigureDocuments& documents, const FigureRecipe& 
         case FigureView::Histograms:
             requireMetricSomewhere(document, sized.metric);
             return renderHistogramGrid(document, sized, path);
+        case FigureView::NormGrowth:
+            return renderNormGrowth(document, sized, path);
+        case FigureView::Massive:
+            return renderMassive(document, sized, path);
         case FigureView::Step:
             break;
     }

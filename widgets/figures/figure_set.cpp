@@ -51,6 +51,8 @@ std::vector<NamedFigure> paperFigureSet(const DumpInfo& info, const MetricsStore
                                        [](const SiteInfo& site) { return site.has_output; });
     if (hasOutput)
         figures.push_back({"curves-rotation", with(base, FigureView::Curves, Metric::RotationDeg)});
+    figures.push_back({"norm-growth", with(base, FigureView::NormGrowth, Metric::Norm)});
+    figures.push_back({"massive", with(base, FigureView::Massive, Metric::Norm)});
     figures.push_back(
         {"heatmap-angle", with(base, FigureView::Heatmap, Metric::AngleToUniformDeg)});
     figures.push_back(

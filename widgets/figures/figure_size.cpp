@@ -33,6 +33,8 @@ FigureSize defaultFigureSize(FigureView view, std::size_t sites) {
             return histogramGridSize(sites);
         case FigureView::Histogram:
         case FigureView::Curves:
+        case FigureView::NormGrowth:
+        case FigureView::Massive:
         case FigureView::Heatmap:
             break;
     }

@@ -3,6 +3,8 @@
 #include "widgets/charts/histogram_view.h"
 #include "widgets/charts/layer_curves_view.h"
 #include "widgets/charts/layer_heatmap_view.h"
+#include "widgets/charts/massive_view.h"
+#include "widgets/charts/norm_growth_view.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_selection.h"
 #include "widgets/figures/figure_scene.h"
@@ -106,6 +108,10 @@ std::optional<ViewFigure> figureOfView(QWidget* view) {
         return histogramFigure(*histogram);
     if (const auto* curves = qobject_cast<LayerCurvesView*>(view)) return curvesFigure(*curves);
     if (const auto* heatmap = qobject_cast<LayerHeatmapView*>(view)) return heatmapFigure(*heatmap);
+    if (const auto* growth = qobject_cast<NormGrowthView*>(view))
+        return baseFigure(growth->document(), FigureView::NormGrowth, growth->chartView());
+    if (const auto* massive = qobject_cast<MassiveView*>(view))
+        return baseFigure(massive->document(), FigureView::Massive, massive->chartView());
     if (const auto* projection = qobject_cast<ProjectionView*>(view))
         return projectionFigure(*projection);
     if (const auto* stepThrough = qobject_cast<StepThroughPanel*>(view))

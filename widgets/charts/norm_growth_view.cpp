@@ -1,0 +1,203 @@
+#include "widgets/charts/norm_growth_view.h"
+
+#include <vtkAxis.h>
+#include <vtkChartXY.h>
+#include <vtkPlotArea.h>
+#include <vtkPlotLine.h>
+#include <QLabel>
+#include <QShowEvent>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+#include "widgets/charts/chart_brush.h"
+#include "widgets/charts/chart_plots.h"
+#include "widgets/charts/site_axis.h"
+#include "widgets/document/document_binding.h"
+#include "widgets/document/dump_document.h"
+#include "widgets/document/worker_results.h"
+
+namespace lngeom::widgets {
+namespace {
+
+const QColor kNormColour(70, 110, 190);
+const QColor kUpdateColour(200, 120, 30);
+
+QColor withAlpha(QColor colour, int alpha) {
+    colour.setAlpha(alpha);
+    return colour;
+}
+
+bool anyFinite(const std::vector<double>& values) {
+    return std::any_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
+}
+
+}  // namespace
+
+NormGrowthView::NormGrowthView(QWidget* parent)
+    : QWidget(parent),
+      binding_(std::make_unique<DocumentBinding>(
+          this, DocumentBinding::Callbacks{[this] { refresh(); }, {}})),
+      chart_(new ChartView(this)),
+      caption_(new QLabel) {
+    // The curves are the same at every current site.
+    binding_->setSiteChanged([] {});
+    binding_->showStateOver(chart_);
+    caption_->setWordWrap(true);
+    caption_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(chart_, 1);
+    layout->addWidget(caption_);
+    auto* brush = new ChartBrush(chart_);
+    connect(brush, &ChartBrush::brushed, this, [this](QPointF from, QPointF) {
+        if (const auto site = siteAt(rows_, from.x())) document()->setCurrentSite(*site);
+    });
+    chart_->setToolTip(tr("Click a site to make it the current site of every view."));
+    chart_->setLogarithmic(vtkAxis::LEFT, true);
+    chart_->setLogarithmic(vtkAxis::RIGHT, true);
+    refresh();
+}
+
+NormGrowthView::~NormGrowthView() { worker_.cancel(); }
+
+void NormGrowthView::setDocument(DumpDocument* document) { binding_->setDocument(document); }
+
+DumpDocument* NormGrowthView::document() const { return binding_->document(); }
+
+void NormGrowthView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (jobDue_) refresh();
+}
+
+void NormGrowthView::refresh() {
+    ++generation_;
+    worker_.cancel();
+    jobDue_ = false;
+    rows_.clear();
+    curve_ = {};
+    updatesKnown_ = false;
+    failure_.clear();
+    if (binding_->isReady()) {
+        rows_ = align_sites(document()->info().sites, {});
+        curve_ = norm_growth_curve(document()->metrics().summaries(), {});
+        jobDue_ = !isVisible();
+        if (!jobDue_) requestUpdates();
+    }
+    redraw();
+}
+
+void NormGrowthView::requestUpdates() {
+    const int generation = generation_;
+    submitForResult(
+        worker_, this,
+        [dump = document()->dump()](const std::atomic<bool>& cancel) {
+            return sampled_relative_updates(*dump, kNormGrowthSampleTokens, &cancel);
+        },
+        [this, generation](const std::vector<UpdateSummary>& updates) {
+            showUpdates(generation, updates);
+        },
+        [this, generation](const QString& message) {
+            if (generation != generation_) return;
+            failure_ = message;
+            updatesKnown_ = true;
+            redraw();
+            emit updatesShown();
+        });
+}
+
+void NormGrowthView::computeNow() {
+    if (!binding_->isReady()) return;
+    worker_.cancel();
+    jobDue_ = false;
+    showUpdates(++generation_,
+                sampled_relative_updates(*document()->dump(), kNormGrowthSampleTokens));
+}
+
+void NormGrowthView::showUpdates(int generation, const std::vector<UpdateSummary>& updates) {
+    if (generation != generation_ || !binding_->isReady()) return;
+    curve_ = norm_growth_curve(document()->metrics().summaries(), updates);
+    updatesKnown_ = true;
+    redraw();
+    emit updatesShown();
+}
+
+QString NormGrowthView::caption() const {
+    if (rows_.empty()) return {};
+    QString text =
+        tr("Solid: mean ‖x‖ entering each norm; dashed: its median; band: the 1st to "
+           "99th percentile of the site's tokens (left axis, log scale).");
+    if (!failure_.isEmpty()) return text + ' ' + tr("No relative update: %1").arg(failure_);
+    if (!updatesKnown_) return text + ' ' + tr("Reading the relative updates…");
+    if (curve_.pairs == 0)
+        return text + ' ' +
+               tr("No relative update: no two consecutive sites of one kind hold the same "
+                  "tokens (same norm kind, d and token count).");
+    const Index most = *std::max_element(curve_.update_tokens.begin(), curve_.update_tokens.end());
+    return text + ' ' +
+           tr("Orange (right axis, log scale): the relative update ‖x_{l+1} − x_l‖/‖x_l‖ from "
+              "the previous site of the same kind, median and 10–90 % band over %1 sampled "
+              "tokens per pair; %2 of %3 sites have one.")
+               .arg(most)
+               .arg(curve_.pairs)
+               .arg(rows_.size());
+}
+
+void NormGrowthView::redraw() {
+    vtkChartXY* chart = chart_->chart();
+    chart->ClearPlots();
+    caption_->setText(caption());
+    if (rows_.empty()) {
+        chart->SetTitle("No metrics yet");
+        chart_->requestRender();
+        return;
+    }
+    drawNorms();
+    drawUpdates();
+    std::string title = "‖x‖ entering the norms over the sites";
+    if (updatesKnown_ && curve_.pairs == 0)
+        title += " (no relative update: no consecutive sites of one kind)";
+    chart->SetTitle(title);
+    chart->SetShowLegend(true);
+    setSiteAxis(*chart_, rows_);
+    chart_->requestRender();
+}
+
+void NormGrowthView::drawNorms() {
+    vtkChartXY* chart = chart_->chart();
+    const std::vector<double> xs = sitePositions(rows_.size());
+    const auto low = log10Values(inForwardOrder(rows_, curve_.p01)),
+               high = log10Values(inForwardOrder(rows_, curve_.p99));
+    const auto mean = log10Values(inForwardOrder(rows_, curve_.mean)),
+               median = log10Values(inForwardOrder(rows_, curve_.p50));
+    addBand(chart, xs, low, high, withAlpha(kNormColour, 50))->SetLabel("‖x‖ 1–99 %");
+    addLine(chart, xs, mean, {kNormColour, 2.5f, false})->SetLabel("mean ‖x‖");
+    addLine(chart, xs, median, {kNormColour, 1.5f, true})->SetLabel("median ‖x‖");
+    const auto [bottom, top] = paddedExtent({low, high, mean});
+    setFixedAxis(chart->GetAxis(vtkAxis::LEFT), "‖x‖ (log scale)", bottom, top);
+}
+
+void NormGrowthView::drawUpdates() {
+    vtkChartXY* chart = chart_->chart();
+    vtkAxis* right = chart->GetAxis(vtkAxis::RIGHT);
+    const auto median = log10Values(inForwardOrder(rows_, curve_.update_p50));
+    if (!anyFinite(median)) {
+        right->SetVisible(false);
+        return;
+    }
+    const std::vector<double> xs = sitePositions(rows_.size());
+    const auto low = log10Values(inForwardOrder(rows_, curve_.update_p10)),
+               high = log10Values(inForwardOrder(rows_, curve_.update_p90));
+    vtkPlot* band = addBand(chart, xs, low, high, withAlpha(kUpdateColour, 50));
+    band->SetLabel("update 10–90 %");
+    chart->SetPlotCorner(band, 1);
+    vtkPlot* line = addLine(chart, xs, median, {kUpdateColour, 2.0f, false});
+    line->SetLabel("median ‖x_{l+1} − x_l‖/‖x_l‖");
+    chart->SetPlotCorner(line, 1);
+    const auto [bottom, top] = paddedExtent({low, high});
+    setFixedAxis(right, "relative update (log scale)", bottom, top);
+    right->SetVisible(true);
+}
+
+}  // namespace lngeom::widgets

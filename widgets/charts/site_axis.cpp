@@ -1,0 +1,40 @@
+#include "widgets/charts/site_axis.h"
+
+#include <vtkAxis.h>
+#include <vtkChartXY.h>
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "widgets/charts/chart_plots.h"
+#include "widgets/charts/chart_view.h"
+
+namespace lngeom::widgets {
+
+std::vector<double> inForwardOrder(const std::vector<AlignedSite>& rows,
+                                   const std::vector<double>& values) {
+    std::vector<double> ordered;
+    ordered.reserve(rows.size());
+    for (const AlignedSite& row : rows)
+        ordered.push_back(row.left && *row.left < values.size()
+                              ? values[*row.left]
+                              : std::numeric_limits<double>::quiet_NaN());
+    return ordered;
+}
+
+void setSiteAxis(ChartView& chart, const std::vector<AlignedSite>& rows) {
+    setFixedAxis(chart.chart()->GetAxis(vtkAxis::BOTTOM), "site (layer·norm)", -0.5,
+                 double(rows.size()) - 0.5);
+    std::vector<std::string> labels;
+    for (const AlignedSite& row : rows) labels.push_back(row.label);
+    chart.setCategories(vtkAxis::BOTTOM, std::move(labels));
+}
+
+std::optional<SiteIndex> siteAt(const std::vector<AlignedSite>& rows, double x) {
+    const long row = std::lround(x);
+    if (row < 0 || row >= long(rows.size())) return std::nullopt;
+    return rows[std::size_t(row)].left;
+}
+
+}  // namespace lngeom::widgets

@@ -1,0 +1,24 @@
+#pragma once
+// The x axis of the charts over every site in forward order (norm growth, massive activations):
+// per-site series put in that order, the site labels as categories, and the site under a click.
+
+#include <optional>
+#include <vector>
+
+#include "core/charts/site_alignment.h"
+
+namespace lngeom::widgets {
+
+class ChartView;
+
+// values[i] is site i's; the result has one entry per row (NaN for a row without a site).
+std::vector<double> inForwardOrder(const std::vector<AlignedSite>& rows,
+                                   const std::vector<double>& values);
+
+// The bottom axis from −0.5 to rows − 0.5, titled and labelled with the sites.
+void setSiteAxis(ChartView& chart, const std::vector<AlignedSite>& rows);
+
+// The site of the row nearest to x, if any.
+std::optional<SiteIndex> siteAt(const std::vector<AlignedSite>& rows, double x);
+
+}  // namespace lngeom::widgets
