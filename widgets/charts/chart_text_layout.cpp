@@ -113,7 +113,9 @@ void ChartTextLayout::fitTitle(int width, int dpi) {
     vtkTextProperty* property = chart_->GetTitleProperties();
     const AxisPlace& bottom = places_[vtkAxis::BOTTOM];
     const double centre = 0.5 * (bottom.from + bottom.to) * width;
-    const double edge = kEdge * em(property, dpi);
+    // The plot (and the title's centre with it) may still move by the tolerance of a settled
+    // layout (placesChanged), so the title keeps that much further from the edges.
+    const double edge = kEdge * em(property, dpi) + kPlaceTolerance * width;
     const double room = 2 * std::min(centre - edge, width - edge - centre);
     title_.written = fit_text_joined(full, room, kTitleLines, widthIn(property, dpi));
     chart_->SetTitle(title_.written);
