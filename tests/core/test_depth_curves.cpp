@@ -136,7 +136,8 @@ class TestDepthCurves : public QObject {
             << 0.1 << 1.2 << 10 << QStringList{"2", "5", "10¹"};
         QTest::newRow("below one: 0.2, 0.5") << -0.8 << -0.2 << 10 << QStringList{"0.2", "0.5"};
         QTest::newRow("a factor under 2.5: round values")
-            << std::log10(2.2) << std::log10(3.3) << 6 << QStringList{"2.4", "2.8", "3.2"};
+            << std::log10(2.2) << std::log10(3.3) << 6
+            << QStringList{"2.2", "2.4", "2.6", "2.8", "3.0", "3.2"};
     }
     void log_ticks() {
         QFETCH(double, low);

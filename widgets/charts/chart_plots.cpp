@@ -9,6 +9,7 @@
 #include <vtkPlotArea.h>
 #include <vtkPlotBar.h>
 #include <vtkPlotLine.h>
+#include <vtkPlotPoints.h>
 #include <vtkTable.h>
 #include <vtkTextProperty.h>
 
@@ -72,6 +73,21 @@ vtkPlotLine* addLine(vtkChartXY* chart, std::span<const double> xs, std::span<co
                    style.colour.alpha());
     plot->SetWidth(style.width);
     plot->GetPen()->SetLineType(style.dashed ? vtkPen::DASH_LINE : vtkPen::SOLID_LINE);
+    return plot;
+}
+
+vtkPlot* addSiteCurve(vtkChartXY* chart, std::span<const double> xs, std::span<const double> ys,
+                      const LineStyle& style) {
+    if (xs.size() >= 2) return addLine(chart, xs, ys, style);
+    vtkNew<vtkTable> table;
+    addColumn(table, "x", xs);
+    addColumn(table, "y", ys);
+    auto* plot = vtkPlotPoints::SafeDownCast(chart->AddPlot(vtkChart::POINTS));
+    plot->SetInputData(table, 0, 1);
+    plot->SetColor(style.colour.red(), style.colour.green(), style.colour.blue(),
+                   style.colour.alpha());
+    plot->SetMarkerStyle(style.dashed ? vtkPlotPoints::DIAMOND : vtkPlotPoints::CIRCLE);
+    plot->SetMarkerSize(4 * style.width);
     return plot;
 }
 

@@ -12,6 +12,7 @@
 
 class vtkAxis;
 class vtkChartXY;
+class vtkPlot;
 class vtkPlotArea;
 class vtkPlotBar;
 class vtkPlotLine;
@@ -35,6 +36,10 @@ struct LineStyle {
 
 vtkPlotLine* addLine(vtkChartXY* chart, std::span<const double> xs, std::span<const double> ys,
                      const LineStyle& style);
+// A curve over the sites: addLine, or a marker at each point when there are fewer than two (a
+// dump of one site), which VTK cannot draw as a line.
+vtkPlot* addSiteCurve(vtkChartXY* chart, std::span<const double> xs, std::span<const double> ys,
+                      const LineStyle& style);
 // A vertical line at x from y = 0 to y = top.
 vtkPlotLine* addVerticalLine(vtkChartXY* chart, double x, double top, const LineStyle& style);
 // A histogram's outline: a step line along the tops of the bins.

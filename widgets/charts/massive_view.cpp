@@ -164,13 +164,14 @@ void MassiveView::redraw() {
     std::array<std::vector<double>, 3> tops;
     for (std::size_t rank = 0; rank < tops.size(); ++rank) {
         tops[rank] = log10Values(inForwardOrder(rows_, curves_.top[rank]));
-        addLine(chart, xs, tops[rank], {kTopColours[rank], rank == 0 ? 2.5f : 2.0f, false})
+        addSiteCurve(chart, xs, tops[rank], {kTopColours[rank], rank == 0 ? 2.5f : 2.0f, false})
             ->SetLabel("top-" + std::to_string(rank + 1) + " |x|");
     }
     const auto median = log10Values(inForwardOrder(rows_, curves_.median));
-    addLine(chart, xs, median, {kMedianColour, 2.0f, false})->SetLabel("median |x|");
+    addSiteCurve(chart, xs, median, {kMedianColour, 2.0f, false})->SetLabel("median |x|");
     const auto threshold = log10Values(inForwardOrder(rows_, curves_.threshold));
-    addLine(chart, xs, threshold, {kThresholdColour, 1.5f, true})->SetLabel("massive threshold");
+    addSiteCurve(chart, xs, threshold, {kThresholdColour, 1.5f, true})
+        ->SetLabel("massive threshold");
     const auto [low, high] = paddedExtent({tops[0], tops[2], median, threshold});
     chart->SetTitle("Top-3 and median |x| over the sites: " + massiveFinding(curves_));
     chart->SetShowLegend(true);

@@ -172,8 +172,8 @@ void NormGrowthView::drawNorms() {
     const auto mean = log10Values(inForwardOrder(rows_, curve_.mean)),
                median = log10Values(inForwardOrder(rows_, curve_.p50));
     addBand(chart, xs, low, high, withAlpha(kNormColour, 50))->SetLabel("‖x‖ 1–99 %");
-    addLine(chart, xs, mean, {kNormColour, 2.5f, false})->SetLabel("mean ‖x‖");
-    addLine(chart, xs, median, {kNormColour, 1.5f, true})->SetLabel("median ‖x‖");
+    addSiteCurve(chart, xs, mean, {kNormColour, 2.5f, false})->SetLabel("mean ‖x‖");
+    addSiteCurve(chart, xs, median, {kNormColour, 1.5f, true})->SetLabel("median ‖x‖");
     const auto [bottom, top] = paddedExtent({low, high, mean});
     setFixedAxis(chart->GetAxis(vtkAxis::LEFT), "‖x‖ (log scale)", bottom, top);
 }
@@ -192,7 +192,7 @@ void NormGrowthView::drawUpdates() {
     vtkPlot* band = addBand(chart, xs, low, high, withAlpha(kUpdateColour, 50));
     band->SetLabel("update 10–90 %");
     chart->SetPlotCorner(band, 1);
-    vtkPlot* line = addLine(chart, xs, median, {kUpdateColour, 2.0f, false});
+    vtkPlot* line = addSiteCurve(chart, xs, median, {kUpdateColour, 2.0f, false});
     line->SetLabel("median ‖x_{l+1} − x_l‖/‖x_l‖");
     chart->SetPlotCorner(line, 1);
     const auto [bottom, top] = paddedExtent({low, high});
