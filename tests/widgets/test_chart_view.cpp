@@ -15,6 +15,7 @@
 
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/widgets_test_main.h"
+#include "widgets/charts/chart_plots.h"
 #include "widgets/charts/chart_view.h"
 
 using lngeom::widgets::BarSeries;
@@ -51,6 +52,8 @@ class TestChartView : public QObject {
     void usesTheChartsOwnInteraction();
     void wheelZoomsTheChart();
     void leftDragPansTheChart();
+    void drawsABandOverAnyNumberOfSites_data();
+    void drawsABandOverAnyNumberOfSites();
     void rejectsInconsistentBins_data();
     void rejectsInconsistentBins();
     void grabImageAtTwiceTheSizeLooksTheSame();
@@ -112,6 +115,33 @@ void TestChartView::leftDragPansTheChart() {
     // Dragging the plot to the left shows larger x values; the span stays.
     QVERIFY(xAxis->GetMinimum() > minimumBefore);
     QVERIFY(std::abs(xAxis->GetMaximum() - xAxis->GetMinimum() - spanBefore) < 1e-9);
+}
+
+void TestChartView::drawsABandOverAnyNumberOfSites_data() {
+    QTest::addColumn<int>("sites");
+    QTest::newRow("two sites") << 2;
+    QTest::newRow("three sites") << 3;
+    QTest::newRow("129 sites") << 129;
+}
+
+// The layer curves' bands: a dump of two sites must show them as well as a dump of many.
+void TestChartView::drawsABandOverAnyNumberOfSites() {
+    QFETCH(int, sites);
+    const QColor colour(200, 40, 40);
+    std::vector<double> xs, lower(sites, 2.0), upper(sites, 8.0);
+    for (int site = 0; site < sites; ++site) xs.push_back(site);
+    ChartView view;
+    view.resize(480, 320);
+    lngeom::widgets::setFixedAxis(view.chart()->GetAxis(vtkAxis::BOTTOM), "site", 0, sites - 1);
+    lngeom::widgets::setFixedAxis(view.chart()->GetAxis(vtkAxis::LEFT), "value", 0, 10);
+    lngeom::widgets::addBand(view.chart(), xs, lower, upper, colour);
+    const QImage image = view.grabImage(1.0);
+    const double bandFraction = lngeom::test::fractionOfPixelsNear(image, colour, 10);
+    if (bandFraction < 0.25)
+        qWarning("band covers %.3f of the chart, image saved to %s", bandFraction,
+                 qPrintable(lngeom::test::saveTestImage(
+                     image, QString("chart-band-%1-sites").arg(sites))));
+    QVERIFY(bandFraction >= 0.25);
 }
 
 void TestChartView::rejectsInconsistentBins_data() {

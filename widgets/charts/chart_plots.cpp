@@ -40,6 +40,13 @@ vtkColor3ub rgb(const QColor& colour) {
             static_cast<unsigned char>(colour.blue())};
 }
 
+// VTK 9.1's vtkPlotArea paints a strip only when it has more than two x values, so a band over
+// two sites drew nothing; the midpoint of each column keeps the same straight-edged shape.
+std::vector<double> withMidpoint(std::span<const double> values) {
+    if (values.size() != 2) return {values.begin(), values.end()};
+    return {values[0], 0.5 * (values[0] + values[1]), values[1]};
+}
+
 }  // namespace
 
 vtkPlotBar* addStackedBars(vtkChartXY* chart, const StackedBars& bars) {
@@ -110,9 +117,9 @@ vtkPlotLine* addStairs(vtkChartXY* chart, std::span<const double> edges,
 vtkPlotArea* addBand(vtkChartXY* chart, std::span<const double> xs, std::span<const double> lower,
                      std::span<const double> upper, const QColor& colour) {
     vtkNew<vtkTable> table;
-    addColumn(table, "x", xs);
-    addColumn(table, "lower", lower);
-    addColumn(table, "upper", upper);
+    addColumn(table, "x", withMidpoint(xs));
+    addColumn(table, "lower", withMidpoint(lower));
+    addColumn(table, "upper", withMidpoint(upper));
     auto* plot = vtkPlotArea::SafeDownCast(chart->AddPlot(vtkChart::AREA));
     plot->SetInputData(table);
     plot->SetInputArray(0, "x");
