@@ -2,6 +2,7 @@
 
 #include <vtkCamera.h>
 #include <vtkRenderer.h>
+#include <vtkScalarBarActor.h>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -107,6 +108,18 @@ EllipsoidView::EllipsoidView(QWidget* parent)
             document()->selection()->setTokens(std::span<const Index>(&token, 1), this);
     });
     simplifyWhileMoving(scene_, points_.get(), kMovingRenderScale);
+    // A scalar bar's first layout in a new window puts its labels over the bar (VTK 9.1); the
+    // projection hides that by drawing the bar empty first, but this view usually first renders
+    // in a tab raised after its colours are set. One more layout after the first frame.
+    connect(
+        scene_, &VtkViewWidget::rendered, this,
+        [this] {
+            if (colourBarLaidOutAgain_ || !picture_) return;
+            colourBarLaidOutAgain_ = true;
+            points_->colourBar()->Modified();
+            scene_->requestRender();
+        },
+        Qt::QueuedConnection);
     syncControls();
     rebuildScene(false);
 }
@@ -259,6 +272,9 @@ void EllipsoidView::rebuildScene(bool teaching) {
         renderer->SetUseFXAA(true);
         surface_->addTo(renderer);
         points_->addTo(renderer);
+        // Placed (so laid out again) at every resize: a bar laid out while the tab was hidden
+        // kept that size's label positions, over the bar.
+        caption_->keepAbove(points_->colourBar());
     }
     caption_->addTo(renderer);
     sceneMode_ = teaching ? 1 : 0;
@@ -365,7 +381,7 @@ void EllipsoidView::recolour() {
             colours.high = 0;
             for (float depth : p.shell_depth) colours.high = std::max(colours.high, double(depth));
             if (!(colours.high > 0)) colours.high = 1e-9;
-            colours.title = "shell depth 1 − ρ";
+            colours.title = "shell depth\n1 − ρ";  // one line is wider than the bar's room
             colours.labelFormat = "%.2g";
             break;
         }

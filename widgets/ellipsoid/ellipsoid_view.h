@@ -98,6 +98,7 @@ class EllipsoidView : public QWidget {
     std::shared_ptr<const EllipsoidPicture> picture_;
     int sceneMode_ = -1;  // 0 dump, 1 teaching, −1 not built
     int generation_ = 0;
+    bool colourBarLaidOutAgain_ = false;
     LatestJobWorker worker_;  // last: joined before the rest goes
 };
 

@@ -119,7 +119,10 @@ void VtkViewWidget::onFrame(vtkObject*, unsigned long, void*) {
     if (!painting_) update();
 }
 
-void VtkViewWidget::onRenderEnd(vtkObject*, unsigned long, void*) { ++renderCount_; }
+void VtkViewWidget::onRenderEnd(vtkObject*, unsigned long, void*) {
+    ++renderCount_;
+    emit rendered();
+}
 
 void VtkViewWidget::onCursorChanged(vtkObject*, unsigned long, void* callData) {
     setCursor(qtCursorShapeForVtkCursor(*static_cast<int*>(callData)));

@@ -47,6 +47,10 @@ class VtkViewWidget : public QOpenGLWidget {
     void setRenderScale(double scale);
     double renderScale() const { return renderScale_; }
 
+  signals:
+    // VTK has rendered a frame (from inside the render: connect queued to render again).
+    void rendered();
+
   protected:
     // Makes the widget's context current for VTK work outside paintGL (creating it offscreen
     // if the widget was never shown).
