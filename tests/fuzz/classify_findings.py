@@ -16,7 +16,9 @@ import re
 import subprocess
 import sys
 
-FRAME = re.compile(r"^\s*#\d+ 0x[0-9a-f]+ in (\S+)")
+# A frame names its function when the symbol is known; libFuzzer's out-of-memory report names
+# only the module of a stripped library's frame ("#1 0x7f... (/lib/.../libhdf5_serial.so+0x...)").
+FRAME = re.compile(r"^\s*#\d+ 0x[0-9a-f]+ (?:in (\S+))?")
 MODULE = re.compile(r"\((/[^)+]+)\+0x[0-9a-f]+\)")
 RUNTIME_MODULES = ("libc.so", "libstdc++.so", "libgcc_s.so", "ld-linux")
 RUNTIME_FUNCTIONS = re.compile(r"^(__sanitizer|__asan|__ubsan|__lsan|__interceptor|fuzzer::|"
@@ -25,16 +27,24 @@ RUNTIME_FUNCTIONS = re.compile(r"^(__sanitizer|__asan|__ubsan|__lsan|__intercept
                                r"str[a-z]*|mem[a-z]*|__mem\w*|__str\w*)")
 
 
-def first_real_frame(report):
+def frames(report):
+    """(function, module) of every stack frame; function is "" when the symbol is unknown."""
     for line in report.splitlines():
         match = FRAME.match(line)
-        if not match:
-            continue
-        module_match = MODULE.search(line)
-        function, module = match.group(1), module_match.group(1) if module_match else ""
+        if match:
+            module_match = MODULE.search(line)
+            yield match.group(1) or "", module_match.group(1) if module_match else ""
+
+
+def first_real_frame(report):
+    """The innermost frame outside the runtime, named by the first known symbol of its module
+    (a stripped library's innermost frames often have none)."""
+    stack = list(frames(report))
+    for index, (function, module) in enumerate(stack):
         if any(name in module for name in RUNTIME_MODULES) or RUNTIME_FUNCTIONS.match(function):
             continue
-        return function, module
+        names = [name for name, where in stack[index:] if where == module and name]
+        return (function or (names[0] if names else "?")), module
     return None, None
 
 

@@ -34,22 +34,35 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 # as glibc does outside ASan; in our code it throws std::bad_alloc, which is still a finding.
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0
-# Fork mode goes on past a finding, so one libhdf5 crash does not end the run; every finding
-# is then replayed and classified: those of lngeom fail the run, libhdf5's own are listed.
+# libFuzzer runs in-process (hundreds of inputs a second, against a few dozen in fork mode,
+# whose short jobs each restart the process and re-run their seeds and new inputs); when it
+# stops at a finding, it is started again on the corpus it has grown, so one libhdf5 crash or
+# hang does not end the run. Hangs are cut after 1 s (the slowest valid input takes tens of ms);
+# every finding is then replayed and classified: those of lngeom fail the run, libhdf5's own
+# are listed.
 rm -rf "$build_dir/findings" && mkdir -p "$build_dir/findings"
+: > "$build_dir/fuzz.log"
 fuzzer="$build_dir/tests/fuzz/fuzz_dump"
-"$fuzzer" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
-    -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -malloc_limit_mb=1048576 \
-    -max_len=$max_len -dict=tests/fuzz/hdf5.dict -seed="${FUZZ_SEED:-1}" \
-    -artifact_prefix="$build_dir/findings/" "$@" \
-    "$build_dir/corpus" "$seeds" tests/fuzz/regressions 2>&1 | tee "$build_dir/fuzz.log" |
-    grep -E '^#[0-9]+: cov|INFO: exiting|INFO: fuzzed for' || true
-# The rate over the whole run: libFuzzer's last status line counts every execution.
-/usr/bin/python3 - "$build_dir/fuzz.log" "$seconds" <<'PY'
+seed=${FUZZ_SEED:-1}
+start=$SECONDS
+while ((SECONDS - start < seconds)); do
+    "$fuzzer" -max_total_time=$((seconds - (SECONDS - start))) -timeout=1 -rss_limit_mb=2048 \
+        -malloc_limit_mb=1048576 -max_len=$max_len -dict=tests/fuzz/hdf5.dict -seed="$seed" \
+        -entropic_scale_per_exec_time=1 -reload=0 -print_final_stats=1 \
+        -artifact_prefix="$build_dir/findings/" "$@" \
+        "$build_dir/corpus" "$seeds" tests/fuzz/regressions >> "$build_dir/fuzz.log" 2>&1 || true
+    # A restart with the same seed would mutate the same way; 0 is a fresh random one each time.
+    ((seed == 0)) || seed=$((seed + 1))
+done
+elapsed=$((SECONDS - start))
+# How each session ended: a finding's first line (none when it ran out the time).
+grep -E '^==[0-9]+== ?ERROR' "$build_dir/fuzz.log" || true
+# The rate over the whole run, restarts included: each session's last count of executions.
+/usr/bin/python3 - "$build_dir/fuzz.log" "$elapsed" <<'PY'
 import re, sys
-runs = [int(m.group(1)) for m in re.finditer(r"^#(\d+): cov", open(sys.argv[1]).read(), re.M)]
-if runs:
-    print(f"lngeom fuzz: {runs[-1]} executions in {sys.argv[2]} s, {runs[-1] / float(sys.argv[2]):.0f} exec/s")
+runs = [int(n) for n in re.findall(r"^stat::number_of_executed_units: (\d+)", open(sys.argv[1]).read(), re.M)]
+print(f"lngeom fuzz: {sum(runs)} executions in {sys.argv[2]} s ({len(runs)} sessions), "
+      f"{sum(runs) / max(float(sys.argv[2]), 1):.0f} exec/s")
 PY
 echo "lngeom fuzz: findings of this run, replayed:"
 /usr/bin/python3 tests/fuzz/classify_findings.py "$fuzzer" "$build_dir/app/lngeom-probe" \
