@@ -34,7 +34,7 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 # as glibc does outside ASan; in our code it throws std::bad_alloc, which is still a finding.
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0
-# libFuzzer runs in-process (hundreds of inputs a second, against a few dozen in fork mode,
+# libFuzzer runs in-process (three times the executions of fork mode on this machine,
 # whose short jobs each restart the process and re-run their seeds and new inputs); when it
 # stops at a finding, it is started again on the corpus it has grown, so one libhdf5 crash or
 # hang does not end the run. Hangs are cut after 1 s (the slowest valid input takes tens of ms);
@@ -44,6 +44,10 @@ rm -rf "$build_dir/findings" && mkdir -p "$build_dir/findings"
 : > "$build_dir/fuzz.log"
 fuzzer="$build_dir/tests/fuzz/fuzz_dump"
 seed=${FUZZ_SEED:-1}
+# CPU seconds this script's finished children used (cutime + cstime): the machine may be shared,
+# so the rate is also given per CPU second, which is what one free core would run.
+children_cpu() { awk -v tick="$(getconf CLK_TCK)" '{print ($16 + $17) / tick}' /proc/$$/stat; }
+cpu_before=$(children_cpu)
 start=$SECONDS
 while ((SECONDS - start < seconds)); do
     "$fuzzer" -max_total_time=$((seconds - (SECONDS - start))) -timeout=1 -rss_limit_mb=2048 \
@@ -55,14 +59,18 @@ while ((SECONDS - start < seconds)); do
     ((seed == 0)) || seed=$((seed + 1))
 done
 elapsed=$((SECONDS - start))
+cpu=$(awk -v after="$(children_cpu)" -v before="$cpu_before" 'BEGIN {print after - before}')
 # How each session ended: a finding's first line (none when it ran out the time).
 grep -E '^==[0-9]+== ?ERROR' "$build_dir/fuzz.log" || true
 # The rate over the whole run, restarts included: each session's last count of executions.
-/usr/bin/python3 - "$build_dir/fuzz.log" "$elapsed" <<'PY'
+/usr/bin/python3 - "$build_dir/fuzz.log" "$elapsed" "$cpu" <<'PY'
 import re, sys
-runs = [int(n) for n in re.findall(r"^stat::number_of_executed_units: (\d+)", open(sys.argv[1]).read(), re.M)]
-print(f"lngeom fuzz: {sum(runs)} executions in {sys.argv[2]} s ({len(runs)} sessions), "
-      f"{sum(runs) / max(float(sys.argv[2]), 1):.0f} exec/s")
+runs = sum(int(n) for n in re.findall(r"^stat::number_of_executed_units: (\d+)",
+                                      open(sys.argv[1]).read(), re.M))
+sessions = open(sys.argv[1]).read().count("stat::number_of_executed_units")
+elapsed, cpu = max(float(sys.argv[2]), 1), max(float(sys.argv[3]), 0.01)
+print(f"lngeom fuzz: {runs} executions in {elapsed:.0f} s ({sessions} sessions), "
+      f"{runs / elapsed:.0f} exec/s; {cpu:.0f} CPU s, {runs / cpu:.0f} exec per CPU second")
 PY
 echo "lngeom fuzz: findings of this run, replayed:"
 /usr/bin/python3 tests/fuzz/classify_findings.py "$fuzzer" "$build_dir/app/lngeom-probe" \
