@@ -47,6 +47,19 @@ std::vector<double> withMidpoint(std::span<const double> values) {
     return {values[0], 0.5 * (values[0] + values[1]), values[1]};
 }
 
+// A plot of `kind` (vtkChart::LINE, POINTS) through the points (xs, ys) in
+// `colour`.
+vtkPlot* addPointsPlot(vtkChartXY* chart, int kind, std::span<const double> xs,
+                       std::span<const double> ys, const QColor& colour) {
+    vtkNew<vtkTable> table;
+    addColumn(table, "x", xs);
+    addColumn(table, "y", ys);
+    vtkPlot* plot = chart->AddPlot(kind);
+    plot->SetInputData(table, 0, 1);
+    plot->SetColor(colour.red(), colour.green(), colour.blue(), colour.alpha());
+    return plot;
+}
+
 }  // namespace
 
 vtkPlotBar* addStackedBars(vtkChartXY* chart, const StackedBars& bars) {
@@ -71,13 +84,8 @@ vtkPlotBar* addStackedBars(vtkChartXY* chart, const StackedBars& bars) {
 
 vtkPlotLine* addLine(vtkChartXY* chart, std::span<const double> xs, std::span<const double> ys,
                      const LineStyle& style) {
-    vtkNew<vtkTable> table;
-    addColumn(table, "x", xs);
-    addColumn(table, "y", ys);
-    auto* plot = vtkPlotLine::SafeDownCast(chart->AddPlot(vtkChart::LINE));
-    plot->SetInputData(table, 0, 1);
-    plot->SetColor(style.colour.red(), style.colour.green(), style.colour.blue(),
-                   style.colour.alpha());
+    auto* plot =
+        vtkPlotLine::SafeDownCast(addPointsPlot(chart, vtkChart::LINE, xs, ys, style.colour));
     plot->SetWidth(style.width);
     plot->GetPen()->SetLineType(style.dashed ? vtkPen::DASH_LINE : vtkPen::SOLID_LINE);
     return plot;
@@ -86,13 +94,8 @@ vtkPlotLine* addLine(vtkChartXY* chart, std::span<const double> xs, std::span<co
 vtkPlot* addSiteCurve(vtkChartXY* chart, std::span<const double> xs, std::span<const double> ys,
                       const LineStyle& style) {
     if (xs.size() >= 2) return addLine(chart, xs, ys, style);
-    vtkNew<vtkTable> table;
-    addColumn(table, "x", xs);
-    addColumn(table, "y", ys);
-    auto* plot = vtkPlotPoints::SafeDownCast(chart->AddPlot(vtkChart::POINTS));
-    plot->SetInputData(table, 0, 1);
-    plot->SetColor(style.colour.red(), style.colour.green(), style.colour.blue(),
-                   style.colour.alpha());
+    auto* plot =
+        vtkPlotPoints::SafeDownCast(addPointsPlot(chart, vtkChart::POINTS, xs, ys, style.colour));
     plot->SetMarkerStyle(style.dashed ? vtkPlotPoints::DIAMOND : vtkPlotPoints::CIRCLE);
     plot->SetMarkerSize(4 * style.width);
     return plot;

@@ -5,13 +5,11 @@
 #include <vtkPlotLine.h>
 #include <QLabel>
 #include <QShowEvent>
-#include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
 
 #include "core/charts/site_labels.h"
-#include "widgets/charts/chart_brush.h"
 #include "widgets/charts/chart_plots.h"
 #include "widgets/charts/site_axis.h"
 #include "widgets/document/document_binding.h"
@@ -21,7 +19,8 @@
 namespace lngeom::widgets {
 namespace {
 
-// Top-1 strongest, top-2 and top-3 fading, as the paper's layer figure draws them.
+// Top-1 strongest, top-2 and top-3 fading, as the paper's layer figure draws
+// them.
 const std::array<QColor, 3> kTopColours{QColor(200, 40, 40), QColor(230, 120, 40),
                                         QColor(220, 170, 60)};
 const QColor kMedianColour(70, 110, 190);
@@ -56,17 +55,9 @@ MassiveView::MassiveView(QWidget* parent)
       caption_(new QLabel) {
     binding_->setSiteChanged([this] { caption_->setText(caption()); });
     binding_->showStateOver(chart_);
-    caption_->setWordWrap(true);
-    caption_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(2, 2, 2, 2);
-    layout->addWidget(chart_, 1);
-    layout->addWidget(caption_);
-    auto* brush = new ChartBrush(chart_);
-    connect(brush, &ChartBrush::brushed, this, [this](QPointF from, QPointF) {
-        if (const auto site = siteAt(rows_, from.x())) document()->setCurrentSite(*site);
+    layOutSiteChart(this, chart_, caption_, [this](double x) {
+        if (const auto site = siteAt(rows_, x)) document()->setCurrentSite(*site);
     });
-    chart_->setToolTip(tr("Click a site to make it the current site of every view."));
     chart_->setLogarithmic(vtkAxis::LEFT, true);
     refresh();
 }
@@ -134,7 +125,8 @@ QString MassiveView::caption() const {
     if (reports_.empty()) return tr("Reading the massive-activation state of every site…");
     const SiteIndex site = document()->currentSite();
     const MassiveReport& report = reports_[site];
-    QString text = tr("%1: median |x| %2, threshold %3, %4 of %5 tokens massive. Top dimensions:")
+    QString text = tr("%1: median |x| %2, threshold %3, %4 of %5 tokens massive. "
+                      "Top dimensions:")
                        .arg(QString::fromStdString(site_label(document()->info().sites[site])))
                        .arg(number(report.median_abs), number(report.threshold))
                        .arg(report.tokens_flagged)

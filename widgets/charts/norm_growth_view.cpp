@@ -6,12 +6,10 @@
 #include <vtkPlotLine.h>
 #include <QLabel>
 #include <QShowEvent>
-#include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
 
-#include "widgets/charts/chart_brush.h"
 #include "widgets/charts/chart_plots.h"
 #include "widgets/charts/site_axis.h"
 #include "widgets/document/document_binding.h"
@@ -44,17 +42,9 @@ NormGrowthView::NormGrowthView(QWidget* parent)
     // The curves are the same at every current site.
     binding_->setSiteChanged([] {});
     binding_->showStateOver(chart_);
-    caption_->setWordWrap(true);
-    caption_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(2, 2, 2, 2);
-    layout->addWidget(chart_, 1);
-    layout->addWidget(caption_);
-    auto* brush = new ChartBrush(chart_);
-    connect(brush, &ChartBrush::brushed, this, [this](QPointF from, QPointF) {
-        if (const auto site = siteAt(rows_, from.x())) document()->setCurrentSite(*site);
+    layOutSiteChart(this, chart_, caption_, [this](double x) {
+        if (const auto site = siteAt(rows_, x)) document()->setCurrentSite(*site);
     });
-    chart_->setToolTip(tr("Click a site to make it the current site of every view."));
     chart_->setLogarithmic(vtkAxis::LEFT, true);
     chart_->setLogarithmic(vtkAxis::RIGHT, true);
     refresh();
@@ -126,18 +116,22 @@ void NormGrowthView::showUpdates(int generation, const std::vector<UpdateSummary
 QString NormGrowthView::caption() const {
     if (rows_.empty()) return {};
     QString text =
-        tr("Solid: mean ‖x‖ entering each norm; dashed: its median; band: the 1st to "
+        tr("Solid: mean ‖x‖ entering each norm; dashed: its median; band: the "
+           "1st to "
            "99th percentile of the site's tokens (left axis, log scale).");
     if (!failure_.isEmpty()) return text + ' ' + tr("No relative update: %1").arg(failure_);
     if (!updatesKnown_) return text + ' ' + tr("Reading the relative updates…");
     if (curve_.pairs == 0)
         return text + ' ' +
-               tr("No relative update: no two consecutive sites of one kind hold the same "
+               tr("No relative update: no two consecutive sites of one kind hold "
+                  "the same "
                   "tokens (same norm kind, d and token count).");
     const Index most = *std::max_element(curve_.update_tokens.begin(), curve_.update_tokens.end());
     return text + ' ' +
-           tr("Orange (right axis, log scale): the relative update ‖x_{l+1} − x_l‖/‖x_l‖ from "
-              "the previous site of the same kind, median and 10–90 % band over %1 sampled "
+           tr("Orange (right axis, log scale): the relative update ‖x_{l+1} − "
+              "x_l‖/‖x_l‖ from "
+              "the previous site of the same kind, median and 10–90 % band over "
+              "%1 sampled "
               "tokens per pair; %2 of %3 sites have one.")
                .arg(most)
                .arg(curve_.pairs)

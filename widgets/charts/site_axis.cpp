@@ -2,11 +2,14 @@
 
 #include <vtkAxis.h>
 #include <vtkChartXY.h>
+#include <QLabel>
+#include <QVBoxLayout>
 
 #include <cmath>
 #include <limits>
 #include <string>
 
+#include "widgets/charts/chart_brush.h"
 #include "widgets/charts/chart_plots.h"
 #include "widgets/charts/chart_view.h"
 
@@ -35,6 +38,20 @@ std::optional<SiteIndex> siteAt(const std::vector<AlignedSite>& rows, double x) 
     const long row = std::lround(x);
     if (row < 0 || row >= long(rows.size())) return std::nullopt;
     return rows[std::size_t(row)].left;
+}
+
+void layOutSiteChart(QWidget* view, ChartView* chart, QLabel* caption,
+                     std::function<void(double x)> clicked) {
+    caption->setWordWrap(true);
+    caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* layout = new QVBoxLayout(view);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(chart, 1);
+    layout->addWidget(caption);
+    auto* brush = new ChartBrush(chart);
+    QObject::connect(brush, &ChartBrush::brushed, view,
+                     [clicked = std::move(clicked)](QPointF from, QPointF) { clicked(from.x()); });
+    chart->setToolTip(QObject::tr("Click a site to make it the current site of every view."));
 }
 
 }  // namespace lngeom::widgets

@@ -1,17 +1,24 @@
 #pragma once
-// The x axis of the charts over every site in forward order (norm growth, massive activations):
-// per-site series put in that order, the site labels as categories, and the site under a click.
+// The charts over every site in forward order (norm growth, massive
+// activations): per-site series put in that order, the site labels as
+// categories, the site under a click, and the view's layout of its chart over
+// its caption.
 
+#include <functional>
 #include <optional>
 #include <vector>
 
 #include "core/charts/site_alignment.h"
 
+class QLabel;
+class QWidget;
+
 namespace lngeom::widgets {
 
 class ChartView;
 
-// values[i] is site i's; the result has one entry per row (NaN for a row without a site).
+// values[i] is site i's; the result has one entry per row (NaN for a row
+// without a site).
 std::vector<double> inForwardOrder(const std::vector<AlignedSite>& rows,
                                    const std::vector<double>& values);
 
@@ -20,5 +27,10 @@ void setSiteAxis(ChartView& chart, const std::vector<AlignedSite>& rows);
 
 // The site of the row nearest to x, if any.
 std::optional<SiteIndex> siteAt(const std::vector<AlignedSite>& rows, double x);
+
+// Lays `chart` out over `caption` (wrapped, selectable) in `view`; a click on
+// the chart calls `clicked` with its x.
+void layOutSiteChart(QWidget* view, ChartView* chart, QLabel* caption,
+                     std::function<void(double x)> clicked);
 
 }  // namespace lngeom::widgets

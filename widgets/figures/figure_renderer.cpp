@@ -45,7 +45,8 @@ void selectSite(DumpDocument& document, const FigureRecipe& recipe) {
     document.setCurrentSite(site);
 }
 
-// The recipe's selected tokens (drawn in every view); RequestError for a token the site lacks.
+// The recipe's selected tokens (drawn in every view); RequestError for a token
+// the site lacks.
 void selectTokens(DumpDocument& document, const FigureRecipe& recipe) {
     requireTokensOfCurrentSite(document, recipe.selection, " to select");
     document.selection()->setTokens(recipe.selection);
@@ -137,17 +138,12 @@ FigureRecipe renderHeatmap(DumpDocument& document, const FigureRecipe& recipe,
                             [&view] { return heatmapCellsSvg(view); });
 }
 
-FigureRecipe renderNormGrowth(DumpDocument& document, const FigureRecipe& recipe,
-                              const std::string& path) {
-    NormGrowthView view;
-    view.setDocument(&document);
-    view.computeNow();
-    return writeStyledChart(*view.chartView(), document, recipe, path);
-}
-
-FigureRecipe renderMassive(DumpDocument& document, const FigureRecipe& recipe,
-                           const std::string& path) {
-    MassiveView view;
+// A view over the sites that reads the dump on its worker (NormGrowthView,
+// MassiveView), here on the calling thread.
+template <typename View>
+FigureRecipe renderSiteChart(DumpDocument& document, const FigureRecipe& recipe,
+                             const std::string& path) {
+    View view;
     view.setDocument(&document);
     view.computeNow();
     return writeStyledChart(*view.chartView(), document, recipe, path);
@@ -174,9 +170,9 @@ FigureRecipe renderFigure(const FigureDocuments& documents, const FigureRecipe& 
             requireMetricSomewhere(document, sized.metric);
             return renderHistogramGrid(document, sized, path);
         case FigureView::NormGrowth:
-            return renderNormGrowth(document, sized, path);
+            return renderSiteChart<NormGrowthView>(document, sized, path);
         case FigureView::Massive:
-            return renderMassive(document, sized, path);
+            return renderSiteChart<MassiveView>(document, sized, path);
         case FigureView::Step:
             break;
     }
