@@ -141,6 +141,36 @@ void setFixedAxis(vtkAxis* axis, const std::string& title, double minimum, doubl
     axis->SetBehavior(vtkAxis::FIXED);
 }
 
+vtkPlotArea* addBandRuns(vtkChartXY* chart, std::span<const double> xs,
+                         std::span<const double> lower, std::span<const double> upper,
+                         const QColor& colour, int corner) {
+    const auto finite = [&](std::size_t i) {
+        return std::isfinite(lower[i]) && std::isfinite(upper[i]);
+    };
+    vtkPlotArea* first = nullptr;
+    for (std::size_t begin = 0; begin < xs.size();) {
+        if (!finite(begin)) {
+            ++begin;
+            continue;
+        }
+        std::size_t end = begin;
+        while (end < xs.size() && finite(end)) ++end;
+        if (end - begin >= 2) {
+            const std::size_t count = end - begin;
+            vtkPlotArea* band =
+                addBand(chart, xs.subspan(begin, count), lower.subspan(begin, count),
+                        upper.subspan(begin, count), colour);
+            chart->SetPlotCorner(band, corner);
+            if (first)
+                band->SetLegendVisibility(false);
+            else
+                first = band;
+        }
+        begin = end;
+    }
+    return first;
+}
+
 std::vector<double> sitePositions(std::size_t count) {
     std::vector<double> xs(count);
     for (std::size_t i = 0; i < count; ++i) xs[i] = double(i);

@@ -58,6 +58,14 @@ std::vector<double> log10Values(std::span<const double> values);
 // equal); {0, 1} without any.
 std::pair<double, double> paddedExtent(std::initializer_list<std::span<const double>> series);
 
+// addBand over each run of two or more consecutive points where both bounds are finite: the
+// vector export (GL2PS) draws a band through a NaN off the plot. Returns the first band, which
+// keeps its legend entry (nullptr when there is none); the others have none. `corner`: the
+// chart's corner of axes (vtkChartXY::SetPlotCorner; 1 for the right axis).
+vtkPlotArea* addBandRuns(vtkChartXY* chart, std::span<const double> xs,
+                         std::span<const double> lower, std::span<const double> upper,
+                         const QColor& colour, int corner = 0);
+
 // Title, fonts and a fixed range (the chart's own pan and zoom still move it).
 void setFixedAxis(vtkAxis* axis, const std::string& title, double minimum, double maximum);
 

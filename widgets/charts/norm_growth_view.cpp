@@ -165,7 +165,8 @@ void NormGrowthView::drawNorms() {
                high = log10Values(inForwardOrder(rows_, curve_.p99));
     const auto mean = log10Values(inForwardOrder(rows_, curve_.mean)),
                median = log10Values(inForwardOrder(rows_, curve_.p50));
-    addBand(chart, xs, low, high, withAlpha(kNormColour, 50))->SetLabel("‖x‖ 1–99 %");
+    if (vtkPlot* band = addBandRuns(chart, xs, low, high, withAlpha(kNormColour, 50)))
+        band->SetLabel("‖x‖ 1–99 %");
     addSiteCurve(chart, xs, mean, {kNormColour, 2.5f, false})->SetLabel("mean ‖x‖");
     addSiteCurve(chart, xs, median, {kNormColour, 1.5f, true})->SetLabel("median ‖x‖");
     const auto [bottom, top] = paddedExtent({low, high, mean});
@@ -183,9 +184,8 @@ void NormGrowthView::drawUpdates() {
     const std::vector<double> xs = sitePositions(rows_.size());
     const auto low = log10Values(inForwardOrder(rows_, curve_.update_p10)),
                high = log10Values(inForwardOrder(rows_, curve_.update_p90));
-    vtkPlot* band = addBand(chart, xs, low, high, withAlpha(kUpdateColour, 50));
-    band->SetLabel("update 10–90 %");
-    chart->SetPlotCorner(band, 1);
+    if (vtkPlot* band = addBandRuns(chart, xs, low, high, withAlpha(kUpdateColour, 50), 1))
+        band->SetLabel("update 10–90 %");
     vtkPlot* line = addSiteCurve(chart, xs, median, {kUpdateColour, 2.0f, false});
     line->SetLabel("median ‖x_{l+1} − x_l‖/‖x_l‖");
     chart->SetPlotCorner(line, 1);
