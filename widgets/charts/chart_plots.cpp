@@ -47,8 +47,7 @@ std::vector<double> withMidpoint(std::span<const double> values) {
     return {values[0], 0.5 * (values[0] + values[1]), values[1]};
 }
 
-// A plot of `kind` (vtkChart::LINE, POINTS) through the points (xs, ys) in
-// `colour`.
+// A plot of `kind` (vtkChart::LINE, POINTS) through the points (xs, ys) in `colour`.
 vtkPlot* addPointsPlot(vtkChartXY* chart, int kind, std::span<const double> xs,
                        std::span<const double> ys, const QColor& colour) {
     vtkNew<vtkTable> table;
