@@ -101,11 +101,9 @@ void export_data(const ExportArguments& arguments) {
     const MetricsStore store = MetricsStore::compute(dump, arguments.recipe.dataset, {});
     if (!metrics)
         return write_file_atomically(output, format_report(format, dump.info(), store.summaries()));
-    const TokenLabelColumns labels = read_token_label_columns(dump);
-    if (extension == ".h5") return write_token_metrics_hdf5(output, dump.info(), store, labels);
-    write_file_atomically(output, [&](std::ostream& out) {
-        write_token_metrics_csv(out, dump.info(), store, labels, request);
-    });
+    if (extension == ".h5") return write_token_metrics_hdf5(output, dump, store);
+    write_file_atomically(
+        output, [&](std::ostream& out) { write_token_metrics_csv(out, dump, store, request); });
 }
 
 // The recipe to draw; for one read from a file, lngeom::Error naming that file when the dump it

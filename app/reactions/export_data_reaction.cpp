@@ -40,16 +40,14 @@ void ExportDataReaction::write(const widgets::DumpDocument& document,
                                                          document.metrics().summaries()));
     if (kind_ == DataExportKind::AllTokens &&
         QFileInfo(QString::fromStdString(path)).suffix() == "h5")
-        return write_token_metrics_hdf5(path, document.info(), document.metrics(),
-                                        document.labels());
+        return write_token_metrics_hdf5(path, *document.dump(), document.metrics());
     TokenMetricsRequest request;
     if (kind_ == DataExportKind::SelectedTokens) {
-        request.tokens = document.selection()->tokens();
-        if (request.tokens.empty()) throw Error(path, "", "not written: no token is selected");
+        request.selection = document.selection()->snapshot();
+        if (request.selection->empty()) throw Error(path, "", "not written: no token is selected");
     }
     write_file_atomically(path, [&](std::ostream& out) {
-        write_token_metrics_csv(out, document.info(), document.metrics(), document.labels(),
-                                request);
+        write_token_metrics_csv(out, *document.dump(), document.metrics(), request);
     });
 }
 

@@ -28,7 +28,7 @@ SessionFile captureFile(const DumpDocument& document) {
                      document.dataset(),
                      document.currentSite(),
                      {}};
-    if (document.selection()) file.selection = document.selection()->tokens();
+    if (document.selection()) file.selection = document.selection()->set().to_vector();
     return file;
 }
 

@@ -2,7 +2,7 @@
 
 #include <limits>
 
-#include "core/tokens/selection_statistics.h"
+#include "core/columns/column_statistics.h"
 
 namespace lngeom {
 
@@ -29,11 +29,14 @@ LayerCurve layer_curve(const std::vector<SiteSummary>& sites, Metric metric) {
     return curve;
 }
 
-LayerCurve layer_curve_of_tokens(std::span<const std::span<const float>> site_values,
-                                 std::span<const Index> tokens) {
+LayerCurve layer_curve_of_tokens(std::span<const std::shared_ptr<const ColumnSource>> sites,
+                                 Metric metric, const TokenSet& tokens,
+                                 const std::atomic<bool>* cancel) {
     LayerCurve curve;
-    for (std::span<const float> values : site_values) {
-        const Moments moments = values.empty() ? Moments{} : moments_of_tokens(values, tokens);
+    for (const auto& site : sites) {
+        const Moments moments = site && site->has(metric)
+                                    ? column_moments_of_tokens(*site, metric, tokens, cancel)
+                                    : Moments{};
         const bool empty = moments.count == 0;
         append(curve, {moments.count, empty ? kNaN : moments.mean, moments.std(),
                        empty ? kNaN : moments.min, empty ? kNaN : moments.max, kNaN, kNaN, kNaN});

@@ -2,10 +2,14 @@
 // A metric's statistics over the sites in forward order: the paper's per-layer curves
 // (mean ± SD, with the min/max band), one entry per site.
 
+#include <atomic>
+#include <memory>
 #include <span>
 #include <vector>
 
+#include "core/columns/column_source.h"
 #include "core/io/dump.h"
+#include "core/tokens/token_set.h"
 
 #include "core/metrics/metrics.h"
 #include "core/metrics/metrics_pass.h"
@@ -25,9 +29,11 @@ struct LayerCurve {
 
 LayerCurve layer_curve(const std::vector<SiteSummary>& sites, Metric metric);
 
-// The same statistics over a subset of tokens (a token is the same row at every site):
-// entry i has the moments of site_values[i][token] over `tokens`; an empty span gives NaN.
-LayerCurve layer_curve_of_tokens(std::span<const std::span<const float>> site_values,
-                                 std::span<const Index> tokens);
+// The same statistics over a subset of tokens (a token is the same row at every site): entry i
+// has the moments of `metric` at sites[i] over `tokens`, streamed from the columns (only blocks
+// holding a token are read); a null site or one without the metric gives NaN.
+LayerCurve layer_curve_of_tokens(std::span<const std::shared_ptr<const ColumnSource>> sites,
+                                 Metric metric, const TokenSet& tokens,
+                                 const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace lngeom

@@ -4,15 +4,16 @@
 #include <cmath>
 #include <limits>
 
-#include "core/metrics/statistics.h"
+#include "core/columns/column_statistics.h"
 
 namespace lngeom {
 
-HeatmapBins heatmap_bins(std::span<const std::span<const float>> site_values, double low,
-                         double high, int bins) {
-    HeatmapBins heatmap{low, high, CountMatrix::Zero(Index(site_values.size()), bins)};
-    for (SiteIndex site = 0; site < site_values.size(); ++site) {
-        const Histogram histogram = histogram_of(site_values[site], low, high, bins);
+HeatmapBins heatmap_bins(std::span<const std::shared_ptr<const ColumnSource>> sites, Metric metric,
+                         double low, double high, int bins, const std::atomic<bool>* cancel) {
+    HeatmapBins heatmap{low, high, CountMatrix::Zero(Index(sites.size()), bins)};
+    for (SiteIndex site = 0; site < sites.size(); ++site) {
+        if (!sites[site] || !sites[site]->has(metric)) continue;
+        const Histogram histogram = column_histogram(*sites[site], metric, low, high, bins, cancel);
         for (int bin = 0; bin < bins; ++bin)
             heatmap.counts(Index(site), bin) = histogram.counts[std::size_t(bin)];
     }
@@ -28,21 +29,21 @@ Eigen::MatrixXd row_fractions(const CountMatrix& counts) {
     return fractions;
 }
 
-ValueRange values_range(std::span<const std::span<const float>> site_values) {
+ValueRange values_range(const std::vector<SiteSummary>& sites, Metric metric) {
     double low = std::numeric_limits<double>::infinity();
     double high = -low;
-    for (std::span<const float> values : site_values)
-        for (float value : values)
-            if (!std::isnan(value)) {
-                low = std::min(low, double(value));
-                high = std::max(high, double(value));
-            }
+    const auto column = std::size_t(column_of(metric));
+    for (const SiteSummary& site : sites)
+        if (column < site.metrics.size() && site.metrics[column].count > 0) {
+            low = std::min(low, double(float(site.metrics[column].min)));
+            high = std::max(high, double(float(site.metrics[column].max)));
+        }
     if (!(low <= high)) return {};
     return enclosing_range({low, high}, {low, high});
 }
 
-ValueRange default_layer_range(Metric metric, std::span<const std::span<const float>> site_values) {
-    const ValueRange data = values_range(site_values);
+ValueRange default_layer_range(Metric metric, const std::vector<SiteSummary>& sites) {
+    const ValueRange data = values_range(sites, metric);
     if (metric != Metric::AngleToUniformDeg) return data;
     return enclosing_range(kOrthogonalAngleWindow, {std::floor(data.low), std::ceil(data.high)});
 }

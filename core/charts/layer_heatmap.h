@@ -3,12 +3,16 @@
 // heatmap that shows a whole model's profile in one picture.
 
 #include <Eigen/Core>
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
 #include "core/charts/histogram_range.h"
+#include "core/columns/column_source.h"
 #include "core/io/dump.h"
+#include "core/metrics/metrics_pass.h"
 
 namespace lngeom {
 
@@ -23,19 +27,22 @@ struct HeatmapBins {
     double bin_width() const { return (high - low) / double(counts.cols()); }
 };
 
-// Row i is histogram_of(site_values[i], low, high, bins) (values outside the range uncounted).
-HeatmapBins heatmap_bins(std::span<const std::span<const float>> site_values, double low,
-                         double high, int bins);
+// Row i is the histogram of `metric` at sites[i] (values outside the range uncounted; a null
+// site or one without the metric gives a row of zeros), streamed from the columns.
+HeatmapBins heatmap_bins(std::span<const std::shared_ptr<const ColumnSource>> sites, Metric metric,
+                         double low, double high, int bins,
+                         const std::atomic<bool>* cancel = nullptr);
 
 // Each row divided by its own total (rows of zeros stay zero), so every site's shape shows
 // whatever its token count.
 Eigen::MatrixXd row_fractions(const CountMatrix& counts);
 
-// The range of the valid values over all sites, made to have width (see histogram_range.h).
-ValueRange values_range(std::span<const std::span<const float>> site_values);
+// The range of the metric's valid values over all sites (their summaries' min and max as stored,
+// rounded to float), made to have width (see histogram_range.h).
+ValueRange values_range(const std::vector<SiteSummary>& sites, Metric metric);
 
 // The range every site's histogram shares by default: for the angle to 1, the paper's window
 // around 90° widened to whole degrees that hold every site's data; else values_range.
-ValueRange default_layer_range(Metric metric, std::span<const std::span<const float>> site_values);
+ValueRange default_layer_range(Metric metric, const std::vector<SiteSummary>& sites);
 
 }  // namespace lngeom

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "core/geometry/projection.h"
@@ -30,16 +31,21 @@ struct CloudRequest {
     Representation representation = Representation::Input;
     Placement placement = Placement::Linear;
     BasisRequest basis;
-    Index max_points = 2000000;  // tokens drawn: the first max_points
+    // Tokens drawn: every token of a site that has at most this many, else a random subsample
+    // of this many (seeded, so the same request draws the same tokens).
+    Index max_points = 2000000;
     std::size_t block_bytes = std::size_t(64) << 20;
 };
 
 struct ProjectedCloud {
     CloudRequest request;  // what the cloud was computed for
     ProjectionBasis basis;
-    // Finite points only (n_shown × 3), and the token each one is.
+    // Finite points only (n_shown × 3), and the token each one is (ascending per site).
     PointRows points;
     std::vector<Index> tokens;
+    // The tokens of the site(s) drawn, and whether only a random subsample of them is.
+    Index site_tokens = 0;
+    bool subsampled = false;
     // Each point's layer, for a cloud that spans the layers of a site kind; empty otherwise.
     std::vector<int> layers;
     double sphere_radius = 0;  // √d

@@ -35,10 +35,9 @@ struct Cursor {
     bool begun = false;  // begin_site has run for `site`
 };
 
-// A site in flight: the state of its blocks computed so far, and its columns when collected.
+// A site in flight: the state of its blocks computed so far.
 struct SiteProgress {
     RowRange rows;
-    SiteColumns columns;
     std::mutex state_mutex;  // guards state
     std::optional<SiteState> state;
     std::atomic<Index> remaining{0};
@@ -46,7 +45,7 @@ struct SiteProgress {
 
 // What the pass gives back besides each site's summary.
 struct PassOutputs {
-    const SiteSink* sink = nullptr;  // columns, collected when set
+    const PassSink* sink = nullptr;  // receives the per-token values when set
     bool keep_states = false;
 };
 
@@ -150,10 +149,6 @@ class MetricsPass {
     void begin_site(SiteIndex site) {
         const SiteInfo& info = dump_.info().sites[site];
         SiteProgress& progress = *sites_[site];
-        if (outputs_.sink) {
-            progress.columns.values.resize(info.n_tokens, metric_count(info.has_output));
-            progress.columns.flags.assign(size_t(info.n_tokens), 0);
-        }
         progress.state.emplace(info);
         progress.remaining = progress.rows.size();
         if (progress.rows.size() == 0) finish_site(site);
@@ -176,11 +171,8 @@ class MetricsPass {
             progress.state->merge(block_state);
         }
         const Index first = slot.input.first_row, n = scratch.values.rows();
-        if (outputs_.sink) {
-            progress.columns.values.middleRows(first, n) = scratch.values.cast<float>();
-            std::copy(scratch.flags.begin(), scratch.flags.end(),
-                      progress.columns.flags.begin() + first);
-        }
+        if (outputs_.sink && outputs_.sink->block)
+            outputs_.sink->block(slot.site, first, scratch.values, scratch.flags);
         const Index done = rows_done_ += n;
         if (options_.progress) options_.progress(done, rows_total_);
         if (progress.remaining.fetch_sub(n) == n) finish_site(slot.site);
@@ -193,8 +185,8 @@ class MetricsPass {
         progress.state.reset();
         std::lock_guard lock(finish_mutex_);
         summaries_[site] = state.summary();
-        if (outputs_.sink) (*outputs_.sink)(site, summaries_[site], std::move(progress.columns));
-        progress.columns = SiteColumns{};
+        if (outputs_.sink && outputs_.sink->site_done)
+            outputs_.sink->site_done(site, summaries_[site]);
         if (outputs_.keep_states) states_[site] = std::move(state);
     }
 
@@ -219,8 +211,9 @@ class MetricsPass {
 }  // namespace
 
 std::size_t pass_block_bytes(const PassOptions& options) {
-    // Half the budget for blocks (the rest for columns), split over every thread's two streams;
-    // at most kMaxBlockBytes so a block is still in cache when its thread computes it.
+    // Half the budget for blocks (the rest for states and the column chunks being written), split
+    // over every thread's two streams; at most kMaxBlockBytes so a block is still in cache when
+    // its thread computes it.
     const std::size_t threads = std::size_t(std::max(options.threads, 1));
     const std::size_t share = options.memory_budget_bytes / 2 / (threads * 2);
     return std::clamp<std::size_t>(share, std::size_t(64) << 10, kMaxBlockBytes);
@@ -233,17 +226,18 @@ RowRange pass_rows(const Dump& dump, SiteIndex site, RowShard shard) {
 }
 
 std::vector<SiteSummary> run_metrics_pass(const Dump& dump, const PassOptions& options,
-                                          const SiteSink& sink) {
-    if (sink && options.shard.count > 1)
+                                          const PassSink& sink) {
+    const bool streams_values = sink.block || sink.site_done;
+    if (streams_values && options.shard.count > 1)
         throw RequestError(dump.info().path, "",
                            "per-token columns are collected over all rows, not over a shard");
-    const PassOutputs outputs{sink ? &sink : nullptr, false};
-    require_pass_within_budget(dump, options, outputs.sink != nullptr, false);
+    const PassOutputs outputs{streams_values ? &sink : nullptr, false};
+    require_pass_within_budget(dump, options, false);
     return MetricsPass(dump, options, outputs).run();
 }
 
 std::vector<SiteState> run_statistics_pass(const Dump& dump, const PassOptions& options) {
-    require_pass_within_budget(dump, options, false, true);
+    require_pass_within_budget(dump, options, true);
     MetricsPass pass(dump, options, PassOutputs{nullptr, true});
     pass.run();
     return pass.take_states();

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <vector>
 
 #include "core/io/dump.h"
@@ -20,7 +21,7 @@ namespace lngeom {
 class SiteState;  // core/state/site_state.h
 
 struct PassOptions {
-    // Bounds the block buffers, the states and the columns of the sites in flight.
+    // Bounds the block buffers and the states of the sites in flight.
     std::size_t memory_budget_bytes = std::size_t(512) << 20;
     // The rows of every site to read (all of them by default); see row_shard.h.
     RowShard shard;
@@ -32,22 +33,22 @@ struct PassOptions {
     const std::atomic<bool>* cancel = nullptr;
 };
 
-// The per-token values of one site: n_tokens × n_metrics (column-major, so each metric's values
-// are contiguous) and each token's InvalidReason bits (n_tokens).
-struct SiteColumns {
-    Eigen::MatrixXf values;
-    std::vector<std::uint8_t> flags;
+// Receives the per-token values as the pass computes them: every block (rows first_row …,
+// values n_rows × the site's metric count in site_metrics() order, each row's InvalidReason
+// flags), from the computing threads, concurrently and in any order; then each site's summary
+// once it is complete (those calls never overlap). The pass keeps no site's columns itself.
+struct PassSink {
+    std::function<void(SiteIndex site, Index first_row, const RowMatrixD& values,
+                       std::span<const std::uint8_t> flags)>
+        block;
+    std::function<void(SiteIndex site, const SiteSummary&)> site_done;
 };
 
-// Receives each site once it is complete. Sites may complete out of order; calls never overlap.
-using SiteSink = std::function<void(SiteIndex site, const SiteSummary&, SiteColumns&&)>;
-
-// Runs the pass over every site of `dump`: the summaries of its states. With a `sink`, every
-// site's per-token columns are also kept until it completes and handed over (all rows only:
-// RequestError for a shard). RequestError before any read when the dump does not fit the memory
-// budget (pass_budget.h).
+// Runs the pass over every site of `dump`: the summaries of its states; `sink`'s functions,
+// where set, receive its per-token values (all rows only: RequestError for a shard).
+// RequestError before any read when the dump does not fit the memory budget (pass_budget.h).
 std::vector<SiteSummary> run_metrics_pass(const Dump& dump, const PassOptions& options,
-                                          const SiteSink& sink = {});
+                                          const PassSink& sink = {});
 
 // Runs the pass over the shard's rows of every site and returns every site's state, without
 // per-token columns: what `lngeom stats --state` writes and MPI ranks merge. Callers include

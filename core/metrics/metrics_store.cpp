@@ -1,7 +1,11 @@
 #include "core/metrics/metrics_store.h"
 
-#include <algorithm>
+#include <unistd.h>
 
+#include <atomic>
+#include <filesystem>
+
+#include "core/cache/metrics_cache_writer.h"
 #include "core/errors.h"
 #include "core/io/read_limits.h"
 
@@ -9,6 +13,7 @@ namespace lngeom {
 
 namespace {
 
+// What the per-token columns of every site take: one float per metric and one flag byte.
 std::size_t column_bytes(const DumpInfo& info) {
     std::size_t bytes = 0;
     for (const SiteInfo& site : info.sites)
@@ -16,16 +21,17 @@ std::size_t column_bytes(const DumpInfo& info) {
     return bytes;
 }
 
-// A cache whose shape disagrees with the dump (a bug or a hash collision) is not used.
-bool cache_matches(const MetricsCacheFile& cache, const DumpInfo& info) {
-    if (cache.sites.size() != info.sites.size()) return false;
-    for (std::size_t s = 0; s < info.sites.size(); ++s) {
-        const SiteSummary& summary = cache.sites[s].summary;
-        if (summary.n_tokens != info.sites[s].n_tokens ||
-            int(summary.metrics.size()) != metric_count(info.sites[s].has_output))
-            return false;
-    }
-    return true;
+// Marks a private column file: it is opened once, by the store that wrote it.
+constexpr char kPrivateIdentity[] = "lngeom private per-token columns";
+
+std::string private_columns_path() {
+    static std::atomic<int> serial{0};
+    std::error_code error;
+    const std::filesystem::path directory = std::filesystem::temp_directory_path(error);
+    return ((error ? std::filesystem::path("/tmp") : directory) /
+            ("lngeom-columns-" + std::to_string(::getpid()) + "-" + std::to_string(serial++) +
+             ".h5"))
+        .string();
 }
 
 }  // namespace
@@ -35,11 +41,11 @@ MetricsStore MetricsStore::compute(const Dump& dump, const std::string& dataset,
     MetricsStore store;
     const DumpInfo& info = dump.info();
     store.dump_path_ = info.path;
-    store.kept_.resize(info.sites.size());
-    const bool keep =
-        options.keep_columns && column_bytes(info) <= options.pass.memory_budget_bytes / 2;
     if (!options.use_cache) {
-        store.run_pass(dump, options.pass, keep, nullptr);
+        if (options.keep_columns)
+            store.write_private_columns(dump, options.pass);
+        else
+            store.summaries_ = run_metrics_pass(dump, options.pass);
         return store;
     }
     const std::string directory =
@@ -47,56 +53,64 @@ MetricsStore MetricsStore::compute(const Dump& dump, const std::string& dataset,
     store.cache_path_ = metrics_cache_path(directory, info.path, dataset);
     // Taken before the pass: a dump changed while it runs then no longer matches its cache.
     const std::string identity = dump_identity(info.path, dataset);
-    if (store.load_cache(identity, info, keep)) return store;
-    // Without a use for the columns in memory, writing them to the cache must not cost more
-    // than the budget: `lngeom stats` holds it whatever the number of tokens.
+    store.columns_ = MetricsCacheFile::open(store.cache_path_, identity, info);
+    if (store.columns_) {
+        store.summaries_ = store.columns_->summaries();
+        store.loaded_from_cache_ = true;
+        return store;
+    }
+    // Statistics come from the pass's mergeable state; only views read per-token columns.
+    // Without them, a small dump's columns are still cached (the next run reads only the cache)
+    // but a large dump's are not written: `lngeom stats` then costs no disk beyond its output.
     if (!options.keep_columns && column_bytes(info) > options.pass.memory_budget_bytes / 2) {
-        store.run_pass(dump, options.pass, false, nullptr);
+        store.summaries_ = run_metrics_pass(dump, options.pass);
         store.cache_warning_ = "the per-token metrics need " +
                                detail::byte_text(double(column_bytes(info))) +
                                ", more than half the memory budget: not cached";
         store.cache_path_.clear();
         return store;
     }
-    MetricsCacheWriter writer(store.cache_path_, identity, info.sites.size());
-    store.run_pass(dump, options.pass, keep, &writer);
-    store.cache_warning_ = writer.commit();
-    if (store.cache_warning_.empty())
-        store.cache_ = open_metrics_cache(store.cache_path_, identity);
-    else
-        store.cache_path_.clear();
+    store.run_pass(dump, options.pass, store.cache_path_, identity, options.keep_columns);
+    if (!store.cache_warning_.empty()) store.cache_path_.clear();
     return store;
 }
 
-// Columns that fit are loaded at once, so a cache whose columns were damaged is recomputed
-// instead of failing later.
-bool MetricsStore::load_cache(const std::string& identity, const DumpInfo& info, bool keep) {
-    std::optional<MetricsCacheFile> cache = open_metrics_cache(cache_path_, identity);
-    if (!cache || !cache_matches(*cache, info)) return false;
-    try {
-        for (SiteIndex site = 0; keep && site < info.sites.size(); ++site)
-            kept_[site] = std::make_shared<const SiteColumns>(read_cached_columns(*cache, site));
-    } catch (const FormatError&) {
-        std::fill(kept_.begin(), kept_.end(), nullptr);
-        return false;
-    }
-    for (const CachedSite& site : cache->sites) summaries_.push_back(site.summary);
-    cache_ = std::move(cache);
-    loaded_from_cache_ = true;
-    return true;
-}
-
-void MetricsStore::run_pass(const Dump& dump, const PassOptions& options, bool keep,
-                            MetricsCacheWriter* writer) {
-    if (!keep && !writer) {
-        summaries_ = run_metrics_pass(dump, options);
+// Writes the columns to `columns_path` during the pass and opens them; a cache that cannot be
+// written leaves a warning (and, for the app, the private file instead).
+void MetricsStore::run_pass(const Dump& dump, const PassOptions& options,
+                            const std::string& columns_path, const std::string& identity,
+                            bool keep_columns) {
+    MetricsCacheWriter writer(columns_path, identity, dump.info());
+    if (!writer.failure().empty() && identity != kPrivateIdentity) {
+        cache_warning_ = writer.failure();
+        if (keep_columns)
+            write_private_columns(dump, options);
+        else
+            summaries_ = run_metrics_pass(dump, options);
         return;
     }
-    summaries_ = run_metrics_pass(
-        dump, options, [&](SiteIndex site, const SiteSummary& summary, SiteColumns&& columns) {
-            if (writer) writer->add_site(site, summary, columns);
-            if (keep) kept_[site] = std::make_shared<const SiteColumns>(std::move(columns));
-        });
+    PassSink sink;
+    sink.block = [&writer](SiteIndex site, Index first, const RowMatrixD& values,
+                           std::span<const std::uint8_t> flags) {
+        writer.write_block(site, first, values, flags);
+    };
+    sink.site_done = [&writer](SiteIndex site, const SiteSummary& summary) {
+        writer.finish_site(site, summary);
+    };
+    summaries_ = run_metrics_pass(dump, options, sink);
+    const std::string failure = writer.commit();
+    if (cache_warning_.empty()) cache_warning_ = failure;
+    if (failure.empty()) columns_ = MetricsCacheFile::open(columns_path, identity, dump.info());
+    if (failure.empty() && !columns_)
+        cache_warning_ = columns_path + ": the file just written cannot be opened again";
+}
+
+void MetricsStore::write_private_columns(const Dump& dump, const PassOptions& options) {
+    const std::string path = private_columns_path();
+    run_pass(dump, options, path, kPrivateIdentity, true);
+    // The open file stays readable through its handle; nothing is left behind on disk.
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
 }
 
 void MetricsStore::check_site(SiteIndex site) const {
@@ -116,13 +130,12 @@ const Summary& MetricsStore::summary(SiteIndex site, Metric metric) const {
     return metrics[size_t(column_of(metric))];
 }
 
-std::shared_ptr<const SiteColumns> MetricsStore::columns(SiteIndex site) const {
+std::shared_ptr<const ColumnSource> MetricsStore::columns(SiteIndex site) const {
     check_site(site);
-    if (kept_[site]) return kept_[site];
-    if (cache_) return std::make_shared<const SiteColumns>(read_cached_columns(*cache_, site));
+    if (columns_) return columns_->columns(site);
     throw RequestError(dump_path_, "site " + std::to_string(site),
-                       "its per-token columns exceed half the memory budget and no cache was "
-                       "written; allow the cache or raise the budget");
+                       "its per-token columns were not kept" +
+                           (cache_warning_.empty() ? std::string() : " (" + cache_warning_ + ")"));
 }
 
 }  // namespace lngeom

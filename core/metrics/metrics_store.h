@@ -1,13 +1,15 @@
 #pragma once
-// A dump's metrics, computed once: every site's summaries in memory, and its per-token
-// columns in memory when they fit the budget, else in the cache file, loaded per site on demand.
+// A dump's metrics, computed once: every site's summaries in memory, and its per-token columns
+// on disk, read on demand (ColumnSource). The columns go to the metrics cache beside the dump,
+// or, without a usable cache, to a private temporary file that disappears with the store.
 
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
-#include "core/cache/metrics_cache.h"
+#include "core/cache/cache_identity.h"
+#include "core/cache/metrics_cache_file.h"
+#include "core/columns/column_source.h"
 #include "core/metrics/metrics.h"
 #include "core/metrics/metrics_pass.h"
 
@@ -15,9 +17,9 @@ namespace lngeom {
 
 struct StoreOptions {
     PassOptions pass;
-    bool use_cache = true;
+    bool use_cache = true;        // read and write the cache file
     std::string cache_directory;  // empty: default_cache_directory()
-    // Keep the columns in memory when they take at most half the memory budget.
+    // Per-token columns for views and exports (statistics need none): written during the pass.
     bool keep_columns = true;
 };
 
@@ -31,24 +33,23 @@ class MetricsStore {
     const std::vector<SiteSummary>& summaries() const { return summaries_; }
     // RequestError when the site does not exist or has no such metric (no output).
     const Summary& summary(SiteIndex site, Metric metric) const;
-    // The site's per-token columns; RequestError when they were neither kept nor cached,
-    // FormatError when the cache file was damaged since.
-    std::shared_ptr<const SiteColumns> columns(SiteIndex site) const;
+    // The site's per-token columns; RequestError when they were not kept or could not be
+    // written (the reason: cache_warning()).
+    std::shared_ptr<const ColumnSource> columns(SiteIndex site) const;
 
     bool loaded_from_cache() const { return loaded_from_cache_; }
     const std::string& cache_path() const { return cache_path_; }        // empty without a cache
     const std::string& cache_warning() const { return cache_warning_; }  // why none was written
 
   private:
-    bool load_cache(const std::string& identity, const DumpInfo& info, bool keep);
-    void run_pass(const Dump& dump, const PassOptions& options, bool keep,
-                  MetricsCacheWriter* writer);
+    void run_pass(const Dump& dump, const PassOptions& options, const std::string& columns_path,
+                  const std::string& identity, bool keep_columns);
+    void write_private_columns(const Dump& dump, const PassOptions& options);
     void check_site(SiteIndex site) const;
 
     std::string dump_path_;
     std::vector<SiteSummary> summaries_;
-    std::vector<std::shared_ptr<const SiteColumns>> kept_;
-    std::optional<MetricsCacheFile> cache_;
+    std::shared_ptr<const MetricsCacheFile> columns_;
     std::string cache_path_;
     std::string cache_warning_;
     bool loaded_from_cache_ = false;

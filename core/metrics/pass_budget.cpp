@@ -42,14 +42,11 @@ PassMemory pass_memory(const Dump& dump, SiteIndex site, const PassOptions& opti
     const double element_bytes = about.input_type == StoredType::Float64 ? 8 : 4;
     const double streams = about.has_output ? 2 : 1;
     const double rows = double(dump.block_rows(site, pass_block_bytes(options)));
-    // Per token: one float per metric and one flag byte.
-    const double token_bytes = 4.0 * metric_count(about.has_output) + 1;
     return {slots_in_flight(options) * streams * rows * double(about.d) * element_bytes,
-            double(about.n_tokens) * token_bytes, double(SiteState::max_bytes(about))};
+            double(SiteState::max_bytes(about))};
 }
 
-void require_pass_within_budget(const Dump& dump, const PassOptions& options, bool collects_columns,
-                                bool keeps_states) {
+void require_pass_within_budget(const Dump& dump, const PassOptions& options, bool keeps_states) {
     const double budget = double(options.memory_budget_bytes);
     // What the pass plans for blocks: half the budget, but never less than its smallest blocks.
     const double block_allowance =
@@ -66,11 +63,6 @@ void require_pass_within_budget(const Dump& dump, const PassOptions& options, bo
                                    detail::byte_text(memory.blocks) +
                                    " of block buffers for the metrics pass, more than half " +
                                    budget_text);
-        if (collects_columns && memory.columns > budget)
-            throw RequestError(dump.info().path, object,
-                               "the per-token metrics of its " + std::to_string(about.n_tokens) +
-                                   " tokens need " + detail::byte_text(memory.columns) +
-                                   ", more than " + budget_text);
     }
     if (keeps_states) require_kept_states_within_budget(dump, options, budget_text);
 }

@@ -8,21 +8,18 @@
 
 namespace lngeom {
 
-// Bytes the pass needs at most for `site`: its blocks in flight, its per-token columns (when
-// collected) and its mergeable state (SiteState::max_bytes).
+// Bytes the pass needs at most for `site`: its blocks in flight and its mergeable state
+// (SiteState::max_bytes). Per-token values are never held: a sink takes them block by block.
 struct PassMemory {
     double blocks = 0;
-    double columns = 0;
     double state = 0;
 };
 PassMemory pass_memory(const Dump& dump, SiteIndex site, const PassOptions& options);
 
 // RequestError naming the file, the site's dataset and the budget when a site's blocks need
-// more than the pass plans for them (half the budget), its columns (when `collects_columns`)
-// more than the budget, or (when `keeps_states`) the states of all sites more than half of it.
-// The states of the sites in flight are not counted: at most threads + 1 sites, each bounded
-// by lngeom's constants (about 1 MiB) whatever the file declares.
-void require_pass_within_budget(const Dump& dump, const PassOptions& options, bool collects_columns,
-                                bool keeps_states);
+// more than the pass plans for them (half the budget), or (when `keeps_states`) the states of
+// all sites more than half of it. The states of the sites in flight are not counted: at most
+// threads + 1 sites, each bounded by lngeom's constants (about 1 MiB) whatever the file declares.
+void require_pass_within_budget(const Dump& dump, const PassOptions& options, bool keeps_states);
 
 }  // namespace lngeom

@@ -110,7 +110,7 @@ void TestMainWindowSession::sessionSurvivesARestart() {
              QJsonDocument(comparable(saved)).toJson());
     QCOMPARE(second.documents->current()->displayName(), QString("sample-rmsnorm.h5"));
     QCOMPARE(second.documents->current()->currentSite(), 2);
-    QCOMPARE(second.documents->current()->selection()->tokens(),
+    QCOMPARE(second.documents->current()->selection()->set().to_vector(),
              (std::vector<lngeom::Index>{3, 5, 7}));
     QCOMPARE(second.window->histogramView()->settings().bins, 40);
     QCOMPARE(second.window->views().table->settings().filter.text, QString("e"));

@@ -1,5 +1,6 @@
-// Chart data from the kept per-token metrics: brushed ranges, re-binning, per-site curves and
-// heatmap rows, selection statistics, default ranges, site labels and alignment of two dumps.
+// Chart data streamed from per-token columns (read in blocks of a few rows, so every block edge
+// is crossed): brushed ranges, re-binning, per-site curves and heatmap rows, selection
+// statistics, token sets, default ranges, site labels and alignment of two dumps.
 
 #include <QtTest>
 
@@ -16,9 +17,11 @@
 #include "core/charts/layer_heatmap.h"
 #include "core/charts/site_alignment.h"
 #include "core/charts/site_labels.h"
-#include "core/metrics/metric_values.h"
-#include "core/tokens/selection_statistics.h"
-#include "core/tokens/token_ranges.h"
+#include "core/columns/column_blocks.h"
+#include "core/columns/column_statistics.h"
+#include "core/errors.h"
+#include "core/tokens/token_set.h"
+#include "tests/core/memory_columns.h"
 
 using namespace lngeom;
 
@@ -42,6 +45,19 @@ std::int64_t validCount(std::span<const float> values) {
     return std::count_if(values.begin(), values.end(), [](float v) { return !std::isnan(v); });
 }
 
+// Blocks of 37 rows: no block edge falls on a 64-token word of a TokenSet.
+constexpr Index kBlockRows = 37;
+
+test::MemoryColumns columnsOf(const std::vector<float>& values) {
+    return test::MemoryColumns::repeated(values, kBlockRows);
+}
+
+std::vector<float> subsetOf(const std::vector<float>& values, const TokenSet& tokens) {
+    std::vector<float> subset;
+    tokens.for_each([&](Index token) { subset.push_back(values[std::size_t(token)]); });
+    return subset;
+}
+
 SiteInfo namedSite(int layer, const std::string& name) {
     SiteInfo site;
     site.layer = layer;
@@ -56,7 +72,7 @@ class TestChartData : public QObject {
   private slots:
     void brushedBinsHoldExactlyTheirCounts_data();
     void brushedBinsHoldExactlyTheirCounts();
-    void rangeSelectsHalfOpenInterval();
+    void tokenSetsKeepMembersInOrder();
     void binCountsSumToTheValidTokens();
     void heatmapRowsAreTheSitesHistograms();
     void rowFractionsSumToOne();
@@ -66,7 +82,7 @@ class TestChartData : public QObject {
     void selectionCurveSummarizesTheTokensAtEverySite();
     void alignedCurvesAndTheirDifference();
     void selectionStatisticsAreThoseOfTheSubset();
-    void metricValuesAreTheColumn();
+    void blocksCoverTheColumn();
     void defaultRange_data();
     void defaultRange();
     void siteLabels_data();
@@ -95,23 +111,38 @@ void TestChartData::brushedBinsHoldExactlyTheirCounts() {
     QFETCH(int, firstBin);
     QFETCH(int, lastBin);
     const auto values = angleValues(20000, 7);
+    const auto columns = columnsOf(values);
     const Histogram histogram = histogram_of(values, low, high, bins);
-    const auto tokens = tokens_in_bins(values, histogram, firstBin, lastBin);
+    QCOMPARE(column_histogram(columns, Metric::Sigma, low, high, bins).counts, histogram.counts);
+    const TokenSet tokens =
+        column_tokens_in_bins(columns, Metric::Norm, histogram, firstBin, lastBin);
     const auto counted = std::accumulate(histogram.counts.begin() + firstBin,
                                          histogram.counts.begin() + lastBin + 1, std::int64_t(0));
-    QCOMPARE(std::int64_t(tokens.size()), counted);
-    QVERIFY(std::is_sorted(tokens.begin(), tokens.end()));
-    for (Index token : tokens) {
+    QCOMPARE(tokens.count(), counted);
+    tokens.for_each([&](Index token) {
         const int bin = histogram.bin_of(values[std::size_t(token)]);
         QVERIFY(bin >= firstBin && bin <= lastBin);
-    }
+    });
 }
 
-void TestChartData::rangeSelectsHalfOpenInterval() {
-    const std::vector<float> values{1.0f, 2.0f, kNaN, 2.5f, 3.0f, 0.5f};
-    QCOMPARE(tokens_in_range(values, 2.0, 3.0), (std::vector<Index>{1, 3}));
-    QCOMPARE(tokens_in_range(values, 0.0, 10.0), (std::vector<Index>{0, 1, 3, 4, 5}));
-    QVERIFY(tokens_in_range(values, 5.0, 6.0).empty());
+void TestChartData::tokenSetsKeepMembersInOrder() {
+    TokenSet set(200);
+    for (Index token : {199, 5, 64, 63, 5, 128, -1, 200}) set.insert(token);
+    QCOMPARE(set.count(), Index(5));
+    QCOMPARE(set.to_vector(), (std::vector<Index>{5, 63, 64, 128, 199}));
+    QCOMPARE(set.first_tokens(2), (std::vector<Index>{5, 63}));
+    QVERIFY(set.contains(63) && !set.contains(62) && !set.contains(-1) && !set.contains(200));
+    std::vector<Index> inside;
+    set.for_each(63, 129, [&](Index token) { inside.push_back(token); });
+    QCOMPARE(inside, (std::vector<Index>{63, 64, 128}));
+    QCOMPARE(set.count_in(6, 63), Index(0));
+    QVERIFY(!set.any_in(6, 63) && set.any_in(6, 64) && set.any_in(129, 200));
+    QCOMPARE(TokenSet::all(130).count(), Index(130));
+    QCOMPARE(TokenSet::all(130).count_in(64, 130), Index(66));
+    TokenSet merged = TokenSet::of(200, std::vector<Index>{0, 5});
+    merged.merge(set);
+    QCOMPARE(merged.count(), Index(6));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, merged.merge(TokenSet(10)));
 }
 
 void TestChartData::binCountsSumToTheValidTokens() {
@@ -130,19 +161,26 @@ void TestChartData::binCountsSumToTheValidTokens() {
 void TestChartData::heatmapRowsAreTheSitesHistograms() {
     const auto first = angleValues(3000, 1);
     const auto second = angleValues(5000, 2);
-    const std::vector<float> none;
-    const std::vector<std::span<const float>> sites{first, none, second};
-    const HeatmapBins heatmap = heatmap_bins(sites, 80.0, 100.0, 25);
+    const std::vector<std::vector<float>> values{first, {}, second};
+    const std::vector<std::shared_ptr<const ColumnSource>> sites{
+        std::make_shared<test::MemoryColumns>(columnsOf(first)), nullptr,
+        std::make_shared<test::MemoryColumns>(columnsOf(second))};
+    const HeatmapBins heatmap = heatmap_bins(sites, Metric::Norm, 80.0, 100.0, 25);
     QCOMPARE(heatmap.counts.rows(), Index(3));
     QCOMPARE(heatmap.bins(), 25);
-    for (std::size_t site = 0; site < sites.size(); ++site) {
-        const Histogram histogram = histogram_of(sites[site], 80.0, 100.0, 25);
+    for (SiteIndex site = 0; site < sites.size(); ++site) {
+        const Histogram histogram = histogram_of(values[site], 80.0, 100.0, 25);
         for (int bin = 0; bin < 25; ++bin)
             QCOMPARE(heatmap.counts(Index(site), bin), histogram.counts[std::size_t(bin)]);
     }
     QCOMPARE(heatmap.counts.row(1).sum(), std::int64_t(0));
-    const ValueRange range = values_range(sites);
-    const HeatmapBins whole = heatmap_bins(sites, range.low, range.high, 40);
+    QCOMPARE(heatmap_bins(sites, Metric::RotationDeg, 80.0, 100.0, 5).counts.sum(),
+             std::int64_t(0));
+    std::vector<SiteSummary> summaries(3);
+    for (SiteIndex site : {0u, 2u})
+        summaries[site].metrics.assign(std::size_t(kInputMetricCount), summarize(values[site]));
+    const ValueRange range = values_range(summaries, Metric::Norm);
+    const HeatmapBins whole = heatmap_bins(sites, Metric::Norm, range.low, range.high, 40);
     QCOMPARE(whole.counts.row(0).sum(), validCount(first));
     QCOMPARE(whole.counts.row(2).sum(), validCount(second));
 }
@@ -165,9 +203,11 @@ void TestChartData::stackedBarsSplitEachBin_data() {
 void TestChartData::stackedBarsSplitEachBin() {
     QFETCH(bool, logCounts);
     const auto values = angleValues(6000, 3);
+    const auto columns = columnsOf(values);
     const Histogram site = histogram_of(values, 80.0, 100.0, 30);
-    const auto tokens = tokens_in_bins(values, site, 10, 17);
-    const Histogram selection = histogram_of_tokens(values, tokens, 80.0, 100.0, 30);
+    const TokenSet tokens = column_tokens_in_bins(columns, Metric::Norm, site, 10, 17);
+    const Histogram selection =
+        column_histogram_of_tokens(columns, Metric::Norm, tokens, 80.0, 100.0, 30);
     const HistogramBars bars = histogram_bars(site, &selection, logCounts);
     QCOMPARE(bars.edges.size(), std::size_t(31));
     QCOMPARE(bars.edges.front(), 80.0);
@@ -185,14 +225,14 @@ void TestChartData::stackedBarsSplitEachBin() {
 
 void TestChartData::curveFollowsTheSummaries() {
     std::vector<SiteSummary> sites(3);
-    for (std::size_t site = 0; site < sites.size(); ++site) {
+    for (SiteIndex site = 0; site < sites.size(); ++site) {
         const auto values = angleValues(1000 + 100 * site, unsigned(site));
         const int columns = site == 1 ? kInputMetricCount : kMetricCount;
         sites[site].metrics.assign(std::size_t(columns), summarize(values));
     }
     const LayerCurve angle = layer_curve(sites, Metric::AngleToUniformDeg);
     QCOMPARE(angle.size(), std::size_t(3));
-    for (std::size_t site = 0; site < 3; ++site) {
+    for (SiteIndex site = 0; site < 3; ++site) {
         const Summary& expected = sites[site].metrics[0];
         QCOMPARE(angle.mean[site], expected.mean);
         QCOMPARE(angle.std[site], expected.std);
@@ -209,13 +249,15 @@ void TestChartData::curveFollowsTheSummaries() {
 void TestChartData::selectionCurveSummarizesTheTokensAtEverySite() {
     const auto first = angleValues(800, 21);
     const auto second = angleValues(800, 22);
-    const std::vector<std::span<const float>> sites{first, {}, second};
-    const std::vector<Index> tokens{3, 5, 8, 13, 21, 34};
-    const LayerCurve curve = layer_curve_of_tokens(sites, tokens);
+    const std::vector<std::shared_ptr<const ColumnSource>> sites{
+        std::make_shared<test::MemoryColumns>(columnsOf(first)), nullptr,
+        std::make_shared<test::MemoryColumns>(columnsOf(second))};
+    const TokenSet tokens = TokenSet::of(800, std::vector<Index>{3, 5, 8, 13, 21, 34, 700});
+    const LayerCurve curve = layer_curve_of_tokens(sites, Metric::Norm, tokens);
     QCOMPARE(curve.size(), std::size_t(3));
-    QCOMPARE(curve.mean[0], summarize_tokens(first, tokens).mean);
-    QCOMPARE(curve.max[2], summarize_tokens(second, tokens).max);
-    QCOMPARE(curve.count[0], std::int64_t(6));
+    QVERIFY(std::abs(curve.mean[0] - summarize(subsetOf(first, tokens)).mean) < 1e-12);
+    QCOMPARE(curve.max[2], summarize(subsetOf(second, tokens)).max);
+    QCOMPARE(curve.count[0], std::int64_t(7));
     QVERIFY(std::isnan(curve.mean[1]));
 }
 
@@ -237,32 +279,67 @@ void TestChartData::alignedCurvesAndTheirDifference() {
 
 void TestChartData::selectionStatisticsAreThoseOfTheSubset() {
     const auto values = angleValues(4000, 5);
-    const auto tokens = tokens_in_range(values, 88.0, 95.0);
-    std::vector<float> subset;
-    for (Index token : tokens) subset.push_back(values[std::size_t(token)]);
+    const auto columns = columnsOf(values);
+    const Histogram edges(88.0, 95.0, 7);
+    const TokenSet tokens = column_tokens_in_bins(columns, Metric::Norm, edges, 0, 6);
+    const std::vector<float> subset = subsetOf(values, tokens);
     const Summary expected = summarize(subset);
-    const Summary actual = summarize_tokens(values, tokens);
+    const Summary actual = column_summary_of_tokens(columns, Metric::Norm, tokens);
     QCOMPARE(actual.count, expected.count);
-    QCOMPARE(actual.mean, expected.mean);
+    QVERIFY(std::abs(actual.mean - expected.mean) < 1e-12);
     QCOMPARE(actual.p50, expected.p50);
-    QVERIFY(actual.min >= 88.0 && actual.max < 95.0);
-    const Histogram histogram = histogram_of_tokens(values, tokens, 80.0, 100.0, 20);
+    QVERIFY(actual.min >= 88.0 && actual.max <= 95.0);
+    const Histogram histogram =
+        column_histogram_of_tokens(columns, Metric::Norm, tokens, 80.0, 100.0, 20);
     QCOMPARE(histogram.counts, histogram_of(subset, 80.0, 100.0, 20).counts);
-    QCOMPARE(summarize_tokens(values, {}).count, std::int64_t(0));
-    const Moments moments = moments_of_tokens(values, tokens);
+    QCOMPARE(column_summary_of_tokens(columns, Metric::Norm, TokenSet(4000)).count,
+             std::int64_t(0));
+    const Moments moments = column_moments_of_tokens(columns, Metric::Norm, tokens);
     QCOMPARE(moments.count, expected.count);
     QVERIFY(std::abs(moments.mean - expected.mean) < 1e-9);
     QVERIFY(std::abs(moments.std() - expected.std) < 1e-9);
     QCOMPARE(moments.max, expected.max);
 }
 
-void TestChartData::metricValuesAreTheColumn() {
-    SiteColumns columns;
-    columns.values = Eigen::MatrixXf::Random(50, kInputMetricCount);
-    const auto norms = metric_values(columns, Metric::Norm);
-    QCOMPARE(norms.size(), std::size_t(50));
-    QCOMPARE(norms[7], columns.values(7, column_of(Metric::Norm)));
-    QVERIFY(metric_values(columns, Metric::RotationDeg).empty());
+void TestChartData::blocksCoverTheColumn() {
+    const auto values = angleValues(1000, 9);
+    const auto columns = columnsOf(values);
+    std::vector<float> read;
+    Index expected_first = 0;
+    for_each_block(columns, Metric::Sigma, [&](Index first, std::span<const float> block) {
+        QCOMPARE(first, expected_first);
+        QVERIFY(Index(block.size()) <= kBlockRows);
+        read.insert(read.end(), block.begin(), block.end());
+        expected_first += Index(block.size());
+    });
+    QCOMPARE(read.size(), values.size());
+    QVERIFY(
+        std::equal(read.begin(), read.end(), values.begin(), values.end(),
+                   [](float a, float b) { return a == b || (std::isnan(a) && std::isnan(b)); }));
+    const std::vector<Index> tokens{0, 1, 36, 37, 500, 999};
+    const std::vector<float> gathered = gather_values(columns, Metric::Rms, tokens);
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        QCOMPARE(gathered[i], values[std::size_t(tokens[i])]);
+    QCOMPARE(value_at(columns, Metric::Norm, 500), values[500]);
+    try {
+        value_at(columns, Metric::RotationDeg, 0);
+        QFAIL("no error");
+    } catch (const RequestError& error) {
+        QCOMPARE(QString(error.what()),
+                 "memory: rotation_deg: this site has no such metric (it needs the module's "
+                 "output)");
+    }
+    try {
+        value_at(columns, Metric::Norm, 1000);
+        QFAIL("no error");
+    } catch (const RequestError& error) {
+        QCOMPARE(QString(error.what()),
+                 "memory: rows 1000 to 1001 are outside the site's 1000 tokens");
+    }
+    const std::atomic<bool> cancel(true);
+    QVERIFY_THROWS_EXCEPTION(
+        CancelledError, for_each_block(
+                            columns, Metric::Norm, [](Index, std::span<const float>) {}, &cancel));
 }
 
 void TestChartData::defaultRange_data() {

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/columns/column_blocks.h"
 #include "core/errors.h"
 #include "core/io/atomic_file.h"
 #include "core/metrics/metrics_store.h"
@@ -33,7 +34,6 @@ QStringList lines_of(const std::string& text) {
 struct Sample {
     lngeom::Dump dump = lngeom::Dump::open(kSample);
     lngeom::MetricsStore store = compute(dump);
-    lngeom::TokenLabelColumns labels = lngeom::read_token_label_columns(dump);
 
     static lngeom::MetricsStore compute(const lngeom::Dump& dump) {
         lngeom::StoreOptions options;
@@ -43,7 +43,7 @@ struct Sample {
 
     std::string csv(const lngeom::TokenMetricsRequest& request) const {
         std::ostringstream out;
-        lngeom::write_token_metrics_csv(out, dump.info(), store, labels, request);
+        lngeom::write_token_metrics_csv(out, dump, store, request);
         return out.str();
     }
 };
@@ -145,13 +145,14 @@ class TestExportData : public QObject {
         const Sample sample;
         const auto& info = sample.dump.info();
         const std::size_t chosen = site < 0 ? info.sites.size() - 1 : std::size_t(site);
-        const QStringList lines = lines_of(sample.csv({{chosen}, {token}}));
+        const QStringList lines = lines_of(sample.csv({{chosen}, {token}, nullptr}));
         QCOMPARE(lines.size(), 2);
         const QStringList fields = lines[1].split(',');
         QCOMPARE(fields[0], QString::fromStdString(info.sites[chosen].key));
         QCOMPARE(fields[4].toInt(), token);
-        QCOMPARE(fields[6].toInt(), sample.labels.sequence.at(std::size_t(token)));
-        const float angle = sample.store.columns(chosen)->values(token, 0);
+        QCOMPARE(fields[6].toInt(), sample.dump.read_sequence(token, 1).front());
+        const float angle = lngeom::value_at(*sample.store.columns(chosen),
+                                             lngeom::Metric::AngleToUniformDeg, token);
         QCOMPARE(fields[8].toFloat(), angle);
     }
 
@@ -175,7 +176,7 @@ class TestExportData : public QObject {
         const Sample sample;
         try {
             const std::size_t index = lngeom::find_site(sample.dump.info(), site.toStdString());
-            sample.csv({{index}, {token}});
+            sample.csv({{index}, {token}, nullptr});
             QFAIL("no error");
         } catch (const lngeom::RequestError& error) {
             QCOMPARE(QString::fromUtf8(error.what()), message);
@@ -186,9 +187,9 @@ class TestExportData : public QObject {
         const Sample sample;
         QTemporaryDir directory;
         const QString path = directory.filePath("metrics.h5");
-        lngeom::write_token_metrics_hdf5(path.toStdString(), sample.dump.info(), sample.store,
-                                         sample.labels);
-        const float angle = sample.store.columns(3)->values(100, 0);
+        lngeom::write_token_metrics_hdf5(path.toStdString(), sample.dump, sample.store);
+        const float angle =
+            lngeom::value_at(*sample.store.columns(3), lngeom::Metric::AngleToUniformDeg, 100);
         const QString script = QString(R"(
 import h5py, sys
 f = h5py.File(sys.argv[1], "r")

@@ -1,11 +1,14 @@
-// The metrics cache and store: hits, stale dumps, damaged cache files, cancelled passes, and
-// columns too large for the budget served from the cache.
+// The metrics cache (an HDF5 file of per-site columns) and the store: hits, stale dumps, caches
+// of another dump or shape, damaged cache files and damaged column chunks, cancelled passes,
+// columns read block by block from disk, and the private column file used without a cache.
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
 
+#include "core/cache/metrics_cache_writer.h"
 #include "core/errors.h"
 #include "core/metrics/metrics_store.h"
 #include "tests/core/test_metric_fixtures.h"
@@ -62,11 +65,45 @@ void compare_summaries(const std::vector<SiteSummary>& a, const std::vector<Site
     }
 }
 
-bool same_columns(const SiteColumns& a, const SiteColumns& b) {
-    return a.flags == b.flags && a.values.rows() == b.values.rows() &&
-           a.values.cols() == b.values.cols() &&
-           std::equal(a.values.data(), a.values.data() + a.values.size(), b.values.data(),
+std::vector<float> column(const MetricsStore& store, SiteIndex site, Metric metric) {
+    const auto columns = store.columns(site);
+    std::vector<float> values(std::size_t(columns->n_tokens()));
+    columns->read(metric, 0, values);
+    return values;
+}
+
+bool same_values(const std::vector<float>& a, const std::vector<float>& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
                       [](float x, float y) { return x == y || (std::isnan(x) && std::isnan(y)); });
+}
+
+// The file offset of the 16 bytes holding values[first …] as stored: the column's chunk data
+// (-1 when they are not found once).
+std::streamoff offset_of(const std::string& path, const std::vector<float>& values,
+                         std::size_t first) {
+    std::ifstream in(path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string pattern(reinterpret_cast<const char*>(values.data() + first), 16);
+    const auto found = bytes.find(pattern);
+    if (found == std::string::npos || bytes.find(pattern, found + 1) != std::string::npos)
+        return -1;
+    return std::streamoff(found);
+}
+
+// A cache at the store's path, written by the cache's own writer for `info` and `identity`.
+void write_cache(const std::string& path, const std::string& identity, const DumpInfo& info) {
+    MetricsCacheWriter writer(path, identity, info);
+    for (SiteIndex site = 0; site < info.sites.size(); ++site) {
+        const int metrics = metric_count(info.sites[site].has_output);
+        const RowMatrixD values = RowMatrixD::Constant(info.sites[site].n_tokens, metrics, 1.0);
+        const std::vector<std::uint8_t> flags(std::size_t(info.sites[site].n_tokens), 0);
+        writer.write_block(site, 0, values, flags);
+        SiteSummary summary;
+        summary.n_tokens = info.sites[site].n_tokens;
+        summary.metrics.assign(std::size_t(metrics), Summary{1, 1, 0, 1, 1, 1, 1, 1});
+        writer.finish_site(site, summary);
+    }
+    QCOMPARE(QString::fromStdString(writer.commit()), QString());
 }
 
 }  // namespace
@@ -84,8 +121,9 @@ class TestMetricsCache : public QObject {
         const MetricsStore second = workspace.compute();
         QVERIFY(second.loaded_from_cache());
         compare_summaries(first.summaries(), second.summaries());
-        for (std::size_t site = 0; site < 3; ++site)
-            QVERIFY(same_columns(*first.columns(site), *second.columns(site)));
+        for (SiteIndex site = 0; site < 3; ++site)
+            for (Metric metric : first.columns(site)->metrics())
+                QVERIFY(same_values(column(first, site, metric), column(second, site, metric)));
         QCOMPARE(fs::directory_iterator(workspace.cache_directory)->path().string(),
                  workspace.cache_file());
     }
@@ -120,55 +158,87 @@ class TestMetricsCache : public QObject {
 
     void damaged_cache_files_are_ignored_data() {
         QTest::addColumn<QString>("damage");
-        for (const char* damage :
-             {"index byte", "marker", "truncated", "empty", "garbage", "header"})
+        for (const char* damage : {"superblock byte", "metadata byte", "truncated", "empty",
+                                   "garbage", "another dump's identity", "another shape"})
             QTest::newRow(damage) << damage;
     }
 
     void damaged_cache_files_are_ignored() {
         QFETCH(QString, damage);
         const Workspace workspace;
-        const MetricsStore first = workspace.compute();
+        // Closed before the damage: HDF5 would share a file it still has open.
+        const std::vector<SiteSummary> first = workspace.compute().summaries();
         const std::string cache = workspace.cache_file();
         const auto size = std::streamoff(fs::file_size(cache));
-        if (damage == "index byte") overwrite_byte(cache, size - 40);
-        if (damage == "marker") overwrite_byte(cache, size - 1);
-        if (damage == "header") overwrite_byte(cache, 3);
+        const Dump dump = Dump::open(workspace.dump_path);
+        const std::string identity = dump_identity(workspace.dump_path, "");
+        if (damage == "superblock byte") overwrite_byte(cache, 20);
+        // The root group's object header follows the superblock; HDF5 checksums it.
+        if (damage == "metadata byte") overwrite_byte(cache, 60);
         if (damage == "truncated") fs::resize_file(cache, std::uintmax_t(size - 9));
         if (damage == "empty") fs::resize_file(cache, 0);
         if (damage == "garbage") std::ofstream(cache, std::ios::trunc) << std::string(4096, 'x');
+        if (damage == "another dump's identity") write_cache(cache, identity + "x", dump.info());
+        if (damage == "another shape") {
+            DumpInfo fewer = dump.info();
+            fewer.sites.pop_back();
+            write_cache(cache, identity, fewer);
+        }
         const MetricsStore again = workspace.compute();
         QVERIFY(!again.loaded_from_cache());
-        compare_summaries(first.summaries(), again.summaries());
+        compare_summaries(first, again.summaries());
         QVERIFY(workspace.compute().loaded_from_cache());
     }
 
-    void damaged_columns_are_reported() {
+    void damaged_column_chunks_are_reported_and_removed() {
         const Workspace workspace;
-        workspace.compute();
-        // Past the header (magic, version, identity): the first site's columns.
-        const std::string identity = dump_identity(workspace.dump_path, "");
-        overwrite_byte(workspace.cache_file(), std::streamoff(16 + identity.size() + 8));
-        const MetricsStore store = workspace.compute(std::size_t(512) << 20, false);
+        const std::vector<float> norms = column(workspace.compute(), 0, Metric::Norm);
+        QVERIFY(norms.size() > 20);
+        const std::streamoff offset = offset_of(workspace.cache_file(), norms, 10);
+        QVERIFY(offset >= 0);
+        overwrite_byte(workspace.cache_file(), offset + 2);
+        const MetricsStore store = workspace.compute();
         QVERIFY(store.loaded_from_cache());
+        QCOMPARE(column(store, 0, Metric::AngleToUniformDeg).size(), norms.size());
         try {
-            store.columns(0);
-            QFAIL("damaged columns were accepted");
+            column(store, 0, Metric::Norm);
+            QFAIL("a damaged chunk was read");
         } catch (const FormatError& error) {
             QCOMPARE(error.file(), workspace.cache_file());
-            QVERIFY2(QString(error.what()).contains("fail their checksum"), error.what());
+            QCOMPARE(error.object(), std::string("/sites/000/norm"));
+            QVERIFY2(QString(error.what()).contains("is damaged") &&
+                         QString(error.what()).contains("the cache file was removed"),
+                     error.what());
         }
-    }
-
-    void damaged_columns_that_fit_are_recomputed() {
-        const Workspace workspace;
-        const MetricsStore first = workspace.compute();
-        const std::string identity = dump_identity(workspace.dump_path, "");
-        overwrite_byte(workspace.cache_file(), std::streamoff(16 + identity.size() + 8));
+        QVERIFY(!fs::exists(workspace.cache_file()));
         const MetricsStore again = workspace.compute();
         QVERIFY(!again.loaded_from_cache());
-        QVERIFY(same_columns(*first.columns(0), *again.columns(0)));
-        QVERIFY(workspace.compute().loaded_from_cache());
+        QVERIFY(same_values(column(again, 0, Metric::Norm), norms));
+    }
+
+    void the_cache_opens_in_h5py() {
+        const Workspace workspace;
+        const MetricsStore store = workspace.compute();
+        const float norm = column(store, 1, Metric::Norm)[7];
+        const QString script = R"(
+import h5py, sys
+f = h5py.File(sys.argv[1], "r")
+s = f["sites/001"]
+print(f.attrs["format"], f.attrs["format_version"], f.attrs["complete"], len(f["sites"]),
+      s.attrs["n_tokens"], s["norm"].dtype, s["norm"].fletcher32, s["flags"].dtype,
+      repr(float(s["norm"][7])), round(float(s["norm"].attrs["mean"]), 6)))";
+        QProcess python;
+        python.start(LNGEOM_PYTHON, {"-c", script, QString::fromStdString(store.cache_path())});
+        QVERIFY(python.waitForFinished(60000));
+        QCOMPARE(python.exitCode(), 0);
+        const QString expected =
+            QStringLiteral("lngeom-metrics-cache %1 1 3 %2 float32 True uint8 %3 %4")
+                .arg(kMetricsCacheVersion)
+                .arg(store.summaries()[1].n_tokens)
+                .arg(QString::number(double(norm), 'g', 17))
+                .arg(QString::number(std::round(store.summary(1, Metric::Norm).mean * 1e6) / 1e6,
+                                     'g', 12));
+        QCOMPARE(QString(python.readAllStandardOutput()).trimmed(), expected);
     }
 
     void a_cancelled_pass_leaves_no_cache() {
@@ -184,31 +254,43 @@ class TestMetricsCache : public QObject {
         QVERIFY(!fs::exists(workspace.cache_directory) || fs::is_empty(workspace.cache_directory));
     }
 
-    void columns_beyond_the_budget_come_from_the_cache() {
+    void columns_are_read_block_by_block_from_the_cache() {
         const Workspace workspace("blocks");
         const MetricsStore store = workspace.compute(std::size_t(1) << 20);
         const std::vector<double> expected =
             test::expected_site_metrics(test::metric_fixture("blocks"), "001");
         const auto columns = store.columns(1);
-        QCOMPARE(columns->values.rows(), 6000);
+        QCOMPARE(columns->n_tokens(), 6000);
+        const std::vector<float> angles = column(store, 1, Metric::AngleToUniformDeg);
         for (Index token = 0; token < 6000; ++token)
-            QVERIFY(test::close_to(columns->values(token, 0),
-                                   expected[size_t(token * kMetricCount)], 1e-6));
+            QVERIFY(test::close_to(angles[size_t(token)], expected[size_t(token * kMetricCount)],
+                                   1e-6));
     }
 
-    void columns_beyond_the_budget_without_cache_are_refused() {
+    void without_the_cache_columns_go_to_a_private_file_that_leaves_nothing() {
         const Workspace workspace("blocks");
+        const QTemporaryDir temporary;
+        qputenv("TMPDIR", temporary.path().toUtf8());
         const Dump dump = Dump::open(workspace.dump_path);
         StoreOptions options;
         options.use_cache = false;
         options.pass.memory_budget_bytes = std::size_t(1) << 20;
         const MetricsStore store = MetricsStore::compute(dump, "", options);
-        QCOMPARE(store.summaries().size(), size_t(3));
+        qunsetenv("TMPDIR");
+        QVERIFY(store.cache_path().empty());
+        QVERIFY(fs::is_empty(temporary.path().toStdString()));
+        QVERIFY(!fs::exists(workspace.cache_directory));
+        const MetricsStore cached = workspace.compute(std::size_t(1) << 20);
+        QVERIFY(same_values(column(store, 2, Metric::Sigma), column(cached, 2, Metric::Sigma)));
+        options.keep_columns = false;
+        const MetricsStore statistics = MetricsStore::compute(dump, "", options);
+        compare_summaries(statistics.summaries(), store.summaries());
         try {
-            store.columns(0);
+            statistics.columns(0);
             QFAIL("no error");
         } catch (const RequestError& error) {
-            QVERIFY2(QString(error.what()).contains("exceed half the memory budget"), error.what());
+            QVERIFY2(QString(error.what()).contains("its per-token columns were not kept"),
+                     error.what());
         }
     }
 
@@ -220,6 +302,8 @@ class TestMetricsCache : public QObject {
                  store.cache_warning().c_str());
         QCOMPARE(store.summaries().size(), size_t(3));
         QVERIFY(store.cache_path().empty());
+        // The columns still come, from a private file instead.
+        QCOMPARE(column(store, 0, Metric::Norm).size(), std::size_t(store.summaries()[0].n_tokens));
     }
 
     void missing_metrics_and_sites_are_refused() {

@@ -29,13 +29,39 @@ void compare_summary(const Summary& actual, const QJsonObject& expected, const Q
                  qPrintable(where + " " + name + ": " + QString::number(value, 'g', 17)));
 }
 
-void compare_columns(const SiteColumns& columns, const std::string& path, const std::string& key) {
+// A site's per-token values as the pass hands them over, block by block, in any order.
+struct CollectedSite {
+    RowMatrixD values;
+    std::vector<std::uint8_t> flags;
+    Index rows_received = 0;
+};
+
+PassSink collector(std::vector<CollectedSite>& sites, const DumpInfo& info, std::mutex& mutex) {
+    for (SiteIndex site = 0; site < info.sites.size(); ++site) {
+        sites[site].values.resize(info.sites[site].n_tokens,
+                                  metric_count(info.sites[site].has_output));
+        sites[site].flags.assign(std::size_t(info.sites[site].n_tokens), 0xff);
+    }
+    PassSink sink;
+    sink.block = [&sites, &mutex](SiteIndex site, Index first, const RowMatrixD& values,
+                                  std::span<const std::uint8_t> flags) {
+        std::lock_guard lock(mutex);
+        sites[site].values.middleRows(first, values.rows()) = values;
+        std::copy(flags.begin(), flags.end(), sites[site].flags.begin() + first);
+        sites[site].rows_received += values.rows();
+    };
+    return sink;
+}
+
+void compare_columns(const CollectedSite& columns, const std::string& path,
+                     const std::string& key) {
+    QCOMPARE(columns.rows_received, columns.values.rows());
     QCOMPARE(columns.flags, test::expected_site_flags(path, key));
     const std::vector<double> expected = test::expected_site_metrics(path, key);
     const Index n_metrics = columns.values.cols();
     for (Index token = 0; token < columns.values.rows(); ++token)
         for (Index m = 0; m < n_metrics; ++m)
-            QVERIFY(test::close_to(columns.values(token, m),
+            QVERIFY(test::close_to(float(columns.values(token, m)),
                                    expected[size_t(token * n_metrics + m)], 1e-6));
 }
 
@@ -66,11 +92,13 @@ class TestMetricsPass : public QObject {
         PassOptions options;
         options.threads = threads;
         options.memory_budget_bytes = std::size_t(budget_kib) << 10;
-        std::vector<SiteColumns> columns(dump.info().sites.size());
-        const std::vector<SiteSummary> summaries = run_metrics_pass(
-            dump, options, [&](std::size_t site, const SiteSummary&, SiteColumns&& values) {
-                columns[site] = std::move(values);
-            });
+        std::vector<CollectedSite> columns(dump.info().sites.size());
+        std::mutex mutex;
+        std::vector<int> done(dump.info().sites.size(), 0);
+        PassSink sink = collector(columns, dump.info(), mutex);
+        sink.site_done = [&done](SiteIndex site, const SiteSummary&) { ++done[site]; };
+        const std::vector<SiteSummary> summaries = run_metrics_pass(dump, options, sink);
+        QCOMPARE(done, std::vector<int>(dump.info().sites.size(), 1));
         const QJsonArray expected = test::expected_sites(path);
         QCOMPARE(summaries.size(), size_t(expected.size()));
         for (size_t s = 0; s < summaries.size(); ++s) {
@@ -146,8 +174,9 @@ class TestMetricsPass : public QObject {
             if (rows >= 3000) cancel = true;
         };
         try {
-            run_metrics_pass(dump, options,
-                             [&](std::size_t, const SiteSummary&, SiteColumns&&) { ++sites_done; });
+            PassSink sink;
+            sink.site_done = [&](std::size_t, const SiteSummary&) { ++sites_done; };
+            run_metrics_pass(dump, options, sink);
             QFAIL("the pass was not cancelled");
         } catch (const CancelledError& error) {
             QVERIFY2(QString(error.what()).contains("cancelled after"), error.what());
@@ -161,11 +190,11 @@ class TestMetricsPass : public QObject {
         const Dump dump = Dump::open(test::metric_fixture("blocks"));
         PassOptions options;
         options.memory_budget_bytes = 320 << 10;
-        QVERIFY_THROWS_EXCEPTION(
-            std::runtime_error,
-            run_metrics_pass(dump, options, [](std::size_t, const SiteSummary&, SiteColumns&&) {
-                throw std::runtime_error("disk full");
-            }));
+        PassSink sink;
+        sink.block = [](std::size_t, Index, const RowMatrixD&, std::span<const std::uint8_t>) {
+            throw std::runtime_error("disk full");
+        };
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, run_metrics_pass(dump, options, sink));
     }
 };
 

@@ -97,7 +97,8 @@ class TestEllipsoidView : public QObject {
         QSignalSpy changed(document_->selection(), &TokenSelection::changed);
         QTest::mouseClick(view_->sceneView(), Qt::LeftButton, {}, where);
         QVERIFY(changed.count() > 0 || changed.wait(2000));
-        QCOMPARE(document_->selection()->tokens(), std::vector<Index>{picture->tokens[row]});
+        QCOMPARE(document_->selection()->set().to_vector(),
+                 std::vector<Index>{picture->tokens[row]});
         QTest::qWait(100);
         const QImage image = view_->sceneView()->grabImage();
         lngeom::test::saveTestImage(image, "ellipsoid-view-picked");

@@ -9,8 +9,7 @@
 
 #include <numeric>
 
-#include "core/metrics/metric_values.h"
-#include "core/tokens/token_ranges.h"
+#include "core/columns/column_statistics.h"
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/sample_documents.h"
 #include "tests/widgets/widgets_test_main.h"
@@ -27,10 +26,8 @@ namespace {
 
 const QColor kSiteColour(70, 110, 190);
 
-std::span<const float> valuesOf(const DumpDocument& document, Metric metric) {
-    static std::shared_ptr<const SiteColumns> kept;
-    kept = document.metrics().columns(document.currentSite());
-    return metric_values(*kept, metric);
+std::vector<float> valuesOf(const DumpDocument& document, Metric metric) {
+    return test::columnValues(document, document.currentSite(), metric);
 }
 
 std::int64_t total(const Histogram& histogram) {
@@ -157,7 +154,7 @@ void TestHistogramView::rangeSelectsExactlyItsBinsTokens() {
     const int last = drawn.bin_of(std::clamp(std::max(low, high), 80.0, 100.0));
     const auto counted = std::accumulate(drawn.counts.begin() + first,
                                          drawn.counts.begin() + last + 1, std::int64_t(0));
-    const auto& selected = document_->selection()->tokens();
+    const auto& selected = test::selectedTokens(*document_);
     QCOMPARE(std::int64_t(selected.size()), counted);
     const auto values = valuesOf(*document_, Metric::AngleToUniformDeg);
     for (Index token : selected) {
@@ -193,10 +190,11 @@ void TestHistogramView::dragSelectsTheBrushedBins() {
     const Histogram& drawn = *view.histogram();
     const int first = drawn.bin_of(chartDataPoint(*chart, from).x());
     const int last = drawn.bin_of(chartDataPoint(*chart, to).x());
-    const auto expected =
-        tokens_in_bins(valuesOf(*document_, Metric::AngleToUniformDeg), drawn, first, last);
+    const auto expected = column_tokens_in_bins(*document_->metrics().columns(0),
+                                                Metric::AngleToUniformDeg, drawn, first, last)
+                              .to_vector();
     QVERIFY(!expected.empty());
-    QCOMPARE(document_->selection()->tokens(), expected);
+    QCOMPARE(test::selectedTokens(*document_), expected);
     document_->selection()->clear();
 }
 

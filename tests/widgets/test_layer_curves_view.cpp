@@ -7,7 +7,6 @@
 #include <cmath>
 
 #include "core/charts/layer_curves.h"
-#include "core/metrics/metric_values.h"
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/sample_documents.h"
 #include "tests/widgets/widgets_test_main.h"
@@ -76,8 +75,7 @@ void TestLayerCurvesView::selectionHasItsOwnCurve() {
     const std::vector<Index> picked{1, 2, 3, 50, 400};
     layerNorm_->selection()->setTokens(picked, this);
     QVERIFY(view.selectionCurve());
-    const auto columns = layerNorm_->metrics().columns(4);
-    const std::span<const float> values = metric_values(*columns, Metric::AngleToUniformDeg);
+    const std::vector<float> values = test::columnValues(*layerNorm_, 4, Metric::AngleToUniformDeg);
     double sum = 0;
     for (Index token : picked) sum += values[std::size_t(token)];
     QVERIFY(std::abs(view.selectionCurve()->mean[4] - sum / 5.0) < 1e-9);

@@ -4,7 +4,6 @@
 #include <vtkChartXY.h>
 #include <QtTest>
 
-#include "core/metrics/metric_values.h"
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/sample_documents.h"
 #include "tests/widgets/widgets_test_main.h"
@@ -53,9 +52,9 @@ void TestLayerHeatmapView::rowsAreEverySitesHistogram() {
     QCOMPARE(heatmap.counts.rows(), Index(document_->info().sites.size()));
     QCOMPARE(heatmap.bins(), bins);
     for (Index site = 0; site < heatmap.counts.rows(); ++site) {
-        const auto columns = document_->metrics().columns(std::size_t(site));
         const Histogram expected =
-            histogram_of(metric_values(*columns, Metric(metric)), heatmap.low, heatmap.high, bins);
+            histogram_of(test::columnValues(*document_, std::size_t(site), Metric(metric)),
+                         heatmap.low, heatmap.high, bins);
         for (int bin = 0; bin < bins; ++bin)
             QCOMPARE(heatmap.counts(site, bin), expected.counts[std::size_t(bin)]);
         QCOMPARE(heatmap.counts.row(site).sum(),
@@ -71,11 +70,10 @@ void TestLayerHeatmapView::cellSelectsExactlyItsTokens() {
     heatmap.counts.row(5).maxCoeff(&bin);
     view.selectCell(5, int(bin));
     QCOMPARE(document_->currentSite(), 5);
-    QCOMPARE(std::int64_t(document_->selection()->tokens().size()), heatmap.counts(5, bin));
-    const auto columns = document_->metrics().columns(5);
-    const auto values = metric_values(*columns, Metric::AngleToUniformDeg);
+    QCOMPARE(std::int64_t(std::size_t(document_->selection()->count())), heatmap.counts(5, bin));
+    const auto values = test::columnValues(*document_, 5, Metric::AngleToUniformDeg);
     const double low = heatmap.low + heatmap.bin_width() * double(bin);
-    for (Index token : document_->selection()->tokens()) {
+    for (Index token : test::selectedTokens(*document_)) {
         QVERIFY(values[std::size_t(token)] >= low);
         QVERIFY(values[std::size_t(token)] <= low + heatmap.bin_width());
     }
@@ -101,7 +99,7 @@ void TestLayerHeatmapView::clickSelectsTheCellUnderTheMouse() {
     const double y = chart->height() - (low[1] + (high[1] - low[1]) * 2.5 / 9.0) / ratio;
     QTest::mouseClick(chart, Qt::LeftButton, {}, QPoint(int(x), int(y)));
     QCOMPARE(document_->currentSite(), 2);
-    QCOMPARE(std::int64_t(document_->selection()->tokens().size()), heatmap.counts(2, 10));
+    QCOMPARE(std::int64_t(std::size_t(document_->selection()->count())), heatmap.counts(2, 10));
     document_->selection()->clear();
     document_->setCurrentSite(0);
 }

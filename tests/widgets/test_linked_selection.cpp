@@ -11,6 +11,7 @@
 #include "tests/widgets/sample_documents.h"
 #include "tests/widgets/widgets_test_main.h"
 #include "widgets/document/token_selection.h"
+#include "widgets/document/view_jobs.h"
 
 using namespace lngeom;
 using namespace lngeom::widgets;
@@ -40,6 +41,7 @@ class TestLinkedSelection : public QObject {
     void tableRowsShowInTheHistogramAndCurves();
     void heatmapCellReachesTheOtherViews();
     void clearingInOneViewClearsAll();
+    void workingOffTheGuiThreadGivesTheSameViews();
 
   private:
     std::unique_ptr<DumpDocument> document_;
@@ -59,7 +61,7 @@ void TestLinkedSelection::init() {
 
 void TestLinkedSelection::histogramRangeSelectsTableRows() {
     views_->histogram.selectRange(88.0, 91.0);
-    const auto& selected = document_->selection()->tokens();
+    const auto& selected = test::selectedTokens(*document_);
     QVERIFY(!selected.empty());
     QCOMPARE(tableSelection(views_->table), selected);
     QVERIFY(views_->curves.selectionCurve());
@@ -74,7 +76,7 @@ void TestLinkedSelection::tableRowsShowInTheHistogramAndCurves() {
     views_->table.table()->selectionModel()->select(
         views_->table.model()->index(30, 0),
         QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    QCOMPARE(document_->selection()->tokens().size(), std::size_t(3));
+    QCOMPARE(std::size_t(document_->selection()->count()), std::size_t(3));
     QVERIFY(views_->histogram.selectionHistogram());
     const Histogram& selected = *views_->histogram.selectionHistogram();
     QCOMPARE(total(selected) + selected.below + selected.above, std::int64_t(3));
@@ -87,7 +89,7 @@ void TestLinkedSelection::heatmapCellReachesTheOtherViews() {
     bins.counts.row(3).maxCoeff(&bin);
     views_->heatmap.selectCell(3, int(bin));
     QCOMPARE(document_->currentSite(), 3);
-    const auto& selected = document_->selection()->tokens();
+    const auto& selected = test::selectedTokens(*document_);
     QCOMPARE(std::int64_t(selected.size()), bins.counts(3, bin));
     QCOMPARE(tableSelection(views_->table), selected);
     QCOMPARE(total(*views_->histogram.selectionHistogram()), std::int64_t(selected.size()));
@@ -100,6 +102,34 @@ void TestLinkedSelection::clearingInOneViewClearsAll() {
     QVERIFY(document_->selection()->isEmpty());
     QVERIFY(!views_->histogram.selectionHistogram());
     QVERIFY(!views_->curves.selectionCurve());
+}
+
+// Every view computes on its worker as it does for a site of millions of tokens: the brush, the
+// histograms, the heatmap's cells and the selection's means arrive later and equal the inline ones.
+void TestLinkedSelection::workingOffTheGuiThreadGivesTheSameViews() {
+    views_->histogram.selectRange(88.0, 91.0);
+    const std::vector<Index> inlineSelection = test::selectedTokens(*document_);
+    const Histogram inlineSelected = *views_->histogram.selectionHistogram();
+    const LayerCurve inlineCurve = *views_->curves.selectionCurve();
+    document_->selection()->clear();
+    ViewJobs::setInlineRowLimit(0);
+    views_->heatmap.setBins(33);
+    QVERIFY(views_->heatmap.isComputing());
+    views_->histogram.selectRange(88.0, 91.0);
+    QTRY_VERIFY_WITH_TIMEOUT(!document_->selection()->isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!views_->histogram.isComputing() && !views_->heatmap.isComputing() &&
+                                 !views_->curves.isComputing(),
+                             10000);
+    ViewJobs::setInlineRowLimit(Index(1) << 20);
+    QCOMPARE(test::selectedTokens(*document_), inlineSelection);
+    QCOMPARE(views_->histogram.selectionHistogram()->counts, inlineSelected.counts);
+    QCOMPARE(views_->curves.selectionCurve()->mean, inlineCurve.mean);
+    QCOMPARE(views_->heatmap.bins()->bins(), 33);
+    Index valid = 0;
+    for (const SiteSummary& site : document_->metrics().summaries())
+        valid += site.metrics[0].count;
+    QCOMPARE(views_->heatmap.bins()->counts.sum(), valid);
+    QCOMPARE(tableSelection(views_->table), inlineSelection);
 }
 
 LNGEOM_WIDGETS_TEST_MAIN(TestLinkedSelection)

@@ -102,7 +102,7 @@ class TestProjectionView : public QObject {
         QSignalSpy changed(document_->selection(), &TokenSelection::changed);
         QTest::mouseClick(view_->sceneView(), Qt::LeftButton, {}, where);
         QVERIFY(changed.count() > 0 || changed.wait(2000));
-        QCOMPARE(document_->selection()->tokens(), std::vector<Index>{expected});
+        QCOMPARE(test::selectedTokens(*document_), std::vector<Index>{expected});
         QVERIFY2(view_->selectionText().startsWith(QStringLiteral("token %1").arg(expected)),
                  qPrintable(view_->selectionText()));
         QVERIFY(view_->selectionText().contains(QStringLiteral("θ = ")));

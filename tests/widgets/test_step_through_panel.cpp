@@ -14,6 +14,7 @@
 #include <memory>
 #include <numeric>
 
+#include "core/columns/column_blocks.h"
 #include "core/metrics/metrics.h"
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/sample_documents.h"
@@ -337,7 +338,7 @@ class TestStepThroughPanel : public QObject {
         const auto columns = document_->metrics().columns(kSite);
         const WalkNumbers& numbers = panel_->walked()[i].walk->numbers;
         const auto expect = [&](double actual, Metric metric) {
-            return close(actual, columns->values(token, column_of(metric)), 1e-5);
+            return close(actual, value_at(*columns, metric, token), 1e-5);
         };
         QVERIFY(expect(numbers.uniform_component, Metric::UniformComponent));
         QVERIFY(expect(numbers.sigma, Metric::Sigma));

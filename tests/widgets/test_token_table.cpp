@@ -8,12 +8,12 @@
 
 #include <cmath>
 
-#include "core/metrics/metric_values.h"
 #include "core/tokens/token_order.h"
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/sample_documents.h"
 #include "tests/widgets/widgets_test_main.h"
 #include "widgets/document/token_selection.h"
+#include "widgets/document/view_jobs.h"
 #include "widgets/table/token_table_model.h"
 #include "widgets/table/token_table_view.h"
 
@@ -52,6 +52,7 @@ class TestTokenTable : public QObject {
     void rowSelectionSelectsTokens();
     void selectionElsewhereSelectsRows();
     void selectedTokensHaveABackground();
+    void sortsOffTheGuiThreadAndSaysSo();
     void renders();
 
   private:
@@ -81,14 +82,15 @@ void TestTokenTable::showsTheSitesValues() {
     model.setDocument(document_.get());
     QCOMPARE(Index(model.rowCount()), document_->info().n_tokens);
     QCOMPARE(model.columnCount(), TokenTableModel::FixedColumns + kMetricCount);
-    const auto columns = document_->metrics().columns(2);
+    const auto norms = test::columnValues(*document_, 2, Metric::Norm);
+    const auto positions = document_->dump()->read_position(0, document_->info().n_tokens);
     const int norm = columnOf(model, Metric::Norm);
     for (int row : {0, 17, model.rowCount() - 1}) {
         const Index token = model.tokenAt(row);
         QCOMPARE(model.index(row, norm).data(TokenTableModel::RawValueRole).toDouble(),
-                 double(metric_values(*columns, Metric::Norm)[std::size_t(token)]));
+                 double(norms[std::size_t(token)]));
         QCOMPARE(model.index(row, TokenTableModel::PositionColumn).data().toInt(),
-                 document_->labels().position[std::size_t(token)]);
+                 positions[std::size_t(token)]);
     }
 }
 
@@ -147,18 +149,19 @@ void TestTokenTable::filtersByTextAndRange() {
     TokenTableModel model;
     model.setDocument(document_.get());
     model.setFilter({QStringLiteral("e"), Metric::AngleToUniformDeg, ValueRange{88.0, 92.0}});
-    const auto columns = document_->metrics().columns(0);
-    const TokenFilter filter{"e", metric_values(*columns, Metric::AngleToUniformDeg),
-                             ValueRange{88.0, 92.0}};
-    const auto expected =
-        filter_tokens(document_->info().n_tokens, document_->labels().text, filter);
+    const auto angles = test::columnValues(*document_, 0, Metric::AngleToUniformDeg);
+    const auto texts = document_->dump()->read_tokens(0, document_->info().n_tokens);
+    std::vector<Index> expected;
+    for (std::size_t token = 0; token < texts.size(); ++token)
+        if (texts[token].find('e') != std::string::npos && angles[token] >= 88.0 &&
+            angles[token] <= 92.0)
+            expected.push_back(Index(token));
     QVERIFY(!expected.empty());
     QCOMPARE(std::size_t(model.rowCount()), expected.size());
     for (int row = 0; row < model.rowCount(); ++row) QCOMPARE(model.tokenAt(row), expected[row]);
-    const Index hidden = model.tokenAt(0) == 0 ? 1 : 0;
-    QVERIFY(model.rowOf(model.tokenAt(0)) == 0);
-    if (!std::binary_search(expected.begin(), expected.end(), hidden))
-        QCOMPARE(model.rowOf(hidden), -1);
+    const std::vector<Index> asked{expected.front(), expected.back() + 1};
+    const TokenSet wanted = TokenSet::of(document_->info().n_tokens, asked);
+    QCOMPARE(model.rows()->rows_of(wanted, 10), (std::vector<std::int64_t>{0}));
 }
 
 void TestTokenTable::followsTheCurrentSite() {
@@ -168,12 +171,11 @@ void TestTokenTable::followsTheCurrentSite() {
     const int angle = columnOf(model, Metric::AngleToUniformDeg);
     const QVariant before = model.index(10, angle).data(TokenTableModel::RawValueRole);
     document_->setCurrentSite(6);
-    const auto columns = document_->metrics().columns(6);
     const QVariant after = model.index(10, angle).data(TokenTableModel::RawValueRole);
     QVERIFY(before != after);
-    QCOMPARE(
-        after.toDouble(),
-        double(metric_values(*columns, Metric::AngleToUniformDeg)[std::size_t(model.tokenAt(10))]));
+    QCOMPARE(after.toDouble(),
+             double(test::columnValues(*document_, 6,
+                                       Metric::AngleToUniformDeg)[std::size_t(model.tokenAt(10))]));
 }
 
 void TestTokenTable::rowSelectionSelectsTokens() {
@@ -185,7 +187,7 @@ void TestTokenTable::rowSelectionSelectsTokens() {
                                            QItemSelectionModel::Select | QItemSelectionModel::Rows);
     std::vector<Index> expected{view.model()->tokenAt(3), view.model()->tokenAt(40)};
     std::sort(expected.begin(), expected.end());
-    QCOMPARE(document_->selection()->tokens(), expected);
+    QCOMPARE(test::selectedTokens(*document_), expected);
     document_->selection()->clear();
     QVERIFY(view.table()->selectionModel()->selectedRows().isEmpty());
 }
@@ -198,11 +200,11 @@ void TestTokenTable::selectionElsewhereSelectsRows() {
     document_->selection()->setTokens(picked, this);
     QCOMPARE(selectedTokens(view), picked);
     TokenTableSettings filtered = view.settings();
-    filtered.filter.text = QString::fromStdString(document_->labels().text[100]);
+    filtered.filter.text = QString::fromStdString(document_->dump()->read_tokens(100, 1).front());
     view.setSettings(filtered);
     for (Index token : selectedTokens(view))
         QVERIFY(std::binary_search(picked.begin(), picked.end(), token));
-    QCOMPARE(document_->selection()->tokens(), picked);
+    QCOMPARE(test::selectedTokens(*document_), picked);
     document_->selection()->clear();
 }
 
@@ -215,6 +217,34 @@ void TestTokenTable::selectedTokensHaveABackground() {
         QCOMPARE(marked, model.tokenAt(row) == 4 || model.tokenAt(row) == 9);
     }
     document_->selection()->clear();
+}
+
+// As for a site of millions of tokens: the sort runs on the worker, the table shows no rows and
+// says what it does meanwhile, then the sorted rows.
+void TestTokenTable::sortsOffTheGuiThreadAndSaysSo() {
+    document_->setCurrentSite(1);
+    TokenTableView view;
+    view.setDocument(document_.get());
+    TokenTableModel* model = view.model();
+    ViewJobs::setInlineRowLimit(0);
+    QSignalSpy changed(model, &TokenTableModel::rowsChanged);
+    const int norm = columnOf(*model, Metric::Norm);
+    model->sort(norm, Qt::DescendingOrder);
+    const bool computing = model->isComputing();
+    const int rowsMeanwhile = model->rowCount();
+    const QString status = model->status();
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isComputing(), 10000);
+    ViewJobs::setInlineRowLimit(Index(1) << 20);
+    QVERIFY(computing);
+    QCOMPARE(rowsMeanwhile, 0);
+    QCOMPARE(status, QStringLiteral("sorting 512 rows…"));
+    QCOMPARE(Index(model->rowCount()), document_->info().n_tokens);
+    const auto norms = test::columnValues(*document_, 1, Metric::Norm);
+    for (int row = 1; row < model->rowCount(); ++row)
+        QVERIFY(norms[std::size_t(model->tokenAt(row - 1))] >=
+                norms[std::size_t(model->tokenAt(row))]);
+    QVERIFY(changed.count() >= 2);
+    QVERIFY(model->status().isEmpty());
 }
 
 void TestTokenTable::renders() {

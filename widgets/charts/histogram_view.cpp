@@ -20,9 +20,7 @@
 #include "core/charts/histogram_bars.h"
 #include "core/charts/site_alignment.h"
 #include "core/charts/site_labels.h"
-#include "core/metrics/metric_values.h"
-#include "core/tokens/selection_statistics.h"
-#include "core/tokens/token_ranges.h"
+#include "core/columns/column_statistics.h"
 #include "widgets/charts/chart_brush.h"
 #include "widgets/charts/chart_plots.h"
 #include "widgets/charts/chart_view.h"
@@ -31,6 +29,7 @@
 #include "widgets/document/document_binding.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_selection.h"
+#include "widgets/document/view_jobs.h"
 #include "widgets/support/selection_colour.h"
 #include "widgets/support/wrapping_row.h"
 
@@ -53,10 +52,14 @@ QString siteName(const DumpDocument& document, SiteIndex site) {
 HistogramView::HistogramView(QWidget* parent)
     : QWidget(parent),
       binding_(std::make_unique<DocumentBinding>(
-          this, DocumentBinding::Callbacks{[this] { refresh(); }, [this](QObject*) { redraw(); }})),
+          this, DocumentBinding::Callbacks{[this] { refresh(); },
+                                           [this](QObject*) { refreshSelection(); }})),
       comparison_(std::make_unique<DocumentBinding>(
-          this, DocumentBinding::Callbacks{[this] { redraw(); }, {}})),
-      chart_(new ChartView(this)) {
+          this, DocumentBinding::Callbacks{[this] { refresh(); }, {}})),
+      chart_(new ChartView(this)),
+      jobs_(std::make_unique<ViewJobs>(this)),
+      selectionJobs_(std::make_unique<ViewJobs>(this)),
+      brushJobs_(std::make_unique<ViewJobs>(this)) {
     buildControls();
     binding_->showStateOver(chart_);
     connect(chart_, &ChartView::coloursChanged, this, &HistogramView::redraw);
@@ -255,18 +258,115 @@ ValueRange HistogramView::effectiveRange() const {
                            siteDefaultRange(*comparison_->document(), *other, settings_.metric));
 }
 
-std::span<const float> HistogramView::currentValues() const {
-    return columns_ ? metric_values(*columns_, settings_.metric) : std::span<const float>{};
+// Everything compute() needs, taken on the GUI thread; the columns stay alive with it.
+struct HistogramView::Inputs {
+    std::shared_ptr<const ColumnSource> site;
+    std::shared_ptr<const ColumnSource> overlay;
+    std::shared_ptr<const ColumnSource> comparison;
+    Metric metric = Metric::AngleToUniformDeg;
+    Metric overlayMetric = Metric::AngleToUniformDeg;
+    ValueRange range;
+    int bins = 1;
+    std::shared_ptr<const TokenSet> selection;
+
+    Index rows() const {
+        Index rows = 0;
+        for (const auto* source : {site.get(), overlay.get(), comparison.get()})
+            rows += source ? source->n_tokens() : 0;
+        return rows;
+    }
+};
+
+HistogramView::Inputs HistogramView::inputs() const {
+    Inputs inputs;
+    if (!binding_->isReady()) return inputs;
+    const SiteIndex site = binding_->document()->currentSite();
+    inputs.site = binding_->columns(site);
+    inputs.metric = settings_.metric;
+    inputs.range = effectiveRange();
+    inputs.bins = settings_.bins;
+    inputs.selection = binding_->document()->selection()->snapshot();
+    if (settings_.overlay) {
+        inputs.overlay = binding_->columns(settings_.overlay->site.value_or(site));
+        inputs.overlayMetric = settings_.overlay->metric;
+    }
+    if (const std::optional<SiteIndex> other = comparisonSite())
+        inputs.comparison = comparison_->columns(*other);
+    return inputs;
 }
 
+HistogramView::Histograms HistogramView::compute(const Inputs& in,
+                                                 const std::atomic<bool>& cancel) {
+    Histograms out;
+    if (!in.site || !in.site->has(in.metric)) return out;
+    const auto histogramOf = [&](const ColumnSource& source, Metric metric) {
+        return column_histogram(source, metric, in.range.low, in.range.high, in.bins, &cancel);
+    };
+    out.site = histogramOf(*in.site, in.metric);
+    if (in.overlay && in.overlay->has(in.overlayMetric))
+        out.overlay = histogramOf(*in.overlay, in.overlayMetric);
+    if (in.comparison && in.comparison->has(in.metric))
+        out.comparison = histogramOf(*in.comparison, in.metric);
+    computeSelection(in, out, cancel);
+    return out;
+}
+
+void HistogramView::computeSelection(const Inputs& in, Histograms& out,
+                                     const std::atomic<bool>& cancel) {
+    out.selected.reset();
+    out.selectedSummary.reset();
+    if (!out.site || !in.selection || in.selection->empty()) return;
+    out.selected = column_histogram_of_tokens(*in.site, in.metric, *in.selection, out.site->low,
+                                              out.site->high, in.bins, &cancel);
+    out.selectedSummary = column_summary_of_tokens(*in.site, in.metric, *in.selection, &cancel);
+}
+
+bool HistogramView::isComputing() const { return jobs_->busy() || selectionJobs_->busy(); }
+
 void HistogramView::refresh() {
-    columns_ =
-        binding_->isReady() ? binding_->columns(binding_->document()->currentSite()) : nullptr;
-    histogram_.reset();
-    const ValueRange range = effectiveRange();
-    if (columns_ && !currentValues().empty())
-        histogram_ = histogram_of(currentValues(), range.low, range.high, settings_.bins);
-    updateControls();
+    Inputs in = inputs();
+    const Index rows = in.rows();
+    const auto columns = in.site;
+    selectionJobs_->cancel();
+    jobs_->run<Histograms>(
+        rows, [in = std::move(in)](const std::atomic<bool>& cancel) { return compute(in, cancel); },
+        [this, columns](Histograms histograms) {
+            columns_ = columns;
+            drawn_ = std::move(histograms);
+            failure_.clear();
+            updateControls();
+            redraw();
+            emit computed();
+        },
+        [this](const QString& message) { showFailure(message); });
+    if (jobs_->busy()) redraw();
+}
+
+// Only the selection's part, over the histograms already drawn.
+void HistogramView::refreshSelection() {
+    if (jobs_->busy() || !drawn_.site) return;  // the running refresh takes the selection too
+    Inputs in = inputs();
+    if (in.site != columns_) return refresh();
+    const Index rows = in.selection && !in.selection->empty() ? in.site->n_tokens() : 0;
+    selectionJobs_->run<Histograms>(
+        rows,
+        [in = std::move(in), drawn = drawn_](const std::atomic<bool>& cancel) mutable {
+            computeSelection(in, drawn, cancel);
+            return drawn;
+        },
+        [this, columns = columns_](Histograms histograms) {
+            if (columns != columns_) return;
+            drawn_.selected = std::move(histograms.selected);
+            drawn_.selectedSummary = std::move(histograms.selectedSummary);
+            redraw();
+            emit computed();
+        },
+        [this](const QString& message) { showFailure(message); });
+}
+
+void HistogramView::showFailure(const QString& message) {
+    failure_ = message;
+    drawn_ = {};
     redraw();
 }
 
@@ -302,23 +402,17 @@ void HistogramView::updateControls() {
 void HistogramView::redraw() {
     vtkChartXY* chart = chart_->chart();
     chart->ClearPlots();
-    selected_.reset();
-    selectedSummary_.reset();
-    const auto& tokens =
-        binding_->isReady() ? binding_->document()->selection()->tokens() : std::vector<Index>{};
-    if (histogram_ && !tokens.empty()) {
-        selected_ = histogram_of_tokens(currentValues(), tokens, histogram_->low, histogram_->high,
-                                        settings_.bins);
-        selectedSummary_ = summarize_tokens(currentValues(), tokens);
-    }
     updateStatistics();
-    if (!histogram_) {
-        chart->SetTitle(binding_->isReady() ? "This site has no such metric" : "No metrics yet");
+    if (!drawn_.site) {
+        chart->SetTitle(!failure_.isEmpty()   ? failure_.toStdString()
+                        : jobs_->busy()       ? "Computing the histogram…"
+                        : binding_->isReady() ? "This site has no such metric"
+                                              : "No metrics yet");
         chart_->requestRender();
         return;
     }
-    const HistogramBars bars =
-        histogram_bars(*histogram_, selected_ ? &*selected_ : nullptr, settings_.logCounts);
+    const HistogramBars bars = histogram_bars(
+        *drawn_.site, drawn_.selected ? &*drawn_.selected : nullptr, settings_.logCounts);
     addStackedBars(chart,
                    {bars.edges, {bars.selected, bars.rest}, {kSelectionColour, siteColour_}});
     double top = std::max(drawOverlay(), drawComparison());
@@ -331,8 +425,8 @@ void HistogramView::redraw() {
     chart->SetTitle(binding_->document()->displayName().toStdString() + ": " +
                     std::string(description.label) + " at site " +
                     siteName(*binding_->document(), site).toStdString());
-    setFixedAxis(chart->GetAxis(vtkAxis::BOTTOM), std::string(description.label), histogram_->low,
-                 histogram_->high);
+    setFixedAxis(chart->GetAxis(vtkAxis::BOTTOM), std::string(description.label), drawn_.site->low,
+                 drawn_.site->high);
     setFixedAxis(chart->GetAxis(vtkAxis::LEFT),
                  settings_.logCounts ? "log10(1 + tokens)" : "tokens", 0.0, top);
     chart_->requestRender();
@@ -346,32 +440,20 @@ void HistogramView::drawMeanAndSpread(double top) {
     addVerticalLine(chart, whole.mean, top, {chart_->foreground(), 2.0f, false});
     for (double edge : {whole.mean - whole.std, whole.mean + whole.std})
         addVerticalLine(chart, edge, top, {chart_->foreground(), 1.5f, true});
-    if (selectedSummary_ && selectedSummary_->count > 0)
-        addVerticalLine(chart, selectedSummary_->mean, top, {kSelectionColour, 2.5f, true});
+    if (drawn_.selectedSummary && drawn_.selectedSummary->count > 0)
+        addVerticalLine(chart, drawn_.selectedSummary->mean, top, {kSelectionColour, 2.5f, true});
 }
 
 double HistogramView::drawOverlay() {
-    if (!settings_.overlay) return 0;
-    const auto columns =
-        binding_->columns(settings_.overlay->site.value_or(binding_->document()->currentSite()));
-    if (!columns) return 0;
-    const auto values = metric_values(*columns, settings_.overlay->metric);
-    if (values.empty()) return 0;
-    const Histogram overlay =
-        histogram_of(values, histogram_->low, histogram_->high, settings_.bins);
-    const HistogramBars bars = histogram_bars(overlay, nullptr, settings_.logCounts);
+    if (!drawn_.overlay) return 0;
+    const HistogramBars bars = histogram_bars(*drawn_.overlay, nullptr, settings_.logCounts);
     addStairs(chart_->chart(), bars.edges, bars.rest, {kOverlayColour, 2.0f, false});
     return *std::max_element(bars.rest.begin(), bars.rest.end());
 }
 
 double HistogramView::drawComparison() {
-    const std::optional<SiteIndex> site = comparisonSite();
-    const auto columns = site ? comparison_->columns(*site) : nullptr;
-    const auto values =
-        columns ? metric_values(*columns, settings_.metric) : std::span<const float>{};
-    if (values.empty()) return 0;
-    const Histogram other = histogram_of(values, histogram_->low, histogram_->high, settings_.bins);
-    const HistogramBars bars = histogram_bars(other, nullptr, settings_.logCounts);
+    if (!drawn_.comparison) return 0;
+    const HistogramBars bars = histogram_bars(*drawn_.comparison, nullptr, settings_.logCounts);
     addStairs(chart_->chart(), bars.edges, bars.rest, {comparisonColour_, 2.5f, false});
     return *std::max_element(bars.rest.begin(), bars.rest.end());
 }
@@ -394,7 +476,7 @@ QString HistogramView::comparisonText() const {
 }
 
 void HistogramView::updateStatistics() {
-    if (!histogram_) {
+    if (!drawn_.site) {
         statistics_->clear();
         return;
     }
@@ -402,14 +484,14 @@ void HistogramView::updateStatistics() {
     const Summary& whole = binding_->document()->metrics().summary(site, settings_.metric);
     QString text = tr("<b>site</b> %1 &nbsp; <span style='color:%2'>■</span> <b>selection</b> ")
                        .arg(summaryText(whole), siteColour_.name());
-    text += !selectedSummary_
+    text += !drawn_.selectedSummary
                 ? tr("none")
-                : summaryText(*selectedSummary_) +
+                : summaryText(*drawn_.selectedSummary) +
                       QString(" <span style='color:%1'>■</span>").arg(kSelectionColour.name());
-    if (histogram_->below + histogram_->above > 0)
+    if (drawn_.site->below + drawn_.site->above > 0)
         text += tr(" &nbsp; outside the range: %1 below, %2 above")
-                    .arg(histogram_->below)
-                    .arg(histogram_->above);
+                    .arg(drawn_.site->below)
+                    .arg(drawn_.site->above);
     if (settings_.overlay)
         text += tr(" &nbsp; <span style='color:%1'>▭</span> outline: %2")
                     .arg(kOverlayColour.name(), overlayBox_->currentText());
@@ -417,14 +499,24 @@ void HistogramView::updateStatistics() {
 }
 
 void HistogramView::selectRange(double low, double high) {
-    if (!histogram_) return;
-    const auto clampToRange = [this](double value) {
-        return std::clamp(value, histogram_->low, histogram_->high);
+    if (!drawn_.site || !columns_) return;
+    const Histogram& edges = *drawn_.site;
+    const auto clampToRange = [&edges](double value) {
+        return std::clamp(value, edges.low, edges.high);
     };
-    const int first = histogram_->bin_of(clampToRange(std::min(low, high)));
-    const int last = histogram_->bin_of(clampToRange(std::max(low, high)));
-    const auto tokens = tokens_in_bins(currentValues(), *histogram_, first, last);
-    binding_->document()->selection()->setTokens(tokens, this);
+    const int first = edges.bin_of(clampToRange(std::min(low, high)));
+    const int last = edges.bin_of(clampToRange(std::max(low, high)));
+    brushJobs_->run<TokenSet>(
+        columns_->n_tokens(),
+        [columns = columns_, metric = settings_.metric, edges, first,
+         last](const std::atomic<bool>& cancel) {
+            return column_tokens_in_bins(*columns, metric, edges, first, last, &cancel);
+        },
+        [this, document = QPointer<DumpDocument>(binding_->document())](TokenSet tokens) {
+            if (document && document == binding_->document())
+                document->selection()->setSet(std::move(tokens), this);
+        },
+        [this](const QString& message) { showFailure(message); });
 }
 
 void HistogramView::onBrushed(QPointF from, QPointF to) { selectRange(from.x(), to.x()); }

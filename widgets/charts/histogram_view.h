@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/charts/histogram_range.h"
+#include "core/columns/column_source.h"
 #include "core/metrics/metrics.h"
 #include "core/metrics/metrics_pass.h"
 #include "core/metrics/statistics.h"
@@ -28,6 +29,7 @@ namespace lngeom::widgets {
 
 class DocumentBinding;
 class DumpDocument;
+class ViewJobs;
 
 // What is drawn over the site's bars as an outline: `metric` at `site` (nullopt: the current
 // site).
@@ -82,20 +84,40 @@ class HistogramView : public QWidget {
     // The range drawn now (the settings' or the default one).
     ValueRange effectiveRange() const;
     // The current site's histogram as drawn; nullopt before the metrics are ready.
-    const std::optional<Histogram>& histogram() const { return histogram_; }
+    const std::optional<Histogram>& histogram() const { return drawn_.site; }
     // The selected tokens' histogram over the same bins; nullopt when nothing is selected.
-    const std::optional<Histogram>& selectionHistogram() const { return selected_; }
+    const std::optional<Histogram>& selectionHistogram() const { return drawn_.selected; }
+    // Histograms are being computed from a large site's columns (off the GUI thread).
+    bool isComputing() const;
     // Selects the tokens of every bin that [low, high] touches (clamped to the drawn range).
     void selectRange(double low, double high);
     ChartView* chartView() const { return chart_; }
 
   signals:
     void settingsChanged();
+    // New histograms are drawn (after a change of data, settings or selection).
+    void computed();
 
   protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
   private:
+    // What is drawn, computed together from the columns.
+    struct Histograms {
+        std::optional<Histogram> site;
+        std::optional<Histogram> overlay;
+        std::optional<Histogram> comparison;
+        std::optional<Histogram> selected;
+        std::optional<Summary> selectedSummary;
+    };
+    struct Inputs;
+    Inputs inputs() const;
+    static Histograms compute(const Inputs& inputs, const std::atomic<bool>& cancel);
+    static void computeSelection(const Inputs& inputs, Histograms& histograms,
+                                 const std::atomic<bool>& cancel);
+    void refreshSelection();
+    void showFailure(const QString& message);
+
     void buildControls();
     void connectControls();
     void refresh();
@@ -107,16 +129,14 @@ class HistogramView : public QWidget {
     QString comparisonText() const;
     void updateControls();
     void updateStatistics();
-    std::span<const float> currentValues() const;
     void onBrushed(QPointF from, QPointF to);
 
     HistogramSettings settings_;
     std::unique_ptr<DocumentBinding> binding_;
     std::unique_ptr<DocumentBinding> comparison_;
-    std::shared_ptr<const SiteColumns> columns_;
-    std::optional<Histogram> histogram_;
-    std::optional<Histogram> selected_;
-    std::optional<Summary> selectedSummary_;
+    std::shared_ptr<const ColumnSource> columns_;  // the current site's, drawn in drawn_
+    Histograms drawn_;
+    QString failure_;
     ChartView* chart_;
     QComboBox* metricBox_;
     QSpinBox* binsBox_;
@@ -129,6 +149,10 @@ class HistogramView : public QWidget {
     QColor siteColour_{70, 110, 190};
     QColor comparisonColour_{40, 150, 90};
     bool updatingControls_ = false;
+    // Last: their workers are joined before the rest goes.
+    std::unique_ptr<ViewJobs> jobs_;
+    std::unique_ptr<ViewJobs> selectionJobs_;
+    std::unique_ptr<ViewJobs> brushJobs_;
 };
 
 }  // namespace lngeom::widgets

@@ -16,13 +16,13 @@
 #include <numeric>
 
 #include "core/charts/curve_comparison.h"
-#include "core/metrics/metric_values.h"
 #include "widgets/charts/chart_brush.h"
 #include "widgets/charts/chart_plots.h"
 #include "widgets/charts/chart_view.h"
 #include "widgets/document/document_binding.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_selection.h"
+#include "widgets/document/view_jobs.h"
 #include "widgets/support/selection_colour.h"
 #include "widgets/support/wrapping_row.h"
 
@@ -71,13 +71,11 @@ LayerCurvesView::LayerCurvesView(QWidget* parent)
     : QWidget(parent),
       binding_(std::make_unique<DocumentBinding>(
           this, DocumentBinding::Callbacks{[this] { refresh(); },
-                                           [this](QObject*) {
-                                               computeSelectionCurve();
-                                               redraw();
-                                           }})),
+                                           [this](QObject*) { computeSelectionCurve(); }})),
       comparison_(std::make_unique<DocumentBinding>(
           this, DocumentBinding::Callbacks{[this] { refresh(); }, {}})),
-      chart_(new ChartView(this)) {
+      chart_(new ChartView(this)),
+      selectionJobs_(std::make_unique<ViewJobs>(this)) {
     buildControls();
     binding_->showStateOver(chart_);
     connect(chart_, &ChartView::coloursChanged, this, &LayerCurvesView::redraw);
@@ -150,6 +148,7 @@ void LayerCurvesView::setMetric(Metric metric) {
 void LayerCurvesView::refresh() {
     rows_.clear();
     comparisonCurve_.reset();
+    selectionCurve_.reset();
     curve_ = {};
     if (binding_->isReady()) {
         const auto& left = binding_->document()->info().sites;
@@ -172,17 +171,34 @@ void LayerCurvesView::refresh() {
     redraw();
 }
 
+bool LayerCurvesView::isComputing() const { return selectionJobs_->busy(); }
+
+// The selection's moments at every aligned site, read from the columns (off the GUI thread for
+// large sites); the curve drawn until then is the previous selection's.
 void LayerCurvesView::computeSelectionCurve() {
-    selectionCurve_.reset();
-    if (!binding_->isReady() || binding_->document()->selection()->isEmpty()) return;
-    std::vector<std::shared_ptr<const SiteColumns>> kept;
-    std::vector<std::span<const float>> values;
-    for (const AlignedSite& row : rows_) {
-        kept.push_back(row.left ? binding_->columns(*row.left) : nullptr);
-        values.push_back(kept.back() ? metric_values(*kept.back(), settings_.metric)
-                                     : std::span<const float>{});
+    if (!binding_->isReady() || binding_->document()->selection()->isEmpty()) {
+        selectionJobs_->cancel();
+        selectionCurve_.reset();
+        return redraw();
     }
-    selectionCurve_ = layer_curve_of_tokens(values, binding_->document()->selection()->tokens());
+    std::vector<std::shared_ptr<const ColumnSource>> sites;
+    Index rows = 0;
+    for (const AlignedSite& row : rows_) {
+        sites.push_back(row.left ? binding_->columns(*row.left) : nullptr);
+        rows += sites.back() ? sites.back()->n_tokens() : 0;
+    }
+    selectionJobs_->run<LayerCurve>(
+        rows,
+        [sites = std::move(sites), metric = settings_.metric,
+         selection =
+             binding_->document()->selection()->snapshot()](const std::atomic<bool>& cancel) {
+            return layer_curve_of_tokens(sites, metric, *selection, &cancel);
+        },
+        [this](LayerCurve curve) {
+            selectionCurve_ = std::move(curve);
+            redraw();
+            emit computed();
+        });
 }
 
 void LayerCurvesView::redraw() {

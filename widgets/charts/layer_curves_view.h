@@ -22,6 +22,7 @@ class QLabel;
 namespace lngeom::widgets {
 
 class DocumentBinding;
+class ViewJobs;
 class DumpDocument;
 
 struct LayerCurvesSettings {
@@ -54,9 +55,13 @@ class LayerCurvesView : public QWidget {
     const std::optional<LayerCurve>& comparisonCurve() const { return comparisonCurve_; }
     const std::optional<LayerCurve>& selectionCurve() const { return selectionCurve_; }
     ChartView* chartView() const { return chart_; }
+    // The selection's curve is being computed off the GUI thread.
+    bool isComputing() const;
 
   signals:
     void settingsChanged();
+    // A new selection curve is drawn.
+    void computed();
 
   private:
     void buildControls();
@@ -81,6 +86,7 @@ class LayerCurvesView : public QWidget {
     QCheckBox* spreadBox_;
     QCheckBox* extremesBox_;
     QLabel* legend_;
+    std::unique_ptr<ViewJobs> selectionJobs_;  // last: its worker is joined before the rest goes
 };
 
 }  // namespace lngeom::widgets

@@ -18,8 +18,7 @@
 
 #include "core/charts/layer_curves.h"
 #include "core/charts/site_labels.h"
-#include "core/metrics/metric_values.h"
-#include "core/tokens/token_ranges.h"
+#include "core/columns/column_statistics.h"
 #include "widgets/charts/chart_brush.h"
 #include "widgets/charts/chart_colour_bar.h"
 #include "widgets/charts/chart_plots.h"
@@ -27,6 +26,7 @@
 #include "widgets/document/document_binding.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_selection.h"
+#include "widgets/document/view_jobs.h"
 #include "widgets/support/selection_colour.h"
 #include "widgets/support/wrapping_row.h"
 
@@ -34,23 +34,6 @@ namespace lngeom::widgets {
 namespace {
 
 constexpr int kMaxBins = 1000;
-
-// Every site's columns (kept alive) and the metric's values in them.
-struct SiteValues {
-    std::vector<std::shared_ptr<const SiteColumns>> kept;
-    std::vector<std::span<const float>> values;
-};
-
-SiteValues siteValues(const DocumentBinding& binding, Metric metric) {
-    SiteValues sites;
-    if (!binding.isReady()) return sites;
-    for (SiteIndex site = 0; site < binding.document()->info().sites.size(); ++site) {
-        sites.kept.push_back(binding.columns(site));
-        sites.values.push_back(sites.kept.back() ? metric_values(*sites.kept.back(), metric)
-                                                 : std::span<const float>{});
-    }
-    return sites;
-}
 
 // White to the histogram view's blue: empty cells vanish into the background.
 vtkSmartPointer<vtkColorTransferFunction> cellColours(double highest) {
@@ -72,8 +55,12 @@ QColor heatmapCellColour(double value, double highest) {
 LayerHeatmapView::LayerHeatmapView(QWidget* parent)
     : QWidget(parent),
       binding_(std::make_unique<DocumentBinding>(
-          this, DocumentBinding::Callbacks{[this] { refresh(); }, [this](QObject*) { redraw(); }})),
-      chart_(new ChartView(this)) {
+          this, DocumentBinding::Callbacks{[this] { refresh(); },
+                                           [this](QObject*) { refreshSelection(); }})),
+      chart_(new ChartView(this)),
+      jobs_(std::make_unique<ViewJobs>(this)),
+      selectionJobs_(std::make_unique<ViewJobs>(this)),
+      cellJobs_(std::make_unique<ViewJobs>(this)) {
     // Every site is drawn already: a change of the current site changes nothing here.
     binding_->setSiteChanged([] {});
     buildControls();
@@ -148,19 +135,90 @@ void LayerHeatmapView::setBins(int bins) {
     setSettings(changed);
 }
 
+std::vector<std::shared_ptr<const ColumnSource>> LayerHeatmapView::siteColumns() const {
+    std::vector<std::shared_ptr<const ColumnSource>> sites;
+    if (!binding_->isReady()) return sites;
+    for (SiteIndex site = 0; site < binding_->document()->info().sites.size(); ++site)
+        sites.push_back(binding_->columns(site));
+    return sites;
+}
+
+namespace {
+
+Index rowsOf(const std::vector<std::shared_ptr<const ColumnSource>>& sites) {
+    Index rows = 0;
+    for (const auto& site : sites) rows += site ? site->n_tokens() : 0;
+    return rows;
+}
+
+// The selection's mean at every site; nullopt without a selection.
+std::optional<LayerCurve> selectionMeans(
+    const std::vector<std::shared_ptr<const ColumnSource>>& sites, Metric metric,
+    const std::shared_ptr<const TokenSet>& selection, const std::atomic<bool>& cancel) {
+    if (!selection || selection->empty()) return std::nullopt;
+    return layer_curve_of_tokens(sites, metric, *selection, &cancel);
+}
+
+}  // namespace
+
+bool LayerHeatmapView::isComputing() const { return jobs_->busy() || selectionJobs_->busy(); }
+
 void LayerHeatmapView::refresh() {
-    heatmap_.reset();
-    const SiteValues sites = siteValues(*binding_, settings_.metric);
-    if (!sites.values.empty()) {
-        const ValueRange range =
-            settings_.range.value_or(default_layer_range(settings_.metric, sites.values));
-        heatmap_ = heatmap_bins(sites.values, range.low, range.high, settings_.bins);
-    }
     const QSignalBlocker blockMetric(metricBox_), blockBins(binsBox_);
     metricBox_->setCurrentIndex(metricBox_->findData(int(settings_.metric)));
     binsBox_->setValue(settings_.bins);
     fractionsBox_->setChecked(settings_.rowFractions);
-    redraw();
+    selectionJobs_->cancel();
+    auto sites = siteColumns();
+    if (sites.empty()) {
+        jobs_->cancel();
+        heatmap_.reset();
+        selectedMeans_.reset();
+        return redraw();
+    }
+    const ValueRange range = settings_.range.value_or(
+        default_layer_range(settings_.metric, binding_->document()->metrics().summaries()));
+    using Result = std::pair<HeatmapBins, std::optional<LayerCurve>>;
+    const Index rows = rowsOf(sites);
+    jobs_->run<Result>(
+        rows,
+        [sites = std::move(sites), metric = settings_.metric, range, bins = settings_.bins,
+         selection =
+             binding_->document()->selection()->snapshot()](const std::atomic<bool>& cancel) {
+            return Result{heatmap_bins(sites, metric, range.low, range.high, bins, &cancel),
+                          selectionMeans(sites, metric, selection, cancel)};
+        },
+        [this](Result result) {
+            heatmap_ = std::move(result.first);
+            selectedMeans_ = std::move(result.second);
+            failure_.clear();
+            redraw();
+            emit computed();
+        },
+        [this](const QString& message) {
+            failure_ = message;
+            heatmap_.reset();
+            redraw();
+        });
+    if (jobs_->busy()) redraw();
+}
+
+void LayerHeatmapView::refreshSelection() {
+    if (jobs_->busy() || !heatmap_) return;  // the running refresh takes the selection too
+    auto sites = siteColumns();
+    auto selection = binding_->document()->selection()->snapshot();
+    const Index rows = selection->empty() ? 0 : rowsOf(sites);
+    selectionJobs_->run<std::optional<LayerCurve>>(
+        rows,
+        [sites = std::move(sites), metric = settings_.metric,
+         selection = std::move(selection)](const std::atomic<bool>& cancel) {
+            return selectionMeans(sites, metric, selection, cancel);
+        },
+        [this](std::optional<LayerCurve> means) {
+            selectedMeans_ = std::move(means);
+            redraw();
+            emit computed();
+        });
 }
 
 void LayerHeatmapView::redraw() {
@@ -168,7 +226,9 @@ void LayerHeatmapView::redraw() {
     chart->ClearPlots();
     if (!heatmap_) {
         chart_->colourBar()->show(nullptr, {});
-        chart->SetTitle("No metrics yet");
+        chart->SetTitle(!failure_.isEmpty() ? failure_.toStdString()
+                        : jobs_->busy()     ? "Computing the heatmap…"
+                                            : "No metrics yet");
         chart_->requestRender();
         return;
     }
@@ -219,11 +279,8 @@ void LayerHeatmapView::drawMeans() {
     const LayerCurve whole = layer_curve(summaries, settings_.metric);
     addLine(chart, whole.mean, sites, {chart_->foreground(), 2.0f, false})
         ->SetLegendVisibility(false);
-    const auto& tokens = binding_->document()->selection()->tokens();
-    if (tokens.empty()) return;
-    const SiteValues values = siteValues(*binding_, settings_.metric);
-    const LayerCurve selected = layer_curve_of_tokens(values.values, tokens);
-    addLine(chart, selected.mean, sites, {kSelectionColour, 2.5f, true})
+    if (!selectedMeans_) return;
+    addLine(chart, selectedMeans_->mean, sites, {kSelectionColour, 2.5f, true})
         ->SetLegendVisibility(false);
 }
 
@@ -234,11 +291,18 @@ void LayerHeatmapView::setSiteTicks() {
 void LayerHeatmapView::selectCell(SiteIndex site, int bin) {
     if (!heatmap_ || bin < 0 || bin >= heatmap_->bins()) return;
     const auto columns = binding_->columns(site);  // nullptr for a site the dump lacks
-    if (!columns) return;
+    if (!columns || !columns->has(settings_.metric)) return;
     const Histogram edges(heatmap_->low, heatmap_->high, heatmap_->bins());
-    const auto tokens = tokens_in_bins(metric_values(*columns, settings_.metric), edges, bin, bin);
-    binding_->document()->setCurrentSite(site);
-    binding_->document()->selection()->setTokens(tokens, this);
+    cellJobs_->run<TokenSet>(
+        columns->n_tokens(),
+        [columns, metric = settings_.metric, edges, bin](const std::atomic<bool>& cancel) {
+            return column_tokens_in_bins(*columns, metric, edges, bin, bin, &cancel);
+        },
+        [this, site, document = QPointer<DumpDocument>(binding_->document())](TokenSet tokens) {
+            if (!document || document != binding_->document()) return;
+            document->setCurrentSite(site);
+            document->selection()->setSet(std::move(tokens), this);
+        });
 }
 
 }  // namespace lngeom::widgets

@@ -8,8 +8,10 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "core/charts/histogram_range.h"
+#include "core/charts/layer_curves.h"
 #include "core/charts/layer_heatmap.h"
 #include "core/metrics/metrics.h"
 #include "widgets/charts/chart_view.h"
@@ -22,6 +24,7 @@ namespace lngeom::widgets {
 
 class DocumentBinding;
 class DumpDocument;
+class ViewJobs;
 
 // The colour of a cell holding `value` when the largest cell holds `highest`: white to dark blue.
 QColor heatmapCellColour(double value, double highest);
@@ -55,25 +58,37 @@ class LayerHeatmapView : public QWidget {
     // Selects the tokens of `site` in `bin` and makes `site` current.
     void selectCell(SiteIndex site, int bin);
     ChartView* chartView() const { return chart_; }
+    // The heatmap or the selection's means are being computed off the GUI thread.
+    bool isComputing() const;
 
   signals:
     void settingsChanged();
+    // New cells or selection means are drawn.
+    void computed();
 
   private:
     void buildControls();
     void refresh();
+    void refreshSelection();
     void redraw();
     void drawCells();
     void drawMeans();
     void setSiteTicks();
+    std::vector<std::shared_ptr<const ColumnSource>> siteColumns() const;
 
     LayerHeatmapSettings settings_;
     std::unique_ptr<DocumentBinding> binding_;
     std::optional<HeatmapBins> heatmap_;
+    std::optional<LayerCurve> selectedMeans_;
+    QString failure_;
     ChartView* chart_;
     QComboBox* metricBox_;
     QSpinBox* binsBox_;
     QCheckBox* fractionsBox_;
+    // Last: their workers are joined before the rest goes.
+    std::unique_ptr<ViewJobs> jobs_;
+    std::unique_ptr<ViewJobs> selectionJobs_;
+    std::unique_ptr<ViewJobs> cellJobs_;
 };
 
 }  // namespace lngeom::widgets

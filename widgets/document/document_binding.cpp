@@ -76,8 +76,9 @@ bool DocumentBinding::isReady() const {
     return document_ && document_->state() == DumpDocument::State::Ready;
 }
 
-std::shared_ptr<const SiteColumns> DocumentBinding::columns(SiteIndex site) const {
-    if (!isReady() || site >= document_->info().sites.size()) return nullptr;
+std::shared_ptr<const ColumnSource> DocumentBinding::columns(SiteIndex site) const {
+    if (!isReady() || site >= document_->info().sites.size())
+        return nullptr;
     try {
         return document_->metrics().columns(site);
     } catch (const std::exception& error) {

@@ -12,7 +12,7 @@
 #include <memory>
 #include <vector>
 
-#include "core/metrics/metrics_pass.h"
+#include "core/columns/column_source.h"
 #include "widgets/document/dump_document.h"
 
 namespace lngeom::widgets {
@@ -47,7 +47,7 @@ class DocumentBinding {
     // The document's metrics are computed.
     bool isReady() const;
     // The site's columns, or nullptr when not ready or they cannot be had (the reason is logged).
-    std::shared_ptr<const SiteColumns> columns(SiteIndex site) const;
+    std::shared_ptr<const ColumnSource> columns(SiteIndex site) const;
 
   private:
     void stateChanged();

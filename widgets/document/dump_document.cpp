@@ -81,13 +81,8 @@ void DumpDocument::work(StoreOptions options) {
             this, [this, dump] { publishInfo(dump); }, Qt::QueuedConnection);
         auto metrics = std::make_shared<MetricsStore>(
             MetricsStore::compute(*dump, dataset_.toStdString(), options));
-        TokenLabelColumns labels = read_token_label_columns(*dump);
         QMetaObject::invokeMethod(
-            this,
-            [this, metrics, labels = std::move(labels)]() mutable {
-                publishMetrics(metrics, std::move(labels));
-            },
-            Qt::QueuedConnection);
+            this, [this, metrics] { publishMetrics(metrics); }, Qt::QueuedConnection);
     } catch (const CancelledError& error) {
         failLater(State::Cancelled, error);
     } catch (const SeveralDatasetsError& error) {
@@ -114,9 +109,8 @@ void DumpDocument::publishInfo(std::shared_ptr<const Dump> dump) {
     emit infoReady();
 }
 
-void DumpDocument::publishMetrics(std::shared_ptr<MetricsStore> metrics, TokenLabelColumns labels) {
+void DumpDocument::publishMetrics(std::shared_ptr<MetricsStore> metrics) {
     metrics_ = std::move(metrics);
-    labels_ = std::move(labels);
     state_ = State::Ready;
     emit ready();
 }

@@ -15,7 +15,6 @@
 
 #include "core/io/dump.h"
 #include "core/metrics/metrics_store.h"
-#include "core/reports/metrics_export.h"
 
 namespace lngeom::widgets {
 
@@ -47,9 +46,12 @@ class DumpDocument : public QObject {
     const DumpInfo& info() const;
     std::shared_ptr<const Dump> dump() const { return dump_; }
     TokenSelection* selection() const { return selection_; }
-    // Valid from ready() on.
+    // Valid from ready() on. Token texts, sequences and positions are read from dump() as
+    // needed (core/io/token_labels.h).
     const MetricsStore& metrics() const;
-    const TokenLabelColumns& labels() const { return labels_; }
+
+    // The memory the document may use (the metrics pass, a table's sort), in bytes.
+    std::size_t memoryBudget() const { return options_.pass.memory_budget_bytes; }
 
     SiteIndex currentSite() const { return currentSite_; }
     void setCurrentSite(SiteIndex site);
@@ -65,7 +67,7 @@ class DumpDocument : public QObject {
   private:
     void work(StoreOptions options);
     void publishInfo(std::shared_ptr<const Dump> dump);
-    void publishMetrics(std::shared_ptr<MetricsStore> metrics, TokenLabelColumns labels);
+    void publishMetrics(std::shared_ptr<MetricsStore> metrics);
     void publishFailure(State state, const QString& message, bool needsDatasetChoice);
     void failLater(State state, const std::exception& error, bool needsDatasetChoice = false);
     void reportProgress(Index rowsDone, Index rowsTotal);
@@ -78,7 +80,6 @@ class DumpDocument : public QObject {
     bool needsDatasetChoice_ = false;
     std::shared_ptr<const Dump> dump_;
     std::shared_ptr<MetricsStore> metrics_;
-    TokenLabelColumns labels_;
     TokenSelection* selection_ = nullptr;
     SiteIndex currentSite_ = 0;
     std::atomic<bool> cancel_{false};

@@ -4,13 +4,18 @@
 
 #include <QString>
 
+#include <string>
+
 #include "core/io/dump.h"
 
 namespace lngeom::widgets {
 
 class DumpDocument;
 
-// The token's text made visible (newlines, tabs and spaces shown), in quotes; empty without text.
+// A token's text with whitespace made visible: character-level tokens are often a space or a
+// newline ("␣", "⏎", "⇥").
+QString visibleText(const std::string& text);
+// The token's text made visible, in quotes; empty without text.
 QString visibleTokenText(const DumpDocument& document, Index token);
 // "token 17 “e” (text 0, position 17)": which token, its text and where it came from.
 QString tokenIdentity(const DumpDocument& document, Index token);

@@ -372,8 +372,8 @@ void EllipsoidView::recolour() {
     PointColours colours;
     switch (settings_.colour) {
         case EllipsoidColour::Selection:
-            colours =
-                pointColours(ProjectionColour::Selection, *document(), p.request.site, p.tokens);
+            colours = pointColours(ProjectionColour::Selection,
+                                   colourSource(*document(), p.request.site), p.tokens);
             break;
         case EllipsoidColour::ShellDepth: {
             colours.values = p.shell_depth;

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/metrics/metric_values.h"
+#include "core/columns/column_blocks.h"
 #include "core/tokens/representative_tokens.h"
 
 namespace lngeom::widgets {
@@ -27,10 +27,13 @@ NamedFigure stepFigure(const DumpInfo& info, const MetricsStore& metrics,
     NamedFigure figure{"step-through",
                        with(base, FigureView::Step, Metric::Norm, info.sites[site].key)};
     figure.recipe.step = 1;
-    const auto columns = metrics.columns(site);
-    if (columns)
-        figure.recipe.tokens =
-            representative_tokens(metric_values(*columns, Metric::Norm), kStepTokens);
+    // The site's norms, read whole: n_tokens floats, as the dumps of a paper's figures have.
+    std::vector<float> norms;
+    if (const auto columns = metrics.columns(site))
+        for_each_block(*columns, Metric::Norm, [&](Index, std::span<const float> values) {
+            norms.insert(norms.end(), values.begin(), values.end());
+        });
+    figure.recipe.tokens = representative_tokens(norms, kStepTokens);
     if (figure.recipe.tokens.empty()) figure.recipe.tokens = {0};
     return figure;
 }

@@ -25,8 +25,7 @@ std::optional<ViewFigure> baseFigure(DumpDocument* document, FigureView view,
     recipe.dataset = document->dataset().toStdString();
     recipe.view = view;
     recipe.site = document->info().sites[document->currentSite()].key;
-    const auto& selected = document->selection()->tokens();
-    recipe.selection.assign(selected.begin(), selected.end());
+    recipe.selection = document->selection()->set().to_vector();
     const FigureSize size =
         figureSizeOfView(view, document->info().sites.size(), shown->width(), shown->height());
     recipe.width = size.width;

@@ -8,7 +8,6 @@
 #include "core/charts/axis_ticks.h"
 #include "core/charts/layer_heatmap.h"
 #include "core/charts/site_labels.h"
-#include "core/metrics/metric_values.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/figures/figure_captions.h"
 #include "widgets/figures/figure_writer.h"
@@ -22,18 +21,13 @@ constexpr int kMostColumns = 12;
 const char* const kBarColour = "#466ebe";  // the histogram view's blue
 const char* const kMeanColour = "#141414";
 
-// Every site's values of the metric (kept alive by `kept`).
-struct SiteValues {
-    std::vector<std::shared_ptr<const SiteColumns>> kept;
-    std::vector<std::span<const float>> values;
-};
-
-SiteValues siteValues(const DumpDocument& document, Metric metric) {
-    SiteValues sites;
-    for (std::size_t site = 0; site < document.info().sites.size(); ++site) {
-        sites.kept.push_back(document.metrics().columns(site));
-        sites.values.push_back(sites.kept.back() ? metric_values(*sites.kept.back(), metric)
-                                                 : std::span<const float>{});
+// Every site's per-token columns (read on demand), null for a site without `metric`.
+std::vector<std::shared_ptr<const ColumnSource>> siteColumns(const DumpDocument& document,
+                                                             Metric metric) {
+    std::vector<std::shared_ptr<const ColumnSource>> sites;
+    for (SiteIndex site = 0; site < document.info().sites.size(); ++site) {
+        auto columns = document.metrics().columns(site);
+        sites.push_back(columns && columns->has(metric) ? std::move(columns) : nullptr);
     }
     return sites;
 }
@@ -170,10 +164,11 @@ Layout layoutOf(int count, double width, double top, double bottom) {
 
 std::string histogramGridSvg(const DumpDocument& document, const FigureRecipe& recipe) {
     const auto& sites = document.info().sites;
-    const SiteValues values = siteValues(document, recipe.metric);
+    const auto columns = siteColumns(document, recipe.metric);
     const ValueRange range =
-        recipe.range.value_or(default_layer_range(recipe.metric, values.values));
-    const HeatmapBins bins = heatmap_bins(values.values, range.low, range.high, recipe.bins);
+        recipe.range.value_or(default_layer_range(recipe.metric, document.metrics().summaries()));
+    const HeatmapBins bins =
+        heatmap_bins(columns, recipe.metric, range.low, range.high, recipe.bins);
     const Eigen::MatrixXd fractions = row_fractions(bins.counts);
     const double width = recipe.width, height = recipe.height;
     const std::string label(describe(recipe.metric).label);
@@ -198,9 +193,8 @@ std::string histogramGridSvg(const DumpDocument& document, const FigureRecipe& r
         const Panel panel{layout.left + column * layout.columnStep,
                           layout.top + row * layout.rowStep, layout.width, layout.height};
         const std::size_t at = std::size_t(site);
-        svg += panelSvg(
-            panel, fractions.row(site), range.low, range.high,
-            values.values[at].empty() ? Summary{} : document.metrics().summary(at, recipe.metric));
+        svg += panelSvg(panel, fractions.row(site), range.low, range.high,
+                        columns[at] ? document.metrics().summary(at, recipe.metric) : Summary{});
         const std::string name =
             svgFittedLines(site_label(sites[at]), panel.width, 1, panelTitle)[0];
         svg += svgText(panel.left + panel.width / 2, panel.top - 2, name, panelTitle);

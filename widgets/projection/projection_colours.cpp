@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/columns/column_blocks.h"
+#include "core/io/token_labels.h"
 #include "core/metrics/metrics.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_selection.h"
@@ -14,49 +16,41 @@ namespace {
 
 // Angles are coloured symmetrically about 90°, so "orthogonal to 1" is the middle colour and
 // both sides of the hyperplane read alike.
-PointColours angleColours(const DumpDocument& document, SiteIndex site,
-                          std::span<const Index> tokens) {
-    const auto columns = document.metrics().columns(site);
-    const auto& summary = document.metrics().summary(site, Metric::AngleToUniformDeg);
+PointColours angleColours(const ColourSource& source, std::span<const Index> tokens) {
+    const Summary& summary = source.angle;
     const double spread =
         std::max({std::abs(summary.p01 - 90.0), std::abs(summary.p99 - 90.0), 0.5});
-    PointColours colours{
-        {}, 90.0 - spread, 90.0 + spread, std::string(describe(Metric::AngleToUniformDeg).label)};
-    for (Index token : tokens)
-        colours.values.push_back(columns->values(token, column_of(Metric::AngleToUniformDeg)));
-    return colours;
+    return {gather_values(*source.columns, Metric::AngleToUniformDeg, tokens), 90.0 - spread,
+            90.0 + spread, std::string(describe(Metric::AngleToUniformDeg).label)};
 }
 
-PointColours normColours(const DumpDocument& document, SiteIndex site,
-                         std::span<const Index> tokens) {
-    const auto columns = document.metrics().columns(site);
-    const auto& summary = document.metrics().summary(site, Metric::Norm);
-    PointColours colours{{},
-                         summary.p01,
-                         std::max(summary.p99, summary.p01 + 1e-9),
-                         std::string(describe(Metric::Norm).label)};
-    for (Index token : tokens)
-        colours.values.push_back(columns->values(token, column_of(Metric::Norm)));
-    return colours;
+PointColours normColours(const ColourSource& source, std::span<const Index> tokens) {
+    const Summary& summary = source.norm;
+    return {gather_values(*source.columns, Metric::Norm, tokens), summary.p01,
+            std::max(summary.p99, summary.p01 + 1e-9), std::string(describe(Metric::Norm).label)};
 }
 
-PointColours positionColours(const DumpDocument& document, std::span<const Index> tokens) {
-    const auto& positions = document.labels().position;
-    const bool stored = !positions.empty();
+PointColours positionColours(const ColourSource& source, std::span<const Index> tokens) {
+    const bool stored = source.dump && source.dump->info().has_position;
     PointColours colours;
     colours.title = stored ? "position in text" : "token index";
-    for (Index token : tokens)
-        colours.values.push_back(float(stored ? positions[std::size_t(token)] : token));
+    if (stored) {
+        const TokenLabels labels = gather_token_labels(*source.dump, tokens);
+        colours.values.assign(labels.position.begin(), labels.position.end());
+    } else {
+        colours.values.assign(tokens.begin(), tokens.end());
+    }
     const auto [low, high] = std::minmax_element(colours.values.begin(), colours.values.end());
     colours.low = low == colours.values.end() ? 0.0 : *low;
     colours.high = high == colours.values.end() ? 1.0 : std::max<double>(*high, colours.low + 1);
     return colours;
 }
 
-PointColours selectionColours(const DumpDocument& document, std::span<const Index> tokens) {
+PointColours selectionColours(const ColourSource& source, std::span<const Index> tokens) {
     PointColours colours{{}, 0.0, 1.0, "selected", true};
     for (Index token : tokens)
-        colours.values.push_back(document.selection()->contains(token) ? 1.0f : 0.0f);
+        colours.values.push_back(source.selection && source.selection->contains(token) ? 1.0f
+                                                                                       : 0.0f);
     return colours;
 }
 
@@ -89,30 +83,42 @@ PointColours layerColours(std::span<const int> layers, const std::string& siteKi
     return colours;
 }
 
-PointColours pointColours(ProjectionColour colour, const DumpDocument& document, SiteIndex site,
+ColourSource colourSource(const DumpDocument& document, SiteIndex site) {
+    return {document.metrics().columns(site),
+            document.dump(),
+            document.selection()->snapshot(),
+            document.info().sites[site],
+            document.metrics().summary(site, Metric::AngleToUniformDeg),
+            document.metrics().summary(site, Metric::Norm)};
+}
+
+PointColours pointColours(ProjectionColour colour, const ColourSource& source,
                           std::span<const Index> tokens) {
     switch (colour) {
         case ProjectionColour::Norm:
-            return normColours(document, site, tokens);
+            return normColours(source, tokens);
         case ProjectionColour::Position:
-            return positionColours(document, tokens);
+            return positionColours(source, tokens);
         case ProjectionColour::Selection:
-            return selectionColours(document, tokens);
-        case ProjectionColour::Layer: {
+            return selectionColours(source, tokens);
+        case ProjectionColour::Layer:
             // One site's points all share its layer.
-            const SiteInfo& info = document.info().sites[site];
-            return layerColours(std::vector<int>(tokens.size(), info.layer), info.site);
-        }
+            return layerColours(std::vector<int>(tokens.size(), source.site.layer),
+                                source.site.site);
         default:
-            return angleColours(document, site, tokens);
+            return angleColours(source, tokens);
     }
+}
+
+PointColours cloudColours(ProjectionColour colour, const ColourSource& source,
+                          const ProjectedCloud& cloud) {
+    if (!cloud.layers.empty()) return layerColours(cloud.layers, source.site.site);
+    return pointColours(colour, source, cloud.tokens);
 }
 
 PointColours cloudColours(ProjectionColour colour, const DumpDocument& document,
                           const ProjectedCloud& cloud) {
-    if (!cloud.layers.empty())
-        return layerColours(cloud.layers, document.info().sites[cloud.request.site].site);
-    return pointColours(colour, document, cloud.request.site, cloud.tokens);
+    return cloudColours(colour, colourSource(document, cloud.request.site), cloud);
 }
 
 }  // namespace lngeom::widgets

@@ -14,6 +14,7 @@
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_description.h"
 #include "widgets/document/token_selection.h"
+#include "widgets/document/view_jobs.h"
 #include "widgets/document/worker_results.h"
 #include "widgets/projection/cloud_interaction.h"
 #include "widgets/projection/projection_annotations.h"
@@ -44,13 +45,14 @@ bool spansLayers(const ProjectionSettings& settings) {
     return settings.colour == ProjectionColour::Layer;
 }
 
-// How many tokens are drawn, saying so when it is not all of them (the view draws at most the
-// first max_points).
-QString drawnTokens(std::size_t drawn, std::size_t tokens) {
-    const QLocale locale;
-    if (drawn >= tokens) return QStringLiteral("%1 tokens").arg(locale.toString(qulonglong(drawn)));
-    return QStringLiteral("the first %1 of %2 tokens (a subsample)")
-        .arg(locale.toString(qulonglong(drawn)), locale.toString(qulonglong(tokens)));
+// "512 tokens", or "2,000,000 of 100,000,000 tokens, random subsample" when the site has more
+// tokens than the view draws.
+QString tokensDrawn(const ProjectedCloud& cloud) {
+    const QLocale english(QLocale::English);
+    if (!cloud.subsampled)
+        return QStringLiteral("%1 tokens").arg(english.toString(qint64(cloud.tokens.size())));
+    return QStringLiteral("%1 of %2 tokens, random subsample")
+        .arg(english.toString(qint64(cloud.tokens.size())), english.toString(cloud.site_tokens));
 }
 
 // The caption's first line: the site drawn, or every site of its kind for a layer cloud.
@@ -58,12 +60,10 @@ QString shownSites(const DumpInfo& info, const ProjectedCloud& cloud) {
     const SiteInfo& site = info.sites[cloud.request.site];
     if (!cloud.layers.empty()) {
         const auto kind = sites_of_same_kind(info, cloud.request.site);
-        std::size_t tokens = 0;
-        for (std::size_t shown : kind) tokens += std::size_t(info.sites[shown].n_tokens);
         return QStringLiteral("every %1 site (%2 sites, %3) in the basis of site %4 (layer %5)")
             .arg(QString::fromStdString(site.site.empty() ? site.key : site.site))
             .arg(kind.size())
-            .arg(drawnTokens(cloud.tokens.size(), tokens))
+            .arg(tokensDrawn(cloud))
             .arg(QString::fromStdString(site.key))
             .arg(site.layer);
     }
@@ -72,7 +72,7 @@ QString shownSites(const DumpInfo& info, const ProjectedCloud& cloud) {
         .arg(site.layer)
         .arg(QString::fromStdString(site.site))
         .arg(site.d)
-        .arg(drawnTokens(cloud.tokens.size(), std::size_t(site.n_tokens)));
+        .arg(tokensDrawn(cloud));
 }
 
 QString percent(double share) {
@@ -89,7 +89,8 @@ ProjectionView::ProjectionView(QWidget* parent)
                                      [this](QObject* source) { onSelectionChanged(source); }})),
       scene_(new VtkViewWidget(this)),
       points_(std::make_unique<ProjectionCloudActor>()),
-      annotations_(std::make_unique<ProjectionAnnotations>()) {
+      annotations_(std::make_unique<ProjectionAnnotations>()),
+      colourJobs_(std::make_unique<ViewJobs>(this)) {
     buildControls();
     state_ = new StateOverlay(scene_);
     connect(new ClickWatcher(scene_), &ClickWatcher::clicked, this, [this](QPoint position) {
@@ -200,7 +201,7 @@ void ProjectionView::setBasis(const BasisRequest& basis) {
     settings.basis = basis;
     if (basis.choice == BasisChoice::Token && basis.token < 0 && document() &&
         !document()->selection()->isEmpty())
-        settings.basis.token = document()->selection()->tokens().front();
+        settings.basis.token = document()->selection()->firstTokens(1).front();
     setSettings(settings);
 }
 
@@ -240,17 +241,21 @@ void ProjectionView::requestCloud() {
         state_->setMessage(
             tr("Reading and projecting the vectors of site %1…")
                 .arg(QString::fromStdString(document()->info().sites[request.site].key)));
+    colourJobs_->cancel();
     submitForResult(
         worker_, this,
-        [request, previous, reuseBasis, layers,
-         dump = document()->dump()](const std::atomic<bool>& cancel) {
-            return std::make_shared<const ProjectedCloud>(
+        [request, previous, reuseBasis, layers, dump = document()->dump(),
+         colour = settings_.colour,
+         source = colourSource(*document(), request.site)](const std::atomic<bool>& cancel) {
+            auto cloud = std::make_shared<const ProjectedCloud>(
                 layers       ? compute_layer_cloud(*dump, request, &cancel)
                 : reuseBasis ? place_points(*dump, request, previous->basis, &cancel)
                              : compute_projected_cloud(*dump, request, &cancel));
+            PointColours colours = cloudColours(colour, source, *cloud);
+            return std::make_pair(std::move(cloud), std::move(colours));
         },
-        [this, generation](std::shared_ptr<const ProjectedCloud> cloud) {
-            showCloud(generation, std::move(cloud));
+        [this, generation](std::pair<std::shared_ptr<const ProjectedCloud>, PointColours> drawn) {
+            showCloud(generation, std::move(drawn.first), drawn.second);
         },
         [this, generation](const QString& message) {
             if (generation != generation_) return;
@@ -260,7 +265,8 @@ void ProjectionView::requestCloud() {
         });
 }
 
-void ProjectionView::showCloud(int generation, std::shared_ptr<const ProjectedCloud> cloud) {
+void ProjectionView::showCloud(int generation, std::shared_ptr<const ProjectedCloud> cloud,
+                               const PointColours& colours) {
     if (generation != generation_ || !document()) return;
     cloud_ = std::move(cloud);
     state_->setMessage({});
@@ -269,7 +275,7 @@ void ProjectionView::showCloud(int generation, std::shared_ptr<const ProjectedCl
     fitCloud();
     annotations_->setAxes(cloud_->sphere_radius * 1.35, cloud_->basis.axis_names[0],
                           cloud_->basis.axis_names[1]);
-    recolour();
+    points_->setColours(colours);
     updateSelectionMarkers();
     updateCaption();
     scene_->requestRender();
@@ -310,17 +316,31 @@ void ProjectionView::fitCloud() {
     fitCameraToBall(scene_->renderer(), reach * kFitMargin);
 }
 
+// The colours of a large cloud are read on a worker; the points keep their colours meanwhile.
 void ProjectionView::recolour() {
-    if (!cloud_ || !document()) return;
-    points_->setColours(cloudColours(settings_.colour, *document(), *cloud_));
+    if (!cloud_ || !binding_->isReady()) return;
+    ColourSource source = colourSource(*document(), cloud_->request.site);
+    const Index rows = cloud_->layers.empty() ? source.columns->n_tokens() : 0;
+    colourJobs_->run<PointColours>(
+        rows,
+        [source = std::move(source), cloud = cloud_, colour = settings_.colour](
+            const std::atomic<bool>&) { return cloudColours(colour, source, *cloud); },
+        [this, cloud = cloud_](PointColours colours) {
+            if (cloud != cloud_) return;
+            points_->setColours(colours);
+            scene_->requestRender();
+            emit recoloured();
+        },
+        [this](const QString& message) { basisLabel_->setText(message); });
 }
 
 void ProjectionView::onSelectionChanged(QObject*) {
     if (settings_.colour == ProjectionColour::Selection) recolour();
-    if (settings_.basis.choice == BasisChoice::Token && !document()->selection()->isEmpty() &&
-        settings_.basis.token != document()->selection()->tokens().front()) {
+    const std::vector<Index> first = document()->selection()->firstTokens(1);
+    if (settings_.basis.choice == BasisChoice::Token && !first.empty() &&
+        settings_.basis.token != first.front()) {
         BasisRequest basis = settings_.basis;
-        basis.token = document()->selection()->tokens().front();
+        basis.token = first.front();
         setBasis(basis);
     }
     updateSelectionMarkers();
@@ -337,10 +357,12 @@ void ProjectionView::updateSelectionMarkers() {
 QString ProjectionView::selectionText() const {
     if (!document() || document()->selection()->isEmpty())
         return tr("Click a point to select its token.");
-    const auto& tokens = document()->selection()->tokens();
-    const QString first = describeToken(*document(), document()->currentSite(), tokens.front());
-    if (tokens.size() == 1) return first;
-    return tr("%1 tokens selected; first: %2").arg(tokens.size()).arg(first);
+    const Index count = document()->selection()->count();
+    const QString first = describeToken(*document(), document()->currentSite(),
+                                        document()->selection()->firstTokens(1).front());
+    if (count == 1) return first;
+    return tr("%1 tokens selected; first: %2")
+        .arg(QLocale(QLocale::English).toString(count), first);
 }
 
 void ProjectionView::updateCaption() {

@@ -22,7 +22,9 @@ class DocumentBinding;
 class DumpDocument;
 class ProjectionAnnotations;
 class ProjectionCloudActor;
+struct PointColours;
 class StateOverlay;
+class ViewJobs;
 class VtkViewWidget;
 
 class ProjectionView : public QWidget {
@@ -57,12 +59,15 @@ class ProjectionView : public QWidget {
   signals:
     // The points of the current request are on screen.
     void cloudShown();
+    // The points got new colours (another colouring, or the selection changed).
+    void recoloured();
     void failed(const QString& message);
 
   private:
     void buildControls();
     void requestCloud();
-    void showCloud(int generation, std::shared_ptr<const ProjectedCloud> cloud);
+    void showCloud(int generation, std::shared_ptr<const ProjectedCloud> cloud,
+                   const PointColours& colours);
     void showFailure(int generation, const QString& message);
     void rebuildFrame(double radius);
     void fitCloud();
@@ -88,7 +93,9 @@ class ProjectionView : public QWidget {
     double frameRadius_ = 0;
     double fittedReach_ = 0;  // the ball the camera was last fitted to; 0: none
     int generation_ = 0;
-    LatestJobWorker worker_;  // last: joined before the rest goes
+    // Last: their workers are joined before the rest goes.
+    std::unique_ptr<ViewJobs> colourJobs_;
+    LatestJobWorker worker_;
 };
 
 }  // namespace lngeom::widgets

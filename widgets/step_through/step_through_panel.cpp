@@ -218,15 +218,23 @@ void StepThroughPanel::showState() {
     if (walked_.empty()) state_->setMessage(tr("Reading the tokens' vectors…"));
 }
 
-void StepThroughPanel::followSelection() { setTokens(document()->selection()->tokens()); }
+void StepThroughPanel::followSelection() {
+    walk(document()->selection()->firstTokens(kMaxWalkedTokens),
+         std::size_t(document()->selection()->count()));
+}
 
 void StepThroughPanel::setTokens(const std::vector<Index>& tokens) {
-    std::vector<Index> capped(
-        tokens.begin(), tokens.begin() + std::ptrdiff_t(std::min(tokens.size(), kMaxWalkedTokens)));
+    walk({tokens.begin(),
+          tokens.begin() + std::ptrdiff_t(std::min(tokens.size(), kMaxWalkedTokens))},
+         tokens.size());
+}
+
+// The first tokens of `requested` ones (token 0 when none are).
+void StepThroughPanel::walk(std::vector<Index> capped, std::size_t requested) {
     if (capped.empty()) capped.push_back(0);
-    const bool same = capped == tokens_ && tokens.size() == requestedCount_;
+    const bool same = capped == tokens_ && requested == requestedCount_;
     tokens_ = std::move(capped);
-    requestedCount_ = tokens.size();
+    requestedCount_ = requested;
     if (same && !walked_.empty()) return;
     requestWalk();
 }

@@ -98,6 +98,7 @@ class StepThroughPanel : public QWidget {
     QString tokensHeading(SiteIndex site) const;
     void showWalks(int generation, std::vector<WalkedToken> walked, const QString& heading);
     void followSelection();
+    void walk(std::vector<Index> capped, std::size_t requested);
     void dragTeachingTip(const Eigen::Vector3d& tip);
     void redraw();
     double outsideShare() const;

@@ -1,15 +1,22 @@
 #include "widgets/table/token_table_model.h"
 
 #include <QColor>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
 
-#include "core/metrics/metric_values.h"
-#include "core/tokens/token_order.h"
+#include "core/columns/column_blocks.h"
+#include "core/errors.h"
+#include "core/io/token_labels.h"
+#include "core/tokens/sort_keys.h"
+#include "core/tokens/token_filter.h"
+#include "core/tokens/token_sort.h"
 #include "widgets/document/document_binding.h"
 #include "widgets/document/dump_document.h"
+#include "widgets/document/token_description.h"
 #include "widgets/document/token_selection.h"
+#include "widgets/document/view_jobs.h"
 #include "widgets/support/selection_colour.h"
 
 namespace lngeom::widgets {
@@ -25,16 +32,10 @@ int columnDecimals(const Summary& summary) {
     return std::clamp(4 - int(std::floor(std::log10(largest))), 0, kMaxDecimals);
 }
 
-// The views' selection orange, light enough to read text on.
-
-// Whitespace made visible: character-level tokens are often a space or a newline.
-QString visibleText(const std::string& text) {
-    QString shown = QString::fromStdString(text);
-    shown.replace(QLatin1Char('\n'), QStringLiteral("⏎"));
-    shown.replace(QLatin1Char('\t'), QStringLiteral("⇥"));
-    shown.replace(QLatin1Char(' '), QStringLiteral("␣"));
-    return shown;
-}
+// Rows fetched around the one asked for: a screenful and more, in one read per column.
+constexpr int kPageBefore = 32;
+constexpr int kPageAfter = 160;
+constexpr std::size_t kCachedRows = 8192;
 
 QString fixedHeader(int column) {
     switch (column) {
@@ -49,12 +50,69 @@ QString fixedHeader(int column) {
     }
 }
 
+SortKeyReader tokenSortKeys(bool descending) {
+    return [descending](Index first, std::span<std::uint32_t> keys) {
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            const auto token = std::uint32_t(first + Index(i));
+            keys[i] = descending ? ~token : token;
+        }
+    };
+}
+
 }  // namespace
+
+// What a filter and sort need, taken on the GUI thread.
+struct TokenTableModel::Order {
+    std::shared_ptr<const ColumnSource> columns;
+    std::shared_ptr<const Dump> dump;
+    TokenFilter filter;
+    int column = TokenColumn;
+    std::optional<Metric> metric;
+    bool descending = false;
+
+    bool identity() const { return filter.empty() && column == TokenColumn && !descending; }
+
+    SortKeyReader keys(const TextBlockReader& texts, const std::atomic<bool>& cancel) const {
+        const DumpInfo& info = dump->info();
+        if (metric) return metric_sort_keys(*columns, *metric, descending);
+        if (column == TextColumn && texts)
+            return text_sort_keys(texts, columns->n_tokens(), columns->block_rows(), descending,
+                                  info.path, &cancel);
+        const auto integers = [this](bool stored, auto read) -> SortKeyReader {
+            if (!stored) return tokenSortKeys(descending);
+            return integer_sort_keys(
+                [dump = dump, read](Index first, Index count) {
+                    return ((*dump).*read)(first, count);
+                },
+                descending);
+        };
+        if (column == SequenceColumn) return integers(info.has_sequence, &Dump::read_sequence);
+        if (column == PositionColumn) return integers(info.has_position, &Dump::read_position);
+        return tokenSortKeys(descending);
+    }
+
+    std::shared_ptr<const TokenRows> rows(const std::atomic<bool>& cancel) const {
+        TextBlockReader texts;
+        if (dump->info().has_tokens)
+            texts = [dump = dump](Index first, Index count) {
+                return dump->read_tokens(first, count);
+            };
+        const Index n = columns->n_tokens();
+        const std::string& what = dump->info().path;
+        TokenRows filtered = filter_rows(n, *columns, texts, filter, what, &cancel);
+        if (column == TokenColumn && !descending)
+            return std::make_shared<const TokenRows>(std::move(filtered));
+        return std::make_shared<const TokenRows>(
+            sort_rows(filtered, n, columns->block_rows(), keys(texts, cancel), what, &cancel));
+    }
+};
 
 TokenTableModel::TokenTableModel(QObject* parent)
     : QAbstractTableModel(parent),
       binding_(std::make_unique<DocumentBinding>(
-          this, DocumentBinding::Callbacks{[this] { reload(); }, {}})) {}
+          this, DocumentBinding::Callbacks{[this] { reload(); }, {}})),
+      rows_(std::make_shared<const TokenRows>()),
+      jobs_(std::make_unique<ViewJobs>(this)) {}
 
 TokenTableModel::~TokenTableModel() = default;
 
@@ -62,14 +120,17 @@ void TokenTableModel::setDocument(DumpDocument* document) { binding_->setDocumen
 
 DumpDocument* TokenTableModel::document() const { return binding_->document(); }
 
+bool TokenTableModel::isComputing() const { return jobs_->busy(); }
+
 void TokenTableModel::reload() {
-    beginResetModel();
     columns_.reset();
+    dump_.reset();
     metrics_.clear();
     if (binding_->isReady()) {
         const SiteIndex site = binding_->document()->currentSite();
         columns_ = binding_->columns(site);
-        metrics_ = site_metrics(binding_->document()->info().sites[site].has_output);
+        dump_ = binding_->document()->dump();
+        if (columns_) metrics_ = columns_->metrics();
         decimals_.clear();
         const auto& summaries = binding_->document()->metrics().summaries()[site];
         for (Metric metric : metrics_) {
@@ -79,66 +140,73 @@ void TokenTableModel::reload() {
                                     : kMaxDecimals);
         }
     }
-    rebuildRows();
-    endResetModel();
+    recomputeRows();
 }
 
 void TokenTableModel::setFilter(const TokenTableFilter& filter) {
-    beginResetModel();
     filter_ = filter;
-    rebuildRows();
-    endResetModel();
+    recomputeRows();
 }
 
 void TokenTableModel::sort(int column, Qt::SortOrder order) {
-    if (column < 0 || column >= columnCount()) return;
-    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList before = persistentIndexList();
-    std::vector<Index> tokens;
-    for (const QModelIndex& index : before) tokens.push_back(tokenAt(index.row()));
+    if (column < 0 || column >= FixedColumns + int(metrics_.size())) return;
     sortColumn_ = column;
     sortOrder_ = order;
-    sortRows();
-    QModelIndexList after;
-    for (std::size_t i = 0; i < tokens.size(); ++i)
-        after.push_back(index(rowOf(tokens[i]), before[int(i)].column()));
-    changePersistentIndexList(before, after);
-    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    recomputeRows();
 }
 
-void TokenTableModel::rebuildRows() {
-    rows_.clear();
-    if (columns_) {
-        const auto& labels = binding_->document()->labels();
-        TokenFilter filter{filter_.text.toStdString(), {}, filter_.range};
-        if (filter_.metric) filter.values = valuesOf(*filter_.metric);
-        rows_ = filter_tokens(columns_->values.rows(), labels.text, filter);
+// Token order without a filter costs nothing; anything else is computed from the columns, off
+// the GUI thread for a large site, while the table shows no rows and says what it is doing.
+void TokenTableModel::recomputeRows() {
+    if (!columns_ || !dump_) {
+        jobs_->cancel();
+        status_.clear();
+        return showRows(std::make_shared<const TokenRows>());
     }
-    sortRows();
+    Order order{columns_,
+                dump_,
+                {filter_.text.toStdString(), filter_.metric, filter_.range},
+                sortColumn_,
+                metricOf(sortColumn_),
+                sortOrder_ == Qt::DescendingOrder};
+    const Index n = columns_->n_tokens();
+    try {
+        if (!order.identity())
+            require_sort_within_budget(n, binding_->document()->memoryBudget(), dump_->info().path);
+    } catch (const RequestError& error) {
+        jobs_->cancel();
+        status_ = QString::fromUtf8(error.what());
+        return showRows(std::make_shared<const TokenRows>(TokenRows::all(n)));
+    }
+    status_ = order.identity()
+                  ? QString()
+                  : tr("%1 %2 rows…")
+                        .arg(order.filter.empty() ? tr("sorting") : tr("filtering and sorting"),
+                             QLocale().toString(n));
+    jobs_->run<std::shared_ptr<const TokenRows>>(
+        order.identity() ? 0 : n,
+        [order = std::move(order)](const std::atomic<bool>& cancel) {
+            return order.identity() ? std::make_shared<const TokenRows>(
+                                          TokenRows::all(order.columns->n_tokens()))
+                                    : order.rows(cancel);
+        },
+        [this](std::shared_ptr<const TokenRows> rows) {
+            status_.clear();
+            showRows(std::move(rows));
+        },
+        [this](const QString& message) {
+            status_ = message;
+            showRows(std::make_shared<const TokenRows>());
+        });
+    if (jobs_->busy()) showRows(std::make_shared<const TokenRows>());
 }
 
-void TokenTableModel::sortRows() {
-    rowOfToken_.clear();
-    const bool descending = sortOrder_ == Qt::DescendingOrder;
-    if (!columns_) return;
-    const auto& labels = binding_->document()->labels();
-    if (const auto metric = metricOf(sortColumn_))
-        sort_by_values(rows_, valuesOf(*metric), descending);
-    else if (sortColumn_ == TextColumn && !labels.text.empty())
-        sort_by_texts(rows_, labels.text, descending);
-    else if (sortColumn_ == SequenceColumn && !labels.sequence.empty())
-        sort_by_integers(rows_, labels.sequence, descending);
-    else if (sortColumn_ == PositionColumn && !labels.position.empty())
-        sort_by_integers(rows_, labels.position, descending);
-    else
-        std::sort(rows_.begin(), rows_.end(),
-                  [descending](Index a, Index b) { return descending ? b < a : a < b; });
-}
-
-int TokenTableModel::rowOf(Index token) const {
-    if (!columns_ || token < 0 || token >= columns_->values.rows()) return -1;
-    if (rowOfToken_.empty()) rowOfToken_ = positions_of(columns_->values.rows(), rows_);
-    return int(rowOfToken_[std::size_t(token)]);
+void TokenTableModel::showRows(std::shared_ptr<const TokenRows> rows) {
+    beginResetModel();
+    rows_ = std::move(rows);
+    cache_.clear();
+    endResetModel();
+    emit rowsChanged();
 }
 
 std::optional<Metric> TokenTableModel::metricOf(int column) const {
@@ -147,53 +215,81 @@ std::optional<Metric> TokenTableModel::metricOf(int column) const {
     return metrics_[std::size_t(metric)];
 }
 
-std::span<const float> TokenTableModel::valuesOf(Metric metric) const {
-    return columns_ ? metric_values(*columns_, metric) : std::span<const float>{};
-}
-
 int TokenTableModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(rows_.size());
+    return parent.isValid() ? 0 : int(std::min<Index>(rows_->size(), INT32_MAX));
 }
 
 int TokenTableModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : FixedColumns + int(metrics_.size());
 }
 
+// The values of the rows around `row`, read together: one read per metric and label window.
+void TokenTableModel::fetchPage(int row) const {
+    const int first = std::max(0, row - kPageBefore);
+    const int last = std::min(rowCount(), row + kPageAfter);
+    std::vector<Index> tokens;
+    for (int r = first; r < last; ++r)
+        if (!cache_.count(tokenAt(r))) tokens.push_back(tokenAt(r));
+    std::sort(tokens.begin(), tokens.end());
+    if (cache_.size() + tokens.size() > kCachedRows) cache_.clear();
+    std::vector<std::vector<float>> values;
+    for (Metric metric : metrics_) values.push_back(gather_values(*columns_, metric, tokens));
+    const TokenLabels labels = gather_token_labels(*dump_, tokens);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        RowValues& cached = cache_[tokens[i]];
+        if (!labels.text.empty()) cached.text = labels.text[i];
+        if (!labels.sequence.empty()) cached.sequence = labels.sequence[i];
+        if (!labels.position.empty()) cached.position = labels.position[i];
+        for (const std::vector<float>& column : values) cached.values.push_back(column[i]);
+    }
+}
+
+const TokenTableModel::RowValues& TokenTableModel::rowValues(int row) const {
+    const Index token = tokenAt(row);
+    auto found = cache_.find(token);
+    if (found != cache_.end()) return found->second;
+    fetchPage(row);
+    return cache_[token];
+}
+
 QVariant TokenTableModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
     const Index token = tokenAt(index.row());
-    if (role == Qt::DisplayRole) return display(token, index.column());
-    if (role == RawValueRole) return raw(token, index.column());
     if (role == Qt::TextAlignmentRole && index.column() != TextColumn)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::BackgroundRole && binding_->document()->selection()->contains(token))
         return kSelectionBackground;
-    return {};
+    if (role != Qt::DisplayRole && role != RawValueRole) return {};
+    try {
+        const RowValues& values = rowValues(index.row());
+        return role == Qt::DisplayRole ? display(values, token, index.column())
+                                       : raw(values, token, index.column());
+    } catch (const Error&) {
+        return role == Qt::DisplayRole ? QVariant(QStringLiteral("?")) : QVariant();
+    }
 }
 
-QVariant TokenTableModel::raw(Index token, int column) const {
-    const auto& labels = binding_->document()->labels();
-    const auto at = std::size_t(token);
-    if (const auto metric = metricOf(column)) return double(valuesOf(*metric)[at]);
+QVariant TokenTableModel::raw(const RowValues& values, Index token, int column) const {
+    if (metricOf(column)) {
+        const auto at = std::size_t(column - FixedColumns);
+        return at < values.values.size() ? QVariant(double(values.values[at])) : QVariant();
+    }
     switch (column) {
         case TextColumn:
-            return at < labels.text.size() ? QString::fromStdString(labels.text[at]) : QVariant();
+            return values.text ? QVariant(QString::fromStdString(*values.text)) : QVariant();
         case SequenceColumn:
-            return at < labels.sequence.size() ? QVariant(labels.sequence[at]) : QVariant();
+            return values.sequence;
         case PositionColumn:
-            return at < labels.position.size() ? QVariant(labels.position[at]) : QVariant();
+            return values.position;
         default:
             return QVariant::fromValue(qint64(token));
     }
 }
 
-QVariant TokenTableModel::display(Index token, int column) const {
-    const auto& texts = binding_->document()->labels().text;
-    if (column == TextColumn)
-        return std::size_t(token) < texts.size() ? visibleText(texts[std::size_t(token)])
-                                                 : QVariant();
-    const QVariant value = raw(token, column);
-    if (!metricOf(column)) return value;
+QVariant TokenTableModel::display(const RowValues& values, Index token, int column) const {
+    if (column == TextColumn) return values.text ? QVariant(visibleText(*values.text)) : QVariant();
+    const QVariant value = raw(values, token, column);
+    if (!metricOf(column) || !value.isValid()) return value;
     const double number = value.toDouble();
     const auto metric = std::size_t(column - FixedColumns);
     return std::isnan(number) ? QStringLiteral("—")

@@ -1,22 +1,31 @@
 #pragma once
 // Every token of a dump as a table row: index, text, sequence, position and the current site's
-// metrics. Rows are token indices into the document's labels and metric columns (nothing per
-// row is copied), filtered by text and a metric range and sorted by any column.
+// metrics. Rows are token indices (none at all in token order; 4 bytes per row once filtered or
+// sorted), filtered by text and a metric range and sorted by any column off the GUI thread for
+// large sites. Cells read only the rows shown: the values of a page of rows around the one
+// asked for are fetched together from the columns and the dump.
 
 #include <QAbstractTableModel>
 
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "core/charts/histogram_range.h"
+#include "core/columns/column_source.h"
 #include "core/metrics/metrics.h"
-#include "core/metrics/metrics_pass.h"
+#include "core/tokens/token_rows.h"
+
+namespace lngeom {
+class Dump;
+}
 
 namespace lngeom::widgets {
 
 class DocumentBinding;
 class DumpDocument;
+class ViewJobs;
 
 struct TokenTableFilter {
     QString text;                  // substring of the token text
@@ -43,11 +52,14 @@ class TokenTableModel : public QAbstractTableModel {
     int sortColumn() const { return sortColumn_; }
     Qt::SortOrder sortOrder() const { return sortOrder_; }
 
-    Index tokenAt(int row) const { return rows_[std::size_t(row)]; }
-    // The row showing `token`, or -1 when the filter hides it.
-    int rowOf(Index token) const;
+    Index tokenAt(int row) const { return rows_->token_at(row); }
+    // The rows shown as tokens (for the view's selection): all rows in order, or the list.
+    std::shared_ptr<const TokenRows> rows() const { return rows_; }
     // The metric a column shows, or nullopt for the fixed columns.
     std::optional<Metric> metricOf(int column) const;
+    // The rows are being filtered or sorted off the GUI thread; `status` says what and why.
+    bool isComputing() const;
+    const QString& status() const { return status_; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -56,23 +68,40 @@ class TokenTableModel : public QAbstractTableModel {
                         int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
+  signals:
+    // New rows are shown (after a filter, a sort or a change of site), or computing them failed.
+    void rowsChanged();
+
   private:
+    // One token's cells as read.
+    struct RowValues {
+        std::optional<std::string> text;
+        QVariant sequence;
+        QVariant position;
+        std::vector<float> values;  // in metrics_ order
+    };
+    struct Order;
+
     void reload();
-    void rebuildRows();
-    void sortRows();
-    QVariant display(Index token, int column) const;
-    QVariant raw(Index token, int column) const;
-    std::span<const float> valuesOf(Metric metric) const;
+    void recomputeRows();
+    void showRows(std::shared_ptr<const TokenRows> rows);
+    const RowValues& rowValues(int row) const;
+    void fetchPage(int row) const;
+    QVariant display(const RowValues& values, Index token, int column) const;
+    QVariant raw(const RowValues& values, Index token, int column) const;
 
     std::unique_ptr<DocumentBinding> binding_;
-    std::shared_ptr<const SiteColumns> columns_;
+    std::shared_ptr<const ColumnSource> columns_;
+    std::shared_ptr<const Dump> dump_;
     std::vector<Metric> metrics_;
     std::vector<int> decimals_;  // per metric column: the same for every row
-    std::vector<Index> rows_;
-    mutable std::vector<std::int64_t> rowOfToken_;  // filled on first use after a rebuild
+    std::shared_ptr<const TokenRows> rows_;
+    mutable std::unordered_map<Index, RowValues> cache_;  // by token
     TokenTableFilter filter_;
     int sortColumn_ = TokenColumn;
     Qt::SortOrder sortOrder_ = Qt::AscendingOrder;
+    QString status_;
+    std::unique_ptr<ViewJobs> jobs_;  // last: its worker is joined before the rest goes
 };
 
 }  // namespace lngeom::widgets

@@ -7,6 +7,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -16,6 +17,7 @@
 #include "widgets/document/document_binding.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_selection.h"
+#include "widgets/document/view_jobs.h"
 
 namespace lngeom::widgets {
 namespace {
@@ -24,6 +26,8 @@ constexpr int kNoRangeFilter = -1;
 // A selection made elsewhere becomes the table's row selection up to this many row ranges;
 // beyond, Qt's selection model grows slow, and the model's background marks the rows alone.
 constexpr std::size_t kMaxSelectedRanges = 5000;
+// Tokens of a selection looked up as rows in token order (their runs decide as above).
+constexpr Index kMaxMappedTokens = Index(1) << 20;
 
 // Row runs as a selection of whole rows.
 QItemSelection rowSelection(const QAbstractItemModel& model,
@@ -43,7 +47,8 @@ TokenTableView::TokenTableView(QWidget* parent)
       binding_(std::make_unique<DocumentBinding>(
           this, DocumentBinding::Callbacks{[this] { readSelection(nullptr); },
                                            [this](QObject* source) { readSelection(source); }})),
-      table_(new QTableView) {
+      table_(new QTableView),
+      selectionJobs_(std::make_unique<ViewJobs>(this)) {
     buildControls();
     binding_->showStateOver(table_);
     table_->setModel(model_);
@@ -59,7 +64,7 @@ TokenTableView::TokenTableView(QWidget* parent)
     table_->horizontalHeader()->setDefaultSectionSize(92);
     connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { writeSelection(); });
-    connect(model_, &QAbstractItemModel::modelReset, this, [this] {
+    connect(model_, &TokenTableModel::rowsChanged, this, [this] {
         showFilterInControls();
         readSelection(nullptr);
     });
@@ -152,13 +157,29 @@ void TokenTableView::writeSelection() {
     updateCount();
 }
 
+// A selection made elsewhere becomes the table's row selection when it is small enough; finding
+// its rows in a sorted table of a large site takes a pass over the rows, off the GUI thread.
 void TokenTableView::readSelection(QObject* source) {
     updateCount();
     if (source == this || !binding_->isReady() || !binding_->document()->selection()) return;
-    std::vector<std::int64_t> rows;
-    for (Index token : binding_->document()->selection()->tokens())
-        if (const int row = model_->rowOf(token); row >= 0) rows.push_back(row);
     table_->viewport()->update();
+    auto selection = binding_->document()->selection()->snapshot();
+    auto rows = model_->rows();
+    // In token order rows are tokens: many can be mapped at once; otherwise only a few.
+    const Index limit = rows->is_identity() ? kMaxMappedTokens : Index(kMaxSelectedRanges);
+    const bool mapped = selection->count() <= limit;
+    selectionJobs_->run<std::vector<std::int64_t>>(
+        mapped && !rows->is_identity() ? rows->size() : 0,
+        [selection, rows, mapped, limit](const std::atomic<bool>&) {
+            return mapped ? rows->rows_of(*selection, std::size_t(limit))
+                          : std::vector<std::int64_t>{};
+        },
+        [this, rows](std::vector<std::int64_t> found) {
+            if (rows == model_->rows()) showSelectedRows(std::move(found));
+        });
+}
+
+void TokenTableView::showSelectedRows(std::vector<std::int64_t> rows) {
     const auto runs = consecutive_runs(rows);
     applyingSelection_ = true;
     if (runs.size() <= kMaxSelectedRanges)
@@ -173,9 +194,12 @@ void TokenTableView::readSelection(QObject* source) {
 void TokenTableView::updateCount() {
     const bool ready = binding_->isReady() && binding_->document()->selection();
     const Index total = ready ? binding_->document()->info().n_tokens : 0;
-    const std::size_t selected = ready ? binding_->document()->selection()->tokens().size() : 0;
-    count_->setText(
-        tr("%1 of %2 tokens shown, %3 selected").arg(model_->rowCount()).arg(total).arg(selected));
+    const Index selected = ready ? binding_->document()->selection()->count() : 0;
+    const QLocale locale;
+    const QString counts = tr("%1 of %2 tokens shown, %3 selected")
+                               .arg(locale.toString(model_->rowCount()), locale.toString(total),
+                                    locale.toString(selected));
+    count_->setText(model_->status().isEmpty() ? counts : model_->status() + " · " + counts);
 }
 
 }  // namespace lngeom::widgets

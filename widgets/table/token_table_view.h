@@ -19,6 +19,7 @@ namespace lngeom::widgets {
 
 class DocumentBinding;
 class DumpDocument;
+class ViewJobs;
 
 struct TokenTableSettings {
     TokenTableFilter filter;
@@ -47,6 +48,7 @@ class TokenTableView : public QWidget {
     void showFilterInControls();
     void writeSelection();
     void readSelection(QObject* source);
+    void showSelectedRows(std::vector<std::int64_t> rows);
     void updateCount();
 
     TokenTableModel* model_;
@@ -58,6 +60,7 @@ class TokenTableView : public QWidget {
     QDoubleSpinBox* high_;
     QLabel* count_;
     bool applyingSelection_ = false;
+    std::unique_ptr<ViewJobs> selectionJobs_;  // last: its worker is joined before the rest goes
 };
 
 }  // namespace lngeom::widgets

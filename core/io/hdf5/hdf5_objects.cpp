@@ -68,8 +68,10 @@ herr_t collect_member(hid_t, const char* name, const H5L_info_t*, void* data) {
     return 0;
 }
 
-Dataset open_with_chunk_cache(hid_t location, const std::string& path, const Where& here,
-                              size_t cache_bytes) {
+}  // namespace
+
+Dataset open_dataset_with_chunk_cache(hid_t location, const std::string& path, const Where& here,
+                                      size_t cache_bytes) {
     PropertyList access(check_id(H5Pcreate(H5P_DATASET_ACCESS), here, "cannot create plist"));
     check_status(
         H5Pset_chunk_cache(access.id(), kChunkCacheSlots, cache_bytes, H5D_CHUNK_CACHE_W0_DEFAULT),
@@ -77,6 +79,8 @@ Dataset open_with_chunk_cache(hid_t location, const std::string& path, const Whe
     return Dataset(
         check_id(H5Dopen2(location, path.c_str(), access.id()), here, "cannot open dataset"));
 }
+
+namespace {
 
 bool has_filters(const Dataset& dataset, const Where& here) {
     const PropertyList creation(
@@ -157,9 +161,9 @@ Group open_group(hid_t location, const std::string& path, const Where& where) {
 Dataset open_dataset(hid_t location, const std::string& path, const Where& where) {
     const Where here{where.file, path};
     announce(here, "opening it");
-    Dataset uncached = open_with_chunk_cache(location, path, here, 0);
+    Dataset uncached = open_dataset_with_chunk_cache(location, path, here, 0);
     if (!has_filters(uncached, here)) return uncached;
-    return open_with_chunk_cache(location, path, here, kCompressedChunkCacheBytes);
+    return open_dataset_with_chunk_cache(location, path, here, kCompressedChunkCacheBytes);
 }
 
 std::vector<std::string> member_names(hid_t group, const Where& where) {

@@ -21,6 +21,9 @@ bool is_dataset(hid_t location, const std::string& path, const Where& where);
 Group open_group(hid_t location, const std::string& path, const Where& where);
 // Opens with a chunk cache large enough for the row blocks the reader asks for.
 Dataset open_dataset(hid_t location, const std::string& path, const Where& where);
+// Opens with a chunk cache of `cache_bytes` whatever the dataset's filters.
+Dataset open_dataset_with_chunk_cache(hid_t location, const std::string& path, const Where& where,
+                                      size_t cache_bytes);
 
 // Names of a group's direct members, in name order.
 std::vector<std::string> member_names(hid_t group, const Where& where);
