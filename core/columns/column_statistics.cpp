@@ -1,12 +1,32 @@
 #include "core/columns/column_statistics.h"
 
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "core/columns/column_blocks.h"
 #include "core/errors.h"
+#include "core/state/metric_state.h"
 
 namespace lngeom {
+
+namespace {
+
+// Calls add(value) with the value of every token of `tokens`, reading only the blocks that hold
+// one.
+template <typename Add>
+void for_each_token_value(const ColumnSource& source, Metric metric, const TokenSet& tokens,
+                          Add add, const std::atomic<bool>* cancel) {
+    for_each_block_with(
+        source, metric, tokens,
+        [&](Index first, std::span<const float> values) {
+            tokens.for_each(first, first + Index(values.size()),
+                            [&](Index token) { add(values[std::size_t(token - first)]); });
+        },
+        cancel);
+}
+
+}  // namespace
 
 void for_each_block_with(const ColumnSource& source, Metric metric, const TokenSet& tokens,
                          const std::function<void(Index, std::span<const float>)>& visit,
@@ -41,42 +61,36 @@ Histogram column_histogram_of_tokens(const ColumnSource& source, Metric metric,
                                      const TokenSet& tokens, double low, double high, int bins,
                                      const std::atomic<bool>* cancel) {
     Histogram histogram(low, high, bins);
-    for_each_block_with(
-        source, metric, tokens,
-        [&](Index first, std::span<const float> values) {
-            tokens.for_each(first, first + Index(values.size()), [&](Index token) {
-                histogram.add(values[std::size_t(token - first)]);
-            });
-        },
-        cancel);
+    for_each_token_value(
+        source, metric, tokens, [&](float value) { histogram.add(value); }, cancel);
     return histogram;
 }
 
 Moments column_moments_of_tokens(const ColumnSource& source, Metric metric, const TokenSet& tokens,
                                  const std::atomic<bool>* cancel) {
     Moments moments;
-    for_each_block_with(
-        source, metric, tokens,
-        [&](Index first, std::span<const float> values) {
-            tokens.for_each(first, first + Index(values.size()),
-                            [&](Index token) { moments.add(values[std::size_t(token - first)]); });
-        },
-        cancel);
+    for_each_token_value(
+        source, metric, tokens, [&](float value) { moments.add(value); }, cancel);
     return moments;
 }
 
 Summary column_summary_of_tokens(const ColumnSource& source, Metric metric, const TokenSet& tokens,
                                  const std::atomic<bool>* cancel) {
-    std::vector<float> picked;
+    // The pass's mergeable state, so memory stays bounded whatever the selection's size: one
+    // block, with NaN (skipped) for the tokens outside the selection, is added at a time.
+    MetricState state(describe(metric));
+    std::vector<double> block;
     for_each_block_with(
         source, metric, tokens,
         [&](Index first, std::span<const float> values) {
+            block.assign(values.size(), std::numeric_limits<double>::quiet_NaN());
             tokens.for_each(first, first + Index(values.size()), [&](Index token) {
-                picked.push_back(values[std::size_t(token - first)]);
+                block[std::size_t(token - first)] = values[std::size_t(token - first)];
             });
+            state.add_column(block.data(), 1, Index(block.size()), first);
         },
         cancel);
-    return summarize(picked);
+    return state.summary();
 }
 
 TokenSet column_tokens_in_bins(const ColumnSource& source, Metric metric,

@@ -299,6 +299,21 @@ void TestChartData::selectionStatisticsAreThoseOfTheSubset() {
     QVERIFY(std::abs(moments.mean - expected.mean) < 1e-9);
     QVERIFY(std::abs(moments.std() - expected.std) < 1e-9);
     QCOMPARE(moments.max, expected.max);
+
+    // Past the sketch's exact limit (8192 values): every percentile within its 0.4 % bound.
+    const auto many = angleValues(30000, 11);
+    const auto manyColumns = columnsOf(many);
+    const TokenSet most = column_tokens_in_bins(manyColumns, Metric::Norm, edges, 1, 6);
+    const Summary exact = summarize(subsetOf(many, most));
+    const Summary sketched = column_summary_of_tokens(manyColumns, Metric::Norm, most);
+    QVERIFY(exact.count > 8192);
+    QCOMPARE(sketched.count, exact.count);
+    QVERIFY(std::abs(sketched.mean - exact.mean) < 1e-9);
+    for (const auto& [got, want] :
+         {std::pair{sketched.p01, exact.p01}, std::pair{sketched.p50, exact.p50},
+          std::pair{sketched.p99, exact.p99}})
+        QVERIFY2(std::abs(got - want) <= 0.004 * std::abs(want),
+                 qPrintable(QString("%1 vs %2").arg(got).arg(want)));
 }
 
 void TestChartData::blocksCoverTheColumn() {
