@@ -6,10 +6,9 @@
 #include <cmath>
 #include <exception>
 #include <limits>
-#include <span>
 
 #include "core/charts/site_labels.h"
-#include "core/metrics/metric_values.h"
+#include "core/columns/column_blocks.h"
 #include "core/tokens/token_choice.h"
 #include "widgets/document/dump_document.h"
 
@@ -106,8 +105,7 @@ Index TourFacts::representativeToken() const {
     if (!angle) return 0;
     try {
         const auto columns = document_->metrics().columns(site_);
-        return std::max<Index>(
-            token_nearest(metric_values(*columns, Metric::AngleToUniformDeg), angle->p50), 0);
+        return std::max<Index>(token_nearest(*columns, Metric::AngleToUniformDeg, angle->p50), 0);
     } catch (const std::exception&) {
         return 0;
     }
@@ -117,9 +115,9 @@ QString TourFacts::ofRepresentativeToken(Metric metric, int decimals) const {
     if (!known_) return kUnknown;
     try {
         const auto columns = document_->metrics().columns(site_);
-        const std::span<const float> values = metric_values(*columns, metric);
-        const auto token = std::size_t(representativeToken());
-        return token < values.size() ? number(values[token], decimals) : kUnknown;
+        const Index token = representativeToken();
+        return token < columns->n_tokens() ? number(value_at(*columns, metric, token), decimals)
+                                           : kUnknown;
     } catch (const std::exception&) {
         return kUnknown;
     }
@@ -129,8 +127,7 @@ std::vector<Index> TourFacts::tokensAcrossNorms(std::size_t count) const {
     if (!known_) return {0};
     try {
         const auto columns = document_->metrics().columns(site_);
-        std::vector<Index> tokens =
-            tokens_across(metric_values(*columns, Metric::Norm), count, 0.02, 0.98);
+        std::vector<Index> tokens = tokens_across(*columns, Metric::Norm, count, 0.02, 0.98);
         if (!tokens.empty()) return tokens;
     } catch (const std::exception&) {
     }

@@ -4,10 +4,13 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
 #include "core/charts/site_alignment.h"
+#include "core/errors.h"
+#include "core/io/token_labels.h"
 #include "widgets/charts/chart_view.h"
 #include "widgets/charts/histogram_view.h"
 #include "widgets/charts/layer_curves_view.h"
@@ -17,14 +20,28 @@ namespace lngeom::widgets {
 namespace {
 
 constexpr int kMinimumChartHeight = 220;
+// Token texts compared this many at a time, so two dumps of 100M tokens are compared in the
+// memory of one block's strings.
+constexpr Index kTextBlock = 1 << 16;
 
 // Two dumps of the same inputs (the two samples, or a model before and after a change): a token
 // index means the same token in both.
 bool sameTokens(const DumpDocument& left, const DumpDocument& right) {
     const auto& a = left.info().sites;
     const auto& b = right.info().sites;
-    return !a.empty() && !b.empty() && a.front().n_tokens == b.front().n_tokens &&
-           left.labels().text == right.labels().text;
+    if (a.empty() || b.empty() || a.front().n_tokens != b.front().n_tokens) return false;
+    const Index tokens = a.front().n_tokens;
+    try {
+        for (Index first = 0; first < tokens; first += kTextBlock) {
+            const Index count = std::min(kTextBlock, tokens - first);
+            if (read_token_labels(*left.dump(), first, count).text !=
+                read_token_labels(*right.dump(), first, count).text)
+                return false;
+        }
+    } catch (const Error&) {
+        return false;  // texts that cannot be read are not known to be the same
+    }
+    return true;
 }
 
 }  // namespace
@@ -121,7 +138,7 @@ void ComparisonView::mirrorSelection(DumpDocument* from, DumpDocument* to) {
                             to->state() == DumpDocument::State::Ready)
                             *same = sameTokens(*from, *to);
                         if (same->value_or(false))
-                            to->selection()->setTokens(from->selection()->tokens(), this);
+                            to->selection()->setSet(from->selection()->set(), this);
                     }));
     };
     if (from->selection())

@@ -82,9 +82,9 @@ bool HistogramView::eventFilter(QObject* watched, QEvent* event) {
     if (event->type() != QEvent::ToolTip) return QWidget::eventFilter(watched, event);
     const auto* help = static_cast<QHelpEvent*>(event);
     QString text;
-    if (histogram_) {
+    if (drawn_.site) {
         const MetricDescription& description = describe(settings_.metric);
-        text = binTooltip(*histogram_, selected_ ? &*selected_ : nullptr,
+        text = binTooltip(*drawn_.site, drawn_.selected ? &*drawn_.selected : nullptr,
                           chartDataPoint(*chart_, help->pos()).x(),
                           QString::fromUtf8(description.label.data(), description.label.size()));
     }
