@@ -8,6 +8,7 @@
 #include "core/cache/metrics_cache_writer.h"
 #include "core/errors.h"
 #include "core/io/read_limits.h"
+#include "core/metrics/pass_budget.h"
 
 namespace lngeom {
 
@@ -24,11 +25,15 @@ std::size_t column_bytes(const DumpInfo& info) {
 // Marks a private column file: it is opened once, by the store that wrote it.
 constexpr char kPrivateIdentity[] = "lngeom private per-token columns";
 
-std::string private_columns_path() {
-    static std::atomic<int> serial{0};
+std::string private_columns_directory() {
     std::error_code error;
     const std::filesystem::path directory = std::filesystem::temp_directory_path(error);
-    return ((error ? std::filesystem::path("/tmp") : directory) /
+    return error ? "/tmp" : directory.string();
+}
+
+std::string private_columns_path() {
+    static std::atomic<int> serial{0};
+    return (std::filesystem::path(private_columns_directory()) /
             ("lngeom-columns-" + std::to_string(::getpid()) + "-" + std::to_string(serial++) +
              ".h5"))
         .string();
@@ -42,9 +47,10 @@ MetricsStore MetricsStore::compute(const Dump& dump, const std::string& dataset,
     const DumpInfo& info = dump.info();
     store.dump_path_ = info.path;
     if (!options.use_cache) {
-        if (options.keep_columns)
+        if (options.keep_columns) {
+            require_room_for_columns(dump, dataset, options);
             store.write_private_columns(dump, options.pass);
-        else
+        } else
             store.summaries_ = run_metrics_pass(dump, options.pass);
         return store;
     }
@@ -70,9 +76,22 @@ MetricsStore MetricsStore::compute(const Dump& dump, const std::string& dataset,
         store.cache_path_.clear();
         return store;
     }
+    if (options.keep_columns) require_room_for_columns(dump, dataset, options);
     store.run_pass(dump, options.pass, store.cache_path_, identity, options.keep_columns);
     if (!store.cache_warning_.empty()) store.cache_path_.clear();
     return store;
+}
+
+void MetricsStore::require_room_for_columns(const Dump& dump, const std::string& dataset,
+                                            const StoreOptions& options) {
+    if (!options.keep_columns) return;
+    if (!options.use_cache) return require_column_space(dump, private_columns_directory());
+    const std::string directory =
+        options.cache_directory.empty() ? default_cache_directory() : options.cache_directory;
+    std::error_code error;
+    const auto cached =
+        std::filesystem::file_size(metrics_cache_path(directory, dump.info().path, dataset), error);
+    require_column_space(dump, directory, error ? 0.0 : double(cached));
 }
 
 // Writes the columns to `columns_path` during the pass and opens them; a cache that cannot be

@@ -29,6 +29,11 @@ class MetricsStore {
     // `dataset` is the dataset choice the dump was opened with (part of the cache key).
     static MetricsStore compute(const Dump& dump, const std::string& dataset,
                                 const StoreOptions& options);
+    // RequestError (file, site, directory) when the per-token columns that compute() would write
+    // with `options` need more disk than is free where they go (an existing cache file of the
+    // dump counts as free: it is reused or replaced); nothing is checked without columns.
+    static void require_room_for_columns(const Dump& dump, const std::string& dataset,
+                                         const StoreOptions& options);
 
     const std::vector<SiteSummary>& summaries() const { return summaries_; }
     // RequestError when the site does not exist or has no such metric (no output).

@@ -1,6 +1,8 @@
 #include "core/metrics/pass_budget.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <system_error>
 
 #include "core/errors.h"
 #include "core/io/read_limits.h"
@@ -65,6 +67,34 @@ void require_pass_within_budget(const Dump& dump, const PassOptions& options, bo
                                    budget_text);
     }
     if (keeps_states) require_kept_states_within_budget(dump, options, budget_text);
+}
+
+// One float per metric and one flag byte per token, as the column file stores them.
+double column_bytes(const SiteInfo& site) {
+    return double(site.n_tokens) * (double(metric_count(site.has_output)) * 4 + 1);
+}
+
+void require_column_space(const Dump& dump, const std::string& directory, double reusable) {
+    std::error_code error;
+    const std::filesystem::space_info space = std::filesystem::space(directory, error);
+    if (error) return;  // the column writer names a directory it cannot use
+    const double free = double(space.available) + reusable;
+    const std::string where = " free in " + directory + " for the per-token metrics";
+    double total = 0;
+    for (const SiteInfo& site : dump.info().sites) {
+        total += column_bytes(site);
+        if (column_bytes(site) > free)
+            throw RequestError(dump.info().path, site_dataset(dump.info(), site),
+                               "the per-token metrics of its " + std::to_string(site.n_tokens) +
+                                   " tokens need " + detail::byte_text(column_bytes(site)) +
+                                   " on disk, more than the " + detail::byte_text(free) + where);
+    }
+    if (total > free)
+        throw RequestError(dump.info().path, "",
+                           "the per-token metrics of its " +
+                               std::to_string(dump.info().sites.size()) + " sites need " +
+                               detail::byte_text(total) + " on disk, more than the " +
+                               detail::byte_text(free) + where);
 }
 
 }  // namespace lngeom

@@ -22,4 +22,11 @@ PassMemory pass_memory(const Dump& dump, SiteIndex site, const PassOptions& opti
 // threads + 1 sites, each bounded by lngeom's constants (about 1 MiB) whatever the file declares.
 void require_pass_within_budget(const Dump& dump, const PassOptions& options, bool keeps_states);
 
+// Per-token columns are not held in memory but written to a file in `directory` as the pass
+// runs (the metrics cache, or the app's private column file): RequestError naming the file, the
+// site's dataset and `directory` when a site's columns, or all of them, need more disk than is
+// free there, besides `reusable` bytes (a file the columns replace; a file may declare 10^15
+// tokens). Nothing is checked when the space is unknown.
+void require_column_space(const Dump& dump, const std::string& directory, double reusable = 0);
+
 }  // namespace lngeom

@@ -11,6 +11,7 @@
 #include "core/io/dump.h"
 #include "core/io/dump_validation.h"
 #include "core/metrics/metrics_pass.h"
+#include "core/metrics/metrics_store.h"
 #include "core/metrics/token_metrics.h"
 #include "tests/core/test_bad_corpus.h"
 #include "tests/core/test_error_checks.h"
@@ -169,6 +170,14 @@ class TestBadCorpus : public QObject {
                             "one row of d = 1099511627776 values needs 4 TiB");
         test::add_error_row("a 4 TiB row, pass", "huge_d.h5", "pass", "request", "/hidden",
                             "one row of d = 1099511627776 values needs 4 TiB");
+        // The app writes per-token columns to a file as the pass runs: a declared 33 TiB or
+        // 29 PiB of them is refused before the pass, by the disk free where they would go.
+        test::add_error_row("2^40 tokens, columns", "terabytes.h5", "columns", "request", "/hidden",
+                            "the per-token metrics of its 1099511627776 tokens need 33 TiB on "
+                            "disk, more than the ");
+        test::add_error_row("10^15 rows, columns", "rows_1e15.h5", "columns", "request", "/hidden",
+                            "the per-token metrics of its 1000000000000000 tokens need 29.3 PiB "
+                            "on disk, more than the ");
         test::add_error_row("a 1 MiB chunk inflating to 1 GiB", "gzip_bomb_single.h5", "validate",
                             "format", "/hidden",
                             "has a damaged chunk index: the chunk at (0, 0) is stored in 1061896 "
@@ -192,9 +201,17 @@ class TestBadCorpus : public QObject {
             if (action == "read") dump.read_rows(0, Stream::Input, 0, 1, block);
             if (action == "block") dump.block_rows(0, kBlockBytes);
             if (action == "pass") run_metrics_pass(dump, PassOptions{});
+            if (action == "columns") {
+                StoreOptions options;
+                options.use_cache = false;
+                MetricsStore::compute(dump, "", options);
+            }
             if (action == "validate") validate_dump(path, "", [](const std::string&, auto) {});
         });
         check_caught(caught, kind, path, object, reason);
+        if (action == "columns")
+            QVERIFY2(QString::fromStdString(caught.reason).contains(" for the per-token metrics"),
+                     caught.reason.c_str());
     }
 
     // libhdf5 would grow its buffer to the 4 GiB the triple bomb inflates to; the validation

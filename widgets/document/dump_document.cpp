@@ -74,9 +74,10 @@ void DumpDocument::work(StoreOptions options) {
         auto dump = std::make_shared<const Dump>(
             open_dump_contained(path_.toStdString(), dataset_.toStdString(), containment));
         // The views size per-token state (the selection) from infoReady on, and the document
-        // keeps per-token columns: a file declaring more tokens than the budget holds (10^15
-        // rows) fails here, before anything is sized.
-        require_pass_within_budget(*dump, options.pass, true, false);
+        // writes per-token columns to disk: a file declaring more tokens than the disk holds
+        // (10^15 rows) fails here, before anything is sized.
+        require_pass_within_budget(*dump, options.pass, false);
+        MetricsStore::require_room_for_columns(*dump, dataset_.toStdString(), options);
         QMetaObject::invokeMethod(
             this, [this, dump] { publishInfo(dump); }, Qt::QueuedConnection);
         auto metrics = std::make_shared<MetricsStore>(
