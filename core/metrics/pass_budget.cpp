@@ -1,7 +1,9 @@
 #include "core/metrics/pass_budget.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <system_error>
 
 #include "core/errors.h"
@@ -74,11 +76,27 @@ double column_bytes(const SiteInfo& site) {
     return double(site.n_tokens) * (double(metric_count(site.has_output)) * 4 + 1);
 }
 
+namespace {
+
+// The space free where `directory` is or would be created: a cache directory that does not exist
+// yet (the writer creates it) is measured at its nearest existing ancestor.
+std::optional<std::uintmax_t> space_available(std::filesystem::path directory) {
+    std::error_code error;
+    while (!std::filesystem::exists(directory, error) && directory.has_relative_path())
+        directory = directory.parent_path();
+    const std::filesystem::space_info space = std::filesystem::space(directory, error);
+    if (error) return std::nullopt;
+    return space.available;
+}
+
+}  // namespace
+
 void require_column_space(const Dump& dump, const std::string& directory, double reusable) {
     std::error_code error;
-    const std::filesystem::space_info space = std::filesystem::space(directory, error);
-    if (error) return;  // the column writer names a directory it cannot use
-    const double free = double(space.available) + reusable;
+    const std::optional<std::uintmax_t> available =
+        space_available(std::filesystem::absolute(directory, error));
+    if (!available) return;  // the column writer names a directory it cannot use
+    const double free = double(*available) + reusable;
     const std::string where = " free in " + directory + " for the per-token metrics";
     double total = 0;
     for (const SiteInfo& site : dump.info().sites) {

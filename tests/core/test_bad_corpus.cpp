@@ -4,6 +4,7 @@
 #include <sys/resource.h>
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 #include <atomic>
 
@@ -178,6 +179,10 @@ class TestBadCorpus : public QObject {
         test::add_error_row("10^15 rows, columns", "rows_1e15.h5", "columns", "request", "/hidden",
                             "the per-token metrics of its 1000000000000000 tokens need 36.4 PiB "
                             "on disk, more than the ");
+        test::add_error_row("10^15 rows, cache not yet created", "rows_1e15.h5", "cache", "request",
+                            "/hidden",
+                            "the per-token metrics of its 1000000000000000 tokens need 36.4 PiB "
+                            "on disk, more than the ");
         test::add_error_row("a 1 MiB chunk inflating to 1 GiB", "gzip_bomb_single.h5", "validate",
                             "format", "/hidden",
                             "has a damaged chunk index: the chunk at (0, 0) is stored in 1061896 "
@@ -206,10 +211,16 @@ class TestBadCorpus : public QObject {
                 options.use_cache = false;
                 MetricsStore::compute(dump, "", options);
             }
+            if (action == "cache") {  // measured where the cache directory would be created
+                const QTemporaryDir temporary;
+                StoreOptions options;
+                options.cache_directory = temporary.filePath("not/yet/created").toStdString();
+                MetricsStore::compute(dump, "", options);
+            }
             if (action == "validate") validate_dump(path, "", [](const std::string&, auto) {});
         });
         check_caught(caught, kind, path, object, reason);
-        if (action == "columns")
+        if (action == "columns" || action == "cache")
             QVERIFY2(QString::fromStdString(caught.reason).contains(" for the per-token metrics"),
                      caught.reason.c_str());
     }
