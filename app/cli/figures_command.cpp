@@ -31,7 +31,7 @@ Writes the paper's figure set for an activation dump into DIR (created if missin
   angle-histograms          all of them as small multiples, one panel per site
   curves-angle, curves-norm, curves-rotation   mean ± SD over layers (Figs. 3, 4, 7-10)
   norm-growth               mean ‖x‖ over the sites (log) with its 1-99 % band, and the
-                            relative update ‖x_{l+1} − x_l‖/‖x_l‖ (Xiong et al. 2020)
+                            relative update ‖x′ − x‖/‖x‖ (Xiong et al. 2020)
   massive                   top-1, top-2, top-3 and median |x| over the sites (log), the
                             massive-activation threshold (Sun et al. 2024, their Fig. 2)
   heatmap-angle             layers × angle to 1 (SVG and PDF: one rectangle per cell)

@@ -149,10 +149,9 @@ AxisTicks one_two_five(double low, double high) {
         for (int factor : {1, 2, 5}) {
             const double position = power + std::log10(double(factor));
             if (position < low - 1e-9 || position > high + 1e-9) continue;
+            // Plain numbers within a few decades: "0.5, 1, 2" reads better than "0.5, 10⁰, 2".
             const double value = factor * std::pow(10.0, power);
-            add_tick(ticks, position,
-                     factor == 1 ? superscript_power_of_ten(power)
-                                 : trimmed(fixed(value, std::max(0, -power))));
+            add_tick(ticks, position, trimmed(fixed(value, std::max(0, -power))));
         }
     return ticks;
 }

@@ -27,7 +27,8 @@ AxisTicks axis_ticks(double low, double high, int max_ticks);
 // those units (low < high, finite): positions in log10 units, labels of the values as
 // matplotlib's LogFormatterSciNotation writes them (10⁻², 10⁰, 10³). Every k-th decade (k = 1,
 // 2, 5, 10, …) when more than `max_ticks` (≥ 2) would be written; within less than two decades,
-// 1, 2 and 5 × 10^k, and within less than a factor of 2.5, round steps of the values.
+// 1, 2 and 5 × 10^k as plain numbers (0.5, 1, 2), and within less than a factor of 2.5, round
+// steps of the values.
 AxisTicks log_axis_ticks(double low, double high, int max_ticks);
 
 // Which of `count` categories to label when at most `max_labels` fit: every k-th from the first,

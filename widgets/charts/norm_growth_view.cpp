@@ -123,16 +123,13 @@ QString NormGrowthView::caption() const {
     if (!updatesKnown_) return text + ' ' + tr("Reading the relative updates…");
     if (curve_.pairs == 0)
         return text + ' ' +
-               tr("No relative update: no two consecutive sites of one kind hold "
-                  "the same "
-                  "tokens (same norm kind, d and token count).");
+               tr("No relative update: no two consecutive sites of one kind hold the same tokens "
+                  "(same norm kind, d and token count).");
     const Index most = *std::max_element(curve_.update_tokens.begin(), curve_.update_tokens.end());
     return text + ' ' +
-           tr("Orange (right axis, log scale): the relative update ‖x_{l+1} − "
-              "x_l‖/‖x_l‖ from "
-              "the previous site of the same kind, median and 10–90 % band over "
-              "%1 sampled "
-              "tokens per pair; %2 of %3 sites have one.")
+           tr("Orange (right axis, log scale): the relative update ‖x′ − x‖/‖x‖ of each token "
+              "from the previous site of the same kind (x) to this one (x′), median and 10–90 % "
+              "band over %1 sampled tokens per pair; %2 of %3 sites have one.")
                .arg(most)
                .arg(curve_.pairs)
                .arg(rows_.size());
@@ -187,7 +184,7 @@ void NormGrowthView::drawUpdates() {
     if (vtkPlot* band = addBandRuns(chart, xs, low, high, withAlpha(kUpdateColour, 50), 1))
         band->SetLabel("update 10–90 %");
     vtkPlot* line = addSiteCurve(chart, xs, median, {kUpdateColour, 2.0f, false});
-    line->SetLabel("median ‖x_{l+1} − x_l‖/‖x_l‖");
+    line->SetLabel("median ‖x′ − x‖/‖x‖");
     chart->SetPlotCorner(line, 1);
     const auto [bottom, top] = paddedExtent({low, high});
     setFixedAxis(right, "relative update (log scale)", bottom, top);

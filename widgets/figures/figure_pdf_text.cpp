@@ -13,13 +13,13 @@ namespace lngeom::widgets {
 namespace {
 
 // Superscripts (the log axes' 10⁻¹, 10³) as "^", so each power keeps a distinct spelling.
-constexpr std::array<std::pair<char32_t, const char*>, 28> kSpellings{{
+constexpr std::array<std::pair<char32_t, const char*>, 29> kSpellings{{
     {0x00B0, "deg"}, {0x00B7, "."},    {0x00B1, "+/-"},   {0x221A, "sqrt"},  {0x00FB, "u"},
     {0x03BC, "mu"},  {0x2016, "||"},   {0x03B8, "theta"}, {0x03C3, "sigma"}, {0x03B5, "eps"},
     {0x00B2, "^2"},  {0x2070, "^0"},   {0x00B9, "^1"},    {0x00B3, "^3"},    {0x2074, "^4"},
     {0x2075, "^5"},  {0x2076, "^6"},   {0x2077, "^7"},    {0x2078, "^8"},    {0x2079, "^9"},
     {0x207B, "^-"},  {0x22A5, "perp"}, {0x2212, "-"},     {0x00D7, "x"},     {0x2013, "-"},
-    {0x2014, "-"},   {0x2026, "..."},  {0x00A0, " "},
+    {0x2014, "-"},   {0x2026, "..."},  {0x00A0, " "},     {0x2032, "'"},
 }};
 
 // Decodes one UTF-8 sequence at `i` (advancing it); U+FFFD for a malformed one.
