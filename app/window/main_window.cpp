@@ -38,6 +38,7 @@
 #include "app/window/comparison_selector.h"
 #include "app/window/pass_progress.h"
 #include "app/window/site_selector.h"
+#include "app/window/whole_dock_tab_titles.h"
 #include "app/window/window_layout.h"
 #include "widgets/charts/chart_view.h"
 #include "widgets/charts/comparison_view.h"
@@ -114,6 +115,7 @@ MainWindow::MainWindow(DocumentList* documents, MessageLog* log, QWidget* parent
     genericFileResolver_->setChooser(genericFileResolver_->dialogChooser(this));
     createCentralViews();
     createDocks(log);
+    keepDockTabTitlesWhole(this);
     createToolBarAndStatus();
     layout_ = std::make_unique<WindowLayout>(this, [this] { arrangeDefaultDocks(); });
     createMenus();
@@ -158,11 +160,11 @@ void MainWindow::createDocks(MessageLog* log) {
     new TourDriver(tourPanel_, documents_, views_, [this](QWidget* view) { raiseView(view); });
     const auto right = Qt::RightDockWidgetArea;
     chartsDock_ = addDock(views_.histogram, tr("Histogram"), "histogram", right);
-    addDock(views_.curves, tr("Layer curves"), "curves", right, chartsDock_);
-    addDock(views_.heatmap, tr("Layer heatmap"), "heatmap", right, chartsDock_);
+    addDock(views_.curves, tr("Curves"), "curves", right, chartsDock_);
+    addDock(views_.heatmap, tr("Heatmap"), "heatmap", right, chartsDock_);
     addDock(views_.comparison, tr("Compare"), "compare", right, chartsDock_);
     addDock(views_.normGrowth, tr("Norm growth"), "norm-growth", right, chartsDock_);
-    addDock(views_.massive, tr("Massive activations"), "massive", right, chartsDock_);
+    addDock(views_.massive, tr("Massive"), "massive", right, chartsDock_);
     chartsDock_->raise();
     const auto bottom = Qt::BottomDockWidgetArea;
     tableDock_ = addDock(views_.table, tr("Token table"), "table", bottom);

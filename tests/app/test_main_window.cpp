@@ -11,6 +11,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
@@ -382,6 +383,25 @@ void TestMainWindow::messagesCollectQtAndVtk() {
     QCOMPARE(test.log->messages().back().severity, lngeom::app::MessageSeverity::Warning);
 }
 
+namespace {
+
+// The dock tabs drawn narrower than their title and the style's padding (Qt then elides the title
+// to "His…"); a tab at its natural width has the whole padding.
+QStringList cutDockTabTitles(const lngeom::app::MainWindow& window) {
+    QStringList cut;
+    for (QTabBar* bar : window.findChildren<QTabBar*>(Qt::FindDirectChildrenOnly)) {
+        if (!bar->isVisible()) continue;
+        const int padding = bar->style()->pixelMetric(QStyle::PM_TabBarTabHSpace, nullptr, bar);
+        for (int tab = 0; tab < bar->count(); ++tab) {
+            const int title = bar->fontMetrics().horizontalAdvance(bar->tabText(tab));
+            if (bar->tabRect(tab).width() < title + padding / 2) cut << bar->tabText(tab);
+        }
+    }
+    return cut;
+}
+
+}  // namespace
+
 // From a large screen down to a 1280 × 800 laptop, with the default layout.
 void TestMainWindow::everyDockFitsTheDefaultLayout_data() {
     QTest::addColumn<QSize>("size");
@@ -431,6 +451,8 @@ void TestMainWindow::everyDockFitsTheDefaultLayout() {
     }
     check("files tree", test.window->fileBrowser());
     QVERIFY2(tooWide.isEmpty(), qPrintable(tooWide.join(", ")));
+    const QStringList cut = cutDockTabTitles(*test.window);
+    QVERIFY2(cut.isEmpty(), qPrintable("tab titles cut short: " + cut.join(", ")));
 }
 
 namespace {
