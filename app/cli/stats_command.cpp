@@ -47,8 +47,9 @@ Options:
 
 JSON adds per site "gamma_ellipsoid" (the semi-axes of the ellipsoid gamma and beta put the
 outputs on) and "massive" (flagged tokens, the 10 dimensions with the largest |x|), and the
-file's "warnings" (e.g. a dump captured after TransformerLens' fold_ln); for it lngeom reads
-the dump again rather than the cache. The table ends with the warnings as "note:" lines.
+file's "int8_outliers" (LLM.int8()'s outlier features: |x| >= 6 at >= 6 % of a site's tokens
+at >= 25 % of the sites of one width) and "warnings" (e.g. a dump captured after
+TransformerLens' fold_ln); for it lngeom reads the dump again rather than the cache. The table ends with the warnings as "note:" lines.
 
 The cache lives in $LNGEOM_CACHE_DIR, else $XDG_CACHE_HOME/lngeom, else ~/.cache/lngeom.
 For several processes on a cluster see `lngeom-mpi stats --help`.

@@ -162,24 +162,50 @@ MassiveReport report_massive(const MassiveState& state, const MassiveThresholds&
     return report;
 }
 
-std::vector<Index> int8_outlier_dimensions(const std::vector<const MassiveState*>& sites) {
-    if (sites.empty()) return {};
-    const Index d = sites.front()->d();
+namespace {
+
+std::int64_t valid_tokens(const MassiveState& site) {
+    return site.token_peaks(true).total() + site.token_peaks(false).total();
+}
+
+// The sites of width d where dimension i has |x| ≥ 6 at ≥ 6 % of the tokens, per dimension.
+std::vector<int> sites_reaching_token_share(const std::vector<const MassiveState*>& sites, Index d,
+                                            int& counted) {
     std::vector<int> sites_with(size_t(d), 0);
-    int counted = 0;
+    counted = 0;
     for (const MassiveState* site : sites) {
-        const std::int64_t tokens =
-            site->token_peaks(true).total() + site->token_peaks(false).total();
+        const std::int64_t tokens = valid_tokens(*site);
         if (site->d() != d || tokens == 0) continue;
         ++counted;
         for (Index i = 0; i < d; ++i)
             sites_with[size_t(i)] += double(site->int8_outlier_tokens()[size_t(i)]) >=
                                      kInt8OutlierTokenShare * double(tokens);
     }
-    std::vector<Index> outliers;
-    for (Index i = 0; counted > 0 && i < d; ++i)
-        if (double(sites_with[size_t(i)]) >= kInt8OutlierSiteShare * counted) outliers.push_back(i);
-    return outliers;
+    return sites_with;
+}
+
+}  // namespace
+
+std::vector<Int8Outliers> int8_outliers(const std::vector<const MassiveState*>& sites) {
+    std::vector<Int8Outliers> widths;
+    for (const MassiveState* site : sites) {
+        const Index d = site->d();
+        if (std::any_of(widths.begin(), widths.end(),
+                        [d](const Int8Outliers& seen) { return seen.d == d; }))
+            continue;
+        Int8Outliers outliers;
+        outliers.d = d;
+        const std::vector<int> sites_with = sites_reaching_token_share(sites, d, outliers.sites);
+        for (Index i = 0; i < d; ++i) {
+            if (outliers.sites == 0 ||
+                double(sites_with[size_t(i)]) < kInt8OutlierSiteShare * outliers.sites)
+                continue;
+            outliers.dims.push_back(i);
+            outliers.sites_with.push_back(sites_with[size_t(i)]);
+        }
+        widths.push_back(std::move(outliers));
+    }
+    return widths;
 }
 
 }  // namespace lngeom

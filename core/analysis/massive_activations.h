@@ -114,8 +114,18 @@ struct MassiveReport {
 MassiveReport report_massive(const MassiveState& state, const MassiveThresholds& thresholds,
                              int top_dims = 10);
 
-// Dimensions meeting the LLM.int8() rule over the states of a dump's sites (each of width d,
-// with its valid token count): ascending.
-std::vector<Index> int8_outlier_dimensions(const std::vector<const MassiveState*>& sites);
+// The LLM.int8() rule over the sites of one width d: a dimension is an outlier feature when
+// |x| ≥ 6 at ≥ 6 % of a site's valid tokens, at ≥ 25 % of the sites of that width with valid
+// tokens (Dettmers et al. count layers; here every norm site is one).
+struct Int8Outliers {
+    Index d = 0;
+    int sites = 0;                // sites of width d with valid tokens
+    std::vector<Index> dims;      // the outlier dimensions, ascending
+    std::vector<int> sites_with;  // per entry of dims: the sites where it reaches 6 % of tokens
+};
+
+// One entry per distinct width among `sites`, in order of first appearance. Reads only the
+// per-dimension counts of the states, so it costs O(sites · d) after the streaming pass.
+std::vector<Int8Outliers> int8_outliers(const std::vector<const MassiveState*>& sites);
 
 }  // namespace lngeom

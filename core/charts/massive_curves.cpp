@@ -31,11 +31,17 @@ MassiveCurves massive_curves(const std::vector<MassiveReport>& sites) {
     return curves;
 }
 
-std::vector<MassiveReport> site_massive_reports(const Dump& dump, const PassOptions& pass) {
-    std::vector<MassiveReport> reports;
-    for (const SiteState& state : run_statistics_pass(dump, pass))
-        reports.push_back(report_massive(state.massive(), MassiveThresholds{}));
-    return reports;
+MassiveSites site_massive_reports(const Dump& dump, const PassOptions& pass,
+                                  const MassiveThresholds& thresholds) {
+    const std::vector<SiteState> states = run_statistics_pass(dump, pass);
+    MassiveSites sites;
+    std::vector<const MassiveState*> massive;
+    for (const SiteState& state : states) {
+        sites.reports.push_back(report_massive(state.massive(), thresholds));
+        massive.push_back(&state.massive());
+    }
+    sites.int8 = int8_outliers(massive);
+    return sites;
 }
 
 }  // namespace lngeom

@@ -28,9 +28,14 @@ struct MassiveCurves {
 
 MassiveCurves massive_curves(const std::vector<MassiveReport>& sites);
 
-// Every site's massive report at the default thresholds, from the mergeable state of one
-// statistics pass over `dump` (bounded memory, as `lngeom stats --format json` reads it: the
-// metrics cache keeps no massive state). CancelledError through pass.cancel.
-std::vector<MassiveReport> site_massive_reports(const Dump& dump, const PassOptions& pass);
+// Every site's massive report and the dump's LLM.int8() outlier features, from the mergeable
+// state of one statistics pass over `dump` (bounded memory, as `lngeom stats --format json`
+// reads it: the metrics cache keeps no massive state). CancelledError through pass.cancel.
+struct MassiveSites {
+    std::vector<MassiveReport> reports;  // one per site
+    std::vector<Int8Outliers> int8;      // one per width
+};
+MassiveSites site_massive_reports(const Dump& dump, const PassOptions& pass,
+                                  const MassiveThresholds& thresholds);
 
 }  // namespace lngeom

@@ -1,5 +1,7 @@
 #include "core/reports/dump_findings.h"
 
+#include <algorithm>
+
 #include "core/analysis/folded_layer_norm.h"
 #include "core/geometry/norm_affine.h"
 #include "core/state/site_state.h"
@@ -42,6 +44,8 @@ DumpFindings find_in_dump(const Dump* dump, const std::vector<SiteSummary>& summ
         if (site < massive.size() && massive[site])
             findings.sites[site].massive = report_massive(*massive[site], thresholds);
     }
+    if (!massive.empty() && std::find(massive.begin(), massive.end(), nullptr) == massive.end())
+        findings.int8 = int8_outliers(massive);
     if (dump) findings.warnings = dump_warnings(*dump, summaries);
     return findings;
 }

@@ -27,6 +27,8 @@ struct SiteFindings {
 struct DumpFindings {
     std::vector<SiteFindings> sites;    // one per site of the dump, in its order
     std::vector<std::string> warnings;  // plain sentences about the whole dump
+    // LLM.int8()'s outlier features per width, when the massive-activation state was kept.
+    std::optional<std::vector<Int8Outliers>> int8;
 };
 
 // `summaries`: one per site; `massive`: one state per site, or empty when the pass kept none.

@@ -69,6 +69,24 @@ std::string json_site_findings(const SiteFindings& findings) {
     return out;
 }
 
+std::string json_int8_outliers(const std::vector<Int8Outliers>& widths) {
+    std::string out = "[";
+    for (const Int8Outliers& width : widths) {
+        std::string dims = "[";
+        for (std::size_t k = 0; k < width.dims.size(); ++k)
+            dims += (k ? ", " : "") + json_object({{"dim", std::to_string(width.dims[k])},
+                                                   {"sites", std::to_string(width.sites_with[k])}});
+        out += (out.size() > 1 ? ", " : "") +
+               json_object({{"d", std::to_string(width.d)},
+                            {"sites", std::to_string(width.sites)},
+                            {"magnitude", json_number(kInt8OutlierMagnitude)},
+                            {"token_share", json_number(kInt8OutlierTokenShare)},
+                            {"site_share", json_number(kInt8OutlierSiteShare)},
+                            {"dims", dims + "]"}});
+    }
+    return out + "]";
+}
+
 std::string json_warnings(const std::vector<std::string>& warnings) {
     std::string out = "[";
     for (const std::string& warning : warnings)

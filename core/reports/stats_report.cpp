@@ -204,6 +204,8 @@ std::string format_json(const DumpInfo& info, const std::vector<SiteSummary>& si
     std::string out =
         "{\"file\": " + json_string(info.path) + ",\n \"model\": " + json_model(info.model);
     if (findings) out += ",\n \"warnings\": " + json_warnings(findings->warnings);
+    if (findings && findings->int8)
+        out += ",\n \"int8_outliers\": " + json_int8_outliers(*findings->int8);
     out += ",\n \"sites\": [";
     for (size_t s = 0; s < sites.size(); ++s)
         out += std::string(s ? ",\n  " : "\n  ") +

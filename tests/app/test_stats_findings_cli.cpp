@@ -118,6 +118,28 @@ class TestStatsFindingsCli : public QObject {
         }
     }
 
+    void int8_outlier_features_are_reported() {
+        const QJsonObject expected = analysis_json("int8.expected.json");
+        const QJsonArray widths = json({fixture("int8.h5")})["int8_outliers"].toArray();
+        QCOMPARE(widths.size(), 1);
+        const QJsonObject width = widths[0].toObject();
+        QCOMPARE(width["d"].toInt(), expected["d"].toInt());
+        QCOMPARE(width["sites"].toInt(), expected["sites"].toInt());
+        QCOMPARE(width["magnitude"].toDouble(), 6.0);
+        QCOMPARE(width["token_share"].toDouble(), 0.06);
+        QCOMPARE(width["site_share"].toDouble(), 0.25);
+        const QJsonArray dims = width["dims"].toArray();
+        QCOMPARE(dims.size(), expected["dims"].toArray().size());
+        for (int k = 0; k < dims.size(); ++k) {
+            QCOMPARE(dims[k]["dim"].toInt(), expected["dims"][k].toInt());
+            QCOMPARE(dims[k]["sites"].toInt(), expected["sites_with"][k].toInt());
+        }
+        // The planted massive activations are too few tokens (3 %) for the rule.
+        const QJsonArray none = json({fixture("massive.h5")})["int8_outliers"].toArray();
+        QCOMPARE(none.size(), 1);
+        QVERIFY(none[0]["dims"].toArray().isEmpty());
+    }
+
     void bad_thresholds_are_named() {
         const CommandRun negative =
             stats({fixture("massive.h5"), "--massive-ratio", "-1", "--format", "json"});

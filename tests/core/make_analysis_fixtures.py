@@ -15,6 +15,9 @@ Usage: /usr/bin/python3 make_analysis_fixtures.py OUTDIR
   kind, all from numpy.
 - centred.h5: LayerNorm inputs mean-centred by construction (as TransformerLens' fold_ln and
   center_writing_weights leave them), γ = 1 stored at one site and none at the others.
+- int8.h5: a native dump (8 sites, d = 32) with LLM.int8() outlier features planted at and
+  around the rule's edges (|x| ≥ 6 at ≥ 6 % of the tokens at ≥ 25 % of the sites), and
+  int8.expected.json: numpy's per-site counts of |x| ≥ 6 per dimension and the outlier dimensions.
 - tanh-cases.json: points and the α of tanh(α·x) numpy finds by least squares.
 """
 import json
@@ -247,6 +250,54 @@ def write_massive(outdir, rng):
         json.dump(expected, out, indent=1)
 
 
+# --- LLM.int8() outlier features --------------------------------------------------------------
+
+D_INT8, N_INT8, INT8_SITES = 32, 200, 8
+# {dim: (|x| planted, tokens per site, sites)}: dims 3, 11 (25 % of the sites exactly) and 25 (6 %
+# of the tokens exactly, |x| = 6 exactly) are outliers; 20 (5.5 % of the tokens), 17 (one site
+# of eight) and 29 (|x| = 5.9) are not.
+INT8_PLANTED = {3: (8.0, 20, range(2, 8)), 11: (7.5, 24, range(0, 2)), 25: (6.0, 12, range(0, 4)),
+                20: (9.0, 11, range(0, 8)), 17: (12.0, 40, range(5, 6)), 29: (5.9, 100, range(0, 8))}
+
+
+def int8_expected(inputs):
+    counts = [(np.abs(x) >= 6).sum(axis=0) for x in inputs]
+    reaching = np.array([c >= 0.06 * N_INT8 for c in counts]).sum(axis=0)
+    dims = [int(i) for i in np.flatnonzero(reaching >= 0.25 * len(inputs))]
+    return {"d": D_INT8, "sites": len(inputs), "dims": dims,
+            "sites_with": [int(reaching[i]) for i in dims],
+            "counts": [c.tolist() for c in counts]}
+
+
+def write_int8(outdir, rng):
+    inputs = []
+    with h5py.File(os.path.join(outdir, "int8.h5"), "w") as f:
+        f.attrs["format"] = "lngeom-activations"
+        f.attrs["format_version"] = 1
+        f.create_group("model").attrs.update(name="planted LLM.int8() outlier features",
+                                             norm_type="layernorm", d_model=D_INT8,
+                                             n_layers=INT8_SITES // 2)
+        f["position"] = np.tile(np.arange(N_INT8 // 4, dtype=np.int32), 4)
+        f["sequence"] = np.repeat(np.arange(4, dtype=np.int32), N_INT8 // 4)
+        for index in range(INT8_SITES):
+            x = rng.normal(0, 1, size=(N_INT8, D_INT8)).clip(-4, 4)
+            for dim, (value, tokens, sites) in INT8_PLANTED.items():
+                if index in sites:
+                    rows = rng.choice(N_INT8, tokens, replace=False)
+                    x[rows, dim] = value * rng.choice([-1.0, 1.0], tokens)
+            x = x.astype(np.float32)
+            inputs.append(x.astype(np.float64))
+            layer, site = index // 2, ("ln1", "ln2")[index % 2]
+            group = f.create_group(f"norms/{index:03d}")
+            group.attrs.update(module=f"{LONG_MODULE}{layer}.{site}_layer_norm_module",
+                               kind="layernorm", layer=layer, site=site, eps=1e-5)
+            group["input"] = x
+    expected = int8_expected(inputs)
+    assert expected["dims"] == [3, 11, 25], expected["dims"]
+    with open(os.path.join(outdir, "int8.expected.json"), "w") as out:
+        json.dump(expected, out, indent=1)
+
+
 # --- a dump captured after LayerNorm folding ----------------------------------------------
 
 def write_centred(outdir, rng):
@@ -307,6 +358,7 @@ def main():
         json.dump({"cases": ellipsoid_cases(rng)}, out)
     write_massive(outdir, rng)
     write_centred(outdir, rng)
+    write_int8(outdir, rng)
     with open(os.path.join(outdir, "tanh-cases.json"), "w") as out:
         json.dump({"cases": tanh_cases(rng)}, out)
 

@@ -56,7 +56,7 @@ class TestDepthCurves : public QObject {
   private slots:
     void massive_curves_match_numpy() {
         const Dump dump = Dump::open(test::analysis_fixture("massive.h5"));
-        checkMassiveCurves(massive_curves(site_massive_reports(dump, PassOptions{})));
+        checkMassiveCurves(massive_curves(site_massive_reports(dump, PassOptions{}, {}).reports));
     }
 
     // The state merges exactly, so the curves do not depend on how the rows were split.
@@ -66,8 +66,8 @@ class TestDepthCurves : public QObject {
         one.threads = 1;
         PassOptions three;
         three.threads = 3;
-        const MassiveCurves a = massive_curves(site_massive_reports(dump, one));
-        const MassiveCurves b = massive_curves(site_massive_reports(dump, three));
+        const MassiveCurves a = massive_curves(site_massive_reports(dump, one, {}).reports);
+        const MassiveCurves b = massive_curves(site_massive_reports(dump, three, {}).reports);
         for (std::size_t rank = 0; rank < 3; ++rank) QVERIFY(a.top[rank] == b.top[rank]);
         QVERIFY(a.median == b.median);
         QVERIFY(a.flagged == b.flagged);

@@ -119,7 +119,45 @@ class TestMassiveActivations : public QObject {
                 QCOMPARE(double(states.back().int8_outlier_tokens()[size_t(i)]), want(i));
         }
         // Planted dims 7 and 42 reach |x| ≥ 6 at 8 of 256 tokens (3 %), under the 6 % rule.
-        QVERIFY(int8_outlier_dimensions({&states[0], &states[1], &states[2], &states[3]}).empty());
+        const auto widths = int8_outliers({&states[0], &states[1], &states[2], &states[3]});
+        QCOMPARE(widths.size(), std::size_t(1));
+        QCOMPARE(widths[0].sites, 4);
+        QVERIFY(widths[0].dims.empty());
+    }
+
+    void int8_outlier_features_at_the_rules_edges_match_numpy() {
+        const Dump dump = Dump::open(test::analysis_fixture("int8.h5"));
+        const QJsonObject expected = test::analysis_json("int8.expected.json");
+        const QJsonArray counts = expected.value("counts").toArray();
+        std::vector<MassiveState> states;
+        for (std::size_t site = 0; site < dump.info().sites.size(); ++site) {
+            // Two halves merged: the counts stream and merge exactly.
+            const Index n = dump.info().sites[site].n_tokens;
+            states.push_back(state_of_rows(dump, site, 0, n / 3));
+            states.back().merge(state_of_rows(dump, site, n / 3, n - n / 3));
+            const Eigen::VectorXd want = test::vector_of(counts[int(site)]);
+            for (Index i = 0; i < want.size(); ++i)
+                QCOMPARE(double(states.back().int8_outlier_tokens()[size_t(i)]), want(i));
+        }
+        std::vector<const MassiveState*> sites;
+        for (const MassiveState& state : states) sites.push_back(&state);
+        const std::vector<Int8Outliers> widths = int8_outliers(sites);
+        QCOMPARE(widths.size(), std::size_t(1));
+        QCOMPARE(widths[0].d, Index(expected.value("d").toInt()));
+        QCOMPARE(widths[0].sites, expected.value("sites").toInt());
+        const Eigen::VectorXd dims = test::vector_of(expected.value("dims"));
+        const Eigen::VectorXd sitesWith = test::vector_of(expected.value("sites_with"));
+        QCOMPARE(qsizetype(widths[0].dims.size()), qsizetype(dims.size()));
+        for (Index k = 0; k < dims.size(); ++k) {
+            QCOMPARE(double(widths[0].dims[size_t(k)]), dims(k));
+            QCOMPARE(double(widths[0].sites_with[size_t(k)]), sitesWith(k));
+        }
+        // Sites of another width are judged on their own.
+        MassiveState narrow(4);
+        sites.push_back(&narrow);
+        QCOMPARE(int8_outliers(sites).size(), std::size_t(2));
+        QCOMPARE(int8_outliers(sites)[0].dims, widths[0].dims);
+        QCOMPARE(int8_outliers(sites)[1].sites, 0);
     }
 
     void invalid_rows_and_wrong_widths() {
