@@ -5,6 +5,7 @@
 
 #include "app/cli/argument_parser.h"
 #include "app/cli/command_line.h"
+#include "app/cli/stats_arguments.h"
 #include "core/geometry/normalization_walk.h"
 #include "widgets/figures/figure_writer.h"
 #include "widgets/projection/projection_settings_json.h"
@@ -80,7 +81,7 @@ DataExport data_export(std::string_view text) {
 std::vector<CommandOption> export_options(ExportArguments& arguments) {
     widgets::FigureRecipe& recipe = arguments.recipe;
     const auto flag = [](bool& target) { return [&target](std::string_view) { target = true; }; };
-    return {
+    std::vector<CommandOption> options = {
         {"--view", 0, [&](std::string_view value) { recipe.view = figure_view(value); }},
         {"--site", 0, [&](std::string_view value) { recipe.site = value; }},
         {"--metric", 0, [&](std::string_view value) { recipe.metric = metric(value); }},
@@ -114,6 +115,9 @@ std::vector<CommandOption> export_options(ExportArguments& arguments) {
         {"--transparent", 0, flag(recipe.transparent), false},
         {"--no-recipe", 0, [&](std::string_view) { arguments.writeRecipe = false; }, false},
     };
+    const std::vector<CommandOption> massive = massive_threshold_options(recipe.massive);
+    options.insert(options.end(), massive.begin(), massive.end());
+    return options;
 }
 
 void check_output(const ExportArguments& arguments) {

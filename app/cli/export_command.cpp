@@ -61,6 +61,10 @@ Options:
   --compare FILE       compare with another dump, as the app's Compare with box does: the
                        curves add its curve and the difference of means, the histogram its
                        outline at the aligned site (--compare-dataset PATH for a generic file)
+  --massive-abs A      massive: a token is flagged when its max |x_i| exceeds A (default
+                       100) ...
+  --massive-ratio R    ... and is at least R times the site's median |x| (default 1000), as
+                       in lngeom stats; also for --data stats
   --dataset PATH       the dataset of a generic (non-lngeom) HDF5 file
   --data metrics       per-token metrics instead of a figure: .csv (every site, or --site),
                        or .h5 for large dumps (every site, one float32 dataset per metric)
@@ -97,7 +101,8 @@ void export_data(const ExportArguments& arguments) {
     if (!arguments.recipe.site.empty())
         request.sites.push_back(find_site(dump.info(), arguments.recipe.site));
     if (format == ReportFormat::Json)  // what `lngeom stats --format json` prints
-        return write_file_atomically(output, stats_json(dump, PassOptions{}, MassiveThresholds{}));
+        return write_file_atomically(output,
+                                     stats_json(dump, PassOptions{}, arguments.recipe.massive));
     const MetricsStore store = MetricsStore::compute(dump, arguments.recipe.dataset, {});
     if (!metrics)
         return write_file_atomically(output, format_report(format, dump.info(), store.summaries()));

@@ -11,6 +11,7 @@
 #include "app/cli/command_line.h"
 #include "app/cli/commands.h"
 #include "app/cli/private_display.h"
+#include "app/cli/stats_arguments.h"
 #include "core/errors.h"
 #include "core/io/atomic_file.h"
 #include "core/reports/dump_findings.h"
@@ -46,6 +47,10 @@ Options:
   --format FORMAT   png (default), svg or pdf (vector; PDF embeds its font)
   --scale S         PNG pixels per point, 1 to 8 (default 2)
   --dataset PATH    the dataset of a generic (non-lngeom) HDF5 file
+  --massive-abs A   massive activations: a token is flagged when its max |x_i| exceeds A
+                    (default 100) ...
+  --massive-ratio R ... and is at least R times the site's median |x| (default 1000); for
+                    the massive figure and stats.json, as in `lngeom stats`
   -h, --help        show this help
 
 Without a display (DISPLAY unset), a private Xvfb runs for the duration of the job.
@@ -65,7 +70,7 @@ std::string figure_extension(std::string_view format) {
 
 FiguresArguments parse_arguments(int argc, char* argv[]) {
     FiguresArguments arguments;
-    const std::vector<CommandOption> options = {
+    std::vector<CommandOption> options = {
         {"--out", 'o', [&](std::string_view value) { arguments.directory = value; }},
         {"--format", 0,
          [&](std::string_view value) { arguments.extension = figure_extension(value); }},
@@ -75,6 +80,8 @@ FiguresArguments parse_arguments(int argc, char* argv[]) {
          }},
         {"--dataset", 0, [&](std::string_view value) { arguments.base.dataset = value; }},
     };
+    const std::vector<CommandOption> massive = massive_threshold_options(arguments.base.massive);
+    options.insert(options.end(), massive.begin(), massive.end());
     const ParsedArguments parsed = parse_command_arguments(argc, argv, options);
     arguments.base.file = parsed.file;
     arguments.help = parsed.help;
@@ -91,7 +98,8 @@ void make_directory(const std::string& directory) {
         throw Error(directory, "", "cannot be created: " + error.message());
 }
 
-void write_tables(const widgets::DumpDocument& document, const fs::path& directory) {
+void write_tables(const widgets::DumpDocument& document, const fs::path& directory,
+                  const MassiveThresholds& massive) {
     const DumpInfo& info = document.info();
     const auto& summaries = document.metrics().summaries();
     write_file_atomically((directory / "tables.csv").string(), format_csv(info, summaries));
@@ -99,7 +107,7 @@ void write_tables(const widgets::DumpDocument& document, const fs::path& directo
     // As `lngeom stats --format json` prints it: with the γ-ellipsoid, massive activations and
     // warnings, from a statistics pass of its own.
     write_file_atomically((directory / "stats.json").string(),
-                          stats_json(*document.dump(), PassOptions{}, MassiveThresholds{}));
+                          stats_json(*document.dump(), PassOptions{}, massive));
 }
 
 int run(const FiguresArguments& arguments) {
@@ -112,7 +120,7 @@ int run(const FiguresArguments& arguments) {
     for (const widgets::NamedFigure& figure : figures)
         widgets::renderFigureWithRecipe({*document}, figure.recipe,
                                         (directory / (figure.name + arguments.extension)).string());
-    write_tables(*document, directory);
+    write_tables(*document, directory, arguments.base.massive);
     std::printf("lngeom figures: %zu figures, their recipes and 3 tables in %s\n", figures.size(),
                 arguments.directory.c_str());
     return 0;

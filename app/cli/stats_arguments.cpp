@@ -46,7 +46,7 @@ std::vector<CommandOption> stats_options(StatsArguments& arguments, bool& report
             apply(value);
         };
     };
-    return {
+    std::vector<CommandOption> options = {
         {"--dataset", 0, [&](std::string_view value) { arguments.dataset = value; }},
         {"--format", 0,
          for_report([&](std::string_view value) { arguments.format = report_format(value); })},
@@ -66,15 +66,10 @@ std::vector<CommandOption> stats_options(StatsArguments& arguments, bool& report
          [&](std::string_view value) {
              arguments.validation_timeout_s = whole_number("--validation-timeout", value, 1, 3600);
          }},
-        {"--massive-abs", 0,
-         [&](std::string_view value) {
-             arguments.massive.absolute = non_negative("--massive-abs", value);
-         }},
-        {"--massive-ratio", 0,
-         [&](std::string_view value) {
-             arguments.massive.ratio = non_negative("--massive-ratio", value);
-         }},
     };
+    const std::vector<CommandOption> massive = massive_threshold_options(arguments.massive);
+    options.insert(options.end(), massive.begin(), massive.end());
+    return options;
 }
 
 void require_consistent(const StatsArguments& arguments, bool report_options) {
@@ -88,6 +83,19 @@ void require_consistent(const StatsArguments& arguments, bool report_options) {
 }
 
 }  // namespace
+
+std::vector<CommandOption> massive_threshold_options(MassiveThresholds& thresholds) {
+    return {
+        {"--massive-abs", 0,
+         [&](std::string_view value) {
+             thresholds.absolute = non_negative("--massive-abs", value);
+         }},
+        {"--massive-ratio", 0,
+         [&](std::string_view value) {
+             thresholds.ratio = non_negative("--massive-ratio", value);
+         }},
+    };
+}
 
 ReportFormat report_format(std::string_view text) {
     if (text == "table") return ReportFormat::Table;

@@ -5,6 +5,9 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
+#include "app/cli/argument_parser.h"
 #include "core/analysis/massive_activations.h"
 #include "core/metrics/metrics_pass.h"
 #include "core/reports/stats_report.h"
@@ -25,6 +28,10 @@ struct StatsArguments {
     MassiveThresholds massive;       // --massive-abs, --massive-ratio
     bool help = false;
 };
+
+// --massive-abs A and --massive-ratio R (numbers ≥ 0) into `thresholds`, as `lngeom stats`,
+// `export` and `figures` take them.
+std::vector<CommandOption> massive_threshold_options(MassiveThresholds& thresholds);
 
 // UsageError for unknown options, missing values and combinations that make no sense (--shard
 // without --state; --state with a report's --format or --output).

@@ -7,6 +7,7 @@
 
 #include "app/session/session_views.h"
 #include "core/errors.h"
+#include "widgets/charts/massive_thresholds_json.h"
 #include "widgets/charts/view_settings_json.h"
 #include "widgets/projection/projection_settings_json.h"
 #include "widgets/support/json_reader.h"
@@ -69,6 +70,7 @@ Session readSession(const QJsonObject& object, const QString& source) {
     session.stepThrough = stepThroughFromJson(json.object("step_through"));
     session.projection = widgets::projectionSettingsFromJson(json.object("projection"));
     session.table = tableFromJson(json.object("table"));
+    session.massive = widgets::massiveThresholdsFromJson(json.object("massive"));
     if (json.has("camera")) session.camera = widgets::cameraPoseFromJson(json.object("camera"));
     session.layout = QByteArray::fromBase64(json.string("layout").toLatin1());
     session.theme = json.string("theme");
@@ -90,6 +92,7 @@ QJsonObject sessionToJson(const Session& session) {
                      {"step_through", stepThroughToJson(session.stepThrough)},
                      {"projection", widgets::projectionSettingsToJson(session.projection)},
                      {"table", tableToJson(session.table)},
+                     {"massive", widgets::massiveThresholdsToJson(session.massive)},
                      {"layout", QString::fromLatin1(session.layout.toBase64())},
                      {"theme", session.theme}};
     if (session.comparison) json["comparison"] = *session.comparison;

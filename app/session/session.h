@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/analysis/massive_activations.h"
 #include "core/io/dump.h"
 #include "widgets/charts/histogram_view.h"
 #include "widgets/charts/layer_curves_view.h"
@@ -55,6 +56,7 @@ struct Session {
     StepThroughState stepThrough;
     widgets::ProjectionSettings projection;
     widgets::TokenTableSettings table;
+    MassiveThresholds massive;  // the Massive activations tab's A and R
     std::optional<widgets::CameraPose> camera;
     QByteArray layout;  // QMainWindow::saveState
     QString theme;      // "system", "light" or "dark"

@@ -11,6 +11,7 @@
 #include "widgets/charts/histogram_view.h"
 #include "widgets/charts/layer_curves_view.h"
 #include "widgets/charts/layer_heatmap_view.h"
+#include "widgets/charts/massive_view.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_selection.h"
 #include "widgets/projection/projection_view.h"
@@ -78,6 +79,7 @@ void restoreViews(MainWindow& window, const Session& session) {
     views.curves->setSettings(session.curves);
     views.projection->setSettings(session.projection);
     views.table->setSettings(session.table);
+    views.massive->setThresholds(session.massive);
 }
 
 }  // namespace
@@ -97,6 +99,7 @@ Session captureSession(const MainWindow& window) {
     session.stepThrough = captureStepThrough(*views.stepThrough);
     session.projection = views.projection->settings();
     session.table = views.table->settings();
+    session.massive = views.massive->thresholds();
     session.camera = views.projection->sceneView()->cameraPose();
     session.layout = window.saveState();
     session.theme = themeKey(currentTheme());

@@ -3,17 +3,25 @@
 #include <vtkAxis.h>
 #include <vtkChartXY.h>
 #include <vtkPlotLine.h>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
 #include <QLabel>
+#include <QPointer>
+#include <QPushButton>
 #include <QShowEvent>
+#include <QSignalBlocker>
 
 #include <algorithm>
 #include <cmath>
 
+#include "core/analysis/massive_tokens.h"
 #include "core/charts/site_labels.h"
+#include "core/columns/column_statistics.h"
 #include "widgets/charts/chart_plots.h"
 #include "widgets/charts/site_axis.h"
 #include "widgets/document/document_binding.h"
 #include "widgets/document/dump_document.h"
+#include "widgets/document/token_selection.h"
 #include "widgets/document/worker_results.h"
 
 namespace lngeom::widgets {
@@ -25,21 +33,27 @@ const std::array<QColor, 3> kTopColours{QColor(200, 40, 40), QColor(230, 120, 40
                                         QColor(220, 170, 60)};
 const QColor kMedianColour(70, 110, 190);
 const QColor kThresholdColour(120, 120, 120);
+const QColor kShareColour(200, 40, 40);
 constexpr int kCaptionDims = 5;
+constexpr int kShareBins = 20;
+constexpr int kSharesHeight = 130;
 
-std::vector<MassiveReport> gatherReports(const Dump& dump, const std::atomic<bool>* cancel) {
+MassiveSites gatherReports(const Dump& dump, const MassiveThresholds& thresholds,
+                           const std::atomic<bool>* cancel) {
     PassOptions pass;
     pass.cancel = cancel;
-    return site_massive_reports(dump, pass);
+    return site_massive_reports(dump, pass, thresholds);
 }
 
 QString number(double value) { return QString::number(value, 'g', 4); }
 
 }  // namespace
 
-std::string massiveFinding(const MassiveCurves& curves) {
+std::string massiveFinding(const MassiveCurves& curves, const MassiveThresholds& thresholds) {
     if (curves.total_flagged == 0)
-        return "no token is massive (max |x| ≥ max(100, 1000 × median |x|))";
+        return QString("no token is massive (max |x| ≥ max(%1, %2 × median |x|))")
+            .arg(number(thresholds.absolute), number(thresholds.ratio))
+            .toStdString();
     const auto sites = std::count_if(curves.flagged.begin(), curves.flagged.end(),
                                      [](std::int64_t flagged) { return flagged > 0; });
     return std::to_string(curves.total_flagged) + " massive token" +
@@ -52,17 +66,69 @@ MassiveView::MassiveView(QWidget* parent)
       binding_(std::make_unique<DocumentBinding>(
           this, DocumentBinding::Callbacks{[this] { refresh(); }, {}})),
       chart_(new ChartView(this)),
-      caption_(new QLabel) {
-    binding_->setSiteChanged([this] { caption_->setText(caption()); });
-    binding_->showStateOver(chart_);
-    layOutSiteChart(this, chart_, caption_, [this](double x) {
-        if (const auto site = siteAt(rows_, x)) document()->setCurrentSite(*site);
+      caption_(new QLabel),
+      select_(new QPushButton(tr("Select flagged tokens"))),
+      absolute_(new QDoubleSpinBox),
+      ratio_(new QDoubleSpinBox),
+      sharesChart_(new ChartView(this)) {
+    binding_->setSiteChanged([this] {
+        caption_->setText(caption());
+        select_->setEnabled(!reports_.empty());
+        requestShares();
     });
+    binding_->showStateOver(chart_);
+    sharesChart_->setFixedHeight(kSharesHeight);
+    sharesChart_->setLogarithmic(vtkAxis::LEFT, true);
+    layOutSiteChart(this, chart_, caption_,
+                    [this](double x) {
+                        if (const auto site = siteAt(rows_, x)) document()->setCurrentSite(*site);
+                    },
+                    {makeControls(), sharesChart_});
     chart_->setLogarithmic(vtkAxis::LEFT, true);
     refresh();
 }
 
-MassiveView::~MassiveView() { worker_.cancel(); }
+MassiveView::~MassiveView() {
+    worker_.cancel();
+    shareJobs_.cancel();
+    selectJobs_.cancel();
+}
+
+QWidget* MassiveView::makeControls() {
+    select_->setToolTip(tr("Select the current site's massive tokens in every view."));
+    connect(select_, &QPushButton::clicked, this, &MassiveView::selectFlaggedTokens);
+    for (QDoubleSpinBox* box : {absolute_, ratio_}) {
+        box->setRange(0, 1e9);
+        box->setDecimals(1);
+        box->setKeyboardTracking(false);
+    }
+    absolute_->setValue(thresholds_.absolute);
+    ratio_->setValue(thresholds_.ratio);
+    for (QDoubleSpinBox* box : {absolute_, ratio_})
+        connect(box, &QDoubleSpinBox::valueChanged, this, [this] {
+            setThresholds({absolute_->value(), ratio_->value()});
+        });
+    absolute_->setToolTip(tr("A: a token is massive when its max |x_i| exceeds A …"));
+    ratio_->setToolTip(tr("R: … and is at least R × the site's median |x|."));
+    auto* controls = new QWidget;
+    controls->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Maximum);
+    auto* form = new QFormLayout(controls);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(select_);
+    form->addRow(tr("max |x| >"), absolute_);
+    form->addRow(tr("≥ × median |x|"), ratio_);
+    return controls;
+}
+
+void MassiveView::setThresholds(const MassiveThresholds& thresholds) {
+    if (thresholds.absolute == thresholds_.absolute && thresholds.ratio == thresholds_.ratio)
+        return;
+    thresholds_ = thresholds;
+    const QSignalBlocker blockAbsolute(absolute_), blockRatio(ratio_);
+    absolute_->setValue(thresholds.absolute);
+    ratio_->setValue(thresholds.ratio);
+    refresh();
+}
 
 void MassiveView::setDocument(DumpDocument* document) { binding_->setDocument(document); }
 
@@ -77,9 +143,13 @@ void MassiveView::refresh() {
     const int generation = ++generation_;
     worker_.cancel();
     jobDue_ = false;
+    shareJobs_.cancel();
+    selectJobs_.cancel();
     rows_.clear();
     reports_.clear();
+    int8_.clear();
     curves_ = {};
+    shares_.reset();
     failure_.clear();
     if (binding_->isReady()) {
         rows_ = align_sites(document()->info().sites, {});
@@ -87,11 +157,12 @@ void MassiveView::refresh() {
         if (!jobDue_)
             submitForResult(
                 worker_, this,
-                [dump = document()->dump()](const std::atomic<bool>& cancel) {
-                    return gatherReports(*dump, &cancel);
+                [dump = document()->dump(),
+                 thresholds = thresholds_](const std::atomic<bool>& cancel) {
+                    return gatherReports(*dump, thresholds, &cancel);
                 },
-                [this, generation](std::vector<MassiveReport> reports) {
-                    showReports(generation, std::move(reports));
+                [this, generation](MassiveSites sites) {
+                    showReports(generation, std::move(sites));
                 },
                 [this, generation](const QString& message) {
                     if (generation != generation_) return;
@@ -107,15 +178,99 @@ void MassiveView::computeNow() {
     if (!binding_->isReady()) return;
     worker_.cancel();
     jobDue_ = false;
-    showReports(++generation_, gatherReports(*document()->dump(), nullptr));
+    showReports(++generation_, gatherReports(*document()->dump(), thresholds_, nullptr));
 }
 
-void MassiveView::showReports(int generation, std::vector<MassiveReport> reports) {
+void MassiveView::showReports(int generation, MassiveSites sites) {
     if (generation != generation_ || !binding_->isReady()) return;
-    reports_ = std::move(reports);
+    reports_ = std::move(sites.reports);
+    int8_ = std::move(sites.int8);
     curves_ = massive_curves(reports_);
     redraw();
+    requestShares();
     emit reportsShown();
+}
+
+void MassiveView::selectFlaggedTokens() {
+    if (reports_.empty() || !binding_->isReady()) return;
+    const SiteIndex site = document()->currentSite();
+    const auto columns = binding_->columns(site);  // nullptr when they cannot be had (logged)
+    if (!columns) return;
+    selectJobs_.run<TokenSet>(
+        columns->n_tokens(),
+        [columns, threshold = reports_[site].threshold](const std::atomic<bool>& cancel) {
+            return massive_tokens(*columns, threshold, &cancel);
+        },
+        [this, document = QPointer<DumpDocument>(document())](TokenSet tokens) {
+            if (!document || document != this->document()) return;
+            document->selection()->setSet(std::move(tokens), this);
+        });
+}
+
+void MassiveView::requestShares() {
+    shares_.reset();
+    const auto columns = reports_.empty() ? nullptr : binding_->columns(document()->currentSite());
+    if (!columns || !columns->has(Metric::Top1EnergyShare)) {
+        drawShares();
+        return;
+    }
+    shareJobs_.run<Histogram>(
+        columns->n_tokens(),
+        [columns](const std::atomic<bool>& cancel) {
+            return column_histogram(*columns, Metric::Top1EnergyShare, 0, 1, kShareBins, &cancel);
+        },
+        [this](Histogram shares) {
+            shares_ = std::move(shares);
+            drawShares();
+            emit energySharesShown();
+        });
+}
+
+void MassiveView::drawShares() {
+    vtkChartXY* chart = sharesChart_->chart();
+    chart->ClearPlots();
+    if (!shares_) {
+        chart->SetTitle("");
+        sharesChart_->requestRender();
+        return;
+    }
+    std::vector<double> edges(kShareBins + 1), heights(kShareBins);
+    for (int bin = 0; bin <= kShareBins; ++bin) edges[size_t(bin)] = shares_->bin_low(bin);
+    std::int64_t most = 1, dominated = 0;
+    for (int bin = 0; bin < kShareBins; ++bin) {
+        // Log counts: the few dominated tokens beside the many; an empty bin sits below 1.
+        heights[size_t(bin)] = std::log10(std::max(0.5, double(shares_->counts[size_t(bin)])));
+        most = std::max(most, shares_->counts[size_t(bin)]);
+        if (bin >= kShareBins / 2) dominated += shares_->counts[size_t(bin)];
+    }
+    addStairs(chart, edges, heights, {kShareColour, 2.0f, false});
+    chart->SetTitle(QString("top-1 energy share: %1 token%2 ≥ 0.5")
+                        .arg(dominated)
+                        .arg(dominated == 1 ? "" : "s")
+                        .toStdString());
+    setFixedAxis(chart->GetAxis(vtkAxis::BOTTOM), "x²max / ‖x‖²", 0, 1);
+    setFixedAxis(chart->GetAxis(vtkAxis::LEFT), "tokens", std::log10(0.5),
+                 std::log10(double(most)) + 0.1);
+    sharesChart_->requestRender();
+}
+
+QString MassiveView::int8Caption() const {
+    const Index d = document()->info().sites[document()->currentSite()].d;
+    for (const Int8Outliers& width : int8_) {
+        if (width.d != d) continue;
+        QString dims;
+        for (std::size_t k = 0; k < width.dims.size(); ++k)
+            dims += tr("%1%2 (%3 sites)")
+                        .arg(k ? ", " : "")
+                        .arg(width.dims[k])
+                        .arg(width.sites_with[k]);
+        return tr(" LLM.int8() outlier features (|x| ≥ 6 at ≥ 6 % of the tokens of ≥ 25 % of the "
+                  "%1 sites of width %2): %3.")
+            .arg(width.sites)
+            .arg(d)
+            .arg(dims.isEmpty() ? tr("none") : dims);
+    }
+    return {};
 }
 
 QString MassiveView::caption() const {
@@ -140,13 +295,14 @@ QString MassiveView::caption() const {
                     .arg(dim.position >= 0 ? tr(" at position %1").arg(dim.position) : QString());
         text += k + 1 < std::min<std::size_t>(report.top_dims.size(), kCaptionDims) ? ";" : ".";
     }
-    return text;
+    return text + int8Caption();
 }
 
 void MassiveView::redraw() {
     vtkChartXY* chart = chart_->chart();
     chart->ClearPlots();
     caption_->setText(caption());
+    select_->setEnabled(!reports_.empty());
     if (rows_.empty() || curves_.size() == 0) {
         chart->SetTitle(rows_.empty() ? "No metrics yet" : "Reading massive activations…");
         chart_->requestRender();
@@ -165,7 +321,7 @@ void MassiveView::redraw() {
     addSiteCurve(chart, xs, threshold, {kThresholdColour, 1.5f, true})
         ->SetLabel("massive threshold");
     const auto [low, high] = paddedExtent({tops[0], tops[2], median, threshold});
-    chart->SetTitle("Top-3 and median |x| over the sites: " + massiveFinding(curves_));
+    chart->SetTitle("Top-3 and median |x| over the sites: " + massiveFinding(curves_, thresholds_));
     chart->SetShowLegend(true);
     setFixedAxis(chart->GetAxis(vtkAxis::LEFT), "|x| (log scale)", low, high);
     setSiteAxis(*chart_, rows_);

@@ -2,6 +2,7 @@
 
 #include <vtkAxis.h>
 #include <vtkChartXY.h>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -41,12 +42,17 @@ std::optional<SiteIndex> siteAt(const std::vector<AlignedSite>& rows, double x) 
 }
 
 void layOutSiteChart(QWidget* view, ChartView* chart, QLabel* caption,
-                     std::function<void(double x)> clicked) {
+                     std::function<void(double x)> clicked, std::initializer_list<QWidget*> row) {
     caption->setWordWrap(true);
     caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* layout = new QVBoxLayout(view);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(chart, 1);
+    if (row.size() > 0) {
+        auto* between = new QHBoxLayout;
+        for (QWidget* widget : row) between->addWidget(widget);
+        layout->addLayout(between);
+    }
     layout->addWidget(caption);
     auto* brush = new ChartBrush(chart);
     QObject::connect(brush, &ChartBrush::brushed, view,

@@ -28,9 +28,10 @@ void setSiteAxis(ChartView& chart, const std::vector<AlignedSite>& rows);
 // The site of the row nearest to x, if any.
 std::optional<SiteIndex> siteAt(const std::vector<AlignedSite>& rows, double x);
 
-// Lays `chart` out over `caption` (wrapped, selectable) in `view`; a click on
-// the chart calls `clicked` with its x.
+// Lays `chart` out over `caption` (wrapped, selectable) in `view`, with the widgets of `row` (if
+// any) side by side between them; a click on the chart calls `clicked` with its x.
 void layOutSiteChart(QWidget* view, ChartView* chart, QLabel* caption,
-                     std::function<void(double x)> clicked);
+                     std::function<void(double x)> clicked,
+                     std::initializer_list<QWidget*> row = {});
 
 }  // namespace lngeom::widgets

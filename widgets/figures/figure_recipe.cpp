@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include "core/errors.h"
+#include "widgets/charts/massive_thresholds_json.h"
 #include "widgets/charts/view_settings_json.h"
 #include "widgets/projection/projection_settings_json.h"
 #include "widgets/step_through/step_through_panel.h"
@@ -84,6 +85,7 @@ void readSettings(const JsonReader& json, FigureRecipe& recipe) {
     recipe.showExtremes = json.boolean("show_extremes", recipe.showExtremes);
     recipe.markCurrentSite = json.boolean("mark_current_site", recipe.markCurrentSite);
     recipe.rowFractions = json.boolean("row_fractions", recipe.rowFractions);
+    recipe.massive = massiveThresholdsFromJson(json.object("massive"));
     recipe.projection = projectionSettingsFromJson(json.object("projection"));
     recipe.selection = json.tokens("selection");
 }
@@ -132,6 +134,7 @@ QJsonObject settingsToJson(const FigureRecipe& recipe) {
         {"show_extremes", recipe.showExtremes},
         {"mark_current_site", recipe.markCurrentSite},
         {"row_fractions", recipe.rowFractions},
+        {"massive", massiveThresholdsToJson(recipe.massive)},
         {"projection", projectionSettingsToJson(recipe.projection)},
     };
     if (recipe.range) object.insert("range", valueRangeToJson(*recipe.range));

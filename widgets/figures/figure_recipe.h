@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/analysis/massive_activations.h"
 #include "core/charts/histogram_range.h"
 #include "core/io/dump.h"
 #include "core/metrics/metrics.h"
@@ -63,6 +64,7 @@ struct FigureRecipe {
     bool showExtremes = true;              // curves: the min–max band
     bool markCurrentSite = false;          // curves: the dashed line at the recipe's site
     bool rowFractions = true;              // heatmap: each site's fractions, not raw counts
+    MassiveThresholds massive;             // massive: the A and R that flag a token
     ProjectionSettings projection;         // projection: vectors, placement, basis, colours
     std::vector<Index> selection;          // selected tokens (projection colour "selection")
     std::vector<Index> tokens{0};          // the step-through's tokens, at most 8

@@ -138,13 +138,22 @@ FigureRecipe renderHeatmap(DumpDocument& document, const FigureRecipe& recipe,
                             [&view] { return heatmapCellsSvg(view); });
 }
 
-// A view over the sites that reads the dump on its worker (NormGrowthView,
-// MassiveView), here on the calling thread.
+// A view over the sites that reads the dump on its worker (NormGrowthView, MassiveView), here
+// on the calling thread.
 template <typename View>
 FigureRecipe renderSiteChart(DumpDocument& document, const FigureRecipe& recipe,
                              const std::string& path) {
     View view;
     view.setDocument(&document);
+    view.computeNow();
+    return writeStyledChart(*view.chartView(), document, recipe, path);
+}
+
+FigureRecipe renderMassive(DumpDocument& document, const FigureRecipe& recipe,
+                           const std::string& path) {
+    MassiveView view;
+    view.setDocument(&document);
+    view.setThresholds(recipe.massive);
     view.computeNow();
     return writeStyledChart(*view.chartView(), document, recipe, path);
 }
@@ -172,7 +181,7 @@ FigureRecipe renderFigure(const FigureDocuments& documents, const FigureRecipe& 
         case FigureView::NormGrowth:
             return renderSiteChart<NormGrowthView>(document, sized, path);
         case FigureView::Massive:
-            return renderSiteChart<MassiveView>(document, sized, path);
+            return renderMassive(document, sized, path);
         case FigureView::Step:
             break;
     }

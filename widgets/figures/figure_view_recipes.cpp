@@ -109,8 +109,11 @@ std::optional<ViewFigure> figureOfView(QWidget* view) {
     if (const auto* heatmap = qobject_cast<LayerHeatmapView*>(view)) return heatmapFigure(*heatmap);
     if (const auto* growth = qobject_cast<NormGrowthView*>(view))
         return baseFigure(growth->document(), FigureView::NormGrowth, growth->chartView());
-    if (const auto* massive = qobject_cast<MassiveView*>(view))
-        return baseFigure(massive->document(), FigureView::Massive, massive->chartView());
+    if (const auto* massive = qobject_cast<MassiveView*>(view)) {
+        auto figure = baseFigure(massive->document(), FigureView::Massive, massive->chartView());
+        if (figure) figure->recipe.massive = massive->thresholds();
+        return figure;
+    }
     if (const auto* projection = qobject_cast<ProjectionView*>(view))
         return projectionFigure(*projection);
     if (const auto* stepThrough = qobject_cast<StepThroughPanel*>(view))
