@@ -7,6 +7,7 @@
 #include <string>
 #include <tuple>
 
+#include "core/analysis/sampled_runs.h"
 #include "core/errors.h"
 #include "core/metrics/statistics.h"
 
@@ -19,17 +20,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 RowMatrixD rows_in_double(const RowBlock& block) {
     return std::visit([](const auto& rows) -> RowMatrixD { return rows.template cast<double>(); },
                       block.rows);
-}
-
-// (first row, count) of the runs read: one run when they would cover half the rows anyway,
-// else kUpdateRuns equal runs at equal spacing (at most max_tokens rows in all).
-std::vector<std::pair<Index, Index>> sampled_runs(Index n_tokens, Index max_tokens) {
-    const Index wanted = std::min(n_tokens, std::max<Index>(max_tokens, 1));
-    if (wanted * 2 > n_tokens || wanted < kUpdateRuns) return {{0, wanted}};
-    const Index length = wanted / kUpdateRuns, spacing = n_tokens / kUpdateRuns;
-    std::vector<std::pair<Index, Index>> runs;
-    for (Index run = 0; run < kUpdateRuns; ++run) runs.emplace_back(run * spacing, length);
-    return runs;
 }
 
 UpdateSummary summarize_updates(SitePair pair, std::vector<float> updates) {

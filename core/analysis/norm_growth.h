@@ -33,11 +33,9 @@ struct UpdateSummary {
     double mean = 0, p10 = 0, p50 = 0, p90 = 0;  // NaN without tokens
 };
 
-// The relative update of every pair over at most `max_tokens` rows of each: kUpdateRuns equal
-// runs spread evenly over the rows (the first max_tokens rows when that is over half of them),
-// so reads and memory stay bounded whatever the dump's size. CancelledError when `cancel` is
-// set meanwhile.
-inline constexpr Index kUpdateRuns = 8;
+// The relative update of every pair over at most `max_tokens` rows of each, read as
+// sampled_runs spreads them (sampled_runs.h), so reads and memory stay bounded whatever the
+// dump's size. CancelledError when `cancel` is set meanwhile.
 std::vector<UpdateSummary> sampled_relative_updates(const Dump& dump, Index max_tokens,
                                                     const std::atomic<bool>* cancel = nullptr);
 

@@ -19,6 +19,14 @@ Usage: /usr/bin/python3 make_analysis_fixtures.py OUTDIR
   around the rule's edges (|x| ≥ 6 at ≥ 6 % of the tokens at ≥ 25 % of the sites), and
   int8.expected.json: numpy's per-site counts of |x| ≥ 6 per dimension and the outlier dimensions.
 - tanh-cases.json: points and the α of tanh(α·x) numpy finds by least squares.
+- io-curve.h5 and io-curve.expected.json: the LayerNorm input–output curve. Site 000 has a known
+  α: with ε = 1, a token holding ±a on 2k channels and 0 on the rest has σ² = (2k/d)·a², and a
+  solving a/√(σ² + 1) = tanh(2a) puts all its points on tanh(2x) (a root exists while 2k/d < 1);
+  48 tokens of k = 1 … 24 (d = 64) bend their lines into that curve exactly, so the fit is α = 2
+  with no residual. Sites 001
+  (LayerNorm, float16) and 002 (RMSNorm) hold tokens with ‖x‖ from 0.05·√d to 100·√d and
+  non-zero means, with numpy's α and residual over all their points and the rows of their
+  smallest, median and largest σ_t. Site 003 holds no token; site 004 stores no γ.
 """
 import json
 import os
@@ -350,6 +358,76 @@ def tanh_cases(rng):
     return cases
 
 
+def known_alpha_token(d, k, alpha, eps, rng):
+    """±a on 2k channels and 0 on the rest, a solving a/√((2k/d)·a² + ε) = tanh(α·a)."""
+    share = 2 * k / d
+    # a/√(share·a² + ε) − tanh(α·a) is < 0 near 0 (α > 1/√ε) and > 0 far out (share < 1).
+    low, high = 1e-6, 1e3
+    for _ in range(200):
+        middle = 0.5 * (low + high)
+        if middle / np.sqrt(share * middle ** 2 + eps) < np.tanh(alpha * middle):
+            low = middle
+        else:
+            high = middle
+    row = np.zeros(d)
+    channels = rng.permutation(d)[:2 * k]
+    row[channels[:k]], row[channels[k:]] = low, -low
+    return row
+
+
+def standardized(x, kind, eps):
+    centre = 0 if kind == "rmsnorm" else x.mean(axis=1, keepdims=True)
+    return (x - centre) / np.sqrt(((x - centre) ** 2).mean(axis=1, keepdims=True) + eps), centre
+
+
+def bending_rows(x, kind, eps):
+    """Rows of the smallest, median and largest √(σ_t² + ε)."""
+    _, centre = standardized(x, kind, eps)
+    scale = np.sqrt(((x - centre) ** 2).mean(axis=1) + eps)
+    order = np.argsort(scale, kind="stable")
+    return [int(order[0]), int(order[len(order) // 2]), int(order[-1])]
+
+
+def write_io_curve(outdir, rng):
+    d, expected = 64, {}
+    with h5py.File(os.path.join(outdir, "io-curve.h5"), "w") as f:
+        f.attrs["format"] = "lngeom-activations"
+        f.attrs["format_version"] = 1
+        f.create_group("model").attrs.update(name="io-curve", norm_type="layernorm", d_model=d,
+                                             n_layers=2)
+
+        def site(index, kind, x, eps, dtype="float32", gamma=True):
+            group = f.create_group(f"norms/{index:03d}")
+            group.attrs.update(module=f"{LONG_MODULE}{index}.norm", kind=kind, layer=index,
+                               site="ln1", eps=eps)
+            group.create_dataset("input", data=x.astype(dtype), maxshape=(None, d))
+            if gamma:
+                group["gamma"] = rng.normal(1, 0.2, d).astype(np.float32)
+            if x.shape[0] == 0:
+                return
+            stored = x.astype(dtype).astype(np.float64)
+            y, _ = standardized(stored, kind, eps)
+            alpha, rms = least_squares_alpha(stored.ravel(), y.ravel())
+            expected[f"{index:03d}"] = {"alpha": alpha, "residual_rms": rms,
+                                        "points": int(stored.size),
+                                        "lines": bending_rows(stored, kind, eps)}
+
+        known = np.array([known_alpha_token(d, k, 2.0, 1.0, rng)
+                          for k in list(range(1, 25)) * 2])
+        site(0, "layernorm", known, 1.0, "float64")
+        n = 300
+        scales = np.exp(rng.uniform(np.log(0.05), np.log(100), n)) * np.sqrt(d)
+        directions = rng.normal(0, 1, (n, d))
+        directions /= np.linalg.norm(directions, axis=1, keepdims=True)
+        wide = directions * scales[:, None] + rng.normal(0, 2, (n, 1))
+        site(1, "layernorm", wide, 1e-5, "float16")
+        site(2, "rmsnorm", wide[::-1].copy(), 1e-6)
+        site(3, "layernorm", np.zeros((0, d)), 1e-5)
+        site(4, "layernorm", wide, 1e-5, gamma=False)
+    with open(os.path.join(outdir, "io-curve.expected.json"), "w") as out:
+        json.dump(expected, out)
+
+
 def main():
     outdir = sys.argv[1]
     os.makedirs(outdir, exist_ok=True)
@@ -361,6 +439,7 @@ def main():
     write_int8(outdir, rng)
     with open(os.path.join(outdir, "tanh-cases.json"), "w") as out:
         json.dump({"cases": tanh_cases(rng)}, out)
+    write_io_curve(outdir, rng)
 
 
 if __name__ == "__main__":
