@@ -22,12 +22,18 @@ std::vector<std::size_t> characterStarts(std::string_view text) {
     return starts;
 }
 
-// Pieces that end at a break opportunity (a space stays with the piece before it).
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// Pieces that end at a break opportunity (a space stays with the piece before it). A decimal
+// point or a thousands' comma between digits is no opportunity: "α = 0.5175" is not cut in two.
 std::vector<std::string> pieces(std::string_view text) {
     std::vector<std::string> out(1);
-    for (char c : text) {
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const char c = text[at];
         out.back() += c;
-        if (breaksAfter(c)) out.emplace_back();
+        const bool inNumber = (c == '.' || c == ',') && at > 0 && digit(text[at - 1]) &&
+                              at + 1 < text.size() && digit(text[at + 1]);
+        if (breaksAfter(c) && !inNumber) out.emplace_back();
     }
     if (out.back().empty()) out.pop_back();
     return out;

@@ -123,6 +123,12 @@ class TestChartText : public QObject {
 
     // A module path has no spaces: it wraps after its separators, and beyond two lines keeps
     // its beginning and its end around "…".
+    // A number is never cut at its decimal point (nor at a thousands' comma).
+    void numbersStayWhole() {
+        const auto lines = fit_text("fit: α = 0.5175, RMS residual 12,345.6", 16, 3, characters);
+        QCOMPARE(lines, (std::vector<std::string>{"fit: α = 0.5175,", "RMS residual", "12,345.6"}));
+    }
+
     void longPathWrapsThenShortensInTheMiddle() {
         const std::string title = "model: angle to 1 (°) at " + kPath;
         const auto two = fit_text(title, 80, 2, characters);
