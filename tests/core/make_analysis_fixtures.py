@@ -22,11 +22,11 @@ Usage: /usr/bin/python3 make_analysis_fixtures.py OUTDIR
 - io-curve.h5 and io-curve.expected.json: the LayerNorm input–output curve. Site 000 has a known
   α: with ε = 1, a token holding ±a on 2k channels and 0 on the rest has σ² = (2k/d)·a², and a
   solving a/√(σ² + 1) = tanh(2a) puts all its points on tanh(2x) (a root exists while 2k/d < 1);
-  48 tokens of k = 1 … 24 (d = 64) bend their lines into that curve exactly, so the fit is α = 2
-  with no residual. Sites 001
-  (LayerNorm, float16) and 002 (RMSNorm) hold tokens with ‖x‖ from 0.05·√d to 100·√d and
-  non-zero means, with numpy's α and residual over all their points and the rows of their
-  smallest, median and largest σ_t. Site 003 holds no token; site 004 stores no γ.
+  300 tokens of k = 1 … 24 (d = 64) bend their lines into that curve exactly, so the fit is α = 2
+  with no residual. Sites 001 (LayerNorm, float16) and 002 (RMSNorm) hold tokens with ‖x‖ from
+  0.05·√d to 100·√d and non-zero means, with numpy's α and residual over all their points and
+  the rows of their smallest, median and largest σ_t; site 003 is 001 without γ; site 004 holds
+  constant rows with ε = 0, so no token has a standardization.
 """
 import json
 import os
@@ -396,14 +396,14 @@ def write_io_curve(outdir, rng):
         f.create_group("model").attrs.update(name="io-curve", norm_type="layernorm", d_model=d,
                                              n_layers=2)
 
-        def site(index, kind, x, eps, dtype="float32", gamma=True):
+        def site(index, kind, x, eps, dtype="float32", gamma=True, standardizable=True):
             group = f.create_group(f"norms/{index:03d}")
             group.attrs.update(module=f"{LONG_MODULE}{index}.norm", kind=kind, layer=index,
                                site="ln1", eps=eps)
             group.create_dataset("input", data=x.astype(dtype), maxshape=(None, d))
             if gamma:
                 group["gamma"] = rng.normal(1, 0.2, d).astype(np.float32)
-            if x.shape[0] == 0:
+            if not standardizable:
                 return
             stored = x.astype(dtype).astype(np.float64)
             y, _ = standardized(stored, kind, eps)
@@ -412,18 +412,18 @@ def write_io_curve(outdir, rng):
                                         "points": int(stored.size),
                                         "lines": bending_rows(stored, kind, eps)}
 
-        known = np.array([known_alpha_token(d, k, 2.0, 1.0, rng)
-                          for k in list(range(1, 25)) * 2])
+        n = 300  # every site of a native dump holds the same tokens
+        known = np.array([known_alpha_token(d, 1 + t % 24, 2.0, 1.0, rng) for t in range(n)])
         site(0, "layernorm", known, 1.0, "float64")
-        n = 300
         scales = np.exp(rng.uniform(np.log(0.05), np.log(100), n)) * np.sqrt(d)
         directions = rng.normal(0, 1, (n, d))
         directions /= np.linalg.norm(directions, axis=1, keepdims=True)
         wide = directions * scales[:, None] + rng.normal(0, 2, (n, 1))
         site(1, "layernorm", wide, 1e-5, "float16")
         site(2, "rmsnorm", wide[::-1].copy(), 1e-6)
-        site(3, "layernorm", np.zeros((0, d)), 1e-5)
-        site(4, "layernorm", wide, 1e-5, gamma=False)
+        site(3, "layernorm", wide, 1e-5, gamma=False)
+        constant = np.repeat(scales[:, None], d, axis=1)  # σ = 0 with ε = 0: no standardization
+        site(4, "layernorm", constant, 0.0, standardizable=False)
     with open(os.path.join(outdir, "io-curve.expected.json"), "w") as out:
         json.dump(expected, out)
 
