@@ -31,7 +31,7 @@ Draws one figure of an activation dump, as the app shows it, with the publicatio
 The format follows the extension of --out: .png (raster at --scale), .svg, .pdf or .eps
 (vector: paths and real text; PDF embeds its font, EPS spells symbols in ASCII; the
 projection, step and histograms are PNG, SVG or PDF drawn from their geometry, the heatmap
-not EPS).
+not EPS; the γ-ellipsoid is a 3D scene: SVG and PDF hold it as an image).
 A JSON recipe is written beside the figure (FIG.recipe.json after the figure's full name):
 everything the figure depends on (site, metric, bins, range, overlay, colours, camera, the
 projection's vectors, basis, placement and colour mode, the selection); `--recipe` draws the
@@ -41,8 +41,11 @@ Options:
   -o, --out FIG        the figure (or data) file to write; its extension picks the format
   --view VIEW          histogram, curves, heatmap, projection, step, histograms (every
                        site's histogram as small multiples), norm-growth (mean ‖x‖ and
-                       the relative update over the sites, log scale) or massive (top-1,
-                       top-2, top-3 and median |x| over the sites, log scale) (default
+                       the relative update over the sites, log scale), massive (top-1,
+                       top-2, top-3 and median |x| over the sites, log scale), io-curve
+                       (--site's inputs x against their standardized outputs, with the
+                       fitted tanh(α·x) of Zhu et al. 2025) or ellipsoid (the γ-ellipsoid
+                       of --site, which must store gamma; Riechers 2024) (default
                        histogram)
   --site KEY           a norm site: its key (003) or label (1·ln2, final); default the first
   --metric NAME        angle_to_uniform_deg (default), norm, rotation_deg, ... (lngeom stats)

@@ -39,6 +39,10 @@ Writes the paper's figure set for an activation dump into DIR (created if missin
   projection                the 3D projection (PNG, or SVG and PDF from its geometry)
   step-through              Fig. 2: LayerNorm and RMSNorm step by step on the tokens of the
                             smallest, median and largest ‖x‖ at the middle site
+  io-curve                  the middle site's inputs x_{t,i} against (x − μ_t)/√(σ_t² + ε),
+                            their density and the fitted tanh(α·x) (Zhu et al. 2025)
+  ellipsoid                 the γ-ellipsoid of the middle site storing gamma, with its
+                            tokens' outputs (Riechers 2024; none without gamma)
   tables.csv, tables.md     per-site statistics (Tables 2-4); stats.json as `lngeom stats`
 Each figure has its recipe beside it (NAME.EXT.recipe.json) for `lngeom export --recipe`.
 

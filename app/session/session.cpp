@@ -9,6 +9,7 @@
 #include "core/errors.h"
 #include "widgets/charts/massive_thresholds_json.h"
 #include "widgets/charts/view_settings_json.h"
+#include "widgets/ellipsoid/ellipsoid_settings_json.h"
 #include "widgets/projection/projection_settings_json.h"
 #include "widgets/support/json_reader.h"
 #include "widgets/vtk_hosting/camera_pose_json.h"
@@ -69,6 +70,7 @@ Session readSession(const QJsonObject& object, const QString& source) {
     session.curves = widgets::curvesSettingsFromJson(json.object("curves"));
     session.stepThrough = stepThroughFromJson(json.object("step_through"));
     session.projection = widgets::projectionSettingsFromJson(json.object("projection"));
+    session.ellipsoid = widgets::ellipsoidSettingsFromJson(json.object("ellipsoid"));
     session.table = tableFromJson(json.object("table"));
     session.massive = widgets::massiveThresholdsFromJson(json.object("massive"));
     if (json.has("camera")) session.camera = widgets::cameraPoseFromJson(json.object("camera"));
@@ -91,6 +93,7 @@ QJsonObject sessionToJson(const Session& session) {
                      {"curves", widgets::curvesSettingsToJson(session.curves)},
                      {"step_through", stepThroughToJson(session.stepThrough)},
                      {"projection", widgets::projectionSettingsToJson(session.projection)},
+                     {"ellipsoid", widgets::ellipsoidSettingsToJson(session.ellipsoid)},
                      {"table", tableToJson(session.table)},
                      {"massive", widgets::massiveThresholdsToJson(session.massive)},
                      {"layout", QString::fromLatin1(session.layout.toBase64())},

@@ -1,8 +1,8 @@
 #pragma once
 // A session: everything a user set up, as a small JSON file — the open files (with dataset,
 // current site and selection), which one is current and which one it is compared with, the
-// views' settings, the step-through's walk, the dock layout and the theme. Paths are stored
-// absolute.
+// views' settings (the γ-ellipsoid's axes and colours among them), the step-through's walk, the
+// dock layout and the theme. Paths are stored absolute.
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -17,6 +17,7 @@
 #include "widgets/charts/histogram_view.h"
 #include "widgets/charts/layer_curves_view.h"
 #include "widgets/charts/layer_heatmap_view.h"
+#include "widgets/ellipsoid/ellipsoid_settings.h"
 #include "widgets/projection/projection_settings.h"
 #include "widgets/step_through/step_through_panel.h"
 #include "widgets/table/token_table_view.h"
@@ -55,6 +56,7 @@ struct Session {
     widgets::LayerCurvesSettings curves;
     StepThroughState stepThrough;
     widgets::ProjectionSettings projection;
+    widgets::EllipsoidSettings ellipsoid;  // the teaching mode is not kept
     widgets::TokenTableSettings table;
     MassiveThresholds massive;  // the Massive activations tab's A and R
     std::optional<widgets::CameraPose> camera;

@@ -14,6 +14,7 @@
 #include "widgets/charts/massive_view.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_selection.h"
+#include "widgets/ellipsoid/ellipsoid_view.h"
 #include "widgets/projection/projection_view.h"
 #include "widgets/step_through/step_through_panel.h"
 #include "widgets/table/token_table_view.h"
@@ -78,6 +79,7 @@ void restoreViews(MainWindow& window, const Session& session) {
     views.heatmap->setSettings(session.heatmap);
     views.curves->setSettings(session.curves);
     views.projection->setSettings(session.projection);
+    views.ellipsoid->setSettings(session.ellipsoid);
     views.table->setSettings(session.table);
     views.massive->setThresholds(session.massive);
 }
@@ -98,6 +100,8 @@ Session captureSession(const MainWindow& window) {
     session.curves = views.curves->settings();
     session.stepThrough = captureStepThrough(*views.stepThrough);
     session.projection = views.projection->settings();
+    session.ellipsoid = views.ellipsoid->settings();
+    session.ellipsoid.teaching = false;
     session.table = views.table->settings();
     session.massive = views.massive->thresholds();
     session.camera = views.projection->sceneView()->cameraPose();

@@ -43,6 +43,7 @@
 #include "widgets/charts/chart_view.h"
 #include "widgets/charts/comparison_view.h"
 #include "widgets/charts/histogram_view.h"
+#include "widgets/charts/io_curve_view.h"
 #include "widgets/charts/layer_curves_view.h"
 #include "widgets/charts/layer_heatmap_view.h"
 #include "widgets/charts/massive_view.h"
@@ -165,6 +166,7 @@ void MainWindow::createDocks(MessageLog* log) {
     addDock(views_.comparison, tr("Compare"), "compare", right, chartsDock_);
     addDock(views_.normGrowth, tr("Norm growth"), "norm-growth", right, chartsDock_);
     addDock(views_.massive, tr("Massive"), "massive", right, chartsDock_);
+    addDock(views_.ioCurve, tr("I/O curve"), "io-curve", right, chartsDock_);
     chartsDock_->raise();
     const auto bottom = Qt::BottomDockWidgetArea;
     tableDock_ = addDock(views_.table, tr("Token table"), "table", bottom);
@@ -255,9 +257,10 @@ void MainWindow::addExportMenus(QMenu* fileMenu) {
     QMenu* figures = fileMenu->addMenu(tr("Export &Figure"));
     figures->setObjectName("export-figure");
     const std::pair<QString, QWidget*> shown[] = {
-        {tr("&3D Projection…"), views_.projection}, {tr("&Histogram…"), views_.histogram},
-        {tr("Layer &Curves…"), views_.curves},      {tr("Layer Heat&map…"), views_.heatmap},
-        {tr("&Norm Growth…"), views_.normGrowth},   {tr("&Massive Activations…"), views_.massive},
+        {tr("&3D Projection…"), views_.projection},   {tr("&Histogram…"), views_.histogram},
+        {tr("Layer &Curves…"), views_.curves},        {tr("Layer Heat&map…"), views_.heatmap},
+        {tr("&Norm Growth…"), views_.normGrowth},     {tr("&Massive Activations…"), views_.massive},
+        {tr("&Input–Output Curve…"), views_.ioCurve}, {tr("γ-&Ellipsoid…"), views_.ellipsoid},
         {tr("&Step-Through…"), views_.stepThrough}};
     for (const auto& [title, view] : shown) {
         QAction* action = figures->addAction(title);

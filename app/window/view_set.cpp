@@ -3,6 +3,7 @@
 #include "widgets/charts/chart_view.h"
 #include "widgets/charts/comparison_view.h"
 #include "widgets/charts/histogram_view.h"
+#include "widgets/charts/io_curve_view.h"
 #include "widgets/charts/layer_curves_view.h"
 #include "widgets/charts/layer_heatmap_view.h"
 #include "widgets/charts/massive_view.h"
@@ -22,7 +23,7 @@ ViewSet ViewSet::create() {
         new widgets::ProjectionView,  new widgets::StepThroughPanel, new widgets::HistogramView,
         new widgets::TokenTableView,  new widgets::LayerCurvesView,  new widgets::LayerHeatmapView,
         new widgets::PaperTablesView, new widgets::ComparisonView,   new widgets::EllipsoidView,
-        new widgets::NormGrowthView,  new widgets::MassiveView};
+        new widgets::NormGrowthView,  new widgets::MassiveView,      new widgets::IoCurveView};
 }
 
 void ViewSet::setDocument(widgets::DumpDocument* document) const {
@@ -37,6 +38,7 @@ void ViewSet::setDocument(widgets::DumpDocument* document) const {
     ellipsoid->setDocument(document);
     normGrowth->setDocument(document);
     massive->setDocument(document);
+    ioCurve->setDocument(document);
 }
 
 void ViewSet::setComparisonDocument(widgets::DumpDocument* document) const {

@@ -2,13 +2,15 @@
 // The window's views of the current dump, created together and pointed at a document (and a
 // comparison dump) together: the 3D projection, the step-through, the histogram, the token
 // table, the layer curves, the layer heatmap, the paper's tables, the comparison, and the
-// analyses beyond the paper: the γ-ellipsoid, norm growth and massive activations.
+// analyses beyond the paper: the γ-ellipsoid, norm growth, massive activations and the
+// LayerNorm input–output curve.
 
 namespace lngeom::widgets {
 class ComparisonView;
 class DumpDocument;
 class EllipsoidView;
 class HistogramView;
+class IoCurveView;
 class LayerCurvesView;
 class LayerHeatmapView;
 class MassiveView;
@@ -33,6 +35,7 @@ struct ViewSet {
     widgets::EllipsoidView* ellipsoid;
     widgets::NormGrowthView* normGrowth;
     widgets::MassiveView* massive;
+    widgets::IoCurveView* ioCurve;
 
     // Unparented views; the window's docks take them.
     static ViewSet create();

@@ -18,3 +18,12 @@ lngeom_add_qtest(NAME test_export_depth LABEL app
     LIBS lngeom_widget_test_support Qt6::Gui FIXTURES figure_dumps core_analysis)
 target_compile_definitions(test_export_depth PRIVATE LNGEOM_BIN="$<TARGET_FILE:lngeom>")
 add_dependencies(test_export_depth lngeom)
+
+# The input–output curve and the γ-ellipsoid as figures, on the sample, a dump shaped like a real
+# model's and the constructed dumps of the analysis tests.
+lngeom_add_qtest(NAME test_export_analysis LABEL app
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_export_analysis.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/export_runs.h ${CMAKE_CURRENT_LIST_DIR}/export_fixture.h
+    LIBS lngeom_widget_test_support Qt6::Gui FIXTURES figure_dumps core_analysis)
+target_compile_definitions(test_export_analysis PRIVATE LNGEOM_BIN="$<TARGET_FILE:lngeom>")
+add_dependencies(test_export_analysis lngeom)

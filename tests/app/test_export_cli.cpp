@@ -57,10 +57,12 @@ class TestExportCli : public QObject {
         QTest::addColumn<QString>("message");
         const QString png = QDir::temp().filePath("lngeom-never-written.png");
         const QString hint = " (see lngeom export --help)";
-        QTest::newRow("unknown view") << QStringList{kLayerNorm, "--view", "pie", "--out", png} << 2
-                                      << "--view must be histogram, curves, heatmap, projection, "
-                                         "step, histograms, norm-growth or massive, not 'pie'" +
-                                             hint;
+        QTest::newRow("unknown view")
+            << QStringList{kLayerNorm, "--view", "pie", "--out", png} << 2
+            << "--view must be histogram, curves, heatmap, projection, "
+               "step, histograms, norm-growth, massive, io-curve or ellipsoid, not "
+               "'pie'" +
+                   hint;
         QTest::newRow("unknown projection colour")
             << QStringList{kLayerNorm, "--view", "projection", "--colour", "rainbow", "--out", png}
             << 2

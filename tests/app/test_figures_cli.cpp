@@ -25,7 +25,9 @@ QStringList figureNames() {
                  << "curves-rotation.png"
                  << "heatmap-angle.png"
                  << "projection.png"
-                 << "step-through.png";
+                 << "step-through.png"
+                 << "io-curve.png"
+                 << "ellipsoid.png";
 }
 
 QByteArray contents(const QString& path) {
@@ -90,7 +92,8 @@ class TestFiguresCli : public QObject {
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QCOMPARE(QString::fromUtf8(run.err), QString());
         for (const char* name : {"angle-histogram-site000", "angle-histograms", "curves-angle",
-                                 "heatmap-angle", "projection", "step-through"})
+                                 "heatmap-angle", "projection", "step-through", "io-curve",
+                                 "ellipsoid"})
             QVERIFY2(QFile::exists(out.filePath(QString(name) + "." + format)), qPrintable(name));
     }
 

@@ -34,10 +34,12 @@
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/widgets_test_main.h"
 #include "widgets/charts/histogram_view.h"
+#include "widgets/charts/io_curve_view.h"
 #include "widgets/charts/layer_curves_view.h"
 #include "widgets/charts/massive_view.h"
 #include "widgets/charts/norm_growth_view.h"
 #include "widgets/document/dump_document.h"
+#include "widgets/ellipsoid/ellipsoid_view.h"
 #include "widgets/projection/projection_view.h"
 #include "widgets/step_through/step_through_panel.h"
 #include "widgets/table/token_table_view.h"
@@ -221,8 +223,9 @@ void TestMainWindow::cancelledPassKeepsTheWindowWorking() {
 void TestMainWindow::everyViewFollowsTheCurrentDump() {
     WindowUnderTest test(lngeom::app::sampleDumpPaths());
     QVERIFY(test.waitSettled());
-    for (const char* dock : {"files", "tour", "histogram", "curves", "heatmap", "compare",
-                             "norm-growth", "massive", "table", "paper-tables", "messages"})
+    for (const char* dock :
+         {"files", "tour", "histogram", "curves", "heatmap", "compare", "norm-growth", "massive",
+          "io-curve", "table", "paper-tables", "messages"})
         QVERIFY2(test.window->findChild<QDockWidget*>(dock), dock);
     const lngeom::app::ViewSet& views = test.window->views();
     DumpDocument* rms = test.documents->documents()[1];
@@ -234,6 +237,8 @@ void TestMainWindow::everyViewFollowsTheCurrentDump() {
     QCOMPARE(views.table->document(), rms);
     QCOMPARE(views.normGrowth->document(), rms);
     QCOMPARE(views.massive->document(), rms);
+    QCOMPARE(views.ioCurve->document(), rms);
+    QCOMPARE(views.ellipsoid->document(), rms);
     QCOMPARE(views.histogram->comparisonDocument(), test.documents->documents()[0]);
     QVERIFY(test.waitSettled());
 }

@@ -24,6 +24,7 @@
 #include "widgets/charts/layer_heatmap_view.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_selection.h"
+#include "widgets/ellipsoid/ellipsoid_view.h"
 #include "widgets/projection/projection_view.h"
 #include "widgets/step_through/step_through_panel.h"
 #include "widgets/table/token_table_view.h"
@@ -95,6 +96,11 @@ void TestMainWindowSession::sessionSurvivesARestart() {
         projection.basis.choice = lngeom::BasisChoice::Random;
         projection.basis.seed = 7;
         first.window->views().projection->setSettings(projection);
+        lngeom::widgets::EllipsoidSettings ellipsoid;
+        ellipsoid.axes = lngeom::AxisChoice::MostOccupied;
+        ellipsoid.colour = lngeom::widgets::EllipsoidColour::ShellDepth;
+        ellipsoid.maxPoints = 300;
+        first.window->views().ellipsoid->setSettings(ellipsoid);
         QVERIFY(first.waitSettled());
         first.window->findChild<QDockWidget*>("tour")->hide();
         app::applyTheme(app::Theme::Dark);
@@ -119,6 +125,10 @@ void TestMainWindowSession::sessionSurvivesARestart() {
     QCOMPARE(second.window->views().projection->settings().basis.choice,
              lngeom::BasisChoice::Random);
     QCOMPARE(second.window->views().projection->settings().basis.seed, std::uint64_t(7));
+    QVERIFY(second.window->views().ellipsoid->settings().axes == lngeom::AxisChoice::MostOccupied);
+    QVERIFY(second.window->views().ellipsoid->settings().colour ==
+            lngeom::widgets::EllipsoidColour::ShellDepth);
+    QCOMPARE(second.window->views().ellipsoid->settings().maxPoints, lngeom::Index(300));
     QVERIFY(second.window->findChild<QDockWidget*>("tour")->isHidden());
     QCOMPARE(app::currentTheme(), app::Theme::Dark);
 }

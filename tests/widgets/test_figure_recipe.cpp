@@ -34,6 +34,9 @@ FigureRecipe fullRecipe() {
     recipe.markCurrentSite = true;
     recipe.rowFractions = false;
     recipe.projection.colour = ProjectionColour::Layer;
+    recipe.ellipsoid.axes = AxisChoice::MostOccupied;
+    recipe.ellipsoid.colour = EllipsoidColour::ShellDepth;
+    recipe.ellipsoid.maxPoints = 777;
     recipe.selection = {4, 8, Index(1) << 33};
     recipe.tokens = {3, 17, 42};
     recipe.step = 3;
@@ -66,12 +69,14 @@ class TestFigureRecipe : public QObject {
         QCOMPARE(read.selection, recipe.selection);
         QCOMPARE(read.tokens, recipe.tokens);
         QCOMPARE(read.width, 900);
+        QVERIFY(read.ellipsoid == recipe.ellipsoid);
     }
 
     void everyViewHasAName() {
         for (FigureView view : {FigureView::Histogram, FigureView::Curves, FigureView::Heatmap,
                                 FigureView::Projection, FigureView::Step, FigureView::Histograms,
-                                FigureView::NormGrowth, FigureView::Massive})
+                                FigureView::NormGrowth, FigureView::Massive, FigureView::IoCurve,
+                                FigureView::Ellipsoid})
             QVERIFY(figureViewFromName(figureViewName(view)) == view);
         QVERIFY(!figureViewFromName("pie"));
     }
@@ -141,6 +146,9 @@ class TestFigureRecipe : public QObject {
             << head() + "\"projection\": {\"colour\": \"rainbow\"}}"
             << "projection.colour: 'rainbow' is not one of angle_to_uniform, norm, position, "
                "selection, layer";
+        QTest::newRow("unknown ellipsoid axes")
+            << head() + "\"ellipsoid\": {\"axes\": \"smallest\"}}"
+            << "ellipsoid.axes: 'smallest' is not one of largest, most_occupied";
         QTest::newRow("negative seed") << head() + "\"projection\": {\"basis\": {\"seed\": -1}}}"
                                        << "projection.basis.seed: must not be negative";
         QTest::newRow("selection of names") << head() + "\"selection\": [\"a\"]}"

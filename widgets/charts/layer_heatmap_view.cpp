@@ -35,8 +35,10 @@ namespace {
 
 constexpr int kMaxBins = 1000;
 
+}  // namespace
+
 // White to the histogram view's blue: empty cells vanish into the background.
-vtkSmartPointer<vtkColorTransferFunction> cellColours(double highest) {
+vtkSmartPointer<vtkColorTransferFunction> heatmapCellColours(double highest) {
     auto colours = vtkSmartPointer<vtkColorTransferFunction>::New();
     colours->AddRGBPoint(0.0, 1.0, 1.0, 1.0);
     colours->AddRGBPoint(highest * 0.5, 0.45, 0.6, 0.85);
@@ -44,11 +46,9 @@ vtkSmartPointer<vtkColorTransferFunction> cellColours(double highest) {
     return colours;
 }
 
-}  // namespace
-
 QColor heatmapCellColour(double value, double highest) {
     double rgb[3];
-    cellColours(std::max(highest, 1e-12))->GetColor(value, rgb);
+    heatmapCellColours(std::max(highest, 1e-12))->GetColor(value, rgb);
     return QColor::fromRgbF(float(rgb[0]), float(rgb[1]), float(rgb[2]));
 }
 
@@ -263,7 +263,7 @@ void LayerHeatmapView::drawCells() {
             scalars[site * cells.cols() + bin] = cells(site, bin);
     vtkNew<vtkPlotHistogram2D> plot;
     plot->SetInputData(image);
-    const auto colours = cellColours(std::max(cells.maxCoeff(), 1e-12));
+    const auto colours = heatmapCellColours(std::max(cells.maxCoeff(), 1e-12));
     plot->SetTransferFunction(colours);
     chart_->colourBar()->show(
         colours, settings_.rowFractions ? "fraction of the site's tokens" : "tokens in the bin");

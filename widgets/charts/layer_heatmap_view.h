@@ -3,6 +3,8 @@
 // profile is one picture; each site's mean and the selected tokens' mean drawn across it.
 // Clicking a cell selects that site's tokens in that bin and makes the site current.
 
+#include <vtkColorTransferFunction.h>
+#include <vtkSmartPointer.h>
 #include <QColor>
 #include <QWidget>
 
@@ -26,7 +28,10 @@ class DocumentBinding;
 class DumpDocument;
 class ViewJobs;
 
-// The colour of a cell holding `value` when the largest cell holds `highest`: white to dark blue.
+// The colours of cells from 0 to `highest`: white to dark blue (the input–output curve's
+// density uses them too).
+vtkSmartPointer<vtkColorTransferFunction> heatmapCellColours(double highest);
+// The colour of a cell holding `value` when the largest cell holds `highest`.
 QColor heatmapCellColour(double value, double highest);
 
 struct LayerHeatmapSettings {

@@ -14,6 +14,7 @@
 
 #include "core/analysis/ellipsoid_picture.h"
 #include "widgets/document/latest_job_worker.h"
+#include "widgets/ellipsoid/ellipsoid_settings.h"
 
 class QCheckBox;
 class QComboBox;
@@ -30,19 +31,6 @@ class ProjectionCloudActor;
 class SceneCaption;
 class TeachingCurves;
 class VtkViewWidget;
-
-enum class EllipsoidColour { AxisShare, ShellDepth, Selection };
-
-struct EllipsoidSettings {
-    AxisChoice axes = AxisChoice::Largest;
-    EllipsoidColour colour = EllipsoidColour::AxisShare;
-    Index maxPoints = 20000;
-    bool teaching = false;
-    Eigen::Vector3d teachingGamma{0.6, 1.0, 1.8};
-    Eigen::Vector3d teachingBeta{0.0, 0.0, 0.5};
-
-    bool operator==(const EllipsoidSettings&) const = default;
-};
 
 class EllipsoidView : public QWidget {
     Q_OBJECT

@@ -10,6 +10,7 @@
 
 #include "widgets/charts/chart_colour_bar.h"
 #include "widgets/charts/chart_view.h"
+#include "widgets/charts/io_curve_view.h"
 #include "widgets/charts/layer_heatmap_view.h"
 
 namespace lngeom::widgets {
@@ -43,10 +44,10 @@ void hideCellImage(vtkChartXY* chart) {
 
 // The colour bar's gradient, which GL2PS drops with the bar's image: bands from the highest
 // value (top) to 0, where the bar stands.
-std::string colourBarSvg(const LayerHeatmapView& view, double highest, double height) {
+std::string colourBarSvg(const ChartView& chart, double highest, double height) {
     constexpr int kBands = 64;
     double rect[4];
-    view.chartView()->colourBar()->barRect(rect);
+    chart.colourBar()->barRect(rect);
     std::ostringstream out;
     out.precision(6);
     const double band = rect[3] / kBands;
@@ -62,25 +63,24 @@ std::string colourBarSvg(const LayerHeatmapView& view, double highest, double he
 
 }  // namespace
 
-std::string heatmapCellsSvg(LayerHeatmapView& view) {
-    const Eigen::MatrixXd cells = view.cellValues();
+std::string cellGridSvg(ChartView& view, const CellGrid& grid) {
+    const Eigen::MatrixXd& cells = grid.values;
     if (cells.size() == 0) return {};
-    vtkChartXY* chart = view.chartView()->chart();
+    vtkChartXY* chart = view.chart();
     const AxisScale x(chart->GetAxis(vtkAxis::BOTTOM), 0);
     const AxisScale y(chart->GetAxis(vtkAxis::LEFT), 1);
-    const double height = view.chartView()->renderWindow()->GetSize()[1];
-    const HeatmapBins& bins = *view.bins();
+    const double height = view.renderWindow()->GetSize()[1];
     const double highest = cells.maxCoeff();
     std::ostringstream out;
     out.precision(6);
-    for (Index site = 0; site < cells.rows(); ++site)
-        for (Index bin = 0; bin < cells.cols(); ++bin) {
-            const double left = x(bins.low + double(bin) * bins.bin_width());
-            const double right = x(bins.low + double(bin + 1) * bins.bin_width());
-            const double top = height - y(double(site) + 0.5);
-            const double bottom = height - y(double(site) - 0.5);
+    for (Index row = 0; row < cells.rows(); ++row)
+        for (Index column = 0; column < cells.cols(); ++column) {
+            const double left = x(grid.x_low + double(column) * grid.x_step);
+            const double right = x(grid.x_low + double(column + 1) * grid.x_step);
+            const double top = height - y(grid.y_low + double(row + 1) * grid.y_step);
+            const double bottom = height - y(grid.y_low + double(row) * grid.y_step);
             const std::string colour =
-                heatmapCellColour(cells(site, bin), highest).name().toStdString();
+                heatmapCellColour(cells(row, column), highest).name().toStdString();
             // The stroke in the fill's colour closes the hairline seams renderers leave between
             // abutting rectangles.
             out << "<rect x=\"" << left << "\" y=\"" << top << "\" width=\"" << right - left
@@ -89,6 +89,24 @@ std::string heatmapCellsSvg(LayerHeatmapView& view) {
         }
     hideCellImage(chart);
     return out.str() + colourBarSvg(view, highest, height);
+}
+
+std::string heatmapCellsSvg(LayerHeatmapView& view) {
+    if (!view.bins()) return {};
+    const HeatmapBins& bins = *view.bins();
+    return cellGridSvg(*view.chartView(),
+                       {view.cellValues(), bins.low, bins.bin_width(), -0.5, 1.0});
+}
+
+std::string ioCurveCellsSvg(IoCurveView& view) {
+    if (!view.sample()) return {};
+    const Density2D& density = view.sample()->density;
+    const Eigen::MatrixXd cells = view.cellValues();
+    if (cells.size() == 0) return {};
+    return cellGridSvg(
+        *view.chartView(),
+        {cells, density.x_low, (density.x_high - density.x_low) / double(cells.cols()),
+         density.y_low, (density.y_high - density.y_low) / double(cells.rows())});
 }
 
 }  // namespace lngeom::widgets

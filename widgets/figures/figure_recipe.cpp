@@ -9,6 +9,7 @@
 #include "core/errors.h"
 #include "widgets/charts/massive_thresholds_json.h"
 #include "widgets/charts/view_settings_json.h"
+#include "widgets/ellipsoid/ellipsoid_settings_json.h"
 #include "widgets/projection/projection_settings_json.h"
 #include "widgets/step_through/step_through_panel.h"
 #include "widgets/support/json_reader.h"
@@ -18,7 +19,7 @@ namespace lngeom::widgets {
 namespace {
 
 constexpr int kRecipeVersion = 1;
-constexpr std::array<std::pair<FigureView, std::string_view>, 8> kViewNames{{
+constexpr std::array<std::pair<FigureView, std::string_view>, 10> kViewNames{{
     {FigureView::Histogram, "histogram"},
     {FigureView::Curves, "curves"},
     {FigureView::Heatmap, "heatmap"},
@@ -27,6 +28,8 @@ constexpr std::array<std::pair<FigureView, std::string_view>, 8> kViewNames{{
     {FigureView::Histograms, "histograms"},
     {FigureView::NormGrowth, "norm-growth"},
     {FigureView::Massive, "massive"},
+    {FigureView::IoCurve, "io-curve"},
+    {FigureView::Ellipsoid, "ellipsoid"},
 }};
 
 QString text(std::string_view value) { return QString::fromUtf8(value.data(), value.size()); }
@@ -87,6 +90,7 @@ void readSettings(const JsonReader& json, FigureRecipe& recipe) {
     recipe.rowFractions = json.boolean("row_fractions", recipe.rowFractions);
     recipe.massive = massiveThresholdsFromJson(json.object("massive"));
     recipe.projection = projectionSettingsFromJson(json.object("projection"));
+    recipe.ellipsoid = ellipsoidSettingsFromJson(json.object("ellipsoid"));
     recipe.selection = json.tokens("selection");
 }
 
@@ -136,6 +140,7 @@ QJsonObject settingsToJson(const FigureRecipe& recipe) {
         {"row_fractions", recipe.rowFractions},
         {"massive", massiveThresholdsToJson(recipe.massive)},
         {"projection", projectionSettingsToJson(recipe.projection)},
+        {"ellipsoid", ellipsoidSettingsToJson(recipe.ellipsoid)},
     };
     if (recipe.range) object.insert("range", valueRangeToJson(*recipe.range));
     if (recipe.overlay)

@@ -15,6 +15,7 @@
 #include "core/charts/histogram_range.h"
 #include "core/io/dump.h"
 #include "core/metrics/metrics.h"
+#include "widgets/ellipsoid/ellipsoid_settings.h"
 #include "widgets/projection/projection_settings.h"
 #include "widgets/vtk_hosting/camera_pose.h"
 
@@ -28,12 +29,15 @@ enum class FigureView {
     Step,
     Histograms,
     NormGrowth,
-    Massive
+    Massive,
+    IoCurve,
+    Ellipsoid
 };
 
 // "histogram", "curves", "heatmap", "projection", "step", "histograms" (every site's histogram,
 // as small multiples), "norm-growth" (‖x‖ and the relative update over depth), "massive" (the
-// top-3 and median |x| over depth).
+// top-3 and median |x| over depth), "io-curve" (the LayerNorm input–output curve at a site),
+// "ellipsoid" (the γ-ellipsoid at a site).
 std::string_view figureViewName(FigureView view);
 std::optional<FigureView> figureViewFromName(std::string_view name);
 // Every view's name, for messages: "histogram, curves, …, norm-growth or massive".
@@ -66,6 +70,7 @@ struct FigureRecipe {
     bool rowFractions = true;              // heatmap: each site's fractions, not raw counts
     MassiveThresholds massive;             // massive: the A and R that flag a token
     ProjectionSettings projection;         // projection: vectors, placement, basis, colours
+    EllipsoidSettings ellipsoid;           // γ-ellipsoid: which axes, colours, points drawn
     std::vector<Index> selection;          // selected tokens (projection colour "selection")
     std::vector<Index> tokens{0};          // the step-through's tokens, at most 8
     int step = 0;                          // the step-through's stage, 0 (x) to 4 (γ⊙y + β)

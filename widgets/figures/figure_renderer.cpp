@@ -12,6 +12,7 @@
 #include "core/reports/metrics_export.h"
 #include "widgets/charts/chart_view.h"
 #include "widgets/charts/histogram_view.h"
+#include "widgets/charts/io_curve_view.h"
 #include "widgets/charts/layer_curves_view.h"
 #include "widgets/charts/layer_heatmap_view.h"
 #include "widgets/charts/massive_view.h"
@@ -158,6 +159,24 @@ FigureRecipe renderMassive(DumpDocument& document, const FigureRecipe& recipe,
     return writeStyledChart(*view.chartView(), document, recipe, path);
 }
 
+// The input–output curve at the recipe's site; RequestError naming the site when none of its
+// tokens can be standardized (no tokens, or only constant or non-finite ones).
+FigureRecipe renderIoCurve(DumpDocument& document, const FigureRecipe& recipe,
+                           const std::string& path) {
+    IoCurveView view;
+    view.setDocument(&document);
+    view.computeNow();
+    if (!view.sample() || view.sample()->fit.points == 0) {
+        const SiteInfo& site = document.info().sites[document.currentSite()];
+        throw RequestError(document.info().path, "/norms/" + site.key,
+                           "has " + std::to_string(site.n_tokens) +
+                               " tokens and none with a standardization (finite, and not "
+                               "constant with eps = 0), so no input-output curve");
+    }
+    return writeStyledChart(*view.chartView(), document, recipe, path,
+                            [&view] { return ioCurveCellsSvg(view); });
+}
+
 }  // namespace
 
 FigureRecipe renderFigure(const FigureDocuments& documents, const FigureRecipe& recipe,
@@ -182,6 +201,10 @@ FigureRecipe renderFigure(const FigureDocuments& documents, const FigureRecipe& 
             return renderSiteChart<NormGrowthView>(document, sized, path);
         case FigureView::Massive:
             return renderMassive(document, sized, path);
+        case FigureView::IoCurve:
+            return renderIoCurve(document, sized, path);
+        case FigureView::Ellipsoid:
+            return renderEllipsoid(document, sized, path);
         case FigureView::Step:
             break;
     }

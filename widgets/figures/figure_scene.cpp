@@ -7,6 +7,7 @@
 
 #include "core/errors.h"
 #include "widgets/document/dump_document.h"
+#include "widgets/ellipsoid/ellipsoid_view.h"
 #include "widgets/figures/figure_scene_svg.h"
 #include "widgets/figures/figure_writer.h"
 #include "widgets/figures/step_figure_svg.h"
@@ -105,6 +106,28 @@ FigureRecipe renderProjection(DumpDocument& document, const FigureRecipe& recipe
         writeRasterFigure(scene, path, {recipe.scale, recipe.transparent});
     else
         writeProjectionVector(*view.shownCloud(), recipe.projection.colour, scene, document, path);
+    return drawn;
+}
+
+FigureRecipe renderEllipsoid(DumpDocument& document, const FigureRecipe& recipe,
+                             const std::string& path) {
+    const SiteInfo& site = document.info().sites[document.currentSite()];
+    if (!site.has_gamma)
+        throw RequestError(document.info().path, "/norms/" + site.key,
+                           "stores no gamma, so it has no γ-ellipsoid to draw (with γ = 1 the "
+                           "outputs lie on the √d sphere)");
+    EllipsoidView view;
+    EllipsoidSettings settings = recipe.ellipsoid;
+    settings.teaching = false;
+    view.setSettings(settings);
+    view.setDocument(&document);
+    waitUntilShown(view, &EllipsoidView::pictureShown, document, "has no γ-ellipsoid to draw");
+    VtkViewWidget& scene = *view.sceneView();
+    scene.resize(recipe.width, recipe.height);
+    if (recipe.camera) scene.setCameraPose(*recipe.camera);
+    FigureRecipe drawn = recipe;
+    drawn.camera = scene.cameraPose();
+    writeSceneFigure(scene, path, {recipe.scale, recipe.transparent});
     return drawn;
 }
 

@@ -29,4 +29,11 @@ FigureRecipe renderStepThrough(DumpDocument& document, const FigureRecipe& recip
 FigureRecipe renderProjection(DumpDocument& document, const FigureRecipe& recipe,
                               const std::string& path);
 
+// The γ-ellipsoid at the recipe's site with the recipe's axes, colours and camera: .png, or .svg
+// and .pdf holding the rendered scene as an image (writeSceneFigure). Returns the recipe with the
+// camera used. RequestError naming the site when it stores no γ; lngeom::Error naming the dump
+// when the picture cannot be computed.
+FigureRecipe renderEllipsoid(DumpDocument& document, const FigureRecipe& recipe,
+                             const std::string& path);
+
 }  // namespace lngeom::widgets

@@ -1,6 +1,7 @@
 #include "widgets/figures/figure_set.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/columns/column_blocks.h"
 #include "core/tokens/representative_tokens.h"
@@ -38,6 +39,17 @@ NamedFigure stepFigure(const DumpInfo& info, const MetricsStore& metrics,
     return figure;
 }
 
+// The middle site storing γ (the ellipsoid of a site without γ is the √d sphere); none: no
+// figure.
+std::optional<NamedFigure> ellipsoidFigure(const DumpInfo& info, const FigureRecipe& base) {
+    std::vector<std::size_t> withGamma;
+    for (std::size_t site = 0; site < info.sites.size(); ++site)
+        if (info.sites[site].has_gamma) withGamma.push_back(site);
+    if (withGamma.empty()) return std::nullopt;
+    const SiteInfo& site = info.sites[withGamma[withGamma.size() / 2]];
+    return NamedFigure{"ellipsoid", with(base, FigureView::Ellipsoid, Metric::Norm, site.key)};
+}
+
 }  // namespace
 
 std::vector<NamedFigure> paperFigureSet(const DumpInfo& info, const MetricsStore& metrics,
@@ -60,7 +72,12 @@ std::vector<NamedFigure> paperFigureSet(const DumpInfo& info, const MetricsStore
         {"heatmap-angle", with(base, FigureView::Heatmap, Metric::AngleToUniformDeg)});
     figures.push_back(
         {"projection", with(base, FigureView::Projection, Metric::AngleToUniformDeg)});
-    if (!info.sites.empty()) figures.push_back(stepFigure(info, metrics, base));
+    if (!info.sites.empty()) {
+        figures.push_back({"io-curve", with(base, FigureView::IoCurve, Metric::Norm,
+                                            info.sites[info.sites.size() / 2].key)});
+        figures.push_back(stepFigure(info, metrics, base));
+    }
+    if (auto ellipsoid = ellipsoidFigure(info, base)) figures.push_back(*ellipsoid);
     return figures;
 }
 

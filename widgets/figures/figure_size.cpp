@@ -26,6 +26,7 @@ FigureSize histogramGridSize(std::size_t sites) {
 FigureSize defaultFigureSize(FigureView view, std::size_t sites) {
     switch (view) {
         case FigureView::Projection:
+        case FigureView::Ellipsoid:
             return {820, 640};
         case FigureView::Step:
             return {820, 520};
@@ -35,6 +36,7 @@ FigureSize defaultFigureSize(FigureView view, std::size_t sites) {
         case FigureView::Curves:
         case FigureView::NormGrowth:
         case FigureView::Massive:
+        case FigureView::IoCurve:
         case FigureView::Heatmap:
             break;
     }

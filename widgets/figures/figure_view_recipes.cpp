@@ -1,12 +1,14 @@
 #include "widgets/figures/figure_view_recipes.h"
 
 #include "widgets/charts/histogram_view.h"
+#include "widgets/charts/io_curve_view.h"
 #include "widgets/charts/layer_curves_view.h"
 #include "widgets/charts/layer_heatmap_view.h"
 #include "widgets/charts/massive_view.h"
 #include "widgets/charts/norm_growth_view.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_selection.h"
+#include "widgets/ellipsoid/ellipsoid_view.h"
 #include "widgets/figures/figure_scene.h"
 #include "widgets/figures/figure_size.h"
 #include "widgets/projection/projection_view.h"
@@ -90,6 +92,15 @@ std::optional<ViewFigure> projectionFigure(const ProjectionView& view) {
     return figure;
 }
 
+// The teaching mode draws no dump: no recipe draws it.
+std::optional<ViewFigure> ellipsoidFigure(const EllipsoidView& view) {
+    auto figure = baseFigure(view.document(), FigureView::Ellipsoid, view.sceneView());
+    if (!figure || view.settings().teaching) return std::nullopt;
+    figure->recipe.ellipsoid = view.settings();
+    if (view.shownPicture()) figure->recipe.camera = view.sceneView()->cameraPose();
+    return figure;
+}
+
 // The teaching mode walks a vector the user dragged, not tokens of the dump: no recipe draws it.
 std::optional<ViewFigure> stepThroughFigure(const StepThroughPanel& panel) {
     auto figure = baseFigure(panel.document(), FigureView::Step, &panel);
@@ -114,6 +125,10 @@ std::optional<ViewFigure> figureOfView(QWidget* view) {
         if (figure) figure->recipe.massive = massive->thresholds();
         return figure;
     }
+    if (const auto* curve = qobject_cast<IoCurveView*>(view))
+        return baseFigure(curve->document(), FigureView::IoCurve, curve->chartView());
+    if (const auto* ellipsoid = qobject_cast<EllipsoidView*>(view))
+        return ellipsoidFigure(*ellipsoid);
     if (const auto* projection = qobject_cast<ProjectionView*>(view))
         return projectionFigure(*projection);
     if (const auto* stepThrough = qobject_cast<StepThroughPanel*>(view))

@@ -1,16 +1,9 @@
 #include "widgets/projection/projection_settings_json.h"
 
-#include <QStringList>
-
-#include <array>
-#include <string_view>
-#include <utility>
+#include "widgets/support/json_enum_names.h"
 
 namespace lngeom::widgets {
 namespace {
-
-template <typename Enum, std::size_t N>
-using Names = std::array<std::pair<Enum, std::string_view>, N>;
 
 constexpr Names<Representation, 4> kRepresentations{{
     {Representation::Input, "input"},
@@ -35,27 +28,6 @@ constexpr Names<BasisChoice, 4> kBases{{
     {BasisChoice::Token, "token"},
     {BasisChoice::Random, "random"},
 }};
-
-// A value missing from its table is written as "unnamed", which reading refuses: a recipe never
-// silently draws another mode than the one exported.
-template <typename Enum, std::size_t N>
-QString nameOf(const Names<Enum, N>& names, Enum value) {
-    for (const auto& [known, name] : names)
-        if (known == value) return QString::fromUtf8(name.data(), qsizetype(name.size()));
-    return QStringLiteral("unnamed");
-}
-
-template <typename Enum, std::size_t N>
-Enum valueOf(const Names<Enum, N>& names, const JsonReader& json, const char* key, Enum fallback) {
-    if (!json.has(key)) return fallback;
-    const QString name = json.string(key);
-    QStringList known;
-    for (const auto& entry : names) {
-        known.append(nameOf(names, entry.first));
-        if (known.last() == name) return entry.first;
-    }
-    json.fail(key, QString("'%1' is not one of %2").arg(name, known.join(", ")));
-}
 
 QJsonObject basisToJson(const BasisRequest& basis) {
     return {{"choice", nameOf(kBases, basis.choice)},

@@ -1,0 +1,236 @@
+#include "widgets/charts/io_curve_view.h"
+
+#include <vtkAxis.h>
+#include <vtkChartXY.h>
+#include <vtkImageData.h>
+#include <vtkPlotHistogram2D.h>
+#include <vtkPlotLine.h>
+#include <QLabel>
+#include <QLocale>
+#include <QShowEvent>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "core/analysis/sampled_runs.h"
+#include "core/charts/site_labels.h"
+#include "widgets/charts/chart_colour_bar.h"
+#include "widgets/charts/chart_plots.h"
+#include "widgets/charts/layer_heatmap_view.h"
+#include "widgets/document/document_binding.h"
+#include "widgets/document/dump_document.h"
+#include "widgets/document/worker_results.h"
+
+namespace lngeom::widgets {
+namespace {
+
+const QColor kFitColour(215, 60, 40);
+// The tokens of the smallest, median and largest σ: steep, middling, flat.
+const std::array<QColor, 3> kLineColours{QColor(40, 150, 70), QColor(150, 90, 190),
+                                         QColor(230, 150, 20)};
+const std::array<std::string, 3> kLineNames{"smallest", "median", "largest"};
+constexpr int kFitSamples = 200;
+
+std::string number(double value, int digits = 3) {
+    return QString::number(value, 'g', digits).toStdString();
+}
+
+QString count(Index value) { return QLocale(QLocale::English).toString(qlonglong(value)); }
+
+// y over [low, high] on kFitSamples points.
+std::pair<std::vector<double>, std::vector<double>> curveOver(double low, double high,
+                                                              auto function) {
+    std::vector<double> xs(kFitSamples), ys(kFitSamples);
+    for (int k = 0; k < kFitSamples; ++k) {
+        xs[std::size_t(k)] = low + (high - low) * k / (kFitSamples - 1);
+        ys[std::size_t(k)] = function(xs[std::size_t(k)]);
+    }
+    return {xs, ys};
+}
+
+std::string outputTitle(NormKind kind) {
+    return kind == NormKind::RmsNorm ? "output x / √(mean x² + ε)" : "output (x − μ) / √(σ² + ε)";
+}
+
+}  // namespace
+
+std::string ioCurveFinding(const IoCurveSample& sample) {
+    if (sample.fit.points == 0) return "no token of this site can be standardized";
+    return "tanh(α·x) fit: α = " + number(sample.fit.alpha, 4) + ", RMS residual " +
+           number(sample.fit.residual_rms, 3);
+}
+
+IoCurveView::IoCurveView(QWidget* parent)
+    : QWidget(parent),
+      binding_(std::make_unique<DocumentBinding>(
+          this, DocumentBinding::Callbacks{[this] { refresh(); }, {}})),
+      chart_(new ChartView(this)),
+      caption_(new QLabel) {
+    binding_->showStateOver(chart_);
+    caption_->setWordWrap(true);
+    caption_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(chart_, 1);
+    layout->addWidget(caption_);
+    connect(chart_, &ChartView::coloursChanged, this, &IoCurveView::redraw);
+    refresh();
+}
+
+IoCurveView::~IoCurveView() { worker_.cancel(); }
+
+void IoCurveView::setDocument(DumpDocument* document) { binding_->setDocument(document); }
+
+DumpDocument* IoCurveView::document() const { return binding_->document(); }
+
+void IoCurveView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (jobDue_) refresh();
+}
+
+void IoCurveView::refresh() {
+    const int generation = ++generation_;
+    worker_.cancel();
+    jobDue_ = false;
+    sample_.reset();
+    failure_.clear();
+    if (binding_->isReady()) {
+        jobDue_ = !isVisible();
+        if (!jobDue_)
+            submitForResult(
+                worker_, this,
+                [dump = document()->dump(),
+                 site = document()->currentSite()](const std::atomic<bool>& cancel) {
+                    return sample_io_curve(*dump, site, kIoCurvePoints, &cancel);
+                },
+                [this, generation](IoCurveSample sample) {
+                    showSample(generation, std::move(sample));
+                },
+                [this, generation](const QString& message) {
+                    if (generation != generation_) return;
+                    failure_ = message;
+                    redraw();
+                    emit failed(message);
+                });
+    }
+    redraw();
+}
+
+void IoCurveView::computeNow() {
+    if (!binding_->isReady()) return;
+    worker_.cancel();
+    jobDue_ = false;
+    showSample(++generation_, sample_io_curve(*document()->dump(), document()->currentSite()));
+}
+
+void IoCurveView::showSample(int generation, IoCurveSample sample) {
+    if (generation != generation_ || !binding_->isReady()) return;
+    sample_ = std::move(sample);
+    redraw();
+    emit sampleShown();
+}
+
+Eigen::MatrixXd IoCurveView::cellValues() const {
+    if (!sample_ || sample_->density.counts.size() == 0) return {};
+    return (1.0 + sample_->density.counts.array()).log10().matrix();
+}
+
+QString IoCurveView::caption() const {
+    if (!failure_.isEmpty())
+        return tr("The input–output curve could not be read: %1").arg(failure_);
+    if (!binding_->isReady()) return {};
+    if (jobDue_) return tr("Shown once the view is raised.");
+    if (!sample_) return tr("Reading the current site's tokens…");
+    const IoCurveSample& s = *sample_;
+    if (s.fit.points == 0)
+        return tr("%1 holds %2 tokens, none with a standardization (non-finite, or constant "
+                  "with ε = 0): nothing to draw.")
+            .arg(QString::fromStdString(site_label(document()->info().sites[s.site])))
+            .arg(count(s.n_tokens));
+    QString text = s.sampled()
+                       ? tr("A sample: %1 of the site's %2 tokens, in %3 evenly spread runs")
+                             .arg(count(s.tokens_read), count(s.n_tokens))
+                             .arg(kSampledRuns)
+                       : tr("All %1 tokens").arg(count(s.n_tokens));
+    text += tr(" × %1 channels = %2 points").arg(count(s.d), count(s.fit.points));
+    if (s.points_outside > 0)
+        text += tr(" (%1 beyond the plotted central 99.8 %)").arg(count(s.points_outside));
+    text +=
+        tr(". Each token is a line of slope 1/√(σ_t² + ε); dashed: the tokens of the "
+           "smallest, median and largest σ_t.");
+    return text;
+}
+
+void IoCurveView::redraw() {
+    vtkChartXY* chart = chart_->chart();
+    chart->ClearPlots();
+    chart_->colourBar()->show(nullptr, {});
+    caption_->setText(caption());
+    if (!sample_ || sample_->fit.points == 0) {
+        chart->SetTitle(!failure_.isEmpty()   ? "The input–output curve could not be read"
+                        : sample_             ? ioCurveFinding(*sample_)
+                        : binding_->isReady() ? "Reading the current site's tokens…"
+                                              : "No metrics yet");
+        chart->SetShowLegend(false);
+        chart_->requestRender();
+        return;
+    }
+    drawDensity();
+    drawLines();
+    const IoCurveSample& s = *sample_;
+    chart->SetTitle("Input–output curve at " + site_label(document()->info().sites[s.site]) + ": " +
+                    ioCurveFinding(s));
+    chart->SetShowLegend(true);
+    setFixedAxis(chart->GetAxis(vtkAxis::BOTTOM), "input x_{t,i}", s.density.x_low,
+                 s.density.x_high);
+    setFixedAxis(chart->GetAxis(vtkAxis::LEFT), outputTitle(s.kind), s.density.y_low,
+                 s.density.y_high);
+    chart_->requestRender();
+}
+
+void IoCurveView::drawDensity() {
+    const Density2D& density = sample_->density;
+    const Eigen::MatrixXd cells = cellValues();
+    vtkNew<vtkImageData> image;
+    image->SetDimensions(int(cells.cols()), int(cells.rows()), 1);
+    const double width = (density.x_high - density.x_low) / double(cells.cols());
+    const double height = (density.y_high - density.y_low) / double(cells.rows());
+    image->SetOrigin(density.x_low, density.y_low, 0.0);
+    image->SetSpacing(width, height, 1.0);
+    image->AllocateScalars(VTK_DOUBLE, 1);
+    auto* scalars = static_cast<double*>(image->GetScalarPointer());
+    for (Index row = 0; row < cells.rows(); ++row)
+        for (Index column = 0; column < cells.cols(); ++column)
+            scalars[row * cells.cols() + column] = cells(row, column);
+    vtkNew<vtkPlotHistogram2D> plot;
+    plot->SetInputData(image);
+    const auto colours = heatmapCellColours(std::max(cells.maxCoeff(), 1e-12));
+    plot->SetTransferFunction(colours);
+    chart_->colourBar()->show(colours, "log₁₀(1 + points in the cell)");
+    plot->SetLegendVisibility(false);
+    chart_->chart()->AddPlot(plot);
+}
+
+void IoCurveView::drawLines() {
+    const IoCurveSample& s = *sample_;
+    const double low = s.density.x_low, high = s.density.x_high;
+    vtkChartXY* chart = chart_->chart();
+    for (std::size_t k = 0; k < s.lines.size(); ++k) {
+        const IoCurveLine& line = s.lines[k];
+        const double from = std::max(low, line.x_low), to = std::min(high, line.x_high);
+        if (!(to > from)) continue;
+        const auto [xs, ys] =
+            curveOver(from, to, [&](double x) { return (x - line.centre) / line.scale; });
+        const std::string which =
+            s.lines.size() == kLineNames.size() ? " (" + kLineNames[k] + " σ)" : "";
+        addLine(chart, xs, ys, {kLineColours[k], 1.5f, true})
+            ->SetLabel("token " + std::to_string(line.token) + which);
+    }
+    const double alpha = s.fit.alpha;
+    const auto [xs, ys] = curveOver(low, high, [alpha](double x) { return std::tanh(alpha * x); });
+    addLine(chart, xs, ys, {kFitColour, 2.5f, false})->SetLabel("tanh(" + number(alpha, 3) + "·x)");
+}
+
+}  // namespace lngeom::widgets
