@@ -9,6 +9,7 @@
 // area needs another size.
 
 #include <QMainWindow>
+#include <QStringList>
 
 #include <memory>
 
@@ -56,6 +57,9 @@ class MainWindow : public QMainWindow {
     void raiseView(QWidget* view);
     // Every pass has ended and every view has drawn at least once.
     bool isSettled() const;
+    // What is still loading: files whose pass runs, views not drawn yet, views whose background
+    // jobs run (e.g. "the 3D projection"); empty when everything shows its result.
+    QStringList stillLoading() const;
 
   protected:
     void closeEvent(QCloseEvent* event) override;

@@ -48,11 +48,17 @@ void ViewSet::setComparisonDocument(widgets::DumpDocument* document) const {
     comparison->setComparisonDocument(document);
 }
 
-bool ViewSet::haveDrawn() const {
+bool ViewSet::haveDrawn() const { return notDrawn().empty(); }
+
+std::vector<QString> ViewSet::notDrawn() const {
+    std::vector<QString> waiting;
+    if (histogram->chartView()->renderCount() == 0) waiting.push_back("the histogram (not drawn)");
+    if (projection->sceneView()->renderCount() == 0)
+        waiting.push_back("the 3D projection (not drawn)");
     const widgets::DumpDocument* document = projection->document();
     const bool cloudDue = document && document->state() == widgets::DumpDocument::State::Ready;
-    return histogram->chartView()->renderCount() > 0 &&
-           projection->sceneView()->renderCount() > 0 && (!cloudDue || projection->shownCloud());
+    if (cloudDue && !projection->shownCloud()) waiting.push_back("the 3D projection's points");
+    return waiting;
 }
 
 }  // namespace lngeom::app

@@ -5,6 +5,10 @@
 // analyses beyond the paper: the γ-ellipsoid, norm growth, massive activations and the
 // LayerNorm input–output curve.
 
+#include <QString>
+
+#include <vector>
+
 namespace lngeom::widgets {
 class ComparisonView;
 class DumpDocument;
@@ -44,6 +48,8 @@ struct ViewSet {
     void setComparisonDocument(widgets::DumpDocument* document) const;
     // Every view that draws has drawn once, and the 3D view shows the current site's points.
     bool haveDrawn() const;
+    // What haveDrawn() still waits for, e.g. "the 3D projection's points"; empty once drawn.
+    std::vector<QString> notDrawn() const;
 };
 
 }  // namespace lngeom::app

@@ -3,14 +3,25 @@
 // looks at the real window.
 
 #include <QString>
+#include <QStringList>
+
+#include <chrono>
 
 namespace lngeom::app {
 
 class MainWindow;
 
-// Once every file has loaded (or failed) and the views have drawn, grabs the whole window into a
-// PNG at `path` and quits the event loop with 0 (1 when nothing could be written or the views never
-// drew).
-void saveScreenshotWhenDrawn(MainWindow& window, const QString& path);
+// How long --screenshot waits for every file and view by default.
+inline constexpr std::chrono::seconds kDefaultScreenshotTimeout{300};
+
+// Once every file has loaded (or failed), every view has drawn and no view's background job
+// runs (MainWindow::stillLoading() is empty), grabs the whole window into a PNG at `path` and
+// quits the event loop with 0. Quits with 1 when the PNG cannot be written, or when `timeout`
+// passes first: then the error names what was still loading.
+void saveScreenshotWhenDrawn(MainWindow& window, const QString& path,
+                             std::chrono::milliseconds timeout = kDefaultScreenshotTimeout);
+
+// The error when `timeout` passed with `waiting` (MainWindow::stillLoading()) not done.
+QString screenshotTimeoutMessage(const QStringList& waiting, std::chrono::milliseconds timeout);
 
 }  // namespace lngeom::app

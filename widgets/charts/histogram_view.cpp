@@ -57,9 +57,9 @@ HistogramView::HistogramView(QWidget* parent)
       comparison_(std::make_unique<DocumentBinding>(
           this, DocumentBinding::Callbacks{[this] { refresh(); }, {}})),
       chart_(new ChartView(this)),
-      jobs_(std::make_unique<ViewJobs>(this)),
-      selectionJobs_(std::make_unique<ViewJobs>(this)),
-      brushJobs_(std::make_unique<ViewJobs>(this)) {
+      jobs_(std::make_unique<ViewJobs>(this, "the histogram")),
+      selectionJobs_(std::make_unique<ViewJobs>(this, "the histogram's selection")),
+      brushJobs_(std::make_unique<ViewJobs>(this, "the histogram's brush")) {
     buildControls();
     binding_->showStateOver(chart_);
     connect(chart_, &ChartView::coloursChanged, this, &HistogramView::redraw);

@@ -75,7 +75,7 @@ LayerCurvesView::LayerCurvesView(QWidget* parent)
       comparison_(std::make_unique<DocumentBinding>(
           this, DocumentBinding::Callbacks{[this] { refresh(); }, {}})),
       chart_(new ChartView(this)),
-      selectionJobs_(std::make_unique<ViewJobs>(this)) {
+      selectionJobs_(std::make_unique<ViewJobs>(this, "the layer curves' selection")) {
     buildControls();
     binding_->showStateOver(chart_);
     connect(chart_, &ChartView::coloursChanged, this, &LayerCurvesView::redraw);

@@ -58,9 +58,9 @@ LayerHeatmapView::LayerHeatmapView(QWidget* parent)
           this, DocumentBinding::Callbacks{[this] { refresh(); },
                                            [this](QObject*) { refreshSelection(); }})),
       chart_(new ChartView(this)),
-      jobs_(std::make_unique<ViewJobs>(this)),
-      selectionJobs_(std::make_unique<ViewJobs>(this)),
-      cellJobs_(std::make_unique<ViewJobs>(this)) {
+      jobs_(std::make_unique<ViewJobs>(this, "the layer heatmap")),
+      selectionJobs_(std::make_unique<ViewJobs>(this, "the layer heatmap's selection")),
+      cellJobs_(std::make_unique<ViewJobs>(this, "the layer heatmap's cell")) {
     // Every site is drawn already: a change of the current site changes nothing here.
     binding_->setSiteChanged([] {});
     buildControls();

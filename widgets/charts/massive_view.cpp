@@ -156,7 +156,7 @@ void MassiveView::refresh() {
         jobDue_ = !isVisible();
         if (!jobDue_)
             submitForResult(
-                worker_, this,
+                worker_, this, "the massive activations",
                 [dump = document()->dump(),
                  thresholds = thresholds_](const std::atomic<bool>& cancel) {
                     return gatherReports(*dump, thresholds, &cancel);

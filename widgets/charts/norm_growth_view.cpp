@@ -81,7 +81,7 @@ void NormGrowthView::refresh() {
 void NormGrowthView::requestUpdates() {
     const int generation = generation_;
     submitForResult(
-        worker_, this,
+        worker_, this, "the norm growth",
         [dump = document()->dump()](const std::atomic<bool>& cancel) {
             return sampled_relative_updates(*dump, kNormGrowthSampleTokens, &cancel);
         },

@@ -14,15 +14,18 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "core/io/dump.h"
+#include "widgets/document/busy_jobs.h"
 #include "widgets/document/latest_job_worker.h"
 
 namespace lngeom::widgets {
 
 class ViewJobs {
   public:
-    explicit ViewJobs(QObject* owner) : owner_(owner) {}
+    // `label` names what the jobs compute for ("the histogram") while they run.
+    ViewJobs(QObject* owner, std::string label) : owner_(owner), label_(std::move(label)) {}
 
     // Rows a job may read on the GUI thread (default 2^20: a few milliseconds).
     static void setInlineRowLimit(Index rows);
@@ -44,6 +47,7 @@ class ViewJobs {
                        const std::function<void(const QString&)>& failed);
 
     QObject* owner_;
+    std::string label_;
     std::shared_ptr<int> generation_ = std::make_shared<int>(0);
     std::shared_ptr<bool> busy_ = std::make_shared<bool>(false);
     LatestJobWorker worker_;  // last: joined before the rest goes
@@ -67,12 +71,13 @@ void ViewJobs::run(Index rows, std::function<Result(const std::atomic<bool>& can
     }
     *busy_ = true;
     // The GUI-thread state is reached only through queued calls on `owner_`, never from here.
+    // The mark lives as long as the job or its queued result.
     auto done = [owner = QPointer<QObject>(owner_), generations = generation_, busy = busy_,
-                 generation](std::function<void()> onGui) {
+                 generation, mark = markBusy(label_)](std::function<void()> onGui) {
         if (!owner) return;
         QMetaObject::invokeMethod(
             owner.data(),
-            [generations, busy, generation, onGui = std::move(onGui)] {
+            [generations, busy, generation, mark, onGui = std::move(onGui)] {
                 if (*generations != generation) return;
                 *busy = false;
                 onGui();

@@ -248,7 +248,7 @@ void EllipsoidView::requestPicture() {
     request.axes = settings_.axes;
     request.max_points = settings_.maxPoints;
     submitForResult(
-        worker_, this,
+        worker_, this, "the γ-ellipsoid",
         [request, dump = document()->dump()](const std::atomic<bool>& cancel) {
             return std::make_shared<const EllipsoidPicture>(
                 compute_ellipsoid_picture(*dump, request, &cancel));

@@ -7,6 +7,7 @@
 #include <QLocale>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 #include "widgets/document/document_binding.h"
@@ -33,6 +34,14 @@ constexpr double kFrameReach = 1.5;
 // A cloud whose reach changes by more than this factor gets the camera fitted again.
 constexpr double kRefitRatio = 1.25;
 constexpr double kFitMargin = 1.08;
+// What one drawn point costs: its projected row and token, and VTK's point, scalar and colour.
+constexpr std::size_t kBytesPerPoint = 64;
+
+// A cloud takes at most a quarter of the document's memory budget: the rest is for the pass,
+// sorts and the other views.
+Index pointsWithinBudget(std::size_t budgetBytes) {
+    return Index(std::max<std::size_t>(budgetBytes / 4 / kBytesPerPoint, 1));
+}
 
 QComboBox* comboBox(const QStringList& items, QWidget* parent) {
     auto* box = new QComboBox(parent);
@@ -90,7 +99,7 @@ ProjectionView::ProjectionView(QWidget* parent)
       scene_(new VtkViewWidget(this)),
       points_(std::make_unique<ProjectionCloudActor>()),
       annotations_(std::make_unique<ProjectionAnnotations>()),
-      colourJobs_(std::make_unique<ViewJobs>(this)) {
+      colourJobs_(std::make_unique<ViewJobs>(this, "the 3D projection's colours")) {
     buildControls();
     state_ = new StateOverlay(scene_);
     connect(new ClickWatcher(scene_), &ClickWatcher::clicked, this, [this](QPoint position) {
@@ -226,7 +235,8 @@ void ProjectionView::requestCloud() {
     request.representation = settings_.representation;
     request.placement = settings_.placement;
     request.basis = settings_.basis;
-    request.max_points = settings_.maxPoints;
+    request.max_points =
+        std::min(settings_.maxPoints, pointsWithinBudget(document()->memoryBudget()));
     if (request.representation == Representation::Output &&
         !document()->info().sites[request.site].has_output) {
         showFailure(generation, tr("This site has no output stored; showing x instead."));
@@ -243,7 +253,7 @@ void ProjectionView::requestCloud() {
                 .arg(QString::fromStdString(document()->info().sites[request.site].key)));
     colourJobs_->cancel();
     submitForResult(
-        worker_, this,
+        worker_, this, "the 3D projection",
         [request, previous, reuseBasis, layers, dump = document()->dump(),
          colour = settings_.colour,
          source = colourSource(*document(), request.site)](const std::atomic<bool>& cancel) {

@@ -15,6 +15,7 @@
 #include <cstddef>
 
 #include "core/errors.h"
+#include "widgets/document/busy_jobs.h"
 #include "widgets/document/document_binding.h"
 #include "widgets/document/document_state.h"
 #include "widgets/document/dump_document.h"
@@ -267,12 +268,13 @@ void StepThroughPanel::requestWalk() {
                  .trimmed(),
              kTokenColours[i], nullptr, QString()});
     worker_.submit([this, generation, site, walked, heading = tokensHeading(site),
-                    dump = document()->dump()](const std::atomic<bool>& cancel) mutable {
+                    dump = document()->dump(),
+                    mark = markBusy("the step-through")](const std::atomic<bool>& cancel) mutable {
         walkTokens(*dump, site, walked, cancel);
         if (cancel) return;
         QMetaObject::invokeMethod(
             this,
-            [this, generation, walked = std::move(walked), heading] {
+            [this, generation, mark, walked = std::move(walked), heading] {
                 showWalks(generation, walked, heading);
             },
             Qt::QueuedConnection);

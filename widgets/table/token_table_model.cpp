@@ -112,7 +112,7 @@ TokenTableModel::TokenTableModel(QObject* parent)
       binding_(std::make_unique<DocumentBinding>(
           this, DocumentBinding::Callbacks{[this] { reload(); }, {}})),
       rows_(std::make_shared<const TokenRows>()),
-      jobs_(std::make_unique<ViewJobs>(this)) {}
+      jobs_(std::make_unique<ViewJobs>(this, "the token table")) {}
 
 TokenTableModel::~TokenTableModel() = default;
 

@@ -48,7 +48,7 @@ TokenTableView::TokenTableView(QWidget* parent)
           this, DocumentBinding::Callbacks{[this] { readSelection(nullptr); },
                                            [this](QObject* source) { readSelection(source); }})),
       table_(new QTableView),
-      selectionJobs_(std::make_unique<ViewJobs>(this)) {
+      selectionJobs_(std::make_unique<ViewJobs>(this, "the token table's selection")) {
     buildControls();
     binding_->showStateOver(table_);
     table_->setModel(model_);
