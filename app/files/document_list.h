@@ -32,6 +32,10 @@ class DocumentList : public QObject {
     std::vector<widgets::DumpDocument*> loading() const;
     // No document is opening or computing.
     bool isSettled() const;
+    // The memory each document opened from now on may use, in bytes (StoreOptions::pass): its
+    // pass, its table's sorts and its 3D cloud (DumpDocument::memoryBudget()).
+    std::size_t memoryBudget() const { return options_.pass.memory_budget_bytes; }
+    void setMemoryBudget(std::size_t bytes) { options_.pass.memory_budget_bytes = bytes; }
 
   signals:
     void added(lngeom::widgets::DumpDocument* document);

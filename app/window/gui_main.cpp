@@ -16,6 +16,7 @@
 #include "app/messages/vtk_message_forwarding.h"
 #include "app/session/session.h"
 #include "app/session/session_state.h"
+#include "app/settings/memory_budget.h"
 #include "app/window/main_window.h"
 #include "app/window/theme.h"
 #include "app/window/window_layout.h"
@@ -34,6 +35,8 @@ struct GuiOptions {
     QString screenshotPath;
     std::optional<QSize> windowSize;  // none: the size the user left, or the first start's
     std::optional<std::chrono::milliseconds> validationTimeout;
+    std::chrono::milliseconds screenshotTimeout = kDefaultScreenshotTimeout;
+    std::optional<long> memoryBudgetMb;  // none: the remembered one
 };
 
 std::optional<QSize> parseWindowSize(const QString& text) {
@@ -88,7 +91,19 @@ std::optional<GuiOptions> parseOptions(const QStringList& arguments) {
         "validation-timeout",
         "Seconds libhdf5 may take to validate each file before it is refused (default 30).",
         "SECONDS");
+    const QCommandLineOption screenshotTimeout(
+        "screenshot-timeout",
+        "Seconds --screenshot waits for every file and view to finish loading (default 300); "
+        "then it fails naming what was still loading.",
+        "SECONDS");
+    const QCommandLineOption memoryBudget(
+        "memory-budget",
+        "Memory each file may use for its statistics pass, sorting the token table and the 3D "
+        "view's points (default 2048, or what File > Settings remembered; remembered).",
+        "MB");
     parser.addOption(screenshot);
+    parser.addOption(screenshotTimeout);
+    parser.addOption(memoryBudget);
     parser.addOption(windowSize);
     parser.addOption(session);
     parser.addOption(theme);
@@ -104,6 +119,24 @@ std::optional<GuiOptions> parseOptions(const QStringList& arguments) {
         options.theme = themeFromKey(parser.value(theme));
         if (!options.theme) {
             std::fputs("lngeom: --theme needs system, light or dark\n", stderr);
+            return std::nullopt;
+        }
+    }
+    if (parser.isSet(screenshotTimeout)) {
+        bool valid = false;
+        const int seconds = parser.value(screenshotTimeout).toInt(&valid);
+        if (!valid || seconds < 1 || seconds > 86400) {
+            std::fputs("lngeom: --screenshot-timeout needs whole seconds from 1 to 86400\n",
+                       stderr);
+            return std::nullopt;
+        }
+        options.screenshotTimeout = std::chrono::seconds(seconds);
+    }
+    if (parser.isSet(memoryBudget)) {
+        QString error;
+        options.memoryBudgetMb = parseMemoryBudgetMb(parser.value(memoryBudget), &error);
+        if (!options.memoryBudgetMb) {
+            std::fprintf(stderr, "lngeom: %s\n", qPrintable(error));
             return std::nullopt;
         }
     }
@@ -172,13 +205,16 @@ int run_gui(int argc, char* argv[]) {
     MessageLog log;
     log.captureQtMessages();
     forwardVtkMessagesTo(&log);
-    DocumentList documents(StoreOptions{}, &log);
+    if (options->memoryBudgetMb) saveMemoryBudgetMb(*options->memoryBudgetMb);
+    StoreOptions storeOptions;
+    storeOptions.pass.memory_budget_bytes = memoryBudgetBytes(savedMemoryBudgetMb());
+    DocumentList documents(storeOptions, &log);
     MainWindow window(&documents, &log);
     if (options->windowSize) window.layout()->resize(*options->windowSize);
     if (!openStartFiles(*options, window)) return 2;
     window.show();
     if (!options->screenshotPath.isEmpty())
-        saveScreenshotWhenDrawn(window, options->screenshotPath);
+        saveScreenshotWhenDrawn(window, options->screenshotPath, options->screenshotTimeout);
     return application.exec();
 }
 

@@ -29,6 +29,7 @@
 #include "app/reactions/open_file_reaction.h"
 #include "app/reactions/reset_layout_reaction.h"
 #include "app/reactions/session_reactions.h"
+#include "app/reactions/settings_reaction.h"
 #include "app/reactions/site_step_reaction.h"
 #include "app/reactions/theme_reaction.h"
 #include "app/reactions/tour_reaction.h"
@@ -49,6 +50,7 @@
 #include "widgets/charts/massive_view.h"
 #include "widgets/charts/norm_growth_view.h"
 #include "widgets/charts/paper_tables_view.h"
+#include "widgets/document/busy_jobs.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/ellipsoid/ellipsoid_view.h"
 #include "widgets/projection/projection_view.h"
@@ -132,6 +134,16 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 bool MainWindow::isSettled() const { return documents_->isSettled() && views_.haveDrawn(); }
+
+QStringList MainWindow::stillLoading() const {
+    QStringList waiting;
+    for (const widgets::DumpDocument* document : documents_->loading())
+        waiting << document->displayName() + " (its statistics pass)";
+    for (const QString& view : views_.notDrawn()) waiting << view;
+    for (const std::string& label : widgets::busyJobLabels())
+        waiting << QString::fromStdString(label);
+    return waiting;
+}
 
 QDockWidget* MainWindow::addDock(QWidget* content, const QString& title, const QString& name,
                                  Qt::DockWidgetArea area, QDockWidget* tabbedWith) {
@@ -240,6 +252,10 @@ void MainWindow::createMenus() {
     fileMenu->addSeparator();
     addExportMenus(fileMenu);
     fileMenu->addSeparator();
+    QAction* settings = fileMenu->addAction(tr("Se&ttings…"));
+    settings->setObjectName("settings");
+    settings->setShortcut(QKeySequence::Preferences);
+    new SettingsReaction(settings, documents_, this);
     fileMenu->addAction(cancelAction_);
     QAction* quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);

@@ -57,6 +57,9 @@ class TestGuiApp : public QObject {
     void withoutDisplayPrintsOneLineAndExits2_data();
     void withoutDisplayPrintsOneLineAndExits2();
     void rejectsMalformedWindowSize();
+    void rejectsBadMemoryBudgets_data();
+    void rejectsBadMemoryBudgets();
+    void rejectsBadScreenshotTimeouts();
 };
 
 void TestGuiApp::screenshotShowsTheWindow_data() {
@@ -119,6 +122,35 @@ void TestGuiApp::rejectsMalformedWindowSize() {
     const Run run = runLngeom({"--window-size", "wide"}, QProcessEnvironment::systemEnvironment());
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.standardError.contains("--window-size needs WIDTHxHEIGHT"));
+}
+
+void TestGuiApp::rejectsBadMemoryBudgets_data() {
+    QTest::addColumn<QString>("value");
+    for (const char* value : {"lots", "15", "0", "-512", "1.5", "1048577", ""})
+        QTest::newRow(value[0] ? value : "empty") << QString(value);
+}
+
+// Refused before any window opens (or any budget is remembered), naming the accepted range.
+void TestGuiApp::rejectsBadMemoryBudgets() {
+    QFETCH(QString, value);
+    const Run run = runLngeom({"--memory-budget", value}, QProcessEnvironment::systemEnvironment());
+    QCOMPARE(run.exitCode, 2);
+    const QByteArray expected =
+        "lngeom: --memory-budget needs whole megabytes from 16 to 1048576, "
+        "not '" +
+        value.toUtf8() + "'";
+    QVERIFY2(run.standardError.contains(expected), run.standardError.constData());
+}
+
+void TestGuiApp::rejectsBadScreenshotTimeouts() {
+    for (const char* value : {"0", "soon", "86401"}) {
+        const Run run = runLngeom({"--screenshot", "never.png", "--screenshot-timeout", value},
+                                  QProcessEnvironment::systemEnvironment());
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.standardError.contains(
+                     "lngeom: --screenshot-timeout needs whole seconds from 1 to 86400"),
+                 run.standardError.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestGuiApp)
