@@ -51,3 +51,34 @@ lngeom_add_qtest(NAME bench_main_window_projection LABEL benchmark
             ${CMAKE_CURRENT_LIST_DIR}/main_window_fixture.cpp
     LIBS lngeom_app lngeom_widget_test_support FIXTURES million_token_dump)
 vtk_module_autoinit(TARGETS bench_main_window_projection MODULES ${VTK_LIBRARIES})
+
+# The app's memory budget: bad values, remembered, obeyed by the table's sort and the 3D view.
+lngeom_add_qtest(NAME test_memory_budget LABEL app
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_memory_budget.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/main_window_fixture.cpp
+    LIBS lngeom_app lngeom_widget_test_support)
+vtk_module_autoinit(TARGETS test_memory_budget MODULES ${VTK_LIBRARIES})
+
+# --screenshot waits for every view's jobs and, at its bound, names what was still loading.
+lngeom_add_qtest(NAME test_window_screenshot LABEL app
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_window_screenshot.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/main_window_fixture.cpp
+    LIBS lngeom_app lngeom_widget_test_support)
+vtk_module_autoinit(TARGETS test_window_screenshot MODULES ${VTK_LIBRARIES})
+
+# Not a test: the GUI thread's longest stall and each interaction's time until shown, in the real
+# window on ten million tokens × 2 sites (label "benchmark"; it reports, asserts no time). The
+# dump (about 1 GB) is written to the build's test-output by tests/benchmarks/make_large_dump.py;
+# LNGEOM_LATENCY_DUMP=PATH measures another dump instead.
+add_test(NAME main_window_latency_dump
+    COMMAND ${LNGEOM_PYTHON} ${PROJECT_SOURCE_DIR}/tests/benchmarks/make_large_dump.py
+            ${PROJECT_BINARY_DIR}/test-output/ten-million-token-dump.h5
+            --tokens 10000000 --sites 2 --d 8)
+set_tests_properties(main_window_latency_dump PROPERTIES
+    FIXTURES_SETUP ten_million_token_dump LABELS benchmark TIMEOUT 3600)
+lngeom_add_qtest(NAME bench_main_window_latency LABEL benchmark
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_main_window_latency.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/main_window_fixture.cpp
+    LIBS lngeom_app lngeom_widget_test_support FIXTURES ten_million_token_dump)
+set_tests_properties(bench_main_window_latency PROPERTIES TIMEOUT 7200)
+vtk_module_autoinit(TARGETS bench_main_window_latency MODULES ${VTK_LIBRARIES})

@@ -1,0 +1,168 @@
+// How long the GUI thread stalls, and how long each interaction takes until its view shows the
+// result, in the real main window on a large dump (by default ten million tokens × 2 sites at
+// d = 8, float16, written by tests/benchmarks/make_large_dump.py; LNGEOM_LATENCY_DUMP names
+// another). A 5 ms heartbeat timer runs on the GUI thread: the longest gap between its ticks is
+// the longest time the event loop could not run. Every interaction is started from inside the
+// event loop, so its synchronous part counts as a stall too. Reports; asserts no time.
+
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QtTest>
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+
+#include "tests/app/main_window_fixture.h"
+#include "tests/widgets/widgets_test_main.h"
+#include "widgets/charts/histogram_view.h"
+#include "widgets/document/token_selection.h"
+#include "widgets/projection/projection_view.h"
+#include "widgets/table/token_table_model.h"
+#include "widgets/table/token_table_view.h"
+
+using namespace lngeom;
+using namespace lngeom::widgets;
+
+namespace {
+
+constexpr int kHeartbeatMs = 5;
+constexpr qint64 kStallMs = 100;  // the target: no stall longer than this
+constexpr int kTimeoutMs = 30 * 60 * 1000;
+
+QString dumpPath() {
+    const QByteArray chosen = qgetenv("LNGEOM_LATENCY_DUMP");
+    return chosen.isEmpty() ? QStringLiteral(LNGEOM_TEST_OUTPUT_DIR "/ten-million-token-dump.h5")
+                            : QString::fromLocal8Bit(chosen);
+}
+
+// The longest gap between the ticks of a timer on the GUI thread, and how many exceeded kStallMs.
+class StallMeter {
+  public:
+    StallMeter() {
+        timer_.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&timer_, &QTimer::timeout, [this] { tick(); });
+        timer_.start(kHeartbeatMs);
+    }
+    void reset() {
+        longest_ = 0;
+        stalls_ = 0;
+        clock_.start();
+    }
+    qint64 longest() const { return std::max(longest_, clock_.elapsed()); }
+    int stalls() const { return stalls_; }
+
+  private:
+    void tick() {
+        const qint64 gap = clock_.restart();
+        longest_ = std::max(longest_, gap);
+        if (gap > kStallMs) ++stalls_;
+    }
+    QTimer timer_;
+    QElapsedTimer clock_;
+    qint64 longest_ = 0;
+    int stalls_ = 0;
+};
+
+struct Measured {
+    double wallSeconds = 0;
+    qint64 longestStallMs = 0;
+    int stalls = 0;
+};
+
+// Starts `interaction` from the event loop and runs the loop until `shown` has held for a few
+// heartbeats; the wall time is when it first held.
+Measured measure(StallMeter& meter, const std::function<void()>& interaction,
+                 const std::function<bool()>& shown) {
+    meter.reset();
+    QElapsedTimer wall;
+    wall.start();
+    QTimer::singleShot(0, interaction);
+    QCoreApplication::processEvents();
+    qint64 doneAt = -1;
+    while (wall.elapsed() < kTimeoutMs) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents,
+                                        kHeartbeatMs);
+        if (!shown()) {
+            doneAt = -1;
+            continue;
+        }
+        if (doneAt >= 0 && wall.elapsed() - doneAt >= 4 * kHeartbeatMs) break;
+        if (doneAt < 0) doneAt = wall.elapsed();
+    }
+    return {double(doneAt) / 1000.0, meter.longest(), meter.stalls()};
+}
+
+void report(const char* interaction, const Measured& measured) {
+    qInfo("%-28s until shown %8.2f s, longest GUI stall %5lld ms, stalls > %lld ms: %d",
+          interaction, measured.wallSeconds, measured.longestStallMs, kStallMs, measured.stalls);
+}
+
+}  // namespace
+
+class BenchMainWindowLatency : public QObject {
+    Q_OBJECT
+  private slots:
+    void interactionsOnALargeDump();
+};
+
+void BenchMainWindowLatency::interactionsOnALargeDump() {
+    StallMeter meter;
+    std::unique_ptr<test::WindowUnderTest> ui;
+    // The view shows the result and nothing in the window is loading any more.
+    const auto shownAndSettled = [&ui](const std::function<bool()>& shown) {
+        return [&ui, shown] {
+            return ui && ui->window->isSettled() && shown() && ui->window->stillLoading().isEmpty();
+        };
+    };
+    const Measured opening = measure(
+        meter, [&ui] { ui = std::make_unique<test::WindowUnderTest>(QStringList{dumpPath()}); },
+        shownAndSettled([] { return true; }));
+    QVERIFY2(ui && ui->documents->current()->state() == DumpDocument::State::Ready,
+             qPrintable(ui ? ui->messages() : QString("no window")));
+    DumpDocument* document = ui->documents->current();
+    qInfo("%s: %lld tokens, %zu sites, d = %lld", qPrintable(dumpPath()),
+          qlonglong(document->info().n_tokens), document->info().sites.size(),
+          qlonglong(document->info().sites.front().d));
+    report("open (pass, first views)", opening);
+
+    ProjectionView* projection = ui->window->views().projection;
+    const SiteIndex other = document->info().sites.size() > 1 ? 1 : 0;
+    report("switch site", measure(
+                              meter, [&] { document->setCurrentSite(other); }, shownAndSettled([&] {
+                                  return projection->shownCloud() &&
+                                         projection->shownCloud()->request.site == other;
+                              })));
+
+    TokenTableModel* table = ui->window->views().table->model();
+    const int metricColumn = table->columnCount() - 1;
+    report("sort the token table",
+           measure(
+               meter, [&] { table->sort(metricColumn, Qt::DescendingOrder); },
+               shownAndSettled([&] { return !table->isComputing(); })));
+    qInfo("  table status after the sort: '%s'", qPrintable(table->status()));
+
+    HistogramView* histogram = ui->window->histogramView();
+    const ValueRange range = histogram->effectiveRange();
+    report(
+        "brush a histogram range",
+        measure(
+            meter,
+            [&] { histogram->selectRange(range.low, range.low + 0.2 * (range.high - range.low)); },
+            shownAndSettled([&] { return document->selection()->count() > 0; })));
+
+    report("re-bin the histogram", measure(
+                                       meter, [&] { histogram->setBins(37); }, shownAndSettled([&] {
+                                           return histogram->histogram() &&
+                                                  histogram->histogram()->counts.size() == 37;
+                                       })));
+
+    report("clear the selection",
+           measure(
+               meter, [&] { document->selection()->clear(); },
+               shownAndSettled([&] { return document->selection()->count() == 0; })));
+    ui->window->grab().save(LNGEOM_TEST_OUTPUT_DIR "/bench-main-window-latency.png");
+}
+
+LNGEOM_WIDGETS_TEST_MAIN(BenchMainWindowLatency)
+#include "bench_main_window_latency.moc"
