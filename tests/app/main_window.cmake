@@ -79,6 +79,7 @@ set_tests_properties(main_window_latency_dump PROPERTIES
 lngeom_add_qtest(NAME bench_main_window_latency LABEL benchmark
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_main_window_latency.cpp
             ${CMAKE_CURRENT_LIST_DIR}/main_window_fixture.cpp
-    LIBS lngeom_app lngeom_widget_test_support FIXTURES ten_million_token_dump)
+    LIBS lngeom_app lngeom_widget_test_support FIXTURES ten_million_token_dump
+    ENVIRONMENT QTEST_FUNCTION_TIMEOUT=7200000)
 set_tests_properties(bench_main_window_latency PROPERTIES TIMEOUT 7200)
 vtk_module_autoinit(TARGETS bench_main_window_latency MODULES ${VTK_LIBRARIES})
