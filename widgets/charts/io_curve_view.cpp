@@ -100,7 +100,7 @@ void IoCurveView::refresh() {
         jobDue_ = !isVisible();
         if (!jobDue_)
             submitForResult(
-                worker_, this,
+                worker_, this, "the input-output curve",
                 [dump = document()->dump(),
                  site = document()->currentSite()](const std::atomic<bool>& cancel) {
                     return sample_io_curve(*dump, site, kIoCurvePoints, &cancel);
