@@ -62,9 +62,14 @@ def probe_refuses(probe, path):
     return not (result.returncode == 0 and result.stdout.rstrip().endswith("valid"))
 
 
+# A replay that runs longer is a hang (the fuzzer cuts at 1 s; the slowest valid input takes tens
+# of ms). Short, because libhdf5's own hangs are found every minute or two, and each is replayed.
+REPLAY_TIMEOUT_SECONDS = 5
+
+
 def classify(binary, probe, path):
-    result = subprocess.run([binary, "-timeout=20", path], capture_output=True, text=True,
-                            env=os.environ)
+    result = subprocess.run([binary, f"-timeout={REPLAY_TIMEOUT_SECONDS}", path],
+                            capture_output=True, text=True, env=os.environ)
     if result.returncode == 0:
         return "replayed", "does not fail when replayed alone (fixed, or it needed the run's state)"
     function, module = first_real_frame(result.stderr)
