@@ -67,7 +67,10 @@ void validate_dump(const std::string& path, const std::string& dataset,
         [&listener](const hdf5::Where& where, std::string_view activity) {
             listener(where.object, activity);
         });
-    const Dump dump = Dump::open(path, dataset);
+    validate_open_dump(Dump::open(path, dataset), scope);
+}
+
+void validate_open_dump(const Dump& dump, const ValidationScope& scope) {
     walk_chunk_indexes(dump);
     read_first_and_last_rows(dump);
     read_token_columns(dump, scope);

@@ -26,4 +26,9 @@ struct ValidationScope {
 void validate_dump(const std::string& path, const std::string& dataset,
                    const ValidationListener& listener, const ValidationScope& scope = {});
 
+class Dump;
+// What validate_dump asks after opening the dump, asked of one already open: the fuzzer goes on
+// to read the dump it validated instead of opening its bytes a second time.
+void validate_open_dump(const Dump& dump, const ValidationScope& scope = {});
+
 }  // namespace lngeom

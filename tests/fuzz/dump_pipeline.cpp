@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 #include "core/errors.h"
 #include "core/io/dump.h"
@@ -84,30 +85,28 @@ void exercise(PipelineReport& report, const Dump& dump, const PipelineOptions& o
     attempt(report, [&] { run_metrics_pass(dump, pass); });
 }
 
-// lngeom-probe's validation, as it runs before lngeom reads a file; true when it passes.
+// lngeom-probe's validation, as it runs before lngeom reads a file; the dump when it passes (the
+// probe and lngeom open the same bytes the same way, so it is opened once here).
 // SeveralDatasetsError propagates: it is the cue for the dataset picker.
-bool validated(PipelineReport& report, const std::string& path, const std::string& dataset,
-               const PipelineOptions& options) {
+std::optional<Dump> validated(PipelineReport& report, const std::string& path,
+                              const std::string& dataset, const PipelineOptions& options) {
     try {
-        validate_dump(path, dataset, [](const std::string&, std::string_view) {},
-                      {.token_strings = options.read_token_strings});
+        Dump dump = Dump::open(path, dataset);
+        validate_open_dump(dump, {.token_strings = options.read_token_strings});
+        ++report.completed;
+        return dump;
     } catch (const SeveralDatasetsError&) {
         throw;
     } catch (const Error& error) {
         report.refusals.push_back(error.what());
-        return false;
+        return std::nullopt;
     }
-    ++report.completed;
-    return true;
 }
 
 void open_and_exercise(PipelineReport& report, const std::string& path, const std::string& dataset,
                        const PipelineOptions& options) {
-    if (!validated(report, path, dataset, options)) return;
-    attempt(report, [&] {
-        const Dump dump = Dump::open(path, dataset);
-        exercise(report, dump, options);
-    });
+    const std::optional<Dump> dump = validated(report, path, dataset, options);
+    if (dump) attempt(report, [&] { exercise(report, *dump, options); });
 }
 
 // A file with several candidates: the picker lists them, and the first few are opened.

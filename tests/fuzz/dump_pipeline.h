@@ -21,11 +21,11 @@ struct PipelineOptions {
     bool read_token_strings = true;
 };
 
-// What lngeom does with a file: validates it as lngeom-probe does (validate_dump) and, when
-// that passes, opens it, reads every site's input and output in blocks through the metrics
-// kernel, its gamma, beta and token columns, and runs the metrics pass when the dump is small;
-// a generic file with several candidates has them listed, and its first few are validated and
-// opened in turn. Sites too large to read whole in a moment (a few thousand values: the fuzzer
+// What lngeom does with a file: opens and validates it as lngeom-probe does (Dump::open, then
+// validate_open_dump) and, when that passes, reads every site's input and output in blocks through
+// the metrics kernel, its gamma, beta and token columns, and runs the metrics pass when the dump is
+// small; a generic file with several candidates has them listed, and its first few are validated
+// and opened in turn. Sites too large to read whole in a moment (a few thousand values: the fuzzer
 // runs each input in about a millisecond) are read at their first and last rows only, and the
 // pass runs on dumps of a few sites and values only.
 PipelineReport run_dump_pipeline(const std::string& path, const PipelineOptions& options = {});

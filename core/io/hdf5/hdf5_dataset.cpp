@@ -158,15 +158,42 @@ void require_filters_available(const Dataset& dataset, const Where& where) {
     }
 }
 
+namespace {
+
+// libhdf5 converts a read's values through a buffer of the transfer's size (1 MiB by default) that
+// it zeroes on every converting read: for a read of a few values (gamma, one vector, a site's edge
+// rows, the fuzzer's every read) zeroing that megabyte took most of the read's time. Reads of up
+// to this many bytes (values times the larger of their memory size and 8, the largest numeric
+// value stored) use a transfer whose buffer is only this large; larger reads keep the default.
+constexpr size_t kSmallReadBytes = 64 * 1024;
+
+PropertyList small_read_transfer(const Where& where) {
+    PropertyList transfer(
+        check_id(H5Pcreate(H5P_DATASET_XFER), where, "cannot create the transfer plist"));
+    check_status(H5Pset_buffer(transfer.id(), kSmallReadBytes, nullptr, nullptr), where,
+                 "cannot size the conversion buffer");
+    return transfer;
+}
+
+hid_t read_transfer(hid_t memory_type, const std::vector<hsize_t>& count, const Where& where) {
+    double bytes = double(std::max<size_t>(H5Tget_size(memory_type), 8));
+    for (hsize_t extent : count) bytes *= double(extent);
+    if (bytes > double(kSmallReadBytes)) return H5P_DEFAULT;
+    static const PropertyList small = small_read_transfer(where);
+    return small.id();
+}
+
+}  // namespace
+
 void read_box(const Dataset& dataset, hid_t memory_type, const std::vector<hsize_t>& offset,
               const std::vector<hsize_t>& count, void* buffer, const Where& where) {
     const Dataspace file_space = selected_file_space(dataset, offset, count, where);
     Dataspace memory_space(check_id(H5Screate_simple(int(count.size()), count.data(), nullptr),
                                     where, "cannot create memory dataspace"));
     announce(where, "reading its values " + box_text(offset, count));
-    check_status(
-        H5Dread(dataset.id(), memory_type, memory_space.id(), file_space.id(), H5P_DEFAULT, buffer),
-        where, "cannot read " + box_text(offset, count));
+    check_status(H5Dread(dataset.id(), memory_type, memory_space.id(), file_space.id(),
+                         read_transfer(memory_type, count, where), buffer),
+                 where, "cannot read " + box_text(offset, count));
 }
 
 void read_box_raw16(const Dataset& dataset, const std::vector<hsize_t>& offset,
