@@ -35,41 +35,57 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0
 # libFuzzer runs in-process (three times the executions of fork mode on this machine,
-# whose short jobs each restart the process and re-run their seeds and new inputs); when it
-# stops at a finding, it is started again on the corpus it has grown, so one libhdf5 crash or
-# hang does not end the run. Hangs are cut after 1 s (the slowest valid input takes tens of ms);
-# every finding is then replayed and classified: those of lngeom fail the run, libhdf5's own
-# are listed.
+# whose short jobs each restart the process and re-run their seeds and new inputs), one worker
+# per core (FUZZ_WORKERS), all growing the same corpus and reloading what the others added every
+# few seconds; when a worker stops at a finding, it is started again on the corpus, so one
+# libhdf5 crash or hang does not end the run. Hangs are cut after 1 s (the slowest valid input
+# takes tens of ms); every finding is then replayed and classified: those of lngeom fail the
+# run, libhdf5's own are listed.
 rm -rf "$build_dir/findings" && mkdir -p "$build_dir/findings"
-: > "$build_dir/fuzz.log"
+rm -f "$build_dir"/fuzz*.log
 fuzzer="$build_dir/tests/fuzz/fuzz_dump"
 seed=${FUZZ_SEED:-1}
+workers=${FUZZ_WORKERS:-$(nproc)}
 # CPU seconds this script's finished children used (cutime + cstime): the machine may be shared,
 # so the rate is also given per CPU second, which is what one free core would run.
 children_cpu() { awk -v tick="$(getconf CLK_TCK)" '{print ($16 + $17) / tick}' /proc/$$/stat; }
 cpu_before=$(children_cpu)
 start=$SECONDS
-while ((SECONDS - start < seconds)); do
-    "$fuzzer" -max_total_time=$((seconds - (SECONDS - start))) -timeout=1 -rss_limit_mb=2048 \
-        -malloc_limit_mb=1048576 -max_len=$max_len -dict=tests/fuzz/hdf5.dict -seed="$seed" \
-        -entropic_scale_per_exec_time=1 -reload=0 -print_final_stats=1 \
-        -artifact_prefix="$build_dir/findings/" "$@" \
-        "$build_dir/corpus" "$seeds" tests/fuzz/regressions >> "$build_dir/fuzz.log" 2>&1 || true
-    # A restart with the same seed would mutate the same way; 0 is a fresh random one each time.
-    ((seed == 0)) || seed=$((seed + 1))
+deadline=$((start + seconds))
+# fuzz_worker INDEX SEED: sessions until the deadline. A restart with the same seed would mutate
+# the same way, so each session takes the next seed no other worker uses; 0 is a fresh random
+# one each time.
+fuzz_worker() {
+    local seed=$2
+    while ((SECONDS < deadline)); do
+        "$fuzzer" -max_total_time=$((deadline - SECONDS)) -timeout=1 -rss_limit_mb=2048 \
+            -malloc_limit_mb=1048576 -max_len=$max_len -dict=tests/fuzz/hdf5.dict -seed="$seed" \
+            -entropic_scale_per_exec_time=1 -reload=5 -print_final_stats=1 \
+            -artifact_prefix="$build_dir/findings/" "${extra[@]}" \
+            "$build_dir/corpus" "$seeds" tests/fuzz/regressions >> "$build_dir/fuzz-$1.log" 2>&1 ||
+            true
+        ((seed == 0)) || seed=$((seed + workers))
+    done
+}
+extra=("$@")
+for ((worker = 0; worker < workers; ++worker)); do
+    fuzz_worker "$worker" $((seed == 0 ? 0 : seed + worker)) &
 done
+wait
+cat "$build_dir"/fuzz-*.log > "$build_dir/fuzz.log"
 elapsed=$((SECONDS - start))
 cpu=$(awk -v after="$(children_cpu)" -v before="$cpu_before" 'BEGIN {print after - before}')
 # How each session ended: a finding's first line (none when it ran out the time).
 grep -E '^==[0-9]+== ?ERROR' "$build_dir/fuzz.log" || true
 # The rate over the whole run, restarts included: each session's last count of executions.
-/usr/bin/python3 - "$build_dir/fuzz.log" "$elapsed" "$cpu" <<'PY'
+/usr/bin/python3 - "$build_dir/fuzz.log" "$elapsed" "$cpu" "$workers" <<'PY'
 import re, sys
 runs = sum(int(n) for n in re.findall(r"^stat::number_of_executed_units: (\d+)",
                                       open(sys.argv[1]).read(), re.M))
 sessions = open(sys.argv[1]).read().count("stat::number_of_executed_units")
 elapsed, cpu = max(float(sys.argv[2]), 1), max(float(sys.argv[3]), 0.01)
-print(f"lngeom fuzz: {runs} executions in {elapsed:.0f} s ({sessions} sessions), "
+print(f"lngeom fuzz: {runs} executions in {elapsed:.0f} s ({sessions} sessions, "
+      f"{sys.argv[4]} workers), "
       f"{runs / elapsed:.0f} exec/s; {cpu:.0f} CPU s, {runs / cpu:.0f} exec per CPU second")
 PY
 echo "lngeom fuzz: findings of this run, replayed:"
