@@ -92,8 +92,8 @@ class MassiveView : public QWidget {
     std::vector<Int8Outliers> int8_;
     MassiveCurves curves_;
     std::optional<Histogram> shares_;
-    ViewJobs shareJobs_{this};
-    ViewJobs selectJobs_{this};
+    ViewJobs shareJobs_{this, "the energy-share histogram"};
+    ViewJobs selectJobs_{this, "the flagged tokens"};
     ChartView* chart_;
     QLabel* caption_;
     QPushButton* select_;
