@@ -37,6 +37,8 @@ const QColor kShareColour(200, 40, 40);
 constexpr int kCaptionDims = 5;
 constexpr int kShareBins = 20;
 constexpr int kSharesHeight = 130;
+// Below this the layer chart's title, legend and axes overlap; the dock scrolls instead.
+constexpr int kChartMinHeight = 240;
 
 MassiveSites gatherReports(const Dump& dump, const MassiveThresholds& thresholds,
                            const std::atomic<bool>* cancel) {
@@ -78,6 +80,7 @@ MassiveView::MassiveView(QWidget* parent)
     });
     binding_->showStateOver(chart_);
     sharesChart_->setFixedHeight(kSharesHeight);
+    chart_->setMinimumHeight(kChartMinHeight);
     sharesChart_->setLogarithmic(vtkAxis::LEFT, true);
     layOutSiteChart(this, chart_, caption_,
                     [this](double x) {
@@ -259,11 +262,14 @@ QString MassiveView::int8Caption() const {
     for (const Int8Outliers& width : int8_) {
         if (width.d != d) continue;
         QString dims;
-        for (std::size_t k = 0; k < width.dims.size(); ++k)
+        for (std::size_t k = 0; k < width.dims.size() && k < kCaptionDims; ++k)
             dims += tr("%1%2 (%3 sites)")
                         .arg(k ? ", " : "")
                         .arg(width.dims[k])
                         .arg(width.sites_with[k]);
+        if (width.dims.size() > kCaptionDims)
+            dims += tr(" and %1 more (lngeom stats --format json lists them all)")
+                        .arg(width.dims.size() - kCaptionDims);
         return tr(" LLM.int8() outlier features (|x| ≥ 6 at ≥ 6 % of the tokens of ≥ 25 % of the "
                   "%1 sites of width %2): %3.")
             .arg(width.sites)
