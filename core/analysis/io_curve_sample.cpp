@@ -24,7 +24,9 @@ RowMatrixD read_sample(const Dump& dump, SiteIndex site, Index max_rows, std::ve
     for (const auto& run : runs) total += run.second;
     RowMatrixD x(total, info.d);
     RowBlock block;
-    for (const auto& [first, count] : runs) {
+    for (const auto& run : runs) {
+        const Index first = run.first;
+        const Index count = run.second;
         if (cancel && cancel->load())
             throw CancelledError(dump.info().path, "/norms/" + info.key,
                                  "the input–output curve was cancelled");
