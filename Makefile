@@ -22,8 +22,9 @@ build: configure
 run: build
 	@$(BUILD_DIR)/app/lngeom $(ARGS)
 
+# Benchmarks (CTest label "benchmark") report and assert nothing: `make bench` runs them.
 test: build
-	@tools/run-tests.sh $(BUILD_DIR)
+	@tools/run-tests.sh $(BUILD_DIR) -LE benchmark
 
 # Core and widget tests built with ASan + UBSan (tests/sanitizers/).
 test-sanitize: setup
@@ -34,6 +35,7 @@ fuzz: setup
 	@tests/fuzz/run-fuzzer.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
 
 bench: build
+	@tools/run-tests.sh $(BUILD_DIR) -L benchmark
 	@/usr/bin/python3 tests/benchmarks/bench_stats.py --lngeom $(BUILD_DIR)/app/lngeom
 
 clean:
