@@ -44,6 +44,23 @@ std::string metric_table() {
     return keys;
 }
 
+// The file's absolute path, size, modification time and hashes of its first and last 64 KiB,
+// one per line.
+std::string file_identity(const std::string& path) {
+    std::error_code error;
+    const fs::path absolute = fs::weakly_canonical(fs::absolute(path), error);
+    const std::uintmax_t size = fs::file_size(path, error);
+    if (error) throw Error(path, "", "cannot be read for its cache key: " + error.message());
+    const auto modified = fs::last_write_time(path, error).time_since_epoch().count();
+    std::ifstream in(path, std::ios::binary);
+    const std::uintmax_t edge = std::min<std::uintmax_t>(size, kIdentityHashBytes);
+    const std::uint64_t head = hash_of_range(in, 0, edge);
+    const std::uint64_t tail = hash_of_range(in, size - edge, edge);
+    return absolute.string() + "\nsize=" + std::to_string(size) +
+           "\nmtime=" + std::to_string(modified) + "\nhead=" + hex(head) + "\ntail=" + hex(tail) +
+           "\n";
+}
+
 }  // namespace
 
 std::string default_cache_directory() {
@@ -54,20 +71,13 @@ std::string default_cache_directory() {
     return (fs::path(home && *home ? home : "/tmp") / ".cache" / "lngeom").string();
 }
 
-std::string dump_identity(const std::string& dump_path, const std::string& dataset) {
-    std::error_code error;
-    const fs::path absolute = fs::weakly_canonical(fs::absolute(dump_path), error);
-    const std::uintmax_t size = fs::file_size(dump_path, error);
-    if (error) throw Error(dump_path, "", "cannot be read for its cache key: " + error.message());
-    const auto modified = fs::last_write_time(dump_path, error).time_since_epoch().count();
-    std::ifstream in(dump_path, std::ios::binary);
-    const std::uintmax_t edge = std::min<std::uintmax_t>(size, kIdentityHashBytes);
-    const std::uint64_t head = hash_of_range(in, 0, edge);
-    const std::uint64_t tail = hash_of_range(in, size - edge, edge);
+std::string dump_identity(const std::string& dump_path, const std::string& dataset,
+                          const std::vector<std::string>& shard_files) {
+    std::string shards;
+    for (const std::string& shard : shard_files) shards += "shard=" + file_identity(shard);
     return "lngeom metrics cache " + std::to_string(kMetricsCacheVersion) +
-           "\npath=" + absolute.string() + "\nsize=" + std::to_string(size) +
-           "\nmtime=" + std::to_string(modified) + "\ndataset=" + dataset + "\nhead=" + hex(head) +
-           "\ntail=" + hex(tail) + "\nmetrics=" + metric_table() + "\n";
+           "\npath=" + file_identity(dump_path) + "dataset=" + dataset + "\n" + shards +
+           "metrics=" + metric_table() + "\n";
 }
 
 std::string metrics_cache_path(const std::string& directory, const std::string& dump_path,

@@ -36,7 +36,23 @@ std::string only_candidate(const hdf5::File& file, const std::string& path) {
         path, "/", "has several float datasets: " + list + "; pass --dataset with the one to open");
 }
 
-detail::DumpContents open_contents(const std::string& path, const std::string& dataset) {
+// Every shard file the sites' datasets read from, sorted, each once.
+std::vector<std::string> shard_files_of(const std::vector<detail::SiteSource>& sites) {
+    std::vector<std::string> files;
+    const auto take = [&files](const detail::FloatDataset& data) {
+        files.insert(files.end(), data.shard_files.begin(), data.shard_files.end());
+    };
+    for (const detail::SiteSource& site : sites) {
+        take(site.input);
+        for (const auto* optional : {&site.output, &site.gamma, &site.beta})
+            if (*optional) take(**optional);
+    }
+    std::sort(files.begin(), files.end());
+    files.erase(std::unique(files.begin(), files.end()), files.end());
+    return files;
+}
+
+detail::DumpContents open_layout(const std::string& path, const std::string& dataset) {
     hdf5::File file = hdf5::open_file_read_only(path);
     if (!dataset.empty()) return detail::open_generic_layout(std::move(file), path, dataset);
     if (detail::has_native_marker(file, path)) {
@@ -46,6 +62,12 @@ detail::DumpContents open_contents(const std::string& path, const std::string& d
     }
     const std::string only = only_candidate(file, path);
     return detail::open_generic_layout(std::move(file), path, only);
+}
+
+detail::DumpContents open_contents(const std::string& path, const std::string& dataset) {
+    detail::DumpContents contents = open_layout(path, dataset);
+    contents.info.shard_files = shard_files_of(contents.sites);
+    return contents;
 }
 
 void require_range(const std::string& file, const std::string& object, Index first, Index count,

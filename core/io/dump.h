@@ -74,6 +74,9 @@ struct DumpInfo {
     bool has_tokens = false;
     bool has_sequence = false;
     bool has_position = false;
+    // A master file's shards (HDF5 virtual datasets over files beside it) that the sites' vectors
+    // come from, sorted; empty for a dump stored in one file.
+    std::vector<std::string> shard_files;
 };
 
 // A float dataset a generic file offers, for the dataset picker.

@@ -54,7 +54,8 @@ Matrix& block_matrix(RowBlock& out, Index rows, Index cols) {
 FloatDataset open_float_dataset(const hdf5::File& file, const hdf5::Where& where,
                                 const std::string& path) {
     const hdf5::Where here{where.file, path};
-    FloatDataset data{hdf5::open_dataset(file.id(), path, here), here, StoredType::Float32, {}, {}};
+    FloatDataset data{
+        hdf5::open_dataset(file.id(), path, here), here, StoredType::Float32, {}, {}, {}};
     const std::optional<StoredType> type = hdf5::stored_float_type(data.dataset, here);
     if (!type) {
         throw FormatError(here.file, path,
@@ -66,7 +67,7 @@ FloatDataset open_float_dataset(const hdf5::File& file, const hdf5::Where& where
     data.shape = hdf5::dataset_shape(data.dataset, here);
     data.chunk = hdf5::chunk_shape(data.dataset, here);
     hdf5::require_filters_available(data.dataset, here);
-    hdf5::require_values_inside_file(data.dataset, here);
+    data.shard_files = hdf5::require_values_inside_file(data.dataset, here);
     require_chunk_within_limit(data);
     return data;
 }

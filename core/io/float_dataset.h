@@ -16,6 +16,8 @@ struct FloatDataset {
     StoredType type = StoredType::Float32;
     std::vector<hsize_t> shape;
     std::vector<hsize_t> chunk;  // empty when contiguous
+    // The shard files a virtual dataset's values come from; empty for one stored in its file.
+    std::vector<std::string> shard_files;
 };
 
 // Opens `path` and checks it holds floats this reader converts, with filters that are

@@ -34,8 +34,12 @@ void require_dataset(const hdf5::File& file, const std::string& path, const std:
 
 // Each site owns a handle; HDF5 shares one open dataset (and its chunk cache) between them.
 FloatDataset reopened(const hdf5::File& file, const FloatDataset& data) {
-    return {hdf5::open_dataset(file.id(), data.where.object, data.where), data.where, data.type,
-            data.shape, data.chunk};
+    return {hdf5::open_dataset(file.id(), data.where.object, data.where),
+            data.where,
+            data.type,
+            data.shape,
+            data.chunk,
+            data.shard_files};
 }
 
 // Each layer of a (n_layers, n_tokens, d) dataset becomes a site with its own metadata, so a

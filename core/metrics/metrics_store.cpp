@@ -58,7 +58,7 @@ MetricsStore MetricsStore::compute(const Dump& dump, const std::string& dataset,
         options.cache_directory.empty() ? default_cache_directory() : options.cache_directory;
     store.cache_path_ = metrics_cache_path(directory, info.path, dataset);
     // Taken before the pass: a dump changed while it runs then no longer matches its cache.
-    const std::string identity = dump_identity(info.path, dataset);
+    const std::string identity = dump_identity(info.path, dataset, info.shard_files);
     store.columns_ = MetricsCacheFile::open(store.cache_path_, identity, info);
     if (store.columns_) {
         store.summaries_ = store.columns_->summaries();

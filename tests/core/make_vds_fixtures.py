@@ -14,7 +14,9 @@ Each case is a directory, since a master reads its shards from its own directory
 - short/: the second shard with fewer rows than the master maps from it;
 - gap/: a master whose mappings leave rows 400 to 699 unmapped;
 - nested/: the second shard itself virtual;
-- not_hdf5/, directory/, fifo/: the second shard replaced by a text file, a directory, a FIFO.
+- not_hdf5/, directory/, fifo/: the second shard replaced by a text file, a directory, a FIFO;
+- changed/: only `dump-00001.h5`, good/'s second shard with the first site's inputs doubled in
+  place (same size and layout), to replace good/'s and find the metrics cache stale.
 """
 import os
 import shutil
@@ -100,6 +102,17 @@ def replace_second_shard(outdir, name, make):
     make(path)
 
 
+def changed_shard(outdir):
+    directory = os.path.join(outdir, "changed")
+    shutil.rmtree(directory, ignore_errors=True)
+    os.makedirs(directory)
+    path = os.path.join(directory, "dump-00001.h5")
+    shutil.copy(os.path.join(outdir, "good", "dump-00001.h5"), path)
+    with h5py.File(path, "r+") as f:
+        inputs = f["norms/000/input"]
+        inputs[...] = inputs[...] * 2
+
+
 def damaged(outdir):
     os.remove(os.path.join(copy_case(outdir, "missing"), "dump-00001.h5"))
     good_directory = os.path.join(outdir, "good")
@@ -145,6 +158,7 @@ def main():
     shutil.rmtree(directory, ignore_errors=True)
     os.makedirs(directory)
     good(directory)
+    changed_shard(outdir)
     damaged(outdir)
 
 

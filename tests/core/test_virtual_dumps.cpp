@@ -1,12 +1,17 @@
 // A dump written in shards under a master of virtual datasets (tools/lngeom_shards.py) opens as
 // one dump: the same sites, rows, token columns and statistics as the same rows in one file.
 // Every master whose shards are missing, elsewhere, of another type or shape, nested, or not
-// regular HDF5 files is refused by name before a row is read; none reads as fill values.
+// regular HDF5 files is refused by name before a row is read; none reads as fill values. The
+// metrics cache of a master goes stale when one of its shards changes.
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "core/errors.h"
 #include "core/io/dump.h"
 #include "core/metrics/metrics_pass.h"
+#include "core/metrics/metrics_store.h"
 #include "tests/core/test_error_checks.h"
 
 using namespace lngeom;
@@ -115,6 +120,35 @@ class TestVirtualDumps : public QObject {
         if (!shard.isEmpty())
             QVERIFY2(caught.message.find(fixture(file + "/" + shard)) != std::string::npos,
                      caught.message.c_str());
+    }
+
+    // Rewriting a shard leaves the master's own bytes as they were: the cache key covers the
+    // shards, so the cache of the old rows is not used.
+    void changed_shard_makes_the_cache_stale() {
+        QTemporaryDir directory;
+        const QDir good(QString::fromStdString(fixture("good")));
+        for (const QString& name : good.entryList({"dump*.h5"}, QDir::Files))
+            QVERIFY(QFile::copy(good.filePath(name), directory.filePath(name)));
+        const std::string master = directory.filePath("dump.h5").toStdString();
+        StoreOptions options;
+        options.cache_directory = directory.filePath("cache").toStdString();
+        const auto compute = [&] {
+            const Dump dump = Dump::open(master);
+            QCOMPARE(dump.info().shard_files.size(), std::size_t(3));
+            return MetricsStore::compute(dump, "", options);
+        };
+        const MetricsStore first = compute();
+        QVERIFY(!first.loaded_from_cache());
+        QVERIFY(compute().loaded_from_cache());
+
+        const QString shard = directory.filePath("dump-00001.h5");
+        QVERIFY(QFile::remove(shard));
+        QVERIFY(QFile::copy(QString::fromStdString(fixture("changed/dump-00001.h5")), shard));
+        const MetricsStore again = compute();
+        QVERIFY(!again.loaded_from_cache());
+        const std::size_t norm = std::size_t(Metric::Norm);
+        QVERIFY(again.summaries()[0].metrics[norm].mean > first.summaries()[0].metrics[norm].mean);
+        QVERIFY(compute().loaded_from_cache());
     }
 
     // HDF5 would otherwise look for the shards in the directories this names first.

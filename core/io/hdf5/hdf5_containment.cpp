@@ -38,16 +38,14 @@ void require_not_external_link(hid_t location, const std::string& path, const Wh
                           "; lngeom reads only the file it was given (open that file itself)");
 }
 
-void require_values_inside_file(const Dataset& dataset, const Where& where) {
+std::vector<std::string> require_values_inside_file(const Dataset& dataset, const Where& where) {
     PropertyList plist(
         check_id(H5Dget_create_plist(dataset.id()), where, "cannot get the creation plist"));
-    if (H5Pget_layout(plist.id()) == H5D_VIRTUAL) {
-        require_virtual_sources_beside_file(dataset, where);
-        return;
-    }
+    if (H5Pget_layout(plist.id()) == H5D_VIRTUAL)
+        return require_virtual_sources_beside_file(dataset, where);
     const int n_external =
         check_status(H5Pget_external_count(plist.id()), where, "cannot list external files");
-    if (n_external == 0) return;
+    if (n_external == 0) return {};
     char name[512] = {};
     off_t offset = 0;
     hsize_t size = 0;

@@ -4,6 +4,7 @@
 // read another user's data or block forever on a FIFO, so each is refused with a message.
 
 #include <string>
+#include <vector>
 
 #include "core/io/hdf5/hdf5_handles.h"
 
@@ -14,7 +15,8 @@ namespace lngeom::hdf5 {
 void require_not_external_link(hid_t location, const std::string& path, const Where& where);
 
 // FormatError when the dataset's values live in external raw files, or are virtual other than
-// over shard files beside it (hdf5_virtual.h).
-void require_values_inside_file(const Dataset& dataset, const Where& where);
+// over shard files beside it (hdf5_virtual.h). Returns those shard files (none for a dataset
+// stored in its own file).
+std::vector<std::string> require_values_inside_file(const Dataset& dataset, const Where& where);
 
 }  // namespace lngeom::hdf5

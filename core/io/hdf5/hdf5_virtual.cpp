@@ -1,5 +1,6 @@
 #include "core/io/hdf5/hdf5_virtual.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
@@ -108,7 +109,9 @@ void require_usable_source(const Dataset& virtual_dataset, hid_t source_space, h
 }
 
 // One mapping: its source file exists beside the virtual file and its dataset is usable.
-void require_mapping(const Dataset& dataset, hid_t creation, size_t index, const Where& where) {
+// Returns the source file's path.
+std::string require_mapping(const Dataset& dataset, hid_t creation, size_t index,
+                            const Where& where) {
     const std::string file_name = virtual_text(
         [&](char* text, size_t size) {
             return H5Pget_virtual_filename(creation, index, text, size);
@@ -144,6 +147,7 @@ void require_mapping(const Dataset& dataset, hid_t creation, size_t index, const
         throw FormatError(where.file, where.object,
                           "its source shard cannot be read: " + std::string(failure.what()));
     }
+    return source_path;
 }
 
 // Elements no mapping covers would read as the fill value.
@@ -168,7 +172,8 @@ void require_full_coverage(const Dataset& dataset, hid_t creation, size_t mappin
 
 }  // namespace
 
-void require_virtual_sources_beside_file(const Dataset& dataset, const Where& where) {
+std::vector<std::string> require_virtual_sources_beside_file(const Dataset& dataset,
+                                                             const Where& where) {
     if (const char* prefix = std::getenv("HDF5_VDS_PREFIX"); prefix && *prefix)
         throw FormatError(where.file, where.object,
                           std::string(kOnlyShards) +
@@ -182,9 +187,13 @@ void require_virtual_sources_beside_file(const Dataset& dataset, const Where& wh
         throw FormatError(where.file, where.object,
                           "is a virtual dataset of " + std::to_string(mappings) +
                               " mappings; lngeom reads from 1 to " + std::to_string(kMaxMappings));
+    std::vector<std::string> sources;
     for (size_t index = 0; index < mappings; ++index)
-        require_mapping(dataset, creation.id(), index, where);
+        sources.push_back(require_mapping(dataset, creation.id(), index, where));
     require_full_coverage(dataset, creation.id(), mappings, where);
+    std::sort(sources.begin(), sources.end());
+    sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+    return sources;
 }
 
 }  // namespace lngeom::hdf5

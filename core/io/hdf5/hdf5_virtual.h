@@ -4,6 +4,9 @@
 // shard files beside it. HDF5 reads an element whose source file is missing as the fill value
 // (zeros) without a word, so every source is checked before anything is read.
 
+#include <string>
+#include <vector>
+
 #include "core/io/hdf5/hdf5_handles.h"
 
 namespace lngeom::hdf5 {
@@ -13,6 +16,9 @@ namespace lngeom::hdf5 {
 // `where.file`; its dataset exists, has the virtual dataset's element type and rank, is large
 // enough for the rows mapped from it, is neither virtual nor stored outside its file, and its
 // filters are available; and the mappings cover every element of the virtual dataset.
-void require_virtual_sources_beside_file(const Dataset& dataset, const Where& where);
+// Returns the shard files the values come from (paths as opened, sorted, each once; the master
+// itself when a mapping names "."), which the metrics cache key covers.
+std::vector<std::string> require_virtual_sources_beside_file(const Dataset& dataset,
+                                                             const Where& where);
 
 }  // namespace lngeom::hdf5
