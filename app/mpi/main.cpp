@@ -17,7 +17,9 @@ RANK of N, split at the dataset's chunks), and the mergeable states meet at rank
 the report (or writes it, or the merged state). The report is the one `lngeom stats FILE`
 gives: counts, min, max exactly; means and standard deviations within 1e-12; percentiles exact
 up to 8192 valid tokens per site and within 0.4 % beyond. If a rank fails, rank 0 names it and
-the reason, writes nothing and exits with status 1.
+the reason, writes nothing and exits with status 1. Rank 0 first validates the file in
+lngeom-probe, a process of its own, as `lngeom stats` does: a file on which libhdf5 crashes or
+hangs ends the job with one line naming it and status 1, before any rank reads it.
 
 Options (as for lngeom stats):
   --dataset PATH        the dataset to open in a generic (non-lngeom) HDF5 file
@@ -25,6 +27,7 @@ Options (as for lngeom stats):
   --output OUT          write to OUT (atomically) instead of standard output
   --memory-budget MB    memory of each rank (default 512)
   --threads N           threads of each rank (default: all cores; give cores per rank)
+  --validation-timeout S  seconds libhdf5 may take to validate the file (default 30)
   --state OUT           write the merged state instead of a report (see lngeom merge)
   --help                show this help
 )";

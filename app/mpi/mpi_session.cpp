@@ -2,6 +2,7 @@
 
 #include <mpi.h>
 
+#include <algorithm>
 #include <climits>
 #include <stdexcept>
 
@@ -42,6 +43,14 @@ std::string MpiSession::receive(int source) const {
 int MpiSession::broadcast_status(int status) const {
     MPI_Bcast(&status, 1, MPI_INT, 0, MPI_COMM_WORLD);
     return status;
+}
+
+std::string MpiSession::broadcast_text(const std::string& text) const {
+    const int length = broadcast_status(int(std::min<std::size_t>(text.size(), INT_MAX)));
+    std::string received =
+        rank_ == 0 ? text.substr(0, std::size_t(length)) : std::string(std::size_t(length), '\0');
+    MPI_Bcast(received.data(), length, MPI_CHAR, 0, MPI_COMM_WORLD);
+    return received;
 }
 
 }  // namespace lngeom::mpi

@@ -22,6 +22,8 @@ class MpiSession {
     std::string receive(int source) const;
     // Rank 0's status to every rank.
     int broadcast_status(int status) const;
+    // Rank 0's text (below 2 GiB) to every rank; the others' `text` is ignored.
+    std::string broadcast_text(const std::string& text) const;
 
   private:
     int rank_ = 0;

@@ -9,6 +9,7 @@
 #include "app/cli/command_line.h"
 #include "core/errors.h"
 #include "core/io/atomic_file.h"
+#include "core/isolation/contained_open.h"
 #include "core/reports/dump_findings.h"
 #include "core/state/state_file.h"
 
@@ -124,9 +125,33 @@ int finish_at_root(const app::StatsArguments& arguments, const Contribution& all
     }
 }
 
+// Before any rank opens the file, rank 0 has lngeom-probe validate it as `lngeom stats` does
+// (core/isolation/contained_open.h), within --validation-timeout, and tells every rank the
+// verdict: a file on which libhdf5 crashes or hangs would otherwise kill ranks with a signal or
+// stall the tree for ever. One probe for the job, since every rank reads the same file. Empty
+// when the file passed, else the one-line message ("FILE: OBJECT: reason").
+std::string validation_failure(const app::StatsArguments& arguments, const MpiSession& mpi) {
+    std::string failure;
+    if (mpi.rank() == 0) {
+        ContainmentOptions containment;
+        containment.timeout = std::chrono::seconds(arguments.validation_timeout_s);
+        try {
+            validate_in_child(arguments.file, arguments.dataset, containment);
+        } catch (const std::exception& error) {
+            failure = failure_text(error);
+        }
+    }
+    return mpi.broadcast_text(failure);
+}
+
 }  // namespace
 
 int run_mpi_stats(const app::StatsArguments& arguments, const MpiSession& mpi) {
+    if (const std::string failure = validation_failure(arguments, mpi); !failure.empty()) {
+        if (mpi.rank() != 0) return 0;
+        std::fprintf(stderr, "lngeom-mpi stats: %s\n", failure.c_str());
+        return 1;
+    }
     Contribution all = reduce_to_root(own_contribution(arguments, mpi), mpi);
     return mpi.rank() == 0 ? finish_at_root(arguments, all) : 0;
 }

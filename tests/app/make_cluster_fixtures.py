@@ -7,8 +7,9 @@ Usage: /usr/bin/python3 make_cluster_fixtures.py OUTDIR
   130-character module paths, norms log-uniform from 0.05√d to 100√d, a few degenerate rows;
 - `many-sites-copy.h5`: the same layout with other values (a different dump of the same shape);
 - `tiny.h5`: two sites of 3 tokens, fewer than the ranks of a 4-process job;
-- `failing-rank.h5`: two sites of 4000 tokens in gzip chunks of 100 rows, the last chunk of
-  site 001's input overwritten: the process that reads the second half of that site fails.
+- `failing-rank.h5`: two sites of 4000 tokens in gzip chunks of 100 rows, the next-to-last
+  chunk of site 001's input overwritten: the process that reads the second half of that site
+  fails. Not the last chunk: the validation probe reads each site's first and last rows.
 """
 import os
 import sys
@@ -86,7 +87,7 @@ def failing_rank(path):
         write_site(f, "001", 0, "ln2", vectors(rng, 4000), 100)
     with h5py.File(path, "r") as f:
         dataset = f["norms/001/input"].id
-        chunk = dataset.get_chunk_info(dataset.get_num_chunks() - 1)
+        chunk = dataset.get_chunk_info_by_coord((3800, 0))
     with open(path, "r+b") as f:
         f.seek(chunk.byte_offset)
         f.write(b"\xff" * chunk.size)

@@ -1,13 +1,16 @@
 // `mpirun -np N lngeom-mpi stats` as on a cluster: the same JSON as `lngeom stats` for N = 1, 2
 // and 4 (129 sites, a prime token count past the exact limit, more ranks than tokens), and a
 // rank that cannot read its rows ending the job with its rank, the file and the reason, a
-// non-zero status and no output file.
+// non-zero status and no output file. A file libhdf5 crashes or hangs on is refused by rank 0's
+// validation probe before any rank reads it.
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "tests/app/cluster_runs.h"
+#include "tests/fuzz/known_hdf5_crashers.h"
 
 using lngeom::test::ProcessRun;
 
@@ -90,6 +93,39 @@ class TestMpiStats : public QObject {
         }
     }
 
+    // One line naming the file, the object and what libhdf5 did (as `lngeom stats` says it),
+    // exit status 1 within the time limit, no output file, no rank killed by a signal.
+    void known_hdf5_crashers_are_refused_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("message");
+        for (const lngeom::test::KnownCrasher& crasher : lngeom::test::kKnownCrashers) {
+            const QString path =
+                QString(LNGEOM_SOURCE_DIR "/tests/fuzz/known-hdf5-crashers/") + crasher.file;
+            QTest::newRow(crasher.file)
+                << path
+                << "lngeom-mpi stats: " + path + ": " + crasher.object + ": " + crasher.reason;
+        }
+    }
+
+    void known_hdf5_crashers_are_refused() {
+        QFETCH(QString, path);
+        QFETCH(QString, message);
+        QTemporaryDir directory;
+        const QString output = directory.path() + "/report.json";
+        QElapsedTimer clock;
+        clock.start();
+        const ProcessRun run =
+            mpi_stats(2, {path, "--format", "json", "--output", output, "--validation-timeout",
+                          QString::number(lngeom::test::kCrasherTimeoutSeconds)});
+        QVERIFY(clock.elapsed() < 20000);
+        QCOMPARE(run.exit_code, 1);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.err.contains(message.toUtf8()), run.err.constData());
+        QCOMPARE(run.err.count("lngeom-mpi stats:"), 1);
+        QVERIFY2(!run.err.contains("signal"), run.err.constData());
+        QCOMPARE(QDir(directory.path()).entryList(QDir::Files | QDir::Hidden).size(), 0);
+    }
+
     void refuses_wrong_arguments() {
         const ProcessRun shard = mpi_stats(2, {fixture("tiny"), "--shard", "0/2", "--state", "x"});
         QCOMPARE(shard.exit_code, 2);
@@ -98,9 +134,10 @@ class TestMpiStats : public QObject {
         QCOMPARE(shard.err.count("lngeom-mpi stats:"), 1);  // rank 0 alone says it
         const ProcessRun absent = mpi_stats(2, {"/nonexistent/dump.h5"});
         QCOMPARE(absent.exit_code, 1);
-        QVERIFY2(absent.err.contains("rank 0 of 2: /nonexistent/dump.h5") &&
-                     absent.err.contains("rank 1 of 2: /nonexistent/dump.h5"),
+        // Refused by rank 0's validation, before any rank opens it: said once.
+        QVERIFY2(absent.err.contains("lngeom-mpi stats: /nonexistent/dump.h5: "),
                  absent.err.constData());
+        QCOMPARE(absent.err.count("lngeom-mpi stats:"), 1);
     }
 };
 
