@@ -6,7 +6,7 @@ SANITIZE_DIR ?= build-asan
 FUZZ_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all setup configure build run test test-sanitize fuzz bench clean
+.PHONY: all setup configure build run test test-sanitize fuzz bench bench-floor clean
 
 all: build
 
@@ -37,6 +37,12 @@ fuzz: setup
 bench: build
 	@tools/run-tests.sh $(BUILD_DIR) -L benchmark
 	@/usr/bin/python3 tests/benchmarks/bench_stats.py --lngeom $(BUILD_DIR)/app/lngeom
+
+# lngeom stats against H5Dread of the same bytes, and lngeom-mpi np 1 against np 2, on 4 GiB.
+bench-floor: build
+	@/usr/bin/python3 tests/benchmarks/bench_floor.py --lngeom $(BUILD_DIR)/app/lngeom \
+		--floor $(BUILD_DIR)/tests/benchmarks/h5dread_floor \
+		$(if $(wildcard $(BUILD_DIR)/app/lngeom-mpi),--mpi $(BUILD_DIR)/app/lngeom-mpi)
 
 clean:
 	rm -rf $(BUILD_DIR)

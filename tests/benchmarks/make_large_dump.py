@@ -5,6 +5,8 @@ Realistic in what matters to the views: float16 inputs (and outputs at every oth
 130-character module paths, token texts, sequences and positions. Generated, never committed:
 the 100M-token dump takes several GB, so write it to /tmp. Usage:
     /usr/bin/python3 make_large_dump.py OUTPUT.h5 --tokens 100000000 --sites 2 --d 8
+--chunk-rows sets the rows of a chunk (default 65536: 1 MiB at d = 8; give 512 at d = 1024);
+--reuse-blocks repeats each site's first block of rows (throughput benchmarks: much faster).
 """
 
 import argparse
@@ -15,6 +17,7 @@ import h5py
 import numpy as np
 
 BLOCK_ROWS = 1 << 20
+BLOCK_VALUES = 1 << 24  # a block of vectors in float32 takes at most 64 MiB, whatever d
 CHUNK_ROWS = 1 << 16
 SEQUENCE_LENGTH = 1024
 WORDS = np.array([w.encode() for w in (
@@ -29,34 +32,41 @@ def module_path(layer, site):
     return (stem + "." + "sublayer_wrapper_" * 8)[:130]
 
 
-def write_block(dataset, first, rows, d, shift, rng, with_output, output):
+def make_block(rows, d, shift, rng, with_output):
+    """Inputs of `rows` tokens in float16, and their layer norm's outputs (or None)."""
     x = rng.standard_normal((rows, d), dtype=np.float32)
     x -= x.mean(axis=1, keepdims=True)
     x += np.float32(shift) * rng.standard_normal((rows, 1), dtype=np.float32)
     scale = np.exp(rng.uniform(np.log(0.05), np.log(100.0), (rows, 1))).astype(np.float32)
     x *= scale * np.float32(np.sqrt(d)) / np.maximum(np.linalg.norm(x, axis=1, keepdims=True),
                                                      np.float32(1e-6))
-    dataset[first:first + rows] = x.astype(np.float16)
-    if with_output:
-        y = x - x.mean(axis=1, keepdims=True)
-        y /= np.sqrt((y * y).mean(axis=1, keepdims=True) + np.float32(1e-5))
-        output[first:first + rows] = y.astype(np.float16)
+    if not with_output:
+        return x.astype(np.float16), None
+    y = x - x.mean(axis=1, keepdims=True)
+    y /= np.sqrt((y * y).mean(axis=1, keepdims=True) + np.float32(1e-5))
+    return x.astype(np.float16), y.astype(np.float16)
 
 
-def write_site(norms, index, n_tokens, d, rng):
+def write_site(norms, index, n_tokens, d, rng, chunk_rows, reuse_blocks):
     layer, site = index // 2, ("ln1", "ln2")[index % 2]
     group = norms.create_group(f"{index:03d}")
     group.attrs.update(module=module_path(layer, site), kind="layernorm", layer=layer, site=site,
                        eps=1e-5)
-    chunks = (min(CHUNK_ROWS, n_tokens), d)
+    chunks = (min(chunk_rows, n_tokens), d)
     inputs = group.create_dataset("input", (n_tokens, d), dtype="float16", chunks=chunks)
     with_output = index % 2 == 1
     output = (group.create_dataset("output", (n_tokens, d), dtype="float16", chunks=chunks)
               if with_output else None)
     shift = 0.02 * (index + 1)
-    for first in range(0, n_tokens, BLOCK_ROWS):
-        rows = min(BLOCK_ROWS, n_tokens - first)
-        write_block(inputs, first, rows, d, shift, rng, with_output, output)
+    block_rows = max(1, min(BLOCK_ROWS, BLOCK_VALUES // d))
+    block = None
+    for first in range(0, n_tokens, block_rows):
+        rows = min(block_rows, n_tokens - first)
+        if block is None or not reuse_blocks:
+            block = make_block(rows, d, shift, rng, with_output)
+        inputs[first:first + rows] = block[0][:rows]
+        if with_output:
+            output[first:first + rows] = block[1][:rows]
 
 
 def write_token_columns(dump, n_tokens, rng):
@@ -78,6 +88,11 @@ def main():
     parser.add_argument("--tokens", type=int, required=True)
     parser.add_argument("--sites", type=int, default=2)
     parser.add_argument("--d", type=int, default=8)
+    parser.add_argument("--chunk-rows", type=int, default=CHUNK_ROWS)
+    parser.add_argument("--reuse-blocks", action="store_true",
+                        help="write each site's first block of vectors again for its other rows: "
+                             "for throughput and memory benchmarks, which depend on the bytes, "
+                             "not on distinct values (drawing GiBs of them takes many minutes)")
     arguments = parser.parse_args()
     rng = np.random.default_rng(16)
     partial = arguments.output + ".partial"
@@ -89,7 +104,8 @@ def main():
         write_token_columns(dump, arguments.tokens, rng)
         norms = dump.create_group("norms")
         for index in range(arguments.sites):
-            write_site(norms, index, arguments.tokens, arguments.d, rng)
+            write_site(norms, index, arguments.tokens, arguments.d, rng, arguments.chunk_rows,
+                       arguments.reuse_blocks)
     os.replace(partial, arguments.output)
 
 
