@@ -5,9 +5,8 @@
  *
  * Memory types: the stored type itself, so libhdf5 converts nothing. lngeom reads float32 as
  * float and float64 as double (no conversion either), and float16/bfloat16 as raw 16-bit words it
- * widens itself (libhdf5's soft float16 conversion is far slower than the read); so a 16-bit
- * dataset is read here as H5T_NATIVE_UINT16 and its widening counts as lngeom's work, not the
- * floor's.
+ * widens itself (libhdf5's soft float16 conversion is far slower than the read); so every
+ * dataset is read here in its file type and a 16-bit one's widening counts as lngeom's work.
  *
  * Usage: h5dread_floor DUMP.h5
  * Prints one line of JSON: {"bytes": B, "seconds": S, "datasets": N}. Exit status 1 on any
@@ -34,17 +33,9 @@ static double now_seconds(void) {
     return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
-/* The memory type that takes the stored bytes as they are. */
-static hid_t memory_type_of(hid_t dataset) {
-    const hid_t stored = H5Dget_type(dataset);
-    const size_t size = H5Tget_size(stored);
-    const H5T_class_t type_class = H5Tget_class(stored);
-    H5Tclose(stored);
-    if (size == 2) return H5T_NATIVE_UINT16;
-    if (type_class == H5T_FLOAT && size == 4) return H5T_NATIVE_FLOAT;
-    if (type_class == H5T_FLOAT && size == 8) return H5T_NATIVE_DOUBLE;
-    return H5I_INVALID_HID;
-}
+/* The memory type that takes the stored bytes as they are: the file's own type (a 16-bit
+ * float read as H5T_NATIVE_UINT16 would go through libhdf5's float-to-integer conversion). */
+static hid_t memory_type_of(hid_t dataset) { return H5Dget_type(dataset); }
 
 /* Rows per read: whole chunks of rows, about kTargetBlockBytes. */
 static hsize_t block_rows(hid_t dataset, hsize_t row_bytes, hsize_t n_rows) {
@@ -92,6 +83,7 @@ static int read_dataset(hid_t dataset, struct Totals* totals) {
         totals->bytes += count[0] * row_bytes;
     }
     H5Sclose(file_space);
+    H5Tclose(memory_type);
     totals->datasets += 1;
     return status < 0 ? -1 : 0;
 }
