@@ -4,11 +4,6 @@
 
 namespace lngeom {
 
-std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t hash) {
-    for (const char c : bytes) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
-    return hash;
-}
-
 void StateWriter::text(std::string_view value) {
     number<std::uint64_t>(value.size());
     bytes_.append(value);

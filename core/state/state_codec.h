@@ -10,10 +10,9 @@
 #include <type_traits>
 #include <vector>
 
-namespace lngeom {
+#include "core/io/fnv1a.h"
 
-// FNV-1a over `bytes`, continuing from `hash`.
-std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t hash = 0xcbf29ce484222325ull);
+namespace lngeom {
 
 // Appends values to a byte string. Numbers are written in the machine's byte order, which every
 // platform lngeom builds for (x86-64, arm64) shares: little-endian.
@@ -58,7 +57,7 @@ class StateReader {
             fail("an array of " + std::to_string(count) + " values runs past the end");
         std::vector<T> values(count);
         const char* stored = take(count * sizeof(T));
-        if (count > 0) // an empty vector's data() may be null, which memcpy must not get
+        if (count > 0)  // an empty vector's data() may be null, which memcpy must not get
             std::memcpy(values.data(), stored, count * sizeof(T));
         return values;
     }
