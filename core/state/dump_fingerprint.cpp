@@ -1,33 +1,16 @@
 #include "core/state/dump_fingerprint.h"
 
-#include <algorithm>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
+#include <sstream>
 
-#include "core/errors.h"
-#include "core/state/state_codec.h"
+#include "core/io/file_signature.h"
+#include "core/io/fnv1a.h"
 
 namespace lngeom {
 
 namespace {
 
-constexpr std::uintmax_t kHashedBytes = 64 << 10;
-
-std::string hex(std::uint64_t value) {
-    char text[17];
-    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(value));
-    return text;
-}
-
-std::uint64_t hash_of_range(const std::string& path, std::uintmax_t offset, std::uintmax_t bytes) {
-    std::ifstream in(path, std::ios::binary);
-    std::string data(bytes, '\0');
-    in.seekg(std::streamoff(offset));
-    in.read(data.data(), std::streamsize(bytes));
-    if (!in) throw Error(path, "", "cannot be read for its fingerprint");
-    return fnv1a64(data);
-}
+constexpr char kPurpose[] = "its fingerprint";
 
 std::string shapes(const DumpInfo& info) {
     std::string text;
@@ -40,16 +23,33 @@ std::string shapes(const DumpInfo& info) {
     return text;
 }
 
+// Shards lie beside their master (core/io/hdf5/hdf5_virtual.h), so their names place them.
+std::string shard_lines(const DumpInfo& info) {
+    std::string lines;
+    for (const std::string& shard : info.shard_files)
+        lines += "shard " + std::filesystem::path(shard).filename().string() + " " +
+                 file_signature(shard, kPurpose) + "\n";
+    return lines;
+}
+
 }  // namespace
 
 std::string dump_fingerprint(const DumpInfo& info, const std::string& dataset) {
-    std::error_code error;
-    const std::uintmax_t size = std::filesystem::file_size(info.path, error);
-    if (error) throw Error(info.path, "", "cannot be read for its fingerprint: " + error.message());
-    const std::uintmax_t hashed = std::min(size, kHashedBytes);
-    return "size " + std::to_string(size) + ", head " + hex(hash_of_range(info.path, 0, hashed)) +
-           ", tail " + hex(hash_of_range(info.path, size - hashed, hashed)) + ", dataset '" +
-           dataset + "', sites " + hex(fnv1a64(shapes(info)));
+    return "dump " + file_signature(info.path, kPurpose) + "\n" + shard_lines(info) + "dataset '" +
+           dataset + "'\nsites " + hex64(fnv1a64(shapes(info))) + "\n";
+}
+
+FingerprintDifference fingerprint_difference(const std::string& first, const std::string& second) {
+    std::istringstream a(first), b(second);
+    std::string line_a, line_b;
+    while (true) {
+        const bool more_a = bool(std::getline(a, line_a));
+        const bool more_b = bool(std::getline(b, line_b));
+        if (!more_a && !more_b) return {};
+        if (!more_a) line_a = "(no more parts)";
+        if (!more_b) line_b = "(no more parts)";
+        if (line_a != line_b) return {line_a, line_b};
+    }
 }
 
 }  // namespace lngeom

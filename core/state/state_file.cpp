@@ -242,11 +242,13 @@ DumpState read_state_file(const std::string& path) {
 void merge_dump_state(DumpState& into, const std::string& into_source, const DumpState& other,
                       const std::string& other_source) {
     const std::string both = into_source + " and " + other_source;
-    if (other.fingerprint != into.fingerprint)
+    if (const FingerprintDifference difference =
+            fingerprint_difference(into.fingerprint, other.fingerprint);
+        !difference.first.empty())
         throw RequestError(both, "",
                            "are states of different dumps (" + into.info.path + ": " +
-                               into.fingerprint + "; " + other.info.path + ": " +
-                               other.fingerprint + ")");
+                               difference.first + "; " + other.info.path + ": " +
+                               difference.second + ")");
     if (other.shard_count != into.shard_count)
         throw RequestError(both, "",
                            "split the dump into " + std::to_string(into.shard_count) + " and " +

@@ -2,7 +2,7 @@
 // The mergeable state of a whole dump or of some of its shards, as one byte string: what
 // `lngeom stats --shard K/N --state OUT` writes, `lngeom merge` reads, and MPI ranks send.
 //
-// Layout, version 1: "LNGEOMST", u32 version, the payload, u64 FNV-1a of everything before it.
+// Layout, version 2: "LNGEOMST", u32 version, the payload, u64 FNV-1a of everything before it.
 // Payload: the statistics configuration (text, must match to merge), the dump's fingerprint,
 // the dump's description (path, layout, model attributes, sites: what the reports print, so a
 // merge needs no access to the dump), the shard count and the shards held, then every site's
@@ -19,8 +19,9 @@
 
 namespace lngeom {
 
-// Bumped whenever the layout above changes.
-inline constexpr std::uint32_t kStateFileVersion = 1;
+// Bumped whenever the layout above or the fingerprint's parts change (version 2: the fingerprint
+// covers a master's shard files).
+inline constexpr std::uint32_t kStateFileVersion = 2;
 
 struct DumpState {
     DumpInfo info;            // as the dump described itself

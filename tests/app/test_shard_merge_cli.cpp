@@ -159,7 +159,7 @@ class TestShardMergeCli : public QObject {
             {variant("truncated.state", bytes.left(bytes.size() - 100)), ": damaged state"},
             {variant("newer.state", newer),
              ": has state format version 99; this lngeom reads "
-             "version 1"},
+             "version 2"},
             {fixture("tiny"), ": is not a lngeom state file"},
             {directory.path() + "/absent.state", ": cannot be read"},
         };

@@ -2,7 +2,7 @@
 // one dump: the same sites, rows, token columns and statistics as the same rows in one file.
 // Every master whose shards are missing, elsewhere, of another type or shape, nested, or not
 // regular HDF5 files is refused by name before a row is read; none reads as fill values. The
-// metrics cache of a master goes stale when one of its shards changes.
+// metrics cache and the mergeable states of a master go stale when one of its shards changes.
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -12,6 +12,7 @@
 #include "core/io/dump.h"
 #include "core/metrics/metrics_pass.h"
 #include "core/metrics/metrics_store.h"
+#include "core/state/state_file.h"
 #include "tests/core/test_error_checks.h"
 
 using namespace lngeom;
@@ -26,6 +27,21 @@ RowMatrixF rows_of(const Dump& dump, std::size_t site, Stream stream) {
     RowBlock block;
     dump.read_rows(site, stream, 0, dump.info().sites[site].n_tokens, block);
     return std::get<RowMatrixF>(block.rows);
+}
+
+// good/'s master and shards copied into `directory`; returns the master's path.
+std::string copy_of_good(const QTemporaryDir& directory) {
+    const QDir good(QString::fromStdString(fixture("good")));
+    for (const QString& name : good.entryList({"dump*.h5"}, QDir::Files))
+        if (!QFile::copy(good.filePath(name), directory.filePath(name))) return {};
+    return directory.filePath("dump.h5").toStdString();
+}
+
+// The second shard rewritten in place: the same size and layout, the first site's inputs doubled.
+bool rewrite_second_shard(const QTemporaryDir& directory) {
+    const QString shard = directory.filePath("dump-00001.h5");
+    return QFile::remove(shard) &&
+           QFile::copy(QString::fromStdString(fixture("changed/dump-00001.h5")), shard);
 }
 
 }  // namespace
@@ -126,29 +142,56 @@ class TestVirtualDumps : public QObject {
     // shards, so the cache of the old rows is not used.
     void changed_shard_makes_the_cache_stale() {
         QTemporaryDir directory;
-        const QDir good(QString::fromStdString(fixture("good")));
-        for (const QString& name : good.entryList({"dump*.h5"}, QDir::Files))
-            QVERIFY(QFile::copy(good.filePath(name), directory.filePath(name)));
-        const std::string master = directory.filePath("dump.h5").toStdString();
+        const std::string master = copy_of_good(directory);
+        QVERIFY(!master.empty());
         StoreOptions options;
         options.cache_directory = directory.filePath("cache").toStdString();
-        const auto compute = [&] {
-            const Dump dump = Dump::open(master);
-            QCOMPARE(dump.info().shard_files.size(), std::size_t(3));
-            return MetricsStore::compute(dump, "", options);
-        };
+        QCOMPARE(Dump::open(master).info().shard_files.size(), std::size_t(3));
+        const auto compute = [&] { return MetricsStore::compute(Dump::open(master), "", options); };
         const MetricsStore first = compute();
         QVERIFY(!first.loaded_from_cache());
         QVERIFY(compute().loaded_from_cache());
 
-        const QString shard = directory.filePath("dump-00001.h5");
-        QVERIFY(QFile::remove(shard));
-        QVERIFY(QFile::copy(QString::fromStdString(fixture("changed/dump-00001.h5")), shard));
+        QVERIFY(rewrite_second_shard(directory));
         const MetricsStore again = compute();
         QVERIFY(!again.loaded_from_cache());
         const std::size_t norm = std::size_t(Metric::Norm);
         QVERIFY(again.summaries()[0].metrics[norm].mean > first.summaries()[0].metrics[norm].mean);
         QVERIFY(compute().loaded_from_cache());
+    }
+
+    // The state of a master's shard 0 of 2 from before a shard was rewritten does not merge with
+    // shard 1's from after: the fingerprint covers the shards, and the refusal names both state
+    // files, the master and the shard that differs.
+    void changed_shard_makes_a_state_stale() {
+        QTemporaryDir directory;
+        const std::string master = copy_of_good(directory);
+        QVERIFY(!master.empty());
+        const auto state_of = [&](int shard, const QString& name) {
+            const Dump dump = Dump::open(master);
+            PassOptions options;
+            options.shard = {shard, 2};
+            const std::string path = directory.filePath(name).toStdString();
+            write_state_file(
+                path, dump_state(dump, "", options.shard, run_statistics_pass(dump, options)));
+            return path;
+        };
+        const std::string before = state_of(0, "before-0-of-2.state");
+        QVERIFY(
+            merge_state_files({before, state_of(1, "unchanged-1-of-2.state")}, true).complete());
+
+        QVERIFY(rewrite_second_shard(directory));
+        const std::string after = state_of(1, "after-1-of-2.state");
+        const test::Caught caught = test::catch_error([&] {
+            merge_state_files({before, after}, true);
+        });
+        QCOMPARE(caught.kind, QString("request"));
+        const QString message = QString::fromStdString(caught.message);
+        const QString shard_part = QString::fromStdString(master) + ": shard dump-00001.h5 size ";
+        QVERIFY2(message.startsWith(QString::fromStdString(before + " and " + after) +
+                                    ": are states of different dumps (" + shard_part),
+                 qPrintable(message));
+        QVERIFY2(message.contains("; " + shard_part), qPrintable(message));
     }
 
     // HDF5 would otherwise look for the shards in the directories this names first.
