@@ -16,6 +16,7 @@ if(TARGET lngeom-mpi)
     # CI runs as root, which Open MPI refuses unless told.
     lngeom_add_qtest(NAME test_mpi_stats LABEL app
         SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_mpi_stats.cpp ${CMAKE_CURRENT_LIST_DIR}/cluster_runs.h
+                ${CMAKE_CURRENT_LIST_DIR}/known_crasher_rows.h
         LIBS Qt6::Core FIXTURES "cluster_dumps;core_metrics"
         ENVIRONMENT "OMPI_ALLOW_RUN_AS_ROOT=1;OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1")
     target_compile_definitions(test_mpi_stats PRIVATE LNGEOM_BIN="$<TARGET_FILE:lngeom>"

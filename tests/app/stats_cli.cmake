@@ -2,6 +2,7 @@
 lngeom_add_qtest(NAME test_stats_cli LABEL app
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_stats_cli.cpp
             ${PROJECT_SOURCE_DIR}/tests/core/test_metric_fixtures.h
+            ${CMAKE_CURRENT_LIST_DIR}/known_crasher_rows.h
     LIBS Qt6::Core FIXTURES core_metrics)
 target_compile_definitions(test_stats_cli PRIVATE LNGEOM_BIN="$<TARGET_FILE:lngeom>")
 target_include_directories(test_stats_cli PRIVATE ${PROJECT_SOURCE_DIR})

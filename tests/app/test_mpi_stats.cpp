@@ -10,7 +10,7 @@
 #include <QTest>
 
 #include "tests/app/cluster_runs.h"
-#include "tests/fuzz/known_hdf5_crashers.h"
+#include "tests/app/known_crasher_rows.h"
 
 using lngeom::test::ProcessRun;
 
@@ -96,15 +96,7 @@ class TestMpiStats : public QObject {
     // One line naming the file, the object and what libhdf5 did (as `lngeom stats` says it),
     // exit status 1 within the time limit, no output file, no rank killed by a signal.
     void known_hdf5_crashers_are_refused_data() {
-        QTest::addColumn<QString>("path");
-        QTest::addColumn<QString>("message");
-        for (const lngeom::test::KnownCrasher& crasher : lngeom::test::kKnownCrashers) {
-            const QString path =
-                QString(LNGEOM_SOURCE_DIR "/tests/fuzz/known-hdf5-crashers/") + crasher.file;
-            QTest::newRow(crasher.file)
-                << path
-                << "lngeom-mpi stats: " + path + ": " + crasher.object + ": " + crasher.reason;
-        }
+        lngeom::test::add_known_crasher_rows("lngeom-mpi stats");
     }
 
     void known_hdf5_crashers_are_refused() {

@@ -8,8 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/app/known_crasher_rows.h"
 #include "tests/core/test_metric_fixtures.h"
-#include "tests/fuzz/known_hdf5_crashers.h"
 
 namespace {
 
@@ -197,14 +197,7 @@ class TestStatsCli : public QObject {
     // A file libhdf5 crashes or hangs on: one line naming the file, the object and what libhdf5
     // was doing, exit status 1 within the time limit, never a signal.
     void known_hdf5_crashers_are_refused_data() {
-        QTest::addColumn<QString>("path");
-        QTest::addColumn<QString>("message");
-        for (const lngeom::test::KnownCrasher& crasher : lngeom::test::kKnownCrashers) {
-            const QString path =
-                QString(LNGEOM_SOURCE_DIR "/tests/fuzz/known-hdf5-crashers/") + crasher.file;
-            QTest::newRow(crasher.file)
-                << path << "lngeom stats: " + path + ": " + crasher.object + ": " + crasher.reason;
-        }
+        lngeom::test::add_known_crasher_rows("lngeom stats");
     }
 
     void known_hdf5_crashers_are_refused() {
