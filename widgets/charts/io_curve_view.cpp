@@ -7,7 +7,6 @@
 #include <vtkPlotLine.h>
 #include <QLabel>
 #include <QLocale>
-#include <QShowEvent>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -19,9 +18,7 @@
 #include "widgets/charts/chart_colour_bar.h"
 #include "widgets/charts/chart_plots.h"
 #include "widgets/charts/layer_heatmap_view.h"
-#include "widgets/document/document_binding.h"
 #include "widgets/document/dump_document.h"
-#include "widgets/document/worker_results.h"
 
 namespace lngeom::widgets {
 namespace {
@@ -64,11 +61,29 @@ std::string ioCurveFinding(const IoCurveSample& sample) {
 
 IoCurveView::IoCurveView(QWidget* parent)
     : QWidget(parent),
-      binding_(std::make_unique<DocumentBinding>(
-          this, DocumentBinding::Callbacks{[this] { refresh(); }, {}})),
+      job_(this, "the input-output curve",
+           {.reset =
+                [this] {
+                    sample_.reset();
+                    failure_.clear();
+                },
+            .read = [this]() -> DeferredViewJob<IoCurveSample>::Read {
+                return [dump = document()->dump(),
+                        site = document()->currentSite()](const std::atomic<bool>* cancel) {
+                    return sample_io_curve(*dump, site, kIoCurvePoints, cancel);
+                };
+            },
+            .apply = [this](IoCurveSample sample) { showSample(std::move(sample)); },
+            .failed =
+                [this](const QString& message) {
+                    failure_ = message;
+                    redraw();
+                    emit failed(message);
+                },
+            .redraw = [this] { redraw(); }}),
       chart_(new ChartView(this)),
       caption_(new QLabel) {
-    binding_->showStateOver(chart_);
+    job_.binding().showStateOver(chart_);
     caption_->setWordWrap(true);
     caption_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* layout = new QVBoxLayout(this);
@@ -76,57 +91,18 @@ IoCurveView::IoCurveView(QWidget* parent)
     layout->addWidget(chart_, 1);
     layout->addWidget(caption_);
     connect(chart_, &ChartView::coloursChanged, this, &IoCurveView::redraw);
-    refresh();
+    job_.refresh();
 }
 
-IoCurveView::~IoCurveView() { worker_.cancel(); }
+IoCurveView::~IoCurveView() = default;
 
-void IoCurveView::setDocument(DumpDocument* document) { binding_->setDocument(document); }
+void IoCurveView::setDocument(DumpDocument* document) { job_.setDocument(document); }
 
-DumpDocument* IoCurveView::document() const { return binding_->document(); }
+DumpDocument* IoCurveView::document() const { return job_.document(); }
 
-void IoCurveView::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (jobDue_) refresh();
-}
+void IoCurveView::computeNow() { job_.computeNow(); }
 
-void IoCurveView::refresh() {
-    const int generation = ++generation_;
-    worker_.cancel();
-    jobDue_ = false;
-    sample_.reset();
-    failure_.clear();
-    if (binding_->isReady()) {
-        jobDue_ = !isVisible();
-        if (!jobDue_)
-            submitForResult(
-                worker_, this, "the input-output curve",
-                [dump = document()->dump(),
-                 site = document()->currentSite()](const std::atomic<bool>& cancel) {
-                    return sample_io_curve(*dump, site, kIoCurvePoints, &cancel);
-                },
-                [this, generation](IoCurveSample sample) {
-                    showSample(generation, std::move(sample));
-                },
-                [this, generation](const QString& message) {
-                    if (generation != generation_) return;
-                    failure_ = message;
-                    redraw();
-                    emit failed(message);
-                });
-    }
-    redraw();
-}
-
-void IoCurveView::computeNow() {
-    if (!binding_->isReady()) return;
-    worker_.cancel();
-    jobDue_ = false;
-    showSample(++generation_, sample_io_curve(*document()->dump(), document()->currentSite()));
-}
-
-void IoCurveView::showSample(int generation, IoCurveSample sample) {
-    if (generation != generation_ || !binding_->isReady()) return;
+void IoCurveView::showSample(IoCurveSample sample) {
     sample_ = std::move(sample);
     redraw();
     emit sampleShown();
@@ -140,8 +116,8 @@ Eigen::MatrixXd IoCurveView::cellValues() const {
 QString IoCurveView::caption() const {
     if (!failure_.isEmpty())
         return tr("The input–output curve could not be read: %1").arg(failure_);
-    if (!binding_->isReady()) return {};
-    if (jobDue_) return tr("Shown once the view is raised.");
+    if (!job_.isReady()) return {};
+    if (job_.isDeferred()) return tr("Shown once the view is raised.");
     if (!sample_) return tr("Reading the current site's tokens…");
     const IoCurveSample& s = *sample_;
     if (s.fit.points == 0)
@@ -169,10 +145,10 @@ void IoCurveView::redraw() {
     chart_->colourBar()->show(nullptr, {});
     caption_->setText(caption());
     if (!sample_ || sample_->fit.points == 0) {
-        chart->SetTitle(!failure_.isEmpty()   ? "The input–output curve could not be read"
-                        : sample_             ? ioCurveFinding(*sample_)
-                        : binding_->isReady() ? "Reading the current site's tokens…"
-                                              : "No metrics yet");
+        chart->SetTitle(!failure_.isEmpty() ? "The input–output curve could not be read"
+                        : sample_           ? ioCurveFinding(*sample_)
+                        : job_.isReady()    ? "Reading the current site's tokens…"
+                                            : "No metrics yet");
         chart->SetShowLegend(false);
         chart_->requestRender();
         return;

@@ -9,18 +9,16 @@
 
 #include <QWidget>
 
-#include <memory>
 #include <optional>
 
 #include "core/analysis/io_curve_sample.h"
 #include "widgets/charts/chart_view.h"
-#include "widgets/document/latest_job_worker.h"
+#include "widgets/document/deferred_view_job.h"
 
 class QLabel;
 
 namespace lngeom::widgets {
 
-class DocumentBinding;
 class DumpDocument;
 
 class IoCurveView : public QWidget {
@@ -33,8 +31,8 @@ class IoCurveView : public QWidget {
     DumpDocument* document() const;
 
     // Samples the current site now, on the calling thread (figures, tests); otherwise the view
-    // does it on its worker once its document is ready and it is shown. lngeom::Error from the
-    // dump.
+    // does it on its worker once its document is ready and it is shown (deferred_view_job.h).
+    // lngeom::Error from the dump.
     void computeNow();
 
     // The sample drawn; nullopt while there is none (loading, no document, a failure).
@@ -49,21 +47,13 @@ class IoCurveView : public QWidget {
     void sampleShown();
     void failed(const QString& message);
 
-  protected:
-    // A view never shown reads nothing: its job starts when it is first shown.
-    void showEvent(QShowEvent* event) override;
-
   private:
-    void refresh();
-    void showSample(int generation, IoCurveSample sample);
+    void showSample(IoCurveSample sample);
     void redraw();
     void drawDensity();
     void drawLines();
 
-    std::unique_ptr<DocumentBinding> binding_;
-    LatestJobWorker worker_;
-    int generation_ = 0;
-    bool jobDue_ = false;  // ready, but not yet shown
+    DeferredViewJob<IoCurveSample> job_;
     QString failure_;
     std::optional<IoCurveSample> sample_;
     ChartView* chart_;

@@ -8,7 +8,6 @@
 #include <QLabel>
 #include <QPointer>
 #include <QPushButton>
-#include <QShowEvent>
 #include <QSignalBlocker>
 
 #include <algorithm>
@@ -19,10 +18,8 @@
 #include "core/columns/column_statistics.h"
 #include "widgets/charts/chart_plots.h"
 #include "widgets/charts/site_axis.h"
-#include "widgets/document/document_binding.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/document/token_selection.h"
-#include "widgets/document/worker_results.h"
 
 namespace lngeom::widgets {
 namespace {
@@ -65,20 +62,34 @@ std::string massiveFinding(const MassiveCurves& curves, const MassiveThresholds&
 
 MassiveView::MassiveView(QWidget* parent)
     : QWidget(parent),
-      binding_(std::make_unique<DocumentBinding>(
-          this, DocumentBinding::Callbacks{[this] { refresh(); }, {}})),
+      job_(this, "the massive activations",
+           {.reset = [this] { forgetReports(); },
+            .read = [this]() -> DeferredViewJob<MassiveSites>::Read {
+                return [dump = document()->dump(),
+                        thresholds = thresholds_](const std::atomic<bool>* cancel) {
+                    return gatherReports(*dump, thresholds, cancel);
+                };
+            },
+            .apply = [this](MassiveSites sites) { showReports(std::move(sites)); },
+            .failed =
+                [this](const QString& message) {
+                    failure_ = message;
+                    redraw();
+                    emit reportsShown();
+                },
+            .redraw = [this] { redraw(); }}),
       chart_(new ChartView(this)),
       caption_(new QLabel),
       select_(new QPushButton(tr("Select flagged tokens"))),
       absolute_(new QDoubleSpinBox),
       ratio_(new QDoubleSpinBox),
       sharesChart_(new ChartView(this)) {
-    binding_->setSiteChanged([this] {
+    job_.binding().setSiteChanged([this] {
         caption_->setText(caption());
         select_->setEnabled(!reports_.empty());
         requestShares();
     });
-    binding_->showStateOver(chart_);
+    job_.binding().showStateOver(chart_);
     sharesChart_->setFixedHeight(kSharesHeight);
     chart_->setMinimumHeight(kChartMinHeight);
     sharesChart_->setLogarithmic(vtkAxis::LEFT, true);
@@ -88,11 +99,10 @@ MassiveView::MassiveView(QWidget* parent)
                     },
                     {makeControls(), sharesChart_});
     chart_->setLogarithmic(vtkAxis::LEFT, true);
-    refresh();
+    job_.refresh();
 }
 
 MassiveView::~MassiveView() {
-    worker_.cancel();
     shareJobs_.cancel();
     selectJobs_.cancel();
 }
@@ -130,22 +140,14 @@ void MassiveView::setThresholds(const MassiveThresholds& thresholds) {
     const QSignalBlocker blockAbsolute(absolute_), blockRatio(ratio_);
     absolute_->setValue(thresholds.absolute);
     ratio_->setValue(thresholds.ratio);
-    refresh();
+    job_.refresh();
 }
 
-void MassiveView::setDocument(DumpDocument* document) { binding_->setDocument(document); }
+void MassiveView::setDocument(DumpDocument* document) { job_.setDocument(document); }
 
-DumpDocument* MassiveView::document() const { return binding_->document(); }
+DumpDocument* MassiveView::document() const { return job_.document(); }
 
-void MassiveView::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (jobDue_) refresh();
-}
-
-void MassiveView::refresh() {
-    const int generation = ++generation_;
-    worker_.cancel();
-    jobDue_ = false;
+void MassiveView::forgetReports() {
     shareJobs_.cancel();
     selectJobs_.cancel();
     rows_.clear();
@@ -154,38 +156,12 @@ void MassiveView::refresh() {
     curves_ = {};
     shares_.reset();
     failure_.clear();
-    if (binding_->isReady()) {
-        rows_ = align_sites(document()->info().sites, {});
-        jobDue_ = !isVisible();
-        if (!jobDue_)
-            submitForResult(
-                worker_, this, "the massive activations",
-                [dump = document()->dump(),
-                 thresholds = thresholds_](const std::atomic<bool>& cancel) {
-                    return gatherReports(*dump, thresholds, &cancel);
-                },
-                [this, generation](MassiveSites sites) {
-                    showReports(generation, std::move(sites));
-                },
-                [this, generation](const QString& message) {
-                    if (generation != generation_) return;
-                    failure_ = message;
-                    redraw();
-                    emit reportsShown();
-                });
-    }
-    redraw();
+    if (job_.isReady()) rows_ = align_sites(document()->info().sites, {});
 }
 
-void MassiveView::computeNow() {
-    if (!binding_->isReady()) return;
-    worker_.cancel();
-    jobDue_ = false;
-    showReports(++generation_, gatherReports(*document()->dump(), thresholds_, nullptr));
-}
+void MassiveView::computeNow() { job_.computeNow(); }
 
-void MassiveView::showReports(int generation, MassiveSites sites) {
-    if (generation != generation_ || !binding_->isReady()) return;
+void MassiveView::showReports(MassiveSites sites) {
     reports_ = std::move(sites.reports);
     int8_ = std::move(sites.int8);
     curves_ = massive_curves(reports_);
@@ -195,9 +171,9 @@ void MassiveView::showReports(int generation, MassiveSites sites) {
 }
 
 void MassiveView::selectFlaggedTokens() {
-    if (reports_.empty() || !binding_->isReady()) return;
+    if (reports_.empty() || !job_.isReady()) return;
     const SiteIndex site = document()->currentSite();
-    const auto columns = binding_->columns(site);  // nullptr when they cannot be had (logged)
+    const auto columns = job_.binding().columns(site);  // nullptr when they cannot be had (logged)
     if (!columns) return;
     selectJobs_.run<TokenSet>(
         columns->n_tokens(),
@@ -212,7 +188,8 @@ void MassiveView::selectFlaggedTokens() {
 
 void MassiveView::requestShares() {
     shares_.reset();
-    const auto columns = reports_.empty() ? nullptr : binding_->columns(document()->currentSite());
+    const auto columns =
+        reports_.empty() ? nullptr : job_.binding().columns(document()->currentSite());
     if (!columns || !columns->has(Metric::Top1EnergyShare)) {
         drawShares();
         return;
@@ -281,8 +258,8 @@ QString MassiveView::int8Caption() const {
 
 QString MassiveView::caption() const {
     if (!failure_.isEmpty()) return tr("Massive activations could not be read: %1").arg(failure_);
-    if (!binding_->isReady() || rows_.empty()) return {};
-    if (jobDue_) return tr("Shown once the view is raised.");
+    if (!job_.isReady() || rows_.empty()) return {};
+    if (job_.isDeferred()) return tr("Shown once the view is raised.");
     if (reports_.empty()) return tr("Reading the massive-activation state of every site…");
     const SiteIndex site = document()->currentSite();
     const MassiveReport& report = reports_[site];

@@ -10,7 +10,6 @@
 
 #include <QWidget>
 
-#include <memory>
 #include <vector>
 
 #include <optional>
@@ -19,7 +18,7 @@
 #include "core/charts/site_alignment.h"
 #include "core/metrics/statistics.h"
 #include "widgets/charts/chart_view.h"
-#include "widgets/document/latest_job_worker.h"
+#include "widgets/document/deferred_view_job.h"
 #include "widgets/document/view_jobs.h"
 
 class QLabel;
@@ -28,7 +27,6 @@ class QPushButton;
 
 namespace lngeom::widgets {
 
-class DocumentBinding;
 class DumpDocument;
 
 class MassiveView : public QWidget {
@@ -46,7 +44,8 @@ class MassiveView : public QWidget {
     const MassiveThresholds& thresholds() const { return thresholds_; }
 
     // Gathers the reports now, on the calling thread (figures, tests); otherwise the view does
-    // it on its worker once its document is ready. lngeom::Error from the dump.
+    // it on its worker once its document is ready and it is shown (deferred_view_job.h).
+    // lngeom::Error from the dump.
     void computeNow();
 
     const std::vector<MassiveReport>& reports() const { return reports_; }
@@ -68,23 +67,16 @@ class MassiveView : public QWidget {
     void reportsShown();
     void energySharesShown();
 
-  protected:
-    // A view never shown reads nothing: its job starts when it is first shown.
-    void showEvent(QShowEvent* event) override;
-
   private:
-    void refresh();
-    void showReports(int generation, MassiveSites sites);
+    void forgetReports();
+    void showReports(MassiveSites sites);
     void redraw();
     QWidget* makeControls();
     void requestShares();
     void drawShares();
     QString int8Caption() const;
 
-    std::unique_ptr<DocumentBinding> binding_;
-    LatestJobWorker worker_;
-    int generation_ = 0;
-    bool jobDue_ = false;  // ready, but not yet shown
+    DeferredViewJob<MassiveSites> job_;
     QString failure_;
     std::vector<AlignedSite> rows_;
     MassiveThresholds thresholds_;

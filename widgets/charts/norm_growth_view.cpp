@@ -5,16 +5,13 @@
 #include <vtkPlotArea.h>
 #include <vtkPlotLine.h>
 #include <QLabel>
-#include <QShowEvent>
 
 #include <algorithm>
 #include <cmath>
 
 #include "widgets/charts/chart_plots.h"
 #include "widgets/charts/site_axis.h"
-#include "widgets/document/document_binding.h"
 #include "widgets/document/dump_document.h"
-#include "widgets/document/worker_results.h"
 
 namespace lngeom::widgets {
 namespace {
@@ -35,78 +32,54 @@ bool anyFinite(const std::vector<double>& values) {
 
 NormGrowthView::NormGrowthView(QWidget* parent)
     : QWidget(parent),
-      binding_(std::make_unique<DocumentBinding>(
-          this, DocumentBinding::Callbacks{[this] { refresh(); }, {}})),
+      job_(this, "the norm growth",
+           {.reset = [this] { forgetUpdates(); },
+            .read = [this]() -> DeferredViewJob<std::vector<UpdateSummary>>::Read {
+                return [dump = document()->dump()](const std::atomic<bool>* cancel) {
+                    return sampled_relative_updates(*dump, kNormGrowthSampleTokens, cancel);
+                };
+            },
+            .apply = [this](std::vector<UpdateSummary> updates) { showUpdates(updates); },
+            .failed =
+                [this](const QString& message) {
+                    failure_ = message;
+                    updatesKnown_ = true;
+                    redraw();
+                    emit updatesShown();
+                },
+            .redraw = [this] { redraw(); }}),
       chart_(new ChartView(this)),
       caption_(new QLabel) {
     // The curves are the same at every current site.
-    binding_->setSiteChanged([] {});
-    binding_->showStateOver(chart_);
+    job_.binding().setSiteChanged([] {});
+    job_.binding().showStateOver(chart_);
     layOutSiteChart(this, chart_, caption_, [this](double x) {
         if (const auto site = siteAt(rows_, x)) document()->setCurrentSite(*site);
     });
     chart_->setLogarithmic(vtkAxis::LEFT, true);
     chart_->setLogarithmic(vtkAxis::RIGHT, true);
-    refresh();
+    job_.refresh();
 }
 
-NormGrowthView::~NormGrowthView() { worker_.cancel(); }
+NormGrowthView::~NormGrowthView() = default;
 
-void NormGrowthView::setDocument(DumpDocument* document) { binding_->setDocument(document); }
+void NormGrowthView::setDocument(DumpDocument* document) { job_.setDocument(document); }
 
-DumpDocument* NormGrowthView::document() const { return binding_->document(); }
+DumpDocument* NormGrowthView::document() const { return job_.document(); }
 
-void NormGrowthView::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (jobDue_) refresh();
-}
-
-void NormGrowthView::refresh() {
-    ++generation_;
-    worker_.cancel();
-    jobDue_ = false;
+void NormGrowthView::forgetUpdates() {
     rows_.clear();
     curve_ = {};
     updatesKnown_ = false;
     failure_.clear();
-    if (binding_->isReady()) {
-        rows_ = align_sites(document()->info().sites, {});
-        curve_ = norm_growth_curve(document()->metrics().summaries(), {});
-        jobDue_ = !isVisible();
-        if (!jobDue_) requestUpdates();
-    }
-    redraw();
+    if (!job_.isReady()) return;
+    rows_ = align_sites(document()->info().sites, {});
+    curve_ = norm_growth_curve(document()->metrics().summaries(), {});
 }
 
-void NormGrowthView::requestUpdates() {
-    const int generation = generation_;
-    submitForResult(
-        worker_, this, "the norm growth",
-        [dump = document()->dump()](const std::atomic<bool>& cancel) {
-            return sampled_relative_updates(*dump, kNormGrowthSampleTokens, &cancel);
-        },
-        [this, generation](const std::vector<UpdateSummary>& updates) {
-            showUpdates(generation, updates);
-        },
-        [this, generation](const QString& message) {
-            if (generation != generation_) return;
-            failure_ = message;
-            updatesKnown_ = true;
-            redraw();
-            emit updatesShown();
-        });
-}
+void NormGrowthView::computeNow() { job_.computeNow(); }
 
-void NormGrowthView::computeNow() {
-    if (!binding_->isReady()) return;
-    worker_.cancel();
-    jobDue_ = false;
-    showUpdates(++generation_,
-                sampled_relative_updates(*document()->dump(), kNormGrowthSampleTokens));
-}
-
-void NormGrowthView::showUpdates(int generation, const std::vector<UpdateSummary>& updates) {
-    if (generation != generation_ || !binding_->isReady()) return;
+void NormGrowthView::showUpdates(const std::vector<UpdateSummary>& updates) {
     curve_ = norm_growth_curve(document()->metrics().summaries(), updates);
     updatesKnown_ = true;
     redraw();

@@ -7,19 +7,17 @@
 
 #include <QWidget>
 
-#include <memory>
 #include <vector>
 
 #include "core/charts/norm_growth_curve.h"
 #include "core/charts/site_alignment.h"
 #include "widgets/charts/chart_view.h"
-#include "widgets/document/latest_job_worker.h"
+#include "widgets/document/deferred_view_job.h"
 
 class QLabel;
 
 namespace lngeom::widgets {
 
-class DocumentBinding;
 class DumpDocument;
 
 class NormGrowthView : public QWidget {
@@ -32,7 +30,8 @@ class NormGrowthView : public QWidget {
     DumpDocument* document() const;
 
     // Reads the relative updates now, on the calling thread (figures, tests); otherwise the
-    // view reads them on its worker once its document is ready. lngeom::Error from the dump.
+    // view reads them on its worker once its document is ready and it is shown
+    // (deferred_view_job.h). lngeom::Error from the dump.
     void computeNow();
 
     const NormGrowthCurve& curve() const { return curve_; }
@@ -45,22 +44,14 @@ class NormGrowthView : public QWidget {
     // The chart shows the relative updates (or that there are none).
     void updatesShown();
 
-  protected:
-    // A view never shown reads nothing: its job starts when it is first shown.
-    void showEvent(QShowEvent* event) override;
-
   private:
-    void refresh();
-    void requestUpdates();
-    void showUpdates(int generation, const std::vector<UpdateSummary>& updates);
+    void forgetUpdates();
+    void showUpdates(const std::vector<UpdateSummary>& updates);
     void redraw();
     void drawNorms();
     void drawUpdates();
 
-    std::unique_ptr<DocumentBinding> binding_;
-    LatestJobWorker worker_;
-    int generation_ = 0;
-    bool jobDue_ = false;  // ready, but not yet shown
+    DeferredViewJob<std::vector<UpdateSummary>> job_;
     bool updatesKnown_ = false;
     QString failure_;
     std::vector<AlignedSite> rows_;
