@@ -52,20 +52,35 @@ std::vector<std::string> shard_files_of(const std::vector<detail::SiteSource>& s
     return files;
 }
 
+// Every site of a dump sees the same tokens (each layout checks it), so a dump whose first site
+// has none has nothing to show anywhere: refused at once, as a file, rather than by the first read
+// of row 0 with a message about row ranges.
+void require_tokens(const detail::DumpContents& contents) {
+    if (contents.info.n_tokens > 0) return;
+    const std::string& object = contents.sites.front().input.where.object;
+    const std::size_t n_sites = contents.sites.size();
+    std::string where;
+    if (contents.info.layout == Layout::Generic3D)
+        where = " in each of its " + std::to_string(n_sites) + " layers";
+    else if (n_sites > 1)
+        where = ", nor has any of the dump's other " + std::to_string(n_sites - 1) + " sites";
+    throw FormatError(contents.info.path, object,
+                      "has no tokens (0 rows)" + where + "; there is nothing to show");
+}
+
 detail::DumpContents open_layout(const std::string& path, const std::string& dataset) {
     hdf5::File file = hdf5::open_file_read_only(path);
     if (!dataset.empty()) return detail::open_generic_layout(std::move(file), path, dataset);
-    if (detail::has_native_marker(file, path)) {
-        detail::DumpContents contents = detail::open_native_layout(std::move(file), path);
-        detail::attach_token_columns(contents);
-        return contents;
-    }
+    if (detail::has_native_marker(file, path))
+        return detail::open_native_layout(std::move(file), path);
     const std::string only = only_candidate(file, path);
     return detail::open_generic_layout(std::move(file), path, only);
 }
 
 detail::DumpContents open_contents(const std::string& path, const std::string& dataset) {
     detail::DumpContents contents = open_layout(path, dataset);
+    require_tokens(contents);
+    if (contents.info.layout == Layout::Native) detail::attach_token_columns(contents);
     contents.info.shard_files = shard_files_of(contents.sites);
     return contents;
 }

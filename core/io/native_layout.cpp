@@ -160,6 +160,10 @@ std::vector<std::string> site_keys(const hdf5::File& file, const hdf5::Where& wh
     return keys;
 }
 
+std::string tokens_text(Index n_tokens) {
+    return n_tokens == 0 ? "no tokens (0 rows)" : std::to_string(n_tokens) + " tokens";
+}
+
 void add_site(DumpContents& contents, const std::string& key, const hdf5::Where& where) {
     const hdf5::Where here{where.file, "/norms/" + key};
     SiteSource source = open_site_data(contents.file, here);
@@ -169,9 +173,9 @@ void add_site(DumpContents& contents, const std::string& key, const hdf5::Where&
     read_site_placement(group, here, site);
     if (!contents.sites.empty() && site.n_tokens != contents.info.n_tokens) {
         throw FormatError(where.file, here.object + "/input",
-                          "has " + std::to_string(site.n_tokens) + " tokens but /norms/" +
+                          "has " + tokens_text(site.n_tokens) + " but /norms/" +
                               contents.info.sites.front().key + "/input has " +
-                              std::to_string(contents.info.n_tokens) +
+                              tokens_text(contents.info.n_tokens) +
                               "; every site of a native dump sees the same tokens");
     }
     contents.info.n_tokens = site.n_tokens;

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Writes the hostile-input corpus: files that must open with a clear error, and valid files
-with degenerate data (NaN, Inf, denormals, zero and constant vectors, no tokens, declared
-terabytes) whose flagged counts numpy computes here.
+with degenerate data (NaN, Inf, denormals, zero and constant vectors, declared terabytes)
+whose flagged counts numpy computes here. Dumps without tokens (0 rows) are bad files: there is
+nothing to show.
 
 Usage: /usr/bin/python3 make_bad_corpus.py OUTDIR
 
@@ -210,14 +211,14 @@ def write_counts(outdir, name, lines):
             f.write(key + " " + " ".join(str(int(c)) for c in counts) + "\n")
 
 
-def degenerate_native(outdir, name, dtype, n_tokens_zero=False):
+def degenerate_native(outdir, name, dtype):
     d = 8
     with h5py.File(os.path.join(outdir, name), "w") as f:
         write_root(f)
         write_model(f, d, 1)
         group, _ = write_site(f, "000", d, "<f4", 0, "ln1", n=10)
-        x = np.zeros((0, d), dtype) if n_tokens_zero else degenerate_rows(d, dtype)
-        y = np.zeros((0, d), dtype) if n_tokens_zero else degenerate_outputs(x)
+        x = degenerate_rows(d, dtype)
+        y = degenerate_outputs(x)
         replace(group, "input", x)
         replace(group, "output", y)
         write_token_columns(f, len(x))
@@ -233,14 +234,33 @@ def degenerate_generic(outdir, name, layers, **options):
 def degenerate_files(outdir):
     degenerate_native(outdir, "degenerate_f32.h5", "<f4")
     degenerate_native(outdir, "degenerate_f64.h5", "<f8")
-    degenerate_native(outdir, "no_tokens.h5", "<f4", n_tokens_zero=True)
     half = degenerate_rows(16, "<f2")
     degenerate_generic(outdir, "degenerate_f16_big_endian.h5",
                        np.stack([half, half[::-1]]).astype(">f2"), chunks=(1, 3, 16))
-    degenerate_generic(outdir, "no_tokens_3d.h5", np.zeros((2, 0, 8), "<f4"))
     degenerate_generic(outdir, "chunk_1x1.h5", vectors(12, 6).astype("<f4")[None],
                        chunks=(1, 1, 1), compression="gzip")
     degenerate_generic(outdir, "all_nan.h5", np.full((1, 5, 4), np.nan, "<f4"))
+
+
+def native_token_counts(outdir, name, counts):
+    """A float16 native dump whose sites hold `counts` tokens (d = 16)."""
+    with h5py.File(os.path.join(outdir, name), "w") as f:
+        write_root(f)
+        write_model(f, 16, len(counts))
+        for index, n in enumerate(counts):
+            write_site(f, f"{index:03d}", 16, "<f2", index, "ln1", n=n)
+        write_token_columns(f, counts[0])
+
+
+def files_without_tokens(outdir):
+    native_token_counts(outdir, "no_tokens.h5", [0, 0, 0])
+    native_token_counts(outdir, "no_tokens_one_site.h5", [0])
+    native_token_counts(outdir, "no_tokens_at_second_site.h5", [10, 0])
+    native_token_counts(outdir, "no_tokens_at_first_site.h5", [0, 10])
+    with h5py.File(os.path.join(outdir, "no_tokens_3d.h5"), "w") as f:
+        f.create_dataset("hidden", data=np.zeros((2, 0, 8), "<f4"))
+    with h5py.File(os.path.join(outdir, "no_tokens_2d.h5"), "w") as f:
+        f.create_dataset("hidden", data=np.zeros((0, 8), "<f2"))
 
 
 def fails_midway(outdir):
@@ -359,6 +379,7 @@ def main():
     os.makedirs(outdir, exist_ok=True)
     fifo = special_files(outdir)
     degenerate_files(outdir)
+    files_without_tokens(outdir)
     for name, edit in native_edits(outdir, fifo).items():
         broken_native(outdir, name, edit)
     generic_files(outdir)
