@@ -4,6 +4,7 @@ foreach(suite test_export_cli test_export_charts test_export_projection test_exp
               test_figures_cli test_recipe_cli test_vector_cli)
     lngeom_add_qtest(NAME ${suite} LABEL app
         SOURCES ${CMAKE_CURRENT_LIST_DIR}/${suite}.cpp ${CMAKE_CURRENT_LIST_DIR}/export_runs.h
+                ${CMAKE_CURRENT_LIST_DIR}/dumps_without_tokens.h
                 ${CMAKE_CURRENT_LIST_DIR}/export_fixture.h
         LIBS lngeom_widget_test_support Qt6::Gui)
     target_compile_definitions(${suite} PRIVATE LNGEOM_BIN="$<TARGET_FILE:lngeom>")

@@ -15,6 +15,7 @@ vtk_module_autoinit(TARGETS test_main_window_files MODULES ${VTK_LIBRARIES})
 # Files libhdf5 crashes or hangs on, beside sound ones: reported, and nothing else lost.
 lngeom_add_qtest(NAME test_main_window_damaged LABEL app
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_main_window_damaged.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/dumps_without_tokens.h
             ${CMAKE_CURRENT_LIST_DIR}/main_window_fixture.cpp
     LIBS lngeom_app lngeom_widget_test_support)
 vtk_module_autoinit(TARGETS test_main_window_damaged MODULES ${VTK_LIBRARIES})

@@ -1,6 +1,7 @@
 # `lngeom stats` end to end: the binary run on the metrics fixtures (tests/core/metrics.cmake).
 lngeom_add_qtest(NAME test_stats_cli LABEL app
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_stats_cli.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/dumps_without_tokens.h
             ${PROJECT_SOURCE_DIR}/tests/core/test_metric_fixtures.h
             ${CMAKE_CURRENT_LIST_DIR}/known_crasher_rows.h
     LIBS Qt6::Core FIXTURES core_metrics)

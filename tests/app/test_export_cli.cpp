@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include "tests/app/dumps_without_tokens.h"
 #include "tests/app/export_fixture.h"
 
 using namespace lngeom::test;
@@ -134,6 +135,26 @@ class TestExportCli : public QObject {
         QCOMPARE(run.exitCode, exitCode);
         QCOMPARE(QString::fromUtf8(run.err), "lngeom export: " + message + "\n");
         QVERIFY(!QFile::exists(QDir::temp().filePath("lngeom-never-written.png")));
+    }
+    // Whatever the view, a dump without tokens is refused as the file it is, before any view
+    // asks for a row.
+    void dumpWithoutTokensIsNamed_data() {
+        QTest::addColumn<QString>("view");
+        for (const char* view : {"histogram", "step", "io-curve", "massive", "norm-growth"})
+            QTest::newRow(view) << view;
+    }
+    void dumpWithoutTokensIsNamed() {
+        QFETCH(QString, view);
+        QVERIFY(writeDumpsWithoutTokens(fixture_.outputDirectory()));
+        const QString dump = fixture_.output("no_tokens_one_site.h5");
+        const QString png = fixture_.output("without-tokens.png");
+        const CommandRun run =
+            runLngeom({"export", dump, "--view", view, "--out", png}, fixture_.cache());
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(QString::fromUtf8(run.err),
+                 "lngeom export: " + dump +
+                     ": /norms/000/input: has no tokens (0 rows); there is nothing to show\n");
+        QVERIFY(!QFile::exists(png));
     }
     void badRecipeIsNamed() {
         const QString path = fixture_.output("bad.recipe.json");

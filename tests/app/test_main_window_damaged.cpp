@@ -11,6 +11,7 @@
 #include "app/window/comparison_choice.h"
 #include "app/window/view_set.h"
 #include "core/isolation/contained_open.h"
+#include "tests/app/dumps_without_tokens.h"
 #include "tests/app/main_window_fixture.h"
 #include "tests/fuzz/known_hdf5_crashers.h"
 #include "tests/widgets/widgets_test_main.h"
@@ -34,6 +35,7 @@ class TestMainWindowDamaged : public QObject {
   private slots:
     void initTestCase();
     void damagedFilesCostOnlyThemselves();
+    void dumpWithoutTokensIsNamed();
 };
 
 void TestMainWindowDamaged::initTestCase() {
@@ -81,6 +83,26 @@ void TestMainWindowDamaged::damagedFilesCostOnlyThemselves() {
     DumpDocument* another = test.documents->open(copy);
     QVERIFY(test.waitSettled());
     QCOMPARE(another->state(), DumpDocument::State::Ready);
+}
+
+// Opened beside a sound file, a dump without tokens is refused by name with the reason, as on
+// the command line, and the sound file is shown.
+void TestMainWindowDamaged::dumpWithoutTokensIsNamed() {
+    QTemporaryDir directory;
+    QVERIFY(lngeom::test::writeDumpsWithoutTokens(directory.path()));
+    const QString empty = directory.filePath("no_tokens.h5");
+    WindowUnderTest test({lngeom::app::sampleDumpPaths().front(), empty});
+    QVERIFY(test.waitSettled());
+    const std::vector<DumpDocument*>& documents = test.documents->documents();
+    QCOMPARE(documents.size(), std::size_t(2));
+    QCOMPARE(documents.front()->state(), DumpDocument::State::Ready);
+    QCOMPARE(documents.back()->state(), DumpDocument::State::Failed);
+    const QString error = empty +
+                          ": /norms/000/input: has no tokens (0 rows), nor has any of the dump's "
+                          "other 2 sites; there is nothing to show";
+    QCOMPARE(documents.back()->errorMessage(), error);
+    QVERIFY2(test.messages().contains("no_tokens.h5: could not open it: " + error),
+             qPrintable(test.messages()));
 }
 
 LNGEOM_WIDGETS_TEST_MAIN(TestMainWindowDamaged)

@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/app/dumps_without_tokens.h"
 #include "tests/app/known_crasher_rows.h"
 #include "tests/core/test_metric_fixtures.h"
 
@@ -192,6 +193,38 @@ class TestStatsCli : public QObject {
         QVERIFY2(error.startsWith("lngeom stats: ") && error.contains(message), qPrintable(error));
         QCOMPARE(error.count('\n'), 1);
         QVERIFY(error.endsWith('\n'));
+    }
+
+    // Nothing to report: one line naming the file, the dataset without tokens and why.
+    void dumps_without_tokens_are_refused_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("native, 3 sites")
+            << "no_tokens.h5"
+            << "/norms/000/input: has no tokens (0 rows), nor has any of the dump's other 2 sites; "
+               "there is nothing to show";
+        QTest::newRow("native, one site of two")
+            << "no_tokens_at_second_site.h5"
+            << "/norms/001/input: has no tokens (0 rows) but /norms/000/input has 10 tokens; "
+               "every site of a native dump sees the same tokens";
+        QTest::newRow("generic (0, 8)")
+            << "no_tokens_2d.h5"
+            << "/hidden: has no tokens (0 rows); there is nothing to show";
+        QTest::newRow("generic (2, 0, 8)")
+            << "no_tokens_3d.h5"
+            << "/hidden: has no tokens (0 rows) in each of its 2 layers; there is nothing to show";
+    }
+
+    void dumps_without_tokens_are_refused() {
+        QFETCH(QString, file);
+        QFETCH(QString, message);
+        QTemporaryDir directory;
+        QVERIFY(lngeom::test::writeDumpsWithoutTokens(directory.path()));
+        const QString path = directory.filePath(file);
+        const Run run = run_stats({path, "--no-cache"});
+        QCOMPARE(run.exit_code, 1);
+        QVERIFY(run.out.isEmpty());
+        QCOMPARE(QString::fromUtf8(run.err), "lngeom stats: " + path + ": " + message + "\n");
     }
 
     // A file libhdf5 crashes or hangs on: one line naming the file, the object and what libhdf5
