@@ -20,3 +20,14 @@ lngeom_add_qtest(NAME test_memory_file LABEL core
     SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_memory_file.cpp
             ${CMAKE_CURRENT_LIST_DIR}/test_error_checks.h
     LIBS lngeom_core)
+
+# Gzip-compressed datasets decoded chunk by chunk by lngeom itself (core/io/hdf5/
+# hdf5_chunked_read.cpp): every layout compared with libhdf5's own reading, and damaged chunks.
+add_test(NAME core_chunk_fixtures
+    COMMAND ${LNGEOM_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/make_chunk_fixtures.py
+            ${PROJECT_BINARY_DIR}/test-output/chunk-fixtures)
+set_tests_properties(core_chunk_fixtures PROPERTIES FIXTURES_SETUP core_chunks LABELS core)
+lngeom_add_qtest(NAME test_chunked_read LABEL core
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_chunked_read.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/test_error_checks.h
+    LIBS lngeom_core HDF5::HDF5 FIXTURES core_chunks)

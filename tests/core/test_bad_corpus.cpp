@@ -246,8 +246,9 @@ class TestBadCorpus : public QObject {
                      caught.reason.c_str());
     }
 
-    // libhdf5 would grow its buffer to the 4 GiB the triple bomb inflates to; the validation
-    // inflates each chunk itself, no further than the chunk's size, so the process stays small.
+    // libhdf5 would grow its buffer to the 4 GiB the triple bomb inflates to; the reader
+    // decodes gzip chunks itself, no further than the chunk's size (the validation reads the
+    // first row), so the process stays small.
     void gzip_bombs_stay_small() {
         for (const char* file : {"gzip_bomb_triple.h5", "gzip_bomb_single.h5"})
             QVERIFY_THROWS_EXCEPTION(FormatError, validate_dump(test::corpus_path(file), "",

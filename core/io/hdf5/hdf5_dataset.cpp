@@ -5,6 +5,7 @@
 #include "core/errors.h"
 #include "core/io/hdf5/hdf5_activity.h"
 #include "core/io/hdf5/hdf5_attributes.h"
+#include "core/io/hdf5/hdf5_chunked_read.h"
 
 namespace lngeom::hdf5 {
 
@@ -191,6 +192,10 @@ void read_box(const Dataset& dataset, hid_t memory_type, const std::vector<hsize
     Dataspace memory_space(check_id(H5Screate_simple(int(count.size()), count.data(), nullptr),
                                     where, "cannot create memory dataspace"));
     announce(where, "reading its values " + box_text(offset, count));
+    // A box outside the shape is left to H5Dread, which says so.
+    if (H5Sselect_valid(file_space.id()) > 0 &&
+        read_box_by_chunks(dataset, memory_type, offset, count, buffer, where))
+        return;
     check_status(H5Dread(dataset.id(), memory_type, memory_space.id(), file_space.id(),
                          read_transfer(memory_type, count, where), buffer),
                  where, "cannot read " + box_text(offset, count));
