@@ -55,9 +55,8 @@ struct Scratch {
     std::vector<std::uint8_t> flags;
 };
 
-// Every thread loops: take the read lock, read the next block, release the lock, compute the
-// block. HDF5 serializes reads anyway; this way one thread reads while the others compute, and
-// each block is computed by the core that just read it, while it is in that core's cache.
+// Every thread loops: claim the next block under the lock, read it, compute it. Each block is
+// computed by the core that just read it, while it is in that core's cache.
 class MetricsPass {
   public:
     MetricsPass(const Dump& dump, const PassOptions& options, PassOutputs outputs)
@@ -117,11 +116,26 @@ class MetricsPass {
         }
     }
 
-    // False when every block has been taken or the pass stopped.
+    // False when every block has been taken or the pass stopped. The block is claimed under the
+    // lock and read outside it: libhdf5 serializes its own calls, and the gzip chunks lngeom
+    // decodes itself (core/io/hdf5/hdf5_chunked_read.h) then inflate on every thread at once.
     bool read_next_block(Slot& slot) {
-        std::lock_guard lock(read_mutex_);
+        Index first = 0, count = 0;
+        {
+            std::lock_guard lock(read_mutex_);
+            if (!claim_next_block(slot.site, first, count)) return false;
+        }
+        const SiteInfo& info = dump_.info().sites[slot.site];
+        dump_.read_rows(slot.site, Stream::Input, first, count, slot.input);
+        if (info.has_output) dump_.read_rows(slot.site, Stream::Output, first, count, slot.output);
+        if (dump_.info().has_position) slot.positions = dump_.read_position(first, count);
+        return true;
+    }
+
+    // The next block's rows [first, first + count) of `site`, advancing the cursor; false when
+    // every block has been taken or the pass stopped.
+    bool claim_next_block(SiteIndex& site, Index& first, Index& count) {
         while (!stopped() && cursor_.site < sites_.size()) {
-            const SiteInfo& info = dump_.info().sites[cursor_.site];
             const RowRange rows = sites_[cursor_.site]->rows;
             if (!cursor_.begun) {
                 cursor_.begun = true;
@@ -132,14 +146,9 @@ class MetricsPass {
                 cursor_ = {next, next < sites_.size() ? sites_[next]->rows.first : 0, false};
                 continue;
             }
-            const Index count =
-                std::min(dump_.block_rows(cursor_.site, block_bytes_), rows.end - cursor_.first);
-            slot.site = cursor_.site;
-            dump_.read_rows(slot.site, Stream::Input, cursor_.first, count, slot.input);
-            if (info.has_output)
-                dump_.read_rows(slot.site, Stream::Output, cursor_.first, count, slot.output);
-            if (dump_.info().has_position)
-                slot.positions = dump_.read_position(cursor_.first, count);
+            site = cursor_.site;
+            first = cursor_.first;
+            count = std::min(dump_.block_rows(site, block_bytes_), rows.end - first);
             cursor_.first += count;
             return true;
         }
@@ -199,7 +208,7 @@ class MetricsPass {
     std::vector<SiteSummary> summaries_;
     std::vector<std::optional<SiteState>> states_;  // when kept
     std::vector<std::unique_ptr<SiteProgress>> sites_;
-    std::mutex read_mutex_;  // one reader at a time; guards cursor_
+    std::mutex read_mutex_;  // guards cursor_
     Cursor cursor_;
     std::atomic<Index> rows_done_{0};
     Index rows_total_ = 0;
