@@ -33,7 +33,7 @@ Options:
   -o, --output OUT      write to OUT (atomically) instead of standard output
   --no-cache            neither read nor write the metrics cache
   --memory-budget MB    memory for blocks, statistics and cached columns (default 512)
-  --threads N           threads in all: one reads, the others compute (default: all cores)
+  --threads N           threads in all, each reading and computing blocks (default: all cores)
   --shard K/N           only shard K (0 <= K < N) of every site's rows; needs --state
   --state OUT           write the mergeable state (of the shard) to OUT instead of a report;
                         `lngeom merge` turns the states of every shard into the report
