@@ -39,7 +39,7 @@ Writes the paper's figure set for an activation dump into DIR (created if missin
   projection                the 3D projection (PNG, or SVG and PDF from its geometry)
   step-through              Fig. 2: LayerNorm and RMSNorm step by step on the tokens of the
                             smallest, median and largest ‖x‖ at the middle site
-  io-curve                  the middle site's inputs x_{t,i} against (x − μ_t)/√(σ_t² + ε),
+  io-curve                  the middle site's inputs xₜ,ᵢ against (x − μₜ)/√(σₜ² + ε),
                             their density and the fitted tanh(α·x) (Zhu et al. 2025)
   ellipsoid                 the γ-ellipsoid of the middle site storing gamma, with its
                             tokens' outputs (Riechers 2024; none without gamma)
@@ -51,7 +51,7 @@ Options:
   --format FORMAT   png (default), svg or pdf (vector; PDF embeds its font)
   --scale S         PNG pixels per point, 1 to 8 (default 2)
   --dataset PATH    the dataset of a generic (non-lngeom) HDF5 file
-  --massive-abs A   massive activations: a token is flagged when its max |x_i| exceeds A
+  --massive-abs A   massive activations: a token is flagged when its max |xᵢ| exceeds A
                     (default 100) ...
   --massive-ratio R ... and is at least R times the site's median |x| (default 1000); for
                     the massive figure and stats.json, as in `lngeom stats`

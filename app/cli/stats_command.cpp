@@ -40,7 +40,7 @@ Options:
   --validation-timeout S  seconds libhdf5 may take to validate the file in a process of its
                         own before lngeom reads it (default 30); a file on which it crashes
                         or hangs is refused
-  --massive-abs A       massive activations: a token is flagged when its max |x_i| exceeds A
+  --massive-abs A       massive activations: a token is flagged when its max |xᵢ| exceeds A
                         (default 100) ...
   --massive-ratio R     ... and is at least R times the site's median |x| (default 1000)
   -h, --help            show this help

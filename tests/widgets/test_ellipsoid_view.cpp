@@ -61,7 +61,7 @@ class TestEllipsoidView : public QObject {
         QVERIFY2(test::countPixels(image, isSurfaceBlue) > 0.05 * pixels,
                  qPrintable(QString::number(test::countPixels(image, isSurfaceBlue))));
         const QString summary = view_->summaryText();
-        QVERIFY2(summary.contains("semi-axes s_k (63): min"), qPrintable(summary));
+        QVERIFY2(summary.contains("semi-axes sₖ (63): min"), qPrintable(summary));
         QVERIFY(summary.contains("hyperplane nᵀz = 0, n = γ⁻¹: cos φ = "));
         QVERIFY(summary.contains("256 tokens"));
     }
@@ -118,7 +118,7 @@ class TestEllipsoidView : public QObject {
                  qPrintable(QString::number(test::countPixels(image, isEllipseOrange))));
         QVERIFY2(view_->summaryText().startsWith("d = 3: the circle"),
                  qPrintable(view_->summaryText()));
-        QVERIFY(view_->summaryText().contains("semi-axes s_k (2)"));
+        QVERIFY(view_->summaryText().contains("semi-axes sₖ (2)"));
         settings.teachingGamma = Eigen::Vector3d::Constant(1.5);
         view_->setSettings(settings);
         QVERIFY2(view_->summaryText().contains("cos φ = 1 (0° from 1⊥)"),

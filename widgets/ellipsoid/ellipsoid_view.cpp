@@ -50,7 +50,7 @@ double tiltDegrees(double cosine) {
 QString geometryLines(const EllipsoidSummary& summary, NormKind kind) {
     QString axes =
         QStringLiteral(
-            "semi-axes s_k (%1): min %2, median %3, max %4 · anisotropy %5 · "
+            "semi-axes sₖ (%1): min %2, median %3, max %4 · anisotropy %5 · "
             "effective axes %6")
             .arg(summary.axis_count)
             .arg(number(summary.axes_min), number(summary.axes_median), number(summary.axes_max),
