@@ -2,6 +2,7 @@
 // what they contain, steps through sites from the keyboard, reports bad files by name and
 // reason, and keeps working after a cancelled pass.
 
+#include <vtkChartXY.h>
 #include <vtkOutputWindow.h>
 #include <QAction>
 #include <QDockWidget>
@@ -33,6 +34,7 @@
 #include "tests/app/main_window_fixture.h"
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/widgets_test_main.h"
+#include "widgets/charts/chart_view.h"
 #include "widgets/charts/histogram_view.h"
 #include "widgets/charts/io_curve_view.h"
 #include "widgets/charts/layer_curves_view.h"
@@ -85,6 +87,8 @@ class TestMainWindow : public QObject {
     void closingTheCurrentFileShowsTheNext();
     void glossaryDefinesEveryMetric();
     void messagesCollectQtAndVtk();
+    void massivePanelPlotsKeepAUsableSize_data();
+    void massivePanelPlotsKeepAUsableSize();
     void everyDockFitsTheDefaultLayout_data();
     void everyDockFitsTheDefaultLayout();
     void actionsNeedingAFileAreGreyedWithoutOne();
@@ -406,6 +410,42 @@ QStringList cutDockTabTitles(const lngeom::app::MainWindow& window) {
 }
 
 }  // namespace
+
+void TestMainWindow::massivePanelPlotsKeepAUsableSize_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1920x1080") << QSize(1920, 1080);
+    QTest::newRow("1280x800") << QSize(1280, 800);
+}
+
+// The Massive tab, raised in the default layout: the layer chart keeps its minimum height (its
+// plot area, between the two-line title and the legend below it, at least 150 px high) and the
+// energy-share histogram its minimum width, whatever the window's size; the dock scrolls only
+// vertically to make room (everyDockFitsTheDefaultLayout checks the sideways part).
+void TestMainWindow::massivePanelPlotsKeepAUsableSize() {
+    QFETCH(QSize, size);
+    WindowUnderTest test(lngeom::app::sampleDumpPaths());
+    test.window->resize(size);
+    test.window->layout()->reset();
+    QVERIFY(test.waitSettled());
+    lngeom::widgets::MassiveView* massive = test.window->views().massive;
+    test.window->raiseView(massive);
+    QTRY_VERIFY_WITH_TIMEOUT(!massive->reports().empty(), 20000);
+    lngeom::widgets::ChartView* chart = massive->chartView();
+    lngeom::widgets::ChartView* shares = massive->sharesView();
+    QVERIFY(chart->isVisible() && shares->isVisible());
+    const QString sizes = QString("chart %1 x %2, shares %3 x %4")
+                              .arg(chart->width())
+                              .arg(chart->height())
+                              .arg(shares->width())
+                              .arg(shares->height());
+    QVERIFY2(chart->width() >= 400 && chart->height() >= 400, qPrintable(sizes));
+    QVERIFY2(shares->width() >= 300 && shares->height() >= 130, qPrintable(sizes));
+    chart->settleLayout();
+    const int plotHeight = chart->chart()->GetPoint2()[1] - chart->chart()->GetPoint1()[1];
+    QVERIFY2(plotHeight >= 150, qPrintable(QString("plot area %1 px high").arg(plotHeight)));
+    lngeom::test::saveTestImage(test.window->grab().toImage(),
+                                QString("massive-tab-%1").arg(QTest::currentDataTag()));
+}
 
 // From a large screen down to a 1280 × 800 laptop, with the default layout.
 void TestMainWindow::everyDockFitsTheDefaultLayout_data() {

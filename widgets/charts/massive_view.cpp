@@ -34,8 +34,11 @@ const QColor kShareColour(200, 40, 40);
 constexpr int kCaptionDims = 5;
 constexpr int kShareBins = 20;
 constexpr int kSharesHeight = 130;
-// Below this the layer chart's title, legend and axes overlap; the dock scrolls instead.
-constexpr int kChartMinHeight = 240;
+// Narrower than this the histogram's ticks collide; it goes below the thresholds instead.
+constexpr int kSharesMinWidth = 300;
+// Below this the layer chart's two-line title and five-entry legend below the plot leave the
+// plot itself too little height to read (at 1280 × 800); the dock scrolls vertically instead.
+constexpr int kChartMinHeight = 400;
 
 MassiveSites gatherReports(const Dump& dump, const MassiveThresholds& thresholds,
                            const std::atomic<bool>* cancel) {
@@ -91,6 +94,7 @@ MassiveView::MassiveView(QWidget* parent)
     });
     job_.binding().showStateOver(chart_);
     sharesChart_->setFixedHeight(kSharesHeight);
+    sharesChart_->setMinimumWidth(kSharesMinWidth);
     chart_->setMinimumHeight(kChartMinHeight);
     sharesChart_->setLogarithmic(vtkAxis::LEFT, true);
     layOutSiteChart(this, chart_, caption_,
@@ -121,7 +125,7 @@ QWidget* MassiveView::makeControls() {
         connect(box, &QDoubleSpinBox::valueChanged, this, [this] {
             setThresholds({absolute_->value(), ratio_->value()});
         });
-    absolute_->setToolTip(tr("A: a token is massive when its max |x_i| exceeds A …"));
+    absolute_->setToolTip(tr("A: a token is massive when its max |xᵢ| exceeds A …"));
     ratio_->setToolTip(tr("R: … and is at least R × the site's median |x|."));
     auto* controls = new QWidget;
     controls->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Maximum);

@@ -13,6 +13,7 @@
 #include "widgets/charts/chart_brush.h"
 #include "widgets/charts/chart_plots.h"
 #include "widgets/charts/chart_view.h"
+#include "widgets/support/wrapping_row.h"
 
 namespace lngeom::widgets {
 
@@ -49,9 +50,12 @@ void layOutSiteChart(QWidget* view, ChartView* chart, QLabel* caption,
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(chart, 1);
     if (row.size() > 0) {
-        auto* between = new QHBoxLayout;
-        for (QWidget* widget : row) between->addWidget(widget);
-        layout->addLayout(between);
+        // The last widget (a small chart) fills the rest of its line; on a narrow dock it goes
+        // below the others rather than squeezing beside them.
+        auto* between = new WrappingRow(view);
+        for (QWidget* widget : row)
+            between->addGroup(widget == *(row.end() - 1))->addWidget(widget);
+        layout->addWidget(between);
     }
     layout->addWidget(caption);
     auto* brush = new ChartBrush(chart);

@@ -29,7 +29,8 @@ void setSiteAxis(ChartView& chart, const std::vector<AlignedSite>& rows);
 std::optional<SiteIndex> siteAt(const std::vector<AlignedSite>& rows, double x);
 
 // Lays `chart` out over `caption` (wrapped, selectable) in `view`, with the widgets of `row` (if
-// any) side by side between them; a click on the chart calls `clicked` with its x.
+// any) between them, side by side where they fit and on further lines where not, the last one
+// filling the rest of its line; a click on the chart calls `clicked` with its x.
 void layOutSiteChart(QWidget* view, ChartView* chart, QLabel* caption,
                      std::function<void(double x)> clicked,
                      std::initializer_list<QWidget*> row = {});

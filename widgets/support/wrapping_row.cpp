@@ -18,11 +18,12 @@ WrappingRow::WrappingRow(QWidget* parent) : QWidget(parent) {
     setSizePolicy(policy);
 }
 
-QHBoxLayout* WrappingRow::addGroup() {
+QHBoxLayout* WrappingRow::addGroup(bool stretches) {
     auto* group = new QWidget(this);
     auto* layout = new QHBoxLayout(group);
     layout->setContentsMargins(0, 0, 0, 0);
     groups_.push_back(group);
+    stretches_.push_back(stretches);
     updateGeometry();
     return layout;
 }
@@ -49,16 +50,17 @@ int WrappingRow::flow(int width, bool place) const {
     int x = 0;
     int y = 0;
     int lineHeight = 0;
-    for (QWidget* group : groups_) {
+    for (std::size_t index = 0; index < groups_.size(); ++index) {
+        QWidget* group = groups_[index];
         const QSize size = group->sizeHint();
         if (x > 0 && x + size.width() > width) {
             x = 0;
             y += lineHeight + kSpacing;
             lineHeight = 0;
         }
-        if (place)
-            group->setGeometry(x, y, std::min(size.width(), std::max(width, 1)), size.height());
-        x += size.width() + kSpacing;
+        const int wide = stretches_[index] ? std::max(size.width(), width - x) : size.width();
+        if (place) group->setGeometry(x, y, std::min(wide, std::max(width, 1)), size.height());
+        x += wide + kSpacing;
         lineHeight = std::max(lineHeight, size.height());
     }
     return y + lineHeight;

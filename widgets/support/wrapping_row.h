@@ -1,7 +1,8 @@
 #pragma once
 // A row of control groups that flows onto further lines when the row is narrower than their
 // one-line width, so a view's controls wrap instead of widening it (and its scroll area) past a
-// laptop window's share, and no control has to be cut to fit. Each group stays on one line.
+// laptop window's share, and no control has to be cut to fit. Each group stays on one line; a
+// stretching group (a small chart beside its controls) fills the rest of its line.
 
 #include <QWidget>
 
@@ -15,8 +16,9 @@ class WrappingRow : public QWidget {
   public:
     explicit WrappingRow(QWidget* parent = nullptr);
 
-    // A new group, appended; add its widgets to the returned layout.
-    QHBoxLayout* addGroup();
+    // A new group, appended; add its widgets to the returned layout. A stretching group (a chart)
+    // takes the rest of its line.
+    QHBoxLayout* addGroup(bool stretches = false);
 
     // All groups on one line.
     QSize sizeHint() const override;
@@ -36,6 +38,7 @@ class WrappingRow : public QWidget {
     int flow(int width, bool place) const;
 
     std::vector<QWidget*> groups_;
+    std::vector<bool> stretches_;  // per group
 };
 
 }  // namespace lngeom::widgets
