@@ -6,6 +6,7 @@
 #include "app/cli/argument_parser.h"
 #include "app/cli/command_line.h"
 #include "app/cli/stats_arguments.h"
+#include "core/charts/io_curve_colouring.h"
 #include "core/geometry/normalization_walk.h"
 #include "widgets/figures/figure_writer.h"
 #include "widgets/projection/projection_settings_json.h"
@@ -66,8 +67,21 @@ void figure_size(std::string_view text, widgets::FigureRecipe& recipe) {
     recipe.height = int(whole_number("--size", text.substr(x + 1), 64, 8192));
 }
 
-widgets::ProjectionColour projection_colour(std::string_view text) {
-    if (const auto colour = widgets::projectionColourNamed(text)) return *colour;
+// --colour: the projection's point colours, or what colours the io-curve's points.
+void apply_colour(std::string_view text, widgets::FigureRecipe& recipe) {
+    if (text.empty()) return;
+    if (recipe.view == widgets::FigureView::IoCurve) {
+        if (const auto colouring = io_curve_colouring_named(text)) {
+            recipe.ioCurve = *colouring;
+            return;
+        }
+        throw UsageError{"--colour with --view io-curve must be " + io_curve_colouring_names() +
+                         ", not '" + std::string(text) + "'"};
+    }
+    if (const auto colour = widgets::projectionColourNamed(text)) {
+        recipe.projection.colour = *colour;
+        return;
+    }
     throw UsageError{"--colour must be one of " + widgets::projectionColourNames() + ", not '" +
                      std::string(text) + "'"};
 }
@@ -98,8 +112,7 @@ std::vector<CommandOption> export_options(ExportArguments& arguments) {
          [&](std::string_view value) {
              recipe.step = int(whole_number("--step", value, 0, kWalkStageCount - 1));
          }},
-        {"--colour", 0,
-         [&](std::string_view value) { recipe.projection.colour = projection_colour(value); }},
+        {"--colour", 0, [&](std::string_view value) { arguments.colour = value; }},
         {"--scale", 0,
          [&](std::string_view value) {
              recipe.scale = double(whole_number("--scale", value, 1, 8));
@@ -143,6 +156,7 @@ ExportArguments parseExportArguments(int argc, char* argv[]) {
         throw UsageError{"give FILE or --recipe, not both (the recipe names its file)"};
     if (arguments.recipeInput.empty() && file.empty()) throw UsageError{"no FILE given"};
     arguments.recipe.file = file;
+    apply_colour(arguments.colour, arguments.recipe);
     check_output(arguments);
     return arguments;
 }

@@ -17,6 +17,7 @@ struct ExportArguments {
     std::string recipeInput;       // --recipe R.json
     std::string output;            // --out
     DataExport data = DataExport::None;
+    std::string colour;  // --colour: the projection's or the io-curve's, once --view is known
     bool writeRecipe = true;
     bool help = false;
 };

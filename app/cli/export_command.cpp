@@ -56,7 +56,9 @@ Options:
                        --token N is the same)
   --step S             the step-through's stage: 0 x, 1 x⊥, 2 x⊥/‖x⊥‖, 3 √d·…, 4 γ⊙y+β
   --colour C           the projection's point colours: angle_to_uniform (default), norm,
-                       position, selection, or layer (every site of --site's kind, as the app)
+                       position, selection, or layer (every site of --site's kind, as the app);
+                       io-curve: density (default), channel (the 8 channels of the largest
+                       |x| in colours of their own) or token (tokens coloured by their σₜ)
   --size WxH           figure size in points (default: the view's, e.g. 640x440 for charts)
   --scale S            PNG pixels per point, 1 to 8 (default 2)
   --transparent        PNG with a transparent background
@@ -64,7 +66,7 @@ Options:
   --compare FILE       compare with another dump, as the app's Compare with box does: the
                        curves add its curve and the difference of means, the histogram its
                        outline at the aligned site (--compare-dataset PATH for a generic file)
-  --massive-abs A      massive: a token is flagged when its max |x_i| exceeds A (default
+  --massive-abs A      massive: a token is flagged when its max |xᵢ| exceeds A (default
                        100) ...
   --massive-ratio R    ... and is at least R times the site's median |x| (default 1000), as
                        in lngeom stats; also for --data stats

@@ -7,6 +7,7 @@
 
 #include "app/session/session_views.h"
 #include "core/errors.h"
+#include "widgets/charts/io_curve_settings_json.h"
 #include "widgets/charts/massive_thresholds_json.h"
 #include "widgets/charts/view_settings_json.h"
 #include "widgets/ellipsoid/ellipsoid_settings_json.h"
@@ -73,6 +74,7 @@ Session readSession(const QJsonObject& object, const QString& source) {
     session.ellipsoid = widgets::ellipsoidSettingsFromJson(json.object("ellipsoid"));
     session.table = tableFromJson(json.object("table"));
     session.massive = widgets::massiveThresholdsFromJson(json.object("massive"));
+    session.ioCurve = widgets::ioCurveColouringFromJson(json.object("io_curve"));
     if (json.has("camera")) session.camera = widgets::cameraPoseFromJson(json.object("camera"));
     session.layout = QByteArray::fromBase64(json.string("layout").toLatin1());
     session.theme = json.string("theme");
@@ -96,6 +98,7 @@ QJsonObject sessionToJson(const Session& session) {
                      {"ellipsoid", widgets::ellipsoidSettingsToJson(session.ellipsoid)},
                      {"table", tableToJson(session.table)},
                      {"massive", widgets::massiveThresholdsToJson(session.massive)},
+                     {"io_curve", widgets::ioCurveColouringToJson(session.ioCurve)},
                      {"layout", QString::fromLatin1(session.layout.toBase64())},
                      {"theme", session.theme}};
     if (session.comparison) json["comparison"] = *session.comparison;

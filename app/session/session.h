@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/analysis/massive_activations.h"
+#include "core/charts/io_curve_colouring.h"
 #include "core/io/dump.h"
 #include "widgets/charts/histogram_view.h"
 #include "widgets/charts/layer_curves_view.h"
@@ -58,7 +59,8 @@ struct Session {
     widgets::ProjectionSettings projection;
     widgets::EllipsoidSettings ellipsoid;  // the teaching mode is not kept
     widgets::TokenTableSettings table;
-    MassiveThresholds massive;  // the Massive activations tab's A and R
+    MassiveThresholds massive;                             // the Massive activations tab's A and R
+    IoCurveColouring ioCurve = IoCurveColouring::Density;  // the I/O curve tab's colouring
     std::optional<widgets::CameraPose> camera;
     QByteArray layout;  // QMainWindow::saveState
     QString theme;      // "system", "light" or "dark"

@@ -9,6 +9,7 @@
 #include "app/window/main_window.h"
 #include "app/window/theme.h"
 #include "widgets/charts/histogram_view.h"
+#include "widgets/charts/io_curve_view.h"
 #include "widgets/charts/layer_curves_view.h"
 #include "widgets/charts/layer_heatmap_view.h"
 #include "widgets/charts/massive_view.h"
@@ -82,6 +83,7 @@ void restoreViews(MainWindow& window, const Session& session) {
     views.ellipsoid->setSettings(session.ellipsoid);
     views.table->setSettings(session.table);
     views.massive->setThresholds(session.massive);
+    views.ioCurve->setColouring(session.ioCurve);
 }
 
 }  // namespace
@@ -104,6 +106,7 @@ Session captureSession(const MainWindow& window) {
     session.ellipsoid.teaching = false;
     session.table = views.table->settings();
     session.massive = views.massive->thresholds();
+    session.ioCurve = views.ioCurve->colouring();
     session.camera = views.projection->sceneView()->cameraPose();
     session.layout = window.saveState();
     session.theme = themeKey(currentTheme());

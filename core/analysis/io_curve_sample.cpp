@@ -62,15 +62,20 @@ IoCurveLine line_of(NormKind kind, const RowMatrixD& x, Index row, Index token, 
     return {token, centre, scale, values.minCoeff(), values.maxCoeff()};
 }
 
-// The lines of the smallest, median and largest √(σ_t² + ε) among the standardized rows.
-std::vector<IoCurveLine> bending_lines(NormKind kind, const RowMatrixD& x,
-                                       const IoCurvePoints& points, const std::vector<Index>& rows,
-                                       double eps) {
+// The line of every standardized row, in the order of the points.
+std::vector<IoCurveLine> token_lines(NormKind kind, const RowMatrixD& x,
+                                     const IoCurvePoints& points, const std::vector<Index>& rows,
+                                     double eps) {
     std::vector<IoCurveLine> lines;
     for (Index j = 0; j < points.token.size(); j += x.cols()) {
         const Index row = points.token(j);
         lines.push_back(line_of(kind, x, row, rows[std::size_t(row)], eps));
     }
+    return lines;
+}
+
+// The lines of the smallest, median and largest √(σ_t² + ε) among the standardized rows.
+std::vector<IoCurveLine> bending_lines(std::vector<IoCurveLine> lines) {
     std::sort(lines.begin(), lines.end(),
               [](const IoCurveLine& a, const IoCurveLine& b) { return a.scale < b.scale; });
     if (lines.size() <= 3) return lines;
@@ -95,7 +100,8 @@ IoCurveSample sample_io_curve(const Dump& dump, SiteIndex site, Index max_points
     const RowMatrixD x = read_sample(dump, site, max_rows, rows, cancel);
     sample.tokens_read = x.rows();
     sample.points = io_curve_points(sample.kind, x, described.eps);
-    sample.lines = bending_lines(sample.kind, x, sample.points, rows, described.eps);
+    sample.tokens = token_lines(sample.kind, x, sample.points, rows, described.eps);
+    sample.lines = bending_lines(sample.tokens);
     for (Index j = 0; j < sample.points.token.size(); ++j)
         sample.points.token(j) = int(rows[std::size_t(sample.points.token(j))]);
     sample.fit = fit_tanh(sample.points.input, sample.points.output);

@@ -29,6 +29,9 @@ struct IoCurveSample {
     TanhFit fit;
     Density2D density;         // over the central 99.8 % of inputs and outputs
     Index points_outside = 0;  // points beyond the density's ranges
+    // Every standardized row's line, in the order of the points: row k's d points are
+    // points[k·d, (k + 1)·d).
+    std::vector<IoCurveLine> tokens;
     // The tokens of the smallest, median and largest σ_t among the sample (fewer when it has
     // fewer tokens): the slopes that bend the curve.
     std::vector<IoCurveLine> lines;

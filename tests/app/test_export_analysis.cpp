@@ -18,6 +18,7 @@ namespace {
 
 const QString kLongNames = QStringLiteral(LNGEOM_TEST_OUTPUT_DIR "/figure-dumps/long-names.h5");
 const QString kIoCurve = QStringLiteral(LNGEOM_TEST_OUTPUT_DIR "/analysis-fixtures/io-curve.h5");
+const QString kMassive = QStringLiteral(LNGEOM_TEST_OUTPUT_DIR "/analysis-fixtures/massive.h5");
 const QString kCentred = QStringLiteral(LNGEOM_TEST_OUTPUT_DIR "/analysis-fixtures/centred.h5");
 
 QJsonObject recipeOf(const QString& figure) {
@@ -75,6 +76,44 @@ class TestExportAnalysis : public QObject {
         QFile file(svg);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QVERIFY2(file.readAll().count("<rect") > 100, "the density's cells");
+        for (const QString& text : said)
+            QVERIFY2(counts.allText.contains(text),
+                     qPrintable("'" + text + "' not in: " + counts.allText));
+    }
+
+    // --colour channel|token on the planted massive activations (dims 7, 42, 13 of site 002):
+    // the recipe keeps the choice, the PNG redraws from it, and the SVG's points are vector
+    // shapes, its legend names the planted channels or its colour bar the tokens' σₜ.
+    void ioCurveColourings_data() {
+        QTest::addColumn<QString>("colouring");
+        QTest::addColumn<QStringList>("said");
+        QTest::newRow("channel") << "channel"
+                                 << QStringList{"channel 7 (max |x| 2.5e+03)", "channel 42",
+                                                "other channels", "input xₜ,ᵢ"};
+        QTest::newRow("token") << "token"
+                               << QStringList{"log₁₀ σₜ of the token (slope 1/σₜ)", "input xₜ,ᵢ"};
+    }
+    void ioCurveColourings() {
+        QFETCH(QString, colouring);
+        QFETCH(QStringList, said);
+        const QString base = fixture_.output("io-colour-" + colouring);
+        const QStringList arguments{kMassive, "--view",   "io-curve", "--site",
+                                    "002",    "--colour", colouring};
+        CommandRun run = runLngeom(
+            QStringList{"export"} + arguments + QStringList{"--out", base + ".png", "--scale", "1"},
+            fixture_.cache());
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QCOMPARE(recipeOf(base + ".png")["io_curve"].toObject()["colour"].toString(), colouring);
+        const QString differs = fixture_.redrawDiffers(base + ".png", "io-colour again", 0.5);
+        QVERIFY2(differs.isEmpty(), qPrintable(differs));
+        run = runLngeom(QStringList{"export"} + arguments + QStringList{"--out", base + ".svg"},
+                        fixture_.cache());
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QString parseError;
+        const SvgCounts counts = countSvg(base + ".svg", &parseError);
+        QVERIFY2(parseError.isEmpty(), qPrintable(parseError));
+        QCOMPARE(counts.images, 0);
+        QVERIFY2(counts.shapes > 1000, qPrintable(QString::number(counts.shapes)));
         for (const QString& text : said)
             QVERIFY2(counts.allText.contains(text),
                      qPrintable("'" + text + "' not in: " + counts.allText));

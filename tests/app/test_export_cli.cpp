@@ -64,6 +64,13 @@ class TestExportCli : public QObject {
                "step, histograms, norm-growth, massive, io-curve or ellipsoid, not "
                "'pie'" +
                    hint;
+        QTest::newRow("unknown io-curve colouring")
+            << QStringList{kLayerNorm, "--colour", "angle_to_uniform", "--view", "io-curve",
+                           "--out",    png}
+            << 2
+            << "--colour with --view io-curve must be density, channel or token, not "
+               "'angle_to_uniform'" +
+                   hint;
         QTest::newRow("unknown projection colour")
             << QStringList{kLayerNorm, "--view", "projection", "--colour", "rainbow", "--out", png}
             << 2

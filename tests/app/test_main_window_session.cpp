@@ -5,6 +5,7 @@
 // and dark themes and their toggle.
 
 #include <QAction>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QJsonDocument>
 #include <QProcess>
@@ -20,6 +21,7 @@
 #include "tests/app/main_window_fixture.h"
 #include "tests/widgets/widgets_test_main.h"
 #include "widgets/charts/histogram_view.h"
+#include "widgets/charts/io_curve_view.h"
 #include "widgets/charts/layer_curves_view.h"
 #include "widgets/charts/layer_heatmap_view.h"
 #include "widgets/document/dump_document.h"
@@ -58,6 +60,8 @@ class TestMainWindowSession : public QObject {
     void sessionSurvivesARestart();
     void stepThroughAndComparisonSurviveARestart();
     void sessionWithoutNewerKeysLoads();
+    void ioCurveColouringRoundTrips_data();
+    void ioCurveColouringRoundTrips();
     void badSessionIsRefusedByNameAndReason_data();
     void badSessionIsRefusedByNameAndReason();
     void commandLineRefusesABadSession();
@@ -101,6 +105,7 @@ void TestMainWindowSession::sessionSurvivesARestart() {
         ellipsoid.colour = lngeom::widgets::EllipsoidColour::ShellDepth;
         ellipsoid.maxPoints = 300;
         first.window->views().ellipsoid->setSettings(ellipsoid);
+        first.window->views().ioCurve->setColouring(lngeom::IoCurveColouring::Token);
         QVERIFY(first.waitSettled());
         first.window->findChild<QDockWidget*>("tour")->hide();
         app::applyTheme(app::Theme::Dark);
@@ -129,6 +134,8 @@ void TestMainWindowSession::sessionSurvivesARestart() {
     QVERIFY(second.window->views().ellipsoid->settings().colour ==
             lngeom::widgets::EllipsoidColour::ShellDepth);
     QCOMPARE(second.window->views().ellipsoid->settings().maxPoints, lngeom::Index(300));
+    QCOMPARE(second.window->views().ioCurve->colouring(), lngeom::IoCurveColouring::Token);
+    QCOMPARE(second.window->views().ioCurve->colouringBox()->currentText(), QString("by token"));
     QVERIFY(second.window->findChild<QDockWidget*>("tour")->isHidden());
     QCOMPARE(app::currentTheme(), app::Theme::Dark);
 }
@@ -205,6 +212,27 @@ void TestMainWindowSession::sessionWithoutNewerKeysLoads() {
     QCOMPARE(window.window->views().stepThrough->step(), 0);
 }
 
+void TestMainWindowSession::ioCurveColouringRoundTrips_data() {
+    QTest::addColumn<int>("colouring");
+    for (const auto& [colouring, name] : lngeom::kIoCurveColouringNames)
+        QTest::newRow(std::string(name).c_str()) << int(colouring);
+}
+
+// In the file as its name ({"io_curve": {"colour": "token"}}), read back as it was; a session
+// written before the key existed keeps the density.
+void TestMainWindowSession::ioCurveColouringRoundTrips() {
+    QFETCH(int, colouring);
+    app::Session session;
+    session.ioCurve = lngeom::IoCurveColouring(colouring);
+    const QJsonObject json = app::sessionToJson(session);
+    QCOMPARE(json["io_curve"].toObject()["colour"].toString(),
+             QString::fromUtf8(lngeom::io_curve_colouring_name(session.ioCurve)));
+    QCOMPARE(app::sessionFromJson(json, "s.json").ioCurve, session.ioCurve);
+    QJsonObject older = json;
+    older.remove("io_curve");
+    QCOMPARE(app::sessionFromJson(older, "s.json").ioCurve, lngeom::IoCurveColouring::Density);
+}
+
 void TestMainWindowSession::badSessionIsRefusedByNameAndReason_data() {
     QTest::addColumn<QByteArray>("content");
     QTest::addColumn<QString>("reason");
@@ -250,6 +278,13 @@ void TestMainWindowSession::badSessionIsRefusedByNameAndReason_data() {
         << QByteArray(R"({"format": "lngeom-session", "version": 1,
                           "projection": {"placement": "far"}})")
         << "projection.placement: 'far' is not one of linear, true_radius";
+    QTest::newRow("unknown I/O curve colouring")
+        << QByteArray(R"({"format": "lngeom-session", "version": 1,
+                          "io_curve": {"colour": "rainbow"}})")
+        << "io_curve.colour: 'rainbow' is not one of density, channel, token";
+    QTest::newRow("I/O curve colouring as a number")
+        << QByteArray(R"({"format": "lngeom-session", "version": 1, "io_curve": {"colour": 2}})")
+        << "io_curve.colour: must be a string";
     QTest::newRow("file without path")
         << QByteArray(R"({"format": "lngeom-session", "version": 1, "files": [{"site": 1}]})")
         << "files[0].path: missing";

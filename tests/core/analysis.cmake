@@ -6,7 +6,8 @@ add_test(NAME core_analysis_fixtures
             ${PROJECT_BINARY_DIR}/test-output/analysis-fixtures)
 set_tests_properties(core_analysis_fixtures PROPERTIES FIXTURES_SETUP core_analysis LABELS core)
 
-foreach(suite test_gamma_ellipsoid test_ellipsoid_picture test_massive_activations test_io_curve test_norm_growth
+foreach(suite test_gamma_ellipsoid test_ellipsoid_picture test_massive_activations test_io_curve
+        test_io_curve_colouring test_norm_growth
         test_depth_curves
         test_folded_layer_norm)
     lngeom_add_qtest(NAME ${suite} LABEL core

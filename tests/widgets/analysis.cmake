@@ -14,3 +14,10 @@ lngeom_add_qtest(NAME test_massive_selection LABEL widgets
     LIBS lngeom_widgets lngeom_widget_test_support
     FIXTURES core_analysis)
 vtk_module_autoinit(TARGETS test_massive_selection MODULES ${VTK_LIBRARIES})
+
+lngeom_add_qtest(NAME test_io_curve_colouring_view LABEL widgets
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_io_curve_colouring_view.cpp
+            ${CMAKE_CURRENT_LIST_DIR}/sample_documents.h
+    LIBS lngeom_widgets lngeom_widget_test_support
+    FIXTURES core_analysis)
+vtk_module_autoinit(TARGETS test_io_curve_colouring_view MODULES ${VTK_LIBRARIES})

@@ -34,6 +34,7 @@ FigureRecipe fullRecipe() {
     recipe.markCurrentSite = true;
     recipe.rowFractions = false;
     recipe.projection.colour = ProjectionColour::Layer;
+    recipe.ioCurve = IoCurveColouring::Channel;
     recipe.ellipsoid.axes = AxisChoice::MostOccupied;
     recipe.ellipsoid.colour = EllipsoidColour::ShellDepth;
     recipe.ellipsoid.maxPoints = 777;
@@ -70,6 +71,7 @@ class TestFigureRecipe : public QObject {
         QCOMPARE(read.tokens, recipe.tokens);
         QCOMPARE(read.width, 900);
         QVERIFY(read.ellipsoid == recipe.ellipsoid);
+        QCOMPARE(read.ioCurve, IoCurveColouring::Channel);
     }
 
     void everyViewHasAName() {
@@ -110,6 +112,9 @@ class TestFigureRecipe : public QObject {
         QTest::newRow("not a recipe") << QByteArray("{\"view\": \"curves\"}")
                                       << "lngeom_figure_recipe: is missing: this is not a figure "
                                          "recipe";
+        QTest::newRow("unknown I/O curve colouring")
+            << head() + "\"io_curve\": {\"colour\": \"rainbow\"}}"
+            << "io_curve.colour: 'rainbow' is not one of density, channel, token";
         QTest::newRow("bins as text") << head() + "\"bins\": \"many\"}"
                                       << "bins: must be a whole number";
         QTest::newRow("fractional bins") << head() + "\"bins\": 2.5}"

@@ -86,6 +86,10 @@ void ChartColourBar::show(vtkScalarsToColors* colours, const std::string& title)
 
 bool ChartColourBar::isShown() const { return legend_->GetVisible(); }
 
+vtkScalarsToColors* ChartColourBar::colours() const {
+    return isShown() ? legend_->GetTransferFunction() : nullptr;
+}
+
 // The chart keeps the width left of the bar, its labels and its title. The plot's place from the
 // last render is scaled to this one's size (a capture renders larger than the screen).
 void ChartColourBar::place(int width, int height, int dpi) {

@@ -25,6 +25,9 @@ class ChartColourBar {
     // gives the chart its room back.
     void show(vtkScalarsToColors* colours, const std::string& title);
     bool isShown() const;
+    // The colours shown; nullptr while hidden.
+    vtkScalarsToColors* colours() const;
+    const std::string& title() const { return title_; }
 
     // Sizes the chart and places the bar for a picture of `width` × `height` pixels at `dpi`,
     // level with where the chart put its plot last time.

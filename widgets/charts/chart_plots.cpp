@@ -10,6 +10,7 @@
 #include <vtkPlotBar.h>
 #include <vtkPlotLine.h>
 #include <vtkPlotPoints.h>
+#include <vtkScalarsToColors.h>
 #include <vtkTable.h>
 #include <vtkTextProperty.h>
 
@@ -97,6 +98,21 @@ vtkPlot* addSiteCurve(vtkChartXY* chart, std::span<const double> xs, std::span<c
         vtkPlotPoints::SafeDownCast(addPointsPlot(chart, vtkChart::POINTS, xs, ys, style.colour));
     plot->SetMarkerStyle(style.dashed ? vtkPlotPoints::DIAMOND : vtkPlotPoints::CIRCLE);
     plot->SetMarkerSize(4 * style.width);
+    return plot;
+}
+
+vtkPlotPoints* addPoints(vtkChartXY* chart, std::span<const double> xs, std::span<const double> ys,
+                         const PointStyle& style) {
+    auto* plot =
+        vtkPlotPoints::SafeDownCast(addPointsPlot(chart, vtkChart::POINTS, xs, ys, style.colour));
+    // Squares: GL2PS writes each as four corners, where a circle is a many-sided polygon.
+    plot->SetMarkerStyle(vtkPlotPoints::SQUARE);
+    plot->SetMarkerSize(style.size);
+    if (!style.colours) return plot;
+    addColumn(plot->GetInput(), "value", style.values);
+    plot->SetLookupTable(style.colours);
+    plot->SelectColorArray("value");
+    plot->SetScalarVisibility(true);
     return plot;
 }
 

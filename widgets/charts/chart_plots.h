@@ -16,6 +16,8 @@ class vtkPlot;
 class vtkPlotArea;
 class vtkPlotBar;
 class vtkPlotLine;
+class vtkPlotPoints;
+class vtkScalarsToColors;
 
 namespace lngeom::widgets {
 
@@ -40,6 +42,16 @@ vtkPlotLine* addLine(vtkChartXY* chart, std::span<const double> xs, std::span<co
 // dump of one site), which VTK cannot draw as a line.
 vtkPlot* addSiteCurve(vtkChartXY* chart, std::span<const double> xs, std::span<const double> ys,
                       const LineStyle& style);
+// Square markers of `size` pixels at the points (xs, ys), in `colour`, or, with `colours`, each
+// in the colour `colours` gives its value in `values` (one per point).
+struct PointStyle {
+    QColor colour;
+    float size = 3.0f;
+    vtkScalarsToColors* colours = nullptr;
+    std::span<const double> values;
+};
+vtkPlotPoints* addPoints(vtkChartXY* chart, std::span<const double> xs, std::span<const double> ys,
+                         const PointStyle& style);
 // A vertical line at x from y = 0 to y = top.
 vtkPlotLine* addVerticalLine(vtkChartXY* chart, double x, double top, const LineStyle& style);
 // A histogram's outline: a step line along the tops of the bins.

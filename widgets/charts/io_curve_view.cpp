@@ -2,9 +2,12 @@
 
 #include <vtkAxis.h>
 #include <vtkChartXY.h>
+#include <vtkColorTransferFunction.h>
 #include <vtkImageData.h>
 #include <vtkPlotHistogram2D.h>
 #include <vtkPlotLine.h>
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
@@ -29,6 +32,19 @@ const std::array<QColor, 3> kLineColours{QColor(40, 150, 70), QColor(150, 90, 19
                                          QColor(230, 150, 20)};
 const std::array<std::string, 3> kLineNames{"smallest", "median", "largest"};
 constexpr int kFitSamples = 200;
+// The channels of the largest |x|, in the order of their peaks: Tableau's categorical colours
+// without its red (the fit's) and grey (the other channels').
+const std::array<QColor, kIoCurveChannels> kChannelColours{
+    QColor(78, 121, 167), QColor(242, 142, 43),  QColor(118, 183, 178), QColor(89, 161, 79),
+    QColor(237, 201, 72), QColor(176, 122, 161), QColor(255, 157, 167), QColor(156, 117, 95)};
+const QColor kOtherChannels(175, 175, 175);
+// viridis at 0, ¼, ½, ¾, 1: perceptually even, readable in grey and by colour-blind readers.
+const std::array<std::array<double, 3>, 5> kViridis{{{0.267, 0.005, 0.329},
+                                                     {0.229, 0.322, 0.546},
+                                                     {0.128, 0.567, 0.551},
+                                                     {0.369, 0.789, 0.383},
+                                                     {0.993, 0.906, 0.144}}};
+constexpr float kPointSize = 3.0f;
 
 std::string number(double value, int digits = 3) {
     return QString::number(value, 'g', digits).toStdString();
@@ -51,7 +67,36 @@ std::string outputTitle(NormKind kind) {
     return kind == NormKind::RmsNorm ? "output x / √(mean x² + ε)" : "output (x − μ) / √(σ² + ε)";
 }
 
+// viridis over [low, high] (widened when they are equal).
+vtkSmartPointer<vtkColorTransferFunction> sequentialColours(double low, double high) {
+    if (!(high > low)) low -= 0.5, high += 0.5;
+    auto colours = vtkSmartPointer<vtkColorTransferFunction>::New();
+    for (std::size_t k = 0; k < kViridis.size(); ++k)
+        colours->AddRGBPoint(low + (high - low) * double(k) / double(kViridis.size() - 1),
+                             kViridis[k][0], kViridis[k][1], kViridis[k][2]);
+    return colours;
+}
+
+// The group's points' inputs and outputs.
+std::pair<std::vector<double>, std::vector<double>> pointsOf(const IoCurveSample& sample,
+                                                             const IoCurveGroup& group) {
+    std::vector<double> xs, ys;
+    for (Index j : group.points) {
+        xs.push_back(sample.points.input(j));
+        ys.push_back(sample.points.output(j));
+    }
+    return {xs, ys};
+}
+
+const std::array<std::pair<IoCurveColouring, const char*>, 3> kColouringLabels{{
+    {IoCurveColouring::Density, QT_TRANSLATE_NOOP("IoCurveView", "density")},
+    {IoCurveColouring::Channel, QT_TRANSLATE_NOOP("IoCurveView", "by channel")},
+    {IoCurveColouring::Token, QT_TRANSLATE_NOOP("IoCurveView", "by token")},
+}};
+
 }  // namespace
+
+std::string ioCurveInputTitle() { return "input xₜ,ᵢ"; }
 
 std::string ioCurveFinding(const IoCurveSample& sample) {
     if (sample.fit.points == 0) return "no token of this site can be standardized";
@@ -81,6 +126,7 @@ IoCurveView::IoCurveView(QWidget* parent)
                     emit failed(message);
                 },
             .redraw = [this] { redraw(); }}),
+      colouringBox_(new QComboBox),
       chart_(new ChartView(this)),
       caption_(new QLabel) {
     job_.binding().showStateOver(chart_);
@@ -88,6 +134,7 @@ IoCurveView::IoCurveView(QWidget* parent)
     caption_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(makeControls());
     layout->addWidget(chart_, 1);
     layout->addWidget(caption_);
     connect(chart_, &ChartView::coloursChanged, this, &IoCurveView::redraw);
@@ -95,6 +142,31 @@ IoCurveView::IoCurveView(QWidget* parent)
 }
 
 IoCurveView::~IoCurveView() = default;
+
+QWidget* IoCurveView::makeControls() {
+    for (const auto& [colouring, label] : kColouringLabels)
+        colouringBox_->addItem(tr(label), int(colouring));
+    colouringBox_->setToolTip(
+        tr("Colour the points by their density, by channel (the %1 channels of the largest |x| "
+           "in colours of their own) or by token (each token's σₜ; its line has slope 1/σₜ).")
+            .arg(kIoCurveChannels));
+    connect(colouringBox_, &QComboBox::activated, this,
+            [this] { setColouring(IoCurveColouring(colouringBox_->currentData().toInt())); });
+    auto* controls = new QWidget;
+    auto* row = new QHBoxLayout(controls);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(new QLabel(tr("Colour:")));
+    row->addWidget(colouringBox_);
+    row->addStretch(1);
+    return controls;
+}
+
+void IoCurveView::setColouring(IoCurveColouring colouring) {
+    if (colouring == colouring_) return;
+    colouring_ = colouring;
+    colouringBox_->setCurrentIndex(colouringBox_->findData(int(colouring)));
+    redraw();
+}
 
 void IoCurveView::setDocument(DumpDocument* document) { job_.setDocument(document); }
 
@@ -133,16 +205,34 @@ QString IoCurveView::caption() const {
     text += tr(" × %1 channels = %2 points").arg(count(s.d), count(s.fit.points));
     if (s.points_outside > 0)
         text += tr(" (%1 beyond the plotted central 99.8 %)").arg(count(s.points_outside));
-    text +=
-        tr(". Each token is a line of slope 1/√(σ_t² + ε); dashed: the tokens of the "
-           "smallest, median and largest σ_t.");
-    return text;
+    text += tr(". Each token is a line of slope 1/√(σₜ² + ε)");
+    Index drawn = 0;
+    for (const IoCurveGroup& group : groups_) drawn += Index(group.points.size());
+    switch (colouring_) {
+        case IoCurveColouring::Density:
+            return text + tr("; dashed: the tokens of the smallest, median and largest σₜ.");
+        case IoCurveColouring::Channel:
+            return text + tr("; drawn: %1 of the points, the %2 channels of the largest |x| in "
+                             "colours of their own, every other channel in grey.")
+                              .arg(count(drawn))
+                              .arg(std::max<Index>(0, Index(groups_.size()) - 1));
+        case IoCurveColouring::Token:
+            break;
+    }
+    return text + tr("; drawn: %1 of the points, of %2 tokens spread evenly from the smallest "
+                     "to the largest σₜ, coloured by their σₜ.")
+                      .arg(count(drawn), count(Index(groups_.size())));
 }
 
 void IoCurveView::redraw() {
     vtkChartXY* chart = chart_->chart();
     chart->ClearPlots();
     chart_->colourBar()->show(nullptr, {});
+    groups_.clear();
+    if (sample_ && colouring_ == IoCurveColouring::Channel)
+        groups_ = io_curve_channel_groups(*sample_);
+    else if (sample_ && colouring_ == IoCurveColouring::Token)
+        groups_ = io_curve_token_groups(*sample_);
     caption_->setText(caption());
     if (!sample_ || sample_->fit.points == 0) {
         chart->SetTitle(!failure_.isEmpty() ? "The input–output curve could not be read"
@@ -153,13 +243,24 @@ void IoCurveView::redraw() {
         chart_->requestRender();
         return;
     }
-    drawDensity();
-    drawLines();
+    switch (colouring_) {
+        case IoCurveColouring::Density:
+            drawDensity();
+            drawLines();
+            break;
+        case IoCurveColouring::Channel:
+            drawChannels();
+            break;
+        case IoCurveColouring::Token:
+            drawTokens();
+            break;
+    }
+    drawFit();
     const IoCurveSample& s = *sample_;
     chart->SetTitle("Input–output curve at " + site_label(document()->info().sites[s.site]) + ": " +
                     ioCurveFinding(s));
     chart->SetShowLegend(true);
-    setFixedAxis(chart->GetAxis(vtkAxis::BOTTOM), "input x_{t,i}", s.density.x_low,
+    setFixedAxis(chart->GetAxis(vtkAxis::BOTTOM), ioCurveInputTitle(), s.density.x_low,
                  s.density.x_high);
     setFixedAxis(chart->GetAxis(vtkAxis::LEFT), outputTitle(s.kind), s.density.y_low,
                  s.density.y_high);
@@ -204,9 +305,50 @@ void IoCurveView::drawLines() {
         addLine(chart, xs, ys, {kLineColours[k], 1.5f, true})
             ->SetLabel("token " + std::to_string(line.token) + which);
     }
+}
+
+void IoCurveView::drawFit() {
+    const IoCurveSample& s = *sample_;
+    const double low = s.density.x_low, high = s.density.x_high;
     const double alpha = s.fit.alpha;
     const auto [xs, ys] = curveOver(low, high, [alpha](double x) { return std::tanh(alpha * x); });
-    addLine(chart, xs, ys, {kFitColour, 2.5f, false})->SetLabel("tanh(" + number(alpha, 3) + "·x)");
+    addLine(chart_->chart(), xs, ys, {kFitColour, 2.5f, false})
+        ->SetLabel("tanh(" + number(alpha, 3) + "·x)");
+}
+
+// The other channels first, so the coloured ones are drawn over them.
+void IoCurveView::drawChannels() {
+    vtkChartXY* chart = chart_->chart();
+    for (auto group = groups_.rbegin(); group != groups_.rend(); ++group) {
+        const auto [xs, ys] = pointsOf(*sample_, *group);
+        if (xs.empty()) continue;
+        const auto rank = std::size_t(groups_.rend() - group - 1);
+        const bool other = group->key < 0;
+        const QColor colour = other ? kOtherChannels : kChannelColours[rank % kIoCurveChannels];
+        addPoints(chart, xs, ys, {colour, kPointSize, nullptr, {}})
+            ->SetLabel(other ? "other channels"
+                             : "channel " + std::to_string(group->key) + " (max |x| " +
+                                   number(group->value, 3) + ")");
+    }
+}
+
+// One plot of every drawn token's points, each coloured by log₁₀ of its √(σₜ² + ε).
+void IoCurveView::drawTokens() {
+    std::vector<double> xs, ys, values;
+    double low = INFINITY, high = -INFINITY;
+    for (const IoCurveGroup& group : groups_) {
+        const double value = std::log10(group.value);
+        low = std::min(low, value), high = std::max(high, value);
+        const auto [groupXs, groupYs] = pointsOf(*sample_, group);
+        xs.insert(xs.end(), groupXs.begin(), groupXs.end());
+        ys.insert(ys.end(), groupYs.begin(), groupYs.end());
+        values.insert(values.end(), groupXs.size(), value);
+    }
+    if (xs.empty()) return;
+    const auto colours = sequentialColours(low, high);
+    addPoints(chart_->chart(), xs, ys, {QColor(0, 0, 0), kPointSize, colours, values})
+        ->SetLegendVisibility(false);
+    chart_->colourBar()->show(colours, "log₁₀ σₜ of the token (slope 1/σₜ)");
 }
 
 }  // namespace lngeom::widgets

@@ -4,8 +4,10 @@
 #include <vtkChartXY.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkPlotHistogram2D.h>
+#include <vtkScalarsToColors.h>
 #include <vtkVector.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "widgets/charts/chart_colour_bar.h"
@@ -43,17 +45,21 @@ void hideCellImage(vtkChartXY* chart) {
 }
 
 // The colour bar's gradient, which GL2PS drops with the bar's image: bands from the highest
-// value (top) to 0, where the bar stands.
-std::string colourBarSvg(const ChartView& chart, double highest, double height) {
+// value of its colours (top) to the lowest, where the bar stands. Nothing when no bar is shown.
+std::string colourBarSvg(const ChartView& chart, double height) {
+    vtkScalarsToColors* colours = chart.colourBar()->colours();
+    if (!colours) return {};
     constexpr int kBands = 64;
-    double rect[4];
+    double rect[4], range[2], rgb[3];
     chart.colourBar()->barRect(rect);
+    std::copy_n(colours->GetRange(), 2, range);
     std::ostringstream out;
     out.precision(6);
     const double band = rect[3] / kBands;
     for (int step = 0; step < kBands; ++step) {
-        const double value = highest * (1.0 - (step + 0.5) / kBands);
-        const std::string colour = heatmapCellColour(value, highest).name().toStdString();
+        colours->GetColor(range[1] - (range[1] - range[0]) * (step + 0.5) / kBands, rgb);
+        const std::string colour =
+            QColor::fromRgbF(float(rgb[0]), float(rgb[1]), float(rgb[2])).name().toStdString();
         out << "<rect x=\"" << rect[0] << "\" y=\"" << height - rect[1] - rect[3] + step * band
             << "\" width=\"" << rect[2] << "\" height=\"" << band + 0.3 << "\" fill=\"" << colour
             << "\"/>\n";
@@ -88,7 +94,7 @@ std::string cellGridSvg(ChartView& view, const CellGrid& grid) {
                 << colour << "\" stroke-width=\"0.3\"/>\n";
         }
     hideCellImage(chart);
-    return out.str() + colourBarSvg(view, highest, height);
+    return out.str() + colourBarSvg(view, height);
 }
 
 std::string heatmapCellsSvg(LayerHeatmapView& view) {
@@ -100,6 +106,8 @@ std::string heatmapCellsSvg(LayerHeatmapView& view) {
 
 std::string ioCurveCellsSvg(IoCurveView& view) {
     if (!view.sample()) return {};
+    if (view.colouring() != IoCurveColouring::Density)
+        return colourBarSvg(*view.chartView(), view.chartView()->renderWindow()->GetSize()[1]);
     const Density2D& density = view.sample()->density;
     const Eigen::MatrixXd cells = view.cellValues();
     if (cells.size() == 0) return {};

@@ -30,7 +30,7 @@ std::string cellGridSvg(ChartView& chart, const CellGrid& grid);
 // (window pixels, y down), and hides the image plot and the grid they replace. The chart must
 // be laid out at its figure size (rendered once).
 std::string heatmapCellsSvg(LayerHeatmapView& view);
-// The input–output curve's density, the same way.
+// The input–output curve's density, the same way; coloured by token, its colour bar's gradient.
 std::string ioCurveCellsSvg(IoCurveView& view);
 
 }  // namespace lngeom::widgets

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include "core/errors.h"
+#include "widgets/charts/io_curve_settings_json.h"
 #include "widgets/charts/massive_thresholds_json.h"
 #include "widgets/charts/view_settings_json.h"
 #include "widgets/ellipsoid/ellipsoid_settings_json.h"
@@ -89,6 +90,7 @@ void readSettings(const JsonReader& json, FigureRecipe& recipe) {
     recipe.markCurrentSite = json.boolean("mark_current_site", recipe.markCurrentSite);
     recipe.rowFractions = json.boolean("row_fractions", recipe.rowFractions);
     recipe.massive = massiveThresholdsFromJson(json.object("massive"));
+    recipe.ioCurve = ioCurveColouringFromJson(json.object("io_curve"));
     recipe.projection = projectionSettingsFromJson(json.object("projection"));
     recipe.ellipsoid = ellipsoidSettingsFromJson(json.object("ellipsoid"));
     recipe.selection = json.tokens("selection");
@@ -139,6 +141,7 @@ QJsonObject settingsToJson(const FigureRecipe& recipe) {
         {"mark_current_site", recipe.markCurrentSite},
         {"row_fractions", recipe.rowFractions},
         {"massive", massiveThresholdsToJson(recipe.massive)},
+        {"io_curve", ioCurveColouringToJson(recipe.ioCurve)},
         {"projection", projectionSettingsToJson(recipe.projection)},
         {"ellipsoid", ellipsoidSettingsToJson(recipe.ellipsoid)},
     };

@@ -13,6 +13,7 @@
 
 #include "core/analysis/massive_activations.h"
 #include "core/charts/histogram_range.h"
+#include "core/charts/io_curve_colouring.h"
 #include "core/io/dump.h"
 #include "core/metrics/metrics.h"
 #include "widgets/ellipsoid/ellipsoid_settings.h"
@@ -69,11 +70,12 @@ struct FigureRecipe {
     bool markCurrentSite = false;          // curves: the dashed line at the recipe's site
     bool rowFractions = true;              // heatmap: each site's fractions, not raw counts
     MassiveThresholds massive;             // massive: the A and R that flag a token
-    ProjectionSettings projection;         // projection: vectors, placement, basis, colours
-    EllipsoidSettings ellipsoid;           // γ-ellipsoid: which axes, colours, points drawn
-    std::vector<Index> selection;          // selected tokens (projection colour "selection")
-    std::vector<Index> tokens{0};          // the step-through's tokens, at most 8
-    int step = 0;                          // the step-through's stage, 0 (x) to 4 (γ⊙y + β)
+    IoCurveColouring ioCurve = IoCurveColouring::Density;  // io-curve: what colours the points
+    ProjectionSettings projection;  // projection: vectors, placement, basis, colours
+    EllipsoidSettings ellipsoid;    // γ-ellipsoid: which axes, colours, points drawn
+    std::vector<Index> selection;   // selected tokens (projection colour "selection")
+    std::vector<Index> tokens{0};   // the step-through's tokens, at most 8
+    int step = 0;                   // the step-through's stage, 0 (x) to 4 (γ⊙y + β)
     // The figure's size in points (PNG: pixels before `scale`); 0: the view's default
     // (figure_size.h).
     int width = 0;

@@ -165,6 +165,7 @@ FigureRecipe renderIoCurve(DumpDocument& document, const FigureRecipe& recipe,
                            const std::string& path) {
     IoCurveView view;
     view.setDocument(&document);
+    view.setColouring(recipe.ioCurve);
     view.computeNow();
     if (!view.sample() || view.sample()->fit.points == 0) {
         const SiteInfo& site = document.info().sites[document.currentSite()];

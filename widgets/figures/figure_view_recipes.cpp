@@ -125,8 +125,11 @@ std::optional<ViewFigure> figureOfView(QWidget* view) {
         if (figure) figure->recipe.massive = massive->thresholds();
         return figure;
     }
-    if (const auto* curve = qobject_cast<IoCurveView*>(view))
-        return baseFigure(curve->document(), FigureView::IoCurve, curve->chartView());
+    if (const auto* curve = qobject_cast<IoCurveView*>(view)) {
+        auto figure = baseFigure(curve->document(), FigureView::IoCurve, curve->chartView());
+        if (figure) figure->recipe.ioCurve = curve->colouring();
+        return figure;
+    }
     if (const auto* ellipsoid = qobject_cast<EllipsoidView*>(view))
         return ellipsoidFigure(*ellipsoid);
     if (const auto* projection = qobject_cast<ProjectionView*>(view))
