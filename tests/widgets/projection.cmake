@@ -19,3 +19,8 @@ if(benchmark_FOUND)
     target_link_libraries(bench_projection_fps PRIVATE lngeom_widgets benchmark::benchmark)
     vtk_module_autoinit(TARGETS bench_projection_fps MODULES ${VTK_LIBRARIES})
 endif()
+
+lngeom_add_qtest(NAME test_still_frame_budget LABEL widgets
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_still_frame_budget.cpp
+    LIBS lngeom_widgets lngeom_widget_test_support)
+vtk_module_autoinit(TARGETS test_still_frame_budget MODULES ${VTK_LIBRARIES})

@@ -47,6 +47,43 @@ vtkSmartPointer<vtkCellArray> vertexCells(vtkIdType count) {
     return cells;
 }
 
+// Every `stride`-th point of `cloud` with its colour value into `target` (the cloud's own arrays
+// when the stride is 1, so the whole cloud is not copied again).
+void sampleEvery(vtkPolyData* cloud, vtkIdType stride, vtkPolyData* target) {
+    const vtkIdType count = cloud->GetNumberOfPoints();
+    vtkDataArray* scalars = cloud->GetPointData()->GetScalars();
+    if (stride == 1) {
+        const bool sameCells =
+            target->GetPoints() == cloud->GetPoints() && target->GetNumberOfVerts() == count;
+        if (!sameCells) {
+            target->Initialize();
+            target->SetPoints(cloud->GetPoints());
+            target->SetVerts(vertexCells(count));
+        }
+        target->GetPointData()->SetScalars(scalars);
+        target->Modified();
+        return;
+    }
+    const vtkIdType kept = (count + stride - 1) / stride;
+    vtkNew<vtkPoints> points;
+    points->SetDataTypeToFloat();
+    points->SetNumberOfPoints(kept);
+    vtkNew<vtkFloatArray> values;
+    values->SetNumberOfValues(scalars ? kept : 0);
+    for (vtkIdType i = 0; i < kept; ++i) {
+        points->SetPoint(i, cloud->GetPoint(i * stride));
+        if (scalars) values->SetValue(i, float(scalars->GetTuple1(i * stride)));
+    }
+    target->Initialize();
+    target->SetPoints(points);
+    target->SetVerts(vertexCells(kept));
+    if (scalars) target->GetPointData()->SetScalars(values);
+}
+
+vtkIdType strideFor(vtkIdType count, long budget) {
+    return std::max<vtkIdType>(1, (count + budget - 1) / budget);
+}
+
 void styleScalarBar(vtkScalarBarActor* bar) {
     bar->SetNumberOfLabels(5);
     bar->SetMaximumWidthInPixels(90);
@@ -77,11 +114,11 @@ void ProjectionCloudActor::showColourBar(bool shown) {
 }
 
 ProjectionCloudActor::ProjectionCloudActor() {
-    fullMapper_->SetInputData(cloud_);
+    fullMapper_->SetInputData(still_);
     fullMapper_->SetSplatShaderCode(kSphereSplat);
     fullMapper_->SetEmissive(false);
     movingMapper_->SetInputData(subsample_);
-    plainMapper_->SetInputData(cloud_);
+    plainMapper_->SetInputData(still_);
     for (vtkMapper* mapper :
          {static_cast<vtkMapper*>(fullMapper_.Get()), static_cast<vtkMapper*>(plainMapper_.Get()),
           static_cast<vtkMapper*>(movingMapper_.Get())}) {
@@ -129,12 +166,8 @@ void ProjectionCloudActor::setPoints(const PointRows& points, double splatRadius
     vtkpoints->SetData(coordinates);
     cloud_->Initialize();
     cloud_->SetPoints(vtkpoints);
-    cloud_->SetVerts(vertexCells(points.rows()));
     fullMapper_->SetScaleFactor(splatRadius);
-    const bool splats = points.rows() <= kSplatPointLimit;
-    fullActor_->SetMapper(splats ? static_cast<vtkMapper*>(fullMapper_.Get()) : plainMapper_.Get());
-    fullActor_->GetProperty()->SetPointSize(splats ? 1.0f : 2.0f);
-    rebuildSubsample();
+    rebuildSubsamples();
 }
 
 void ProjectionCloudActor::setColours(const PointColours& colours) {
@@ -163,7 +196,7 @@ void ProjectionCloudActor::setColours(const PointColours& colours) {
     scalarBar_->SetNumberOfLabels(colours.twoColours ? 2 : colours.labels);
     scalarBar_->SetLabelFormat(colours.labelFormat.c_str());
     cloud_->Modified();
-    rebuildSubsample();
+    rebuildSubsamples();
 }
 
 void ProjectionCloudActor::setMoving(bool moving) {
@@ -171,7 +204,7 @@ void ProjectionCloudActor::setMoving(bool moving) {
     // the camera stops, like the full cloud.
     if (renderer_ && moving != moving_) renderer_->SetUseFXAA(!moving);
     moving_ = moving;
-    const bool subsampled = subsample_->GetNumberOfPoints() < cloud_->GetNumberOfPoints();
+    const bool subsampled = subsample_->GetNumberOfPoints() < still_->GetNumberOfPoints();
     fullActor_->SetVisibility(!moving || !subsampled);
     movingActor_->SetVisibility(moving && subsampled);
 }
@@ -190,26 +223,48 @@ void ProjectionCloudActor::setHighlighted(const PointRows& points) {
 
 long ProjectionCloudActor::pointCount() const { return long(cloud_->GetNumberOfPoints()); }
 
-// Every k-th point, so the subsample keeps the cloud's shape and colours.
-void ProjectionCloudActor::rebuildSubsample() {
-    const vtkIdType count = cloud_->GetNumberOfPoints();
-    const vtkIdType stride =
-        std::max<vtkIdType>(1, (count + kMovingPointBudget - 1) / kMovingPointBudget);
-    const vtkIdType kept = (count + stride - 1) / stride;
-    vtkNew<vtkPoints> points;
-    points->SetDataTypeToFloat();
-    points->SetNumberOfPoints(kept);
-    vtkDataArray* scalars = cloud_->GetPointData()->GetScalars();
-    vtkNew<vtkFloatArray> values;
-    values->SetNumberOfValues(scalars ? kept : 0);
-    for (vtkIdType i = 0; i < kept; ++i) {
-        points->SetPoint(i, cloud_->GetPoint(i * stride));
-        if (scalars) values->SetValue(i, float(scalars->GetTuple1(i * stride)));
-    }
-    subsample_->Initialize();
-    subsample_->SetPoints(points);
-    subsample_->SetVerts(vertexCells(kept));
-    if (scalars) subsample_->GetPointData()->SetScalars(values);
+long ProjectionCloudActor::stillStride() const {
+    return fullDetail_ ? 1 : long(strideFor(cloud_->GetNumberOfPoints(), stillBudget_));
+}
+
+long ProjectionCloudActor::stillPointCount() const { return long(still_->GetNumberOfPoints()); }
+
+bool ProjectionCloudActor::adaptToStillFrame(double seconds) {
+    if (moving_ || fullDetail_ || seconds <= 0) return false;
+    const long drawn = stillPointCount();
+    // Points a frame of the target time would draw if the time grew with the points; fixed
+    // costs make it an underestimate, which errs towards a responsive window.
+    const double fitting = 0.9 * double(drawn) * kStillFrameSeconds / seconds;
+    long budget = stillBudget_;
+    if (seconds > 1.25 * kStillFrameSeconds)
+        budget = std::max(kMovingPointBudget, long(fitting));
+    else if (seconds < 0.6 * kStillFrameSeconds && drawn < pointCount())
+        budget = std::max(stillBudget_, long(std::min(fitting, 4.0 * double(drawn))));
+    if (budget == stillBudget_) return false;
+    stillBudget_ = budget;
+    rebuildStill();
+    return stillPointCount() > drawn;
+}
+
+void ProjectionCloudActor::setFullDetail(bool full) {
+    if (full == fullDetail_) return;
+    fullDetail_ = full;
+    rebuildStill();
+}
+
+// Stride subsamples keep the cloud's shape and colours.
+void ProjectionCloudActor::rebuildSubsamples() {
+    sampleEvery(cloud_, strideFor(cloud_->GetNumberOfPoints(), kMovingPointBudget), subsample_);
+    rebuildStill();
+}
+
+void ProjectionCloudActor::rebuildStill() {
+    sampleEvery(cloud_, stillStride(), still_);
+    // By the whole cloud's size, so that thinning a large cloud keeps its look: splats are sized
+    // by the sphere, and a large cloud's camera is often far enough to make them invisible.
+    const bool splats = pointCount() <= kSplatPointLimit;
+    fullActor_->SetMapper(splats ? static_cast<vtkMapper*>(fullMapper_.Get()) : plainMapper_.Get());
+    fullActor_->GetProperty()->SetPointSize(splats ? 1.0f : 2.0f);
     setMoving(moving_);
 }
 

@@ -108,7 +108,23 @@ ProjectionView::ProjectionView(QWidget* parent)
             document()->selection()->setTokens(std::span<const Index>(&token, 1), this);
     });
     simplifyWhileMoving(scene_, points_.get(), kMovingRenderScale);
+    drawWithinFrameBudget();
     rebuildFrame(1.0);
+}
+
+void ProjectionView::drawWithinFrameBudget() {
+    connect(
+        scene_, &VtkViewWidget::frameTimed, this,
+        [this](double seconds) {
+            const long stride = points_->stillStride();
+            if (points_->adaptToStillFrame(seconds)) scene_->requestRender();
+            if (cloud_ && points_->stillStride() != stride) updateCaption();
+        },
+        Qt::QueuedConnection);
+    connect(scene_, &VtkViewWidget::captureStarting, this,
+            [this] { points_->setFullDetail(true); });
+    connect(scene_, &VtkViewWidget::captureFinished, this,
+            [this] { points_->setFullDetail(false); });
 }
 
 ProjectionView::~ProjectionView() { worker_.cancel(); }
@@ -393,7 +409,21 @@ void ProjectionView::updateCaption() {
             .arg(basisName(cloud_->request.basis.choice),
                  QString::fromStdString(basis.axis_names[0]), percent(basis.variance_share(0)),
                  QString::fromStdString(basis.axis_names[1]), percent(basis.variance_share(1)),
-                 percent(basis.variance_share.sum())));
+                 percent(basis.variance_share.sum())) +
+        thinnedNote());
+}
+
+// Said beside the view, not in the scene's caption, which figures (drawn in full) carry too.
+QString ProjectionView::thinnedNote() const {
+    const long stride = points_->stillStride();
+    if (stride <= 1) return {};
+    const QLocale english(QLocale::English);
+    return tr("\nDrawing 1 point in %1 (%2 of %3): this computer's OpenGL takes over %4 ms "
+              "a frame for more; exported figures draw every point.")
+        .arg(stride)
+        .arg(english.toString(qint64(points_->stillPointCount())),
+             english.toString(qint64(points_->pointCount())))
+        .arg(std::lround(ProjectionCloudActor::kStillFrameSeconds * 1000));
 }
 
 Index ProjectionView::tokenAt(QPoint position) const {

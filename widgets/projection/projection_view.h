@@ -75,6 +75,9 @@ class ProjectionView : public QWidget {
     void onSelectionChanged(QObject* source);
     void updateSelectionMarkers();
     void updateCaption();
+    // Still frames draw what fits the frame budget; grabs for figures draw every point.
+    void drawWithinFrameBudget();
+    QString thinnedNote() const;
     void syncControls();
 
     ProjectionSettings settings_;

@@ -8,6 +8,7 @@
 #include <vtkOpenGLFramebufferObject.h>
 #include <vtkOpenGLState.h>
 #include <vtkRenderer.h>
+#include <QElapsedTimer>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QOpenGLContext>
@@ -193,14 +194,21 @@ void VtkViewWidget::paintGL() {
     vtkOpenGLState* state = renderWindow_->GetState();
     state->Reset();
     state->Push();
-    if (renderPending_) {
-        renderPending_ = false;
-        painting_ = true;
-        interactor_->Render();
-        painting_ = false;
+    if (!renderPending_) {
+        blitToWidgetFramebuffer();
+        state->Pop();
+        return;
     }
+    renderPending_ = false;
+    QElapsedTimer frame;
+    frame.start();
+    painting_ = true;
+    interactor_->Render();
+    painting_ = false;
+    // The copy waits for software OpenGL to finish drawing, so the frame's cost includes it.
     blitToWidgetFramebuffer();
     state->Pop();
+    emit frameTimed(double(frame.nsecsElapsed()) * 1e-9);
 }
 
 // Goes through VTK's state object so its cached bindings stay true; the framebuffer id is
@@ -238,9 +246,11 @@ QImage VtkViewWidget::grabImage(double scale) {
     vtkOpenGLState* state = renderWindow_->GetState();
     state->Reset();
     state->Push();
+    emit captureStarting();
     beginScaledCapture(scale);
     QImage image = renderWindowToImage(renderWindow_, scale);
     endScaledCapture();
+    emit captureFinished();
     state->Pop();
     renderScale_ = interactiveScale;
     syncSizeWithDevice();

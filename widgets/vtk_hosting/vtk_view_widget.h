@@ -50,6 +50,12 @@ class VtkViewWidget : public QOpenGLWidget {
   signals:
     // VTK has rendered a frame (from inside the render: connect queued to render again).
     void rendered();
+    // A frame shown in the widget took `seconds` to render and copy (grabs are not counted).
+    void frameTimed(double seconds);
+    // grabImage is about to render, and has rendered: views that draw less to stay responsive
+    // draw everything in between.
+    void captureStarting();
+    void captureFinished();
 
   protected:
     // Makes the widget's context current for VTK work outside paintGL (creating it offscreen
