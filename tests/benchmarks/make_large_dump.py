@@ -7,6 +7,8 @@ the 100M-token dump takes several GB, so write it to /tmp. Usage:
     /usr/bin/python3 make_large_dump.py OUTPUT.h5 --tokens 100000000 --sites 2 --d 8
 --chunk-rows sets the rows of a chunk (default 65536: 1 MiB at d = 8; give 512 at d = 1024);
 --reuse-blocks repeats each site's first block of rows (throughput benchmarks: much faster).
+--affine stores a γ (log-normal around 1, a few coordinates 10× larger, as trained models have)
+and a β at every site, and writes the outputs through them (the γ-ellipsoid's benchmarks).
 """
 
 import argparse
@@ -32,7 +34,14 @@ def module_path(layer, site):
     return (stem + "." + "sublayer_wrapper_" * 8)[:130]
 
 
-def make_block(rows, d, shift, rng, with_output):
+def make_affine(d, rng):
+    """A trained-looking γ and β: γ log-normal around 1 with a few coordinates 10× larger."""
+    gamma = np.exp(rng.normal(0.0, 0.3, d))
+    gamma[rng.choice(d, max(1, d // 256), replace=False)] *= 10.0
+    return gamma.astype(np.float32), rng.normal(0.0, 0.05, d).astype(np.float32)
+
+
+def make_block(rows, d, shift, rng, with_output, affine=None):
     """Inputs of `rows` tokens in float16, and their layer norm's outputs (or None)."""
     x = rng.standard_normal((rows, d), dtype=np.float32)
     x -= x.mean(axis=1, keepdims=True)
@@ -44,14 +53,19 @@ def make_block(rows, d, shift, rng, with_output):
         return x.astype(np.float16), None
     y = x - x.mean(axis=1, keepdims=True)
     y /= np.sqrt((y * y).mean(axis=1, keepdims=True) + np.float32(1e-5))
+    if affine is not None:
+        y = y * affine[0] + affine[1]
     return x.astype(np.float16), y.astype(np.float16)
 
 
-def write_site(norms, index, n_tokens, d, rng, chunk_rows, reuse_blocks):
+def write_site(norms, index, n_tokens, d, rng, chunk_rows, reuse_blocks, with_affine):
     layer, site = index // 2, ("ln1", "ln2")[index % 2]
     group = norms.create_group(f"{index:03d}")
     group.attrs.update(module=module_path(layer, site), kind="layernorm", layer=layer, site=site,
                        eps=1e-5)
+    affine = make_affine(d, rng) if with_affine else None
+    if affine is not None:
+        group["gamma"], group["beta"] = affine
     chunks = (min(chunk_rows, n_tokens), d)
     inputs = group.create_dataset("input", (n_tokens, d), dtype="float16", chunks=chunks)
     with_output = index % 2 == 1
@@ -63,7 +77,7 @@ def write_site(norms, index, n_tokens, d, rng, chunk_rows, reuse_blocks):
     for first in range(0, n_tokens, block_rows):
         rows = min(block_rows, n_tokens - first)
         if block is None or not reuse_blocks:
-            block = make_block(rows, d, shift, rng, with_output)
+            block = make_block(rows, d, shift, rng, with_output, affine)
         inputs[first:first + rows] = block[0][:rows]
         if with_output:
             output[first:first + rows] = block[1][:rows]
@@ -93,6 +107,8 @@ def main():
                         help="write each site's first block of vectors again for its other rows: "
                              "for throughput and memory benchmarks, which depend on the bytes, "
                              "not on distinct values (drawing GiBs of them takes many minutes)")
+    parser.add_argument("--affine", action="store_true",
+                        help="store a γ and a β at every site and write the outputs through them")
     arguments = parser.parse_args()
     rng = np.random.default_rng(16)
     partial = arguments.output + ".partial"
@@ -105,7 +121,7 @@ def main():
         norms = dump.create_group("norms")
         for index in range(arguments.sites):
             write_site(norms, index, arguments.tokens, arguments.d, rng, arguments.chunk_rows,
-                       arguments.reuse_blocks)
+                       arguments.reuse_blocks, arguments.affine)
     os.replace(partial, arguments.output)
 
 
