@@ -12,6 +12,7 @@
 #include "widgets/figures/figure_captions.h"
 #include "widgets/figures/label_placement.h"
 #include "widgets/figures/page_projection.h"
+#include "widgets/figures/scene_svg_shapes.h"
 #include "widgets/figures/svg_text.h"
 #include "widgets/figures/text_column.h"
 #include "widgets/step_through/step_through_panel.h"
@@ -20,7 +21,7 @@
 namespace lngeom::widgets {
 namespace {
 
-constexpr double kMargin = 8;
+constexpr double kMargin = kSceneFigureMargin;
 constexpr double kAxisLength = 1.3;  // × √d
 // A vector drawn at true scale is between these multiples of √d long; others are scaled.
 constexpr double kShortest = 0.3;
@@ -126,37 +127,20 @@ Scene sceneOf(const StepThroughPanel& panel, double radius) {
     return scene;
 }
 
-std::vector<Eigen::Vector3d> circle(const Eigen::Vector3d& u, const Eigen::Vector3d& v,
-                                    double radius) {
-    std::vector<Eigen::Vector3d> points;
-    constexpr int kSegments = 96;
-    for (int i = 0; i <= kSegments; ++i) {
-        const double angle = 2 * M_PI * i / kSegments;
-        points.push_back(radius * (std::cos(angle) * u + std::sin(angle) * v));
-    }
-    return points;
-}
-
-std::string polyline(const PageProjection& project, const std::vector<Eigen::Vector3d>& points,
-                     const std::string& style) {
-    std::string out = "<polyline fill=\"none\" " + style + " points=\"";
-    for (const Eigen::Vector3d& point : points) {
-        const Eigen::Vector3d at = project(point);
-        out += svgNumber(at.x()) + "," + svgNumber(at.y()) + " ";
-    }
-    return out + "\"/>\n";
-}
-
 // The √d sphere's outline as seen, the equator where the hyperplane ⊥ 1 cuts it, and 1's axis.
 std::string frame(const PageProjection& project, double radius) {
     const Eigen::Vector3d u = project.viewDirection().unitOrthogonal();
     const Eigen::Vector3d v = project.viewDirection().cross(u);
-    std::string out =
-        polyline(project, circle(u, v, radius), "stroke=\"#777\" stroke-width=\"0.8\"");
-    out += polyline(project, circle(Eigen::Vector3d::UnitX(), Eigen::Vector3d::UnitY(), radius),
-                    "stroke=\"#999\" stroke-width=\"0.6\" stroke-dasharray=\"3,2\"");
+    const Eigen::Vector3d centre = Eigen::Vector3d::Zero();
+    std::string out = svgPolyline(project, ellipsePoints(centre, radius * u, radius * v, 96),
+                                  "stroke=\"#777\" stroke-width=\"0.8\"");
+    out += svgPolyline(project,
+                       ellipsePoints(centre, radius * Eigen::Vector3d::UnitX(),
+                                     radius * Eigen::Vector3d::UnitY(), 96),
+                       "stroke=\"#999\" stroke-width=\"0.6\" stroke-dasharray=\"3,2\"");
     const double axis = kAxisLength * radius;
-    out += polyline(project, {{0, 0, -axis}, {0, 0, axis}}, "stroke=\"#000\" stroke-width=\"0.8\"");
+    out +=
+        svgPolyline(project, {{0, 0, -axis}, {0, 0, axis}}, "stroke=\"#000\" stroke-width=\"0.8\"");
     return out;
 }
 
@@ -333,17 +317,13 @@ std::string titleOf(const StepThroughPanel& panel, const DumpDocument& document)
 std::string stepFigureSvg(StepThroughPanel& panel, const DumpDocument& document, int width,
                           int height) {
     std::string svg = svgOpening(width, height);
-    double baseline = kMargin + 0.8 * svgLineHeight(kTitle);
-    for (const std::string& line :
-         svgFittedLines(titleOf(panel, document), width - 2 * kMargin, 2, kTitle)) {
-        svg += svgText(kMargin, baseline, line, kTitle);
-        baseline += svgLineHeight(kTitle);
-    }
+    double baseline = 0;
+    svg += svgTitle(titleOf(panel, document), width, kTitle, baseline);
     // The site's module path on a line of its own, shortened in the middle when long.
     const SiteInfo& site = document.info().sites[std::size_t(document.currentSite())];
     const std::string module =
         svgFittedLines("module " + site.module, width - 2 * kMargin, 1, kModule).front();
-    baseline += svgLineHeight(kModule) - svgLineHeight(kTitle);
+    baseline += svgLineHeight(kModule);
     svg += svgText(kMargin, baseline, module, kModule);
     const double top = baseline + 0.2 * svgLineHeight(kModule) + 6;
     const double below = height - kMargin - top;
