@@ -1,11 +1,13 @@
 // `lngeom export --view io-curve|ellipsoid` as a user runs it without a display: the input–output
 // curve on the sample, on a 129-site dump with ‖x‖ from 0.05·√d to 100·√d and on the tokens
-// built to trace tanh(2x) (make_analysis_fixtures.py); the γ-ellipsoid on the sample; each
-// written as PNG with its recipe (which draws it again), SVG and PDF; sites that cannot be drawn
-// (no γ; only constant rows with ε = 0) refused with a message naming the file, the site and the
-// reason; both in `lngeom figures`.
+// built to trace tanh(2x) (make_analysis_fixtures.py); the γ-ellipsoid on both samples and the
+// 129-site dump, drawn from its geometry (no bitmap in its SVG or PDF) and with a recipe's
+// selection; each written as PNG with its recipe (which draws it again), SVG and PDF; sites that
+// cannot be drawn (no γ; only constant rows with ε = 0) refused with a message naming the file, the
+// site and the reason; both in `lngeom figures`.
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -119,34 +121,101 @@ class TestExportAnalysis : public QObject {
                      qPrintable("'" + text + "' not in: " + counts.allText));
     }
 
+    void ellipsoidDrawsWithItsRecipe_data() {
+        QTest::addColumn<QString>("dump");
+        QTest::addColumn<QString>("site");
+        QTest::addColumn<int>("tokens");
+        QTest::addColumn<QStringList>("said");  // in the SVG's and the PDF's text
+        QTest::newRow("LayerNorm sample")
+            << kLayerNorm << "1·ln2" << 512 << QStringList{"γ-ellipsoid at site 1·ln2",
+                                                           "LayerNorm, d = 128",
+                                                           "v1 (s = ",
+                                                           "share on axes",
+                                                           "anisotropy",
+                                                           "hyperplane nᵀz = 0"};
+        QTest::newRow("RMSNorm sample")
+            << sampleDump("sample-rmsnorm.h5") << "003" << 512
+            << QStringList{"RMSNorm, d = 128", "(s = ", "RMSNorm: no hyperplane"};
+        QTest::newRow("wide ‖x‖, 129 sites")
+            << kLongNames << "064" << 96
+            << QStringList{"KonaTransformer", "module Encoder_en", "v1 (s = ", "effective axes"};
+    }
     void ellipsoidDrawsWithItsRecipe() {
-        const QString png = fixture_.output("ellipsoid.png");
-        CommandRun run = runLngeom({"export", kLayerNorm, "--view", "ellipsoid", "--site", "1·ln2",
-                                    "--out", png, "--scale", "1"},
-                                   fixture_.cache());
+        QFETCH(QString, dump);
+        QFETCH(QString, site);
+        QFETCH(int, tokens);
+        QFETCH(QStringList, said);
+        const QString name = "ellipsoid-" + QString(QTest::currentDataTag()).left(8);
+        const QString png = fixture_.output(name + ".png");
+        CommandRun run = runLngeom(
+            {"export", dump, "--view", "ellipsoid", "--site", site, "--out", png, "--scale", "1"},
+            fixture_.cache());
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         const QImage image(png);
         QCOMPARE(image.size(), QSize(820, 640));
+        QVERIFY(fractionOfPixelsNear(image, Qt::white, 8) < 0.9);
         const QJsonObject recipe = recipeOf(png);
         QCOMPARE(recipe["view"].toString(), QString("ellipsoid"));
         QCOMPARE(recipe["ellipsoid"].toObject()["axes"].toString(), QString("largest"));
         QVERIFY(recipe.contains("camera"));
-        const QString differs = fixture_.redrawDiffers(png, "ellipsoid again", 1.0);
+        const QString differs = fixture_.redrawDiffers(png, name + " again", 0.5);
         QVERIFY2(differs.isEmpty(), qPrintable(differs));
-        for (const char* extension : {".svg", ".pdf"}) {
-            const QString path = fixture_.output(QString("ellipsoid") + extension);
-            run = runLngeom({"export", kLayerNorm, "--view", "ellipsoid", "--out", path},
-                            fixture_.cache());
-            QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
-            QFile file(path);
-            QVERIFY(file.open(QIODevice::ReadOnly));
-            const QByteArray head = file.read(8);
-            QVERIFY2(
-                extension == QString(".svg") ? head.startsWith("<?xml") : head.startsWith("%PDF"),
-                head.constData());
-        }
+
+        // Drawn from its geometry: the outline, the principal ellipses and the axes as lines,
+        // one circle per token, the text as text; no bitmap.
+        const QString svg = fixture_.output(name + ".svg");
+        run = runLngeom({"export", dump, "--view", "ellipsoid", "--site", site, "--out", svg},
+                        fixture_.cache());
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         QString parseError;
-        QCOMPARE(countSvg(fixture_.output("ellipsoid.svg"), &parseError).images, 1);
+        const SvgCounts counts = countSvg(svg, &parseError);
+        QVERIFY2(parseError.isEmpty(), qPrintable(parseError));
+        QCOMPARE(counts.images, 0);
+        QVERIFY2(counts.shapes >= 8, qPrintable(QString::number(counts.shapes)));
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(int(file.readAll().count("<circle")), tokens);
+        for (const QString& text : said)
+            QVERIFY2(counts.allText.contains(text),
+                     qPrintable("'" + text + "' not in: " + counts.allText));
+
+        const QString pdf = fixture_.output(name + ".pdf");
+        run = runLngeom({"export", dump, "--view", "ellipsoid", "--site", site, "--out", pdf},
+                        fixture_.cache());
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        const QString read = QString::fromUtf8(runTool("pdftotext", {pdf, "-"}).out).simplified();
+        for (const QString& text : said)
+            QVERIFY2(read.contains(text), qPrintable("'" + text + "' not in: " + read));
+        QCOMPARE(runTool("pdfimages", {"-list", pdf}).out.count('\n'), 2);  // the header only
+    }
+
+    // The recipe's selection and colours: the selected tokens marked in the view's selection
+    // colour, the others grey and orange as the view draws them, and no colour bar.
+    void ellipsoidMarksTheRecipesSelection() {
+        const QString png = fixture_.output("ellipsoid-plain.png");
+        CommandRun run = runLngeom({"export", kLayerNorm, "--view", "ellipsoid", "--site", "1·ln2",
+                                    "--out", png, "--scale", "1"},
+                                   fixture_.cache());
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QJsonObject recipe = recipeOf(png);
+        recipe["selection"] = QJsonArray{3, 17, 400};
+        QJsonObject ellipsoid = recipe["ellipsoid"].toObject();
+        ellipsoid["colour"] = "selection";
+        recipe["ellipsoid"] = ellipsoid;
+        const QString recipePath = fixture_.output("ellipsoid-selected.recipe.json");
+        QFile file(recipePath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(recipe).toJson());
+        file.close();
+        const QString svg = fixture_.output("ellipsoid-selected.svg");
+        run = runLngeom({"export", "--recipe", recipePath, "--out", svg}, fixture_.cache());
+        QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
+        QFile drawn(svg);
+        QVERIFY(drawn.open(QIODevice::ReadOnly));
+        const QByteArray content = drawn.readAll();
+        QCOMPARE(int(content.count("fill=\"#d62096\"")), 3);  // the view's selection colour
+        QCOMPARE(int(content.count("fill=\"#ff9e1a\"")), 3);  // the points of the selected
+        QVERIFY(!content.contains("share on axes"));
     }
 
     void sitesThatCannotBeDrawnAreRefused_data() {

@@ -75,17 +75,15 @@ QString geometryLines(const EllipsoidSummary& summary, NormKind kind) {
                            number(summary.beta_uniform));
 }
 
-// LayerNorm axes by rank from the largest (v1 is the longest semi-axis); RMSNorm's are the
-// coordinate axes eᵢ.
-std::string axisName(const EllipsoidPicture& picture, int a) {
+}  // namespace
+
+std::string ellipsoidAxisName(const EllipsoidPicture& picture, int a) {
     const Index k = picture.axis_index[size_t(a)];
     const QString which = picture.kind == NormKind::RmsNorm
                               ? QStringLiteral("e%1").arg(k)
                               : QStringLiteral("v%1").arg(picture.summary.axis_count - k);
     return QStringLiteral("%1 (s = %2)").arg(which, number(picture.lengths(a))).toStdString();
 }
-
-}  // namespace
 
 EllipsoidView::EllipsoidView(QWidget* parent)
     : QWidget(parent),
@@ -285,7 +283,8 @@ void EllipsoidView::showPicture(int generation, std::shared_ptr<const EllipsoidP
     picture_ = std::move(picture);
     if (sceneMode_ != 0) rebuildScene(false);
     surface_->set(picture_->lengths, picture_->centre,
-                  {axisName(*picture_, 0), axisName(*picture_, 1), axisName(*picture_, 2)});
+                  {ellipsoidAxisName(*picture_, 0), ellipsoidAxisName(*picture_, 1),
+                   ellipsoidAxisName(*picture_, 2)});
     points_->setPoints(picture_->points, picture_->lengths.maxCoeff() * 0.01);
     recolour();
     updateMarkers();
@@ -359,8 +358,9 @@ QString EllipsoidView::summaryText() const {
     text += QStringLiteral(
                 "drawn: %1, %2, %3 — on average %4, %5, %6 of each token's ρ² · "
                 "outputs' 1ᵀ(z + β)/√d = %7 ± %8\n")
-                .arg(QString::fromStdString(axisName(p, 0)), QString::fromStdString(axisName(p, 1)),
-                     QString::fromStdString(axisName(p, 2)), percent(p.mean_occupancy(0)),
+                .arg(QString::fromStdString(ellipsoidAxisName(p, 0)),
+                     QString::fromStdString(ellipsoidAxisName(p, 1)),
+                     QString::fromStdString(ellipsoidAxisName(p, 2)), percent(p.mean_occupancy(0)),
                      percent(p.mean_occupancy(1)), percent(p.mean_occupancy(2)),
                      number(p.output_uniform_mean), number(p.output_uniform_std));
     return text + geometryLines(p.summary, p.kind);
@@ -368,12 +368,17 @@ QString EllipsoidView::summaryText() const {
 
 void EllipsoidView::recolour() {
     if (!picture_ || !document() || settings_.teaching) return;
+    points_->setColours(pointColours());
+}
+
+PointColours EllipsoidView::pointColours() const {
+    if (!picture_ || !document()) return {};
     const EllipsoidPicture& p = *picture_;
     PointColours colours;
     switch (settings_.colour) {
         case EllipsoidColour::Selection:
-            colours = pointColours(ProjectionColour::Selection,
-                                   colourSource(*document(), p.request.site), p.tokens);
+            colours = widgets::pointColours(ProjectionColour::Selection,
+                                            colourSource(*document(), p.request.site), p.tokens);
             break;
         case EllipsoidColour::ShellDepth: {
             colours.values = p.shell_depth;
@@ -395,7 +400,7 @@ void EllipsoidView::recolour() {
             colours.labelFormat = "%.2f";
             break;
     }
-    points_->setColours(colours);
+    return colours;
 }
 
 void EllipsoidView::updateMarkers() {

@@ -11,10 +11,12 @@
 #include <QWidget>
 
 #include <memory>
+#include <string>
 
 #include "core/analysis/ellipsoid_picture.h"
 #include "widgets/document/latest_job_worker.h"
 #include "widgets/ellipsoid/ellipsoid_settings.h"
+#include "widgets/projection/projection_cloud_actor.h"
 
 class QCheckBox;
 class QComboBox;
@@ -27,10 +29,13 @@ namespace lngeom::widgets {
 class DocumentBinding;
 class DumpDocument;
 class EllipsoidSurface;
-class ProjectionCloudActor;
 class SceneCaption;
 class TeachingCurves;
 class VtkViewWidget;
+
+// The name of the picture's drawn axis `a` (0, 1, 2) with its length: LayerNorm's axes by rank
+// from the largest (v1 is the longest semi-axis), RMSNorm's the coordinate axes eᵢ.
+std::string ellipsoidAxisName(const EllipsoidPicture& picture, int a);
 
 class EllipsoidView : public QWidget {
     Q_OBJECT
@@ -49,6 +54,8 @@ class EllipsoidView : public QWidget {
     std::shared_ptr<const EllipsoidPicture> shownPicture() const { return picture_; }
     // What the view says about the site or the teaching ellipse, as in its caption.
     QString summaryText() const;
+    // The points' colours as drawn (dump mode; empty until the first picture arrives).
+    PointColours pointColours() const;
     // The token drawn nearest `position` (scene coordinates, logical pixels), or −1.
     Index tokenAt(QPoint position) const;
 

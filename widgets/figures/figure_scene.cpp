@@ -8,6 +8,7 @@
 #include "core/errors.h"
 #include "widgets/document/dump_document.h"
 #include "widgets/ellipsoid/ellipsoid_view.h"
+#include "widgets/figures/ellipsoid_figure_svg.h"
 #include "widgets/figures/figure_scene_svg.h"
 #include "widgets/figures/figure_writer.h"
 #include "widgets/figures/step_figure_svg.h"
@@ -127,7 +128,8 @@ FigureRecipe renderEllipsoid(DumpDocument& document, const FigureRecipe& recipe,
     if (recipe.camera) scene.setCameraPose(*recipe.camera);
     FigureRecipe drawn = recipe;
     drawn.camera = scene.cameraPose();
-    writeSceneFigure(scene, path, {recipe.scale, recipe.transparent});
+    writeSvgFigure(ellipsoidFigureSvg(view, document, recipe.width, recipe.height), path,
+                   {recipe.scale, recipe.transparent});
     return drawn;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
-// Figures of the 3D projection view: a PNG at any scale from the view's own renderer, and an SVG
-// drawn from the projected geometry (the 1 axis, the √d sphere's outline, the points) through the
-// same camera, where a vector picture of a point cloud makes sense.
+// Figures of the 3D views: the projection as a PNG at any scale from the view's own renderer, or
+// an SVG drawn from the projected geometry (the 1 axis, the √d sphere's outline, the points)
+// through the same camera; the step-through and the γ-ellipsoid drawn from their geometry.
 
 #include <string>
 #include <vector>
@@ -29,10 +29,10 @@ FigureRecipe renderStepThrough(DumpDocument& document, const FigureRecipe& recip
 FigureRecipe renderProjection(DumpDocument& document, const FigureRecipe& recipe,
                               const std::string& path);
 
-// The γ-ellipsoid at the recipe's site with the recipe's axes, colours and camera: .png, or .svg
-// and .pdf holding the rendered scene as an image (writeSceneFigure). Returns the recipe with the
-// camera used. RequestError naming the site when it stores no γ; lngeom::Error naming the dump
-// when the picture cannot be computed.
+// The γ-ellipsoid at the recipe's site with the recipe's axes, colours and camera, drawn from
+// its geometry (ellipsoid_figure_svg.h) as .svg, or .pdf and .png painted from that SVG. Returns
+// the recipe with the camera used. RequestError naming the site when it stores no γ; lngeom::Error
+// naming the dump when the picture cannot be computed.
 FigureRecipe renderEllipsoid(DumpDocument& document, const FigureRecipe& recipe,
                              const std::string& path);
 

@@ -1,6 +1,5 @@
 #include "widgets/figures/figure_writer.h"
 
-#include <QBuffer>
 #include <QFile>
 #include <QImage>
 
@@ -111,23 +110,6 @@ void writeRasterFigure(VtkViewWidget& view, const std::string& path, const Raste
     if (requireFormat(path) != FigureFormat::Png)
         throw Error(path, "", "cannot be written as vector graphics from a 3D view (use .png)");
     savePng(grab(view, raster), path);
-}
-
-void writeSceneFigure(VtkViewWidget& view, const std::string& path, const RasterOptions& raster) {
-    if (requireFormat(path) == FigureFormat::Png) return savePng(grab(view, raster), path);
-    const QImage image = grab(view, raster);
-    QByteArray png;
-    QBuffer buffer(&png);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    const double width = image.width() / raster.scale, height = image.height() / raster.scale;
-    // QtSvg (which paints the PDF) reads an image's data only from xlink:href.
-    std::string svg = svgOpening(width, height);
-    svg.insert(svg.find("<svg ") + 5, "xmlns:xlink=\"http://www.w3.org/1999/xlink\" ");
-    svg += "<image x=\"0\" y=\"0\" width=\"" + svgNumber(width) + "\" height=\"" +
-           svgNumber(height) + "\" xlink:href=\"data:image/png;base64," +
-           png.toBase64().toStdString() + "\"/>\n</svg>\n";
-    writeSvgFigure(svg, path, raster);
 }
 
 }  // namespace lngeom::widgets

@@ -30,11 +30,6 @@ void writeChartFigure(ChartView& chart, const std::string& path, const RasterOpt
                       const ChartUnderlay& underlay = {});
 // PNG only: a 3D view rasterizes whatever the format.
 void writeRasterFigure(VtkViewWidget& view, const std::string& path, const RasterOptions& raster);
-// A 3D view whatever the format: .png as writeRasterFigure, .svg (and .pdf painted from it) with
-// the rendered scene embedded as a PNG image at the raster's scale, for documents that take
-// vector files only; the scene itself stays pixels. lngeom::Error naming `path` for another
-// extension or a failed write.
-void writeSceneFigure(VtkViewWidget& view, const std::string& path, const RasterOptions& raster);
 // A figure drawn as SVG from its geometry (svg_text.h): written as it is (.svg), painted into a
 // PDF (.pdf) or onto an image at the raster's scale (.png). lngeom::Error naming `path` for
 // another extension or a failed write.
