@@ -62,6 +62,11 @@ std::vector<Eigen::Vector3d> ellipsePoints(const Eigen::Vector3d& centre, const 
     return points;
 }
 
+Eigen::Vector2d directionFrom(const Eigen::Vector2d& origin, const Eigen::Vector2d& at) {
+    return (at - origin).norm() > 1e-6 ? Eigen::Vector2d((at - origin).normalized())
+                                       : Eigen::Vector2d(1, 0);
+}
+
 std::string svgAxisLabels(const PageProjection& project, const Eigen::Vector3d& origin,
                           const std::vector<SvgAxisEnd>& ends, const PageRect& area,
                           const SvgTextStyle& style) {
@@ -70,11 +75,9 @@ std::string svgAxisLabels(const PageProjection& project, const Eigen::Vector3d& 
     std::string out;
     for (const SvgAxisEnd& end : ends) {
         const Eigen::Vector2d at = project(end.at).head<2>();
-        const Eigen::Vector2d away = (at - centre).norm() > 1e-6
-                                         ? Eigen::Vector2d((at - centre).normalized())
-                                         : Eigen::Vector2d(1, 0);
-        const Eigen::Vector2d baseline = placer.place(
-            at, svgTextWidth(end.name, style), 0.75 * style.points, 0.25 * style.points, away);
+        const Eigen::Vector2d baseline =
+            placer.place(at, svgTextWidth(end.name, style), 0.75 * style.points,
+                         0.25 * style.points, directionFrom(centre, at));
         out += svgText(baseline.x(), baseline.y(), end.name, style);
     }
     return out;

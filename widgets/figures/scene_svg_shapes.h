@@ -29,6 +29,10 @@ std::string svgPolyline(const PageProjection& project, const std::vector<Eigen::
 std::vector<Eigen::Vector3d> ellipsePoints(const Eigen::Vector3d& centre, const Eigen::Vector3d& u,
                                            const Eigen::Vector3d& v, int segments = 120);
 
+// The unit direction on the page from `origin` to `at` (rightwards where they meet): the side
+// a label of `at` takes, beyond it.
+Eigen::Vector2d directionFrom(const Eigen::Vector2d& origin, const Eigen::Vector2d& at);
+
 // An axis's end and its name.
 struct SvgAxisEnd {
     Eigen::Vector3d at;

@@ -189,11 +189,8 @@ std::string labelsSvg(const PageProjection& project, const Scene& scene, const P
     std::string out;
     for (const TipLabel& label : labels) {
         const Eigen::Vector2d at = project(label.at).head<2>();
-        const Eigen::Vector2d away = (at - origin).norm() > 1e-6
-                                         ? Eigen::Vector2d((at - origin).normalized())
-                                         : Eigen::Vector2d(1, 0);
-        const Eigen::Vector2d baseline =
-            placer.place(at, svgTextWidth(label.text, kLabel), ascent, descent, away);
+        const Eigen::Vector2d baseline = placer.place(at, svgTextWidth(label.text, kLabel), ascent,
+                                                      descent, directionFrom(origin, at));
         const std::string colour = label.colour.name().toStdString();
         SvgTextStyle style = kLabel;
         style.colour = colour.c_str();
