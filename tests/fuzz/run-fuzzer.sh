@@ -55,10 +55,12 @@ deadline=$((start + seconds))
 # fuzz_worker INDEX SEED: sessions until the deadline. A restart with the same seed would mutate
 # the same way, so each session takes the next seed no other worker uses; 0 is a fresh random
 # one each time.
+# A session is killed 30 s past the deadline: libFuzzer's timeout handler allocates, so an alarm
+# that lands inside ASan's allocator (libhdf5 calling malloc) deadlocks the session for good.
 fuzz_worker() {
     local seed=$2
     while ((SECONDS < deadline)); do
-        "$fuzzer" -max_total_time=$((deadline - SECONDS)) -timeout=1 -rss_limit_mb=2048 \
+        timeout -s KILL $((deadline - SECONDS + 30)) "$fuzzer" -max_total_time=$((deadline - SECONDS)) -timeout=1 -rss_limit_mb=2048 \
             -malloc_limit_mb=1048576 -max_len=$max_len -dict=tests/fuzz/hdf5.dict -seed="$seed" \
             -entropic_scale_per_exec_time=1 -reload=5 -print_final_stats=1 \
             -artifact_prefix="$build_dir/findings/" "${extra[@]}" \
