@@ -129,6 +129,10 @@ class TestBadCorpus : public QObject {
                             "groups nest more than 256 levels deep; lngeom looks no deeper");
         test::add_error_row("a chunk of 2^31 values", "chunk_2pow31.h5", "", "hdf5", "/hidden",
                             "cannot open dataset [HDF5: chunk size must be < 4GB");
+        test::add_error_row("compact values shorter than the shape", "compact_short.h5", "",
+                            "format", "/hidden",
+                            "is damaged: its values are stored in its header (compact layout) in "
+                            "160 bytes, but its shape and element type need 320 bytes");
         test::add_error_row("generic without layers", "generic_no_layers.h5", "hidden", "format",
                             "/hidden", "has no layers (n_layers = 0)");
         test::add_error_row("generic rank 3 with d = 0", "generic_3d_d0.h5", "", "format",

@@ -331,6 +331,26 @@ def chunk_of_2pow31_values(outdir):
         f.write(bytes(whole))
 
 
+def compact_shorter_than_shape(outdir):
+    """A compact (10 x 8) float32 dataset whose layout message says it stores 160 of its 320
+    bytes: libhdf5 copies 320 bytes out of the 160-byte buffer on every read."""
+    path = os.path.join(outdir, "compact_short.h5")
+    with h5py.File(path, "w") as f:
+        properties = h5py.h5p.create(h5py.h5p.DATASET_CREATE)
+        properties.set_layout(h5py.h5d.COMPACT)
+        space = h5py.h5s.create_simple((10, 8))
+        hidden = h5py.h5d.create(f.id, b"hidden", h5py.h5t.IEEE_F32LE, space, dcpl=properties)
+        values = vectors(10, 8).astype("<f4")
+        hidden.write(h5py.h5s.ALL, h5py.h5s.ALL, values)
+    with open(path, "rb") as f:
+        whole = bytearray(f.read())
+    # Layout message v3, compact: version, class, then the stored size (2 bytes) and the values.
+    at = whole.index(b"\x03\x00" + (320).to_bytes(2, "little") + values.tobytes())
+    whole[at + 2:at + 4] = (160).to_bytes(2, "little")
+    with open(path, "wb") as f:
+        f.write(bytes(whole))
+
+
 def declared_rows(outdir):
     """10**15 rows of d = 64 declared, one chunk of them written."""
     with h5py.File(os.path.join(outdir, "rows_1e15.h5"), "w") as f:
@@ -369,6 +389,7 @@ def resource_bombs(outdir):
     gzip_bomb(outdir, "gzip_bomb_triple.h5", (256, 1024), 3, 4096)
     gzip_bomb(outdir, "gzip_bomb_single.h5", (16, 1024), 1, 1024)
     chunk_of_2pow31_values(outdir)
+    compact_shorter_than_shape(outdir)
     declared_rows(outdir)
     million_attributes(outdir)
     nested_groups(outdir)

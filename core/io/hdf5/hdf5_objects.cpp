@@ -7,6 +7,7 @@
 
 #include "core/errors.h"
 #include "core/io/hdf5/hdf5_activity.h"
+#include "core/io/hdf5/hdf5_compact_storage.h"
 #include "core/io/hdf5/hdf5_containment.h"
 #include "core/io/memory_file.h"
 
@@ -76,8 +77,10 @@ Dataset open_dataset_with_chunk_cache(hid_t location, const std::string& path, c
     check_status(
         H5Pset_chunk_cache(access.id(), kChunkCacheSlots, cache_bytes, H5D_CHUNK_CACHE_W0_DEFAULT),
         here, "cannot set the chunk cache");
-    return Dataset(
+    Dataset dataset(
         check_id(H5Dopen2(location, path.c_str(), access.id()), here, "cannot open dataset"));
+    require_compact_values_complete(dataset, here);
+    return dataset;
 }
 
 namespace {
