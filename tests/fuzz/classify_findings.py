@@ -17,12 +17,16 @@ import re
 import subprocess
 import sys
 
-# A frame names its function when the symbol is known; libFuzzer's out-of-memory report names
-# only the module of a stripped library's frame ("#1 0x7f... (/lib/.../libhdf5_serial.so+0x...)").
-FRAME = re.compile(r"^\s*#\d+ 0x[0-9a-f]+ (?:in (\S+))?")
+# A frame names its function when the symbol is known ("operator new(unsigned long)" keeps its
+# first two words); libFuzzer's out-of-memory report names only the module of a stripped
+# library's frame ("#1 0x7f... (/lib/.../libhdf5_serial.so+0x...)").
+FRAME = re.compile(r"^\s*#\d+ 0x[0-9a-f]+ (?:in (operator \S+|\S+))?")
 MODULE = re.compile(r"\((/[^)+]+)\+0x[0-9a-f]+\)")
 RUNTIME_MODULES = ("libc.so", "libstdc++.so", "libgcc_s.so", "ld-linux")
+# An out-of-memory report lists the largest live allocations first, libFuzzer's own (its corpus,
+# made in its driver, called from its `main`), so those frames are skipped too.
 RUNTIME_FUNCTIONS = re.compile(r"^(__sanitizer|__asan|__ubsan|__lsan|__interceptor|fuzzer::|"
+                               r"main$|__libc_start|"
                                r"malloc|calloc|realloc|free|operator new|operator delete|"
                                r"__cxa_|std::terminate|__gnu_cxx|_Unwind|abort|raise|"
                                r"str[a-z]*|mem[a-z]*|__mem\w*|__str\w*)")

@@ -16,6 +16,11 @@ lngeom_add_qtest(NAME test_fuzz_regressions LABEL core
     LIBS lngeom_dump_pipeline FIXTURES core_bad core_io core_fuzz_seeds)
 set_tests_properties(test_fuzz_regressions PROPERTIES TIMEOUT 300)
 
+# How `make fuzz` tells lngeom's findings from libhdf5's: the stack frame its classifier picks.
+add_test(NAME fuzz_classify_findings
+    COMMAND ${LNGEOM_PYTHON} ${CMAKE_CURRENT_LIST_DIR}/test_classify_findings.py)
+set_tests_properties(fuzz_classify_findings PROPERTIES LABELS core)
+
 option(LNGEOM_FUZZ "Build the libFuzzer target fuzz_dump (needs clang)" OFF)
 if(LNGEOM_FUZZ)
     if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
