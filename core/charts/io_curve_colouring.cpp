@@ -51,22 +51,14 @@ std::vector<std::pair<Index, double>> peak_channels(const IoCurveSample& sample,
 }  // namespace
 
 std::string_view io_curve_colouring_name(IoCurveColouring colouring) {
-    for (const auto& [known, name] : kIoCurveColouringNames)
-        if (known == colouring) return name;
-    return {};
+    return enum_name(kIoCurveColouringNames, colouring);
 }
 
 std::optional<IoCurveColouring> io_curve_colouring_named(std::string_view name) {
-    for (const auto& [colouring, known] : kIoCurveColouringNames)
-        if (known == name) return colouring;
-    return std::nullopt;
+    return enum_named(kIoCurveColouringNames, name);
 }
 
-std::string io_curve_colouring_names() {
-    return std::string(kIoCurveColouringNames[0].second) + ", " +
-           std::string(kIoCurveColouringNames[1].second) + " or " +
-           std::string(kIoCurveColouringNames[2].second);
-}
+std::string io_curve_colouring_names() { return enum_name_list(kIoCurveColouringNames); }
 
 std::vector<IoCurveGroup> io_curve_channel_groups(const IoCurveSample& sample, int channels,
                                                   Index budget) {

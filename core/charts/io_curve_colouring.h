@@ -7,26 +7,24 @@
 // - By token: tokens spread evenly over the ranking of their √(σ_t² + ε), each one a line of
 //   slope 1/√(σ_t² + ε), coloured by that scale.
 
-#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "core/analysis/io_curve_sample.h"
+#include "core/support/enum_names.h"
 
 namespace lngeom {
 
 enum class IoCurveColouring { Density, Channel, Token };
 
 // Their names in recipes, sessions and `lngeom export --colour`.
-inline constexpr std::array<std::pair<IoCurveColouring, std::string_view>, 3>
-    kIoCurveColouringNames{{
-        {IoCurveColouring::Density, "density"},
-        {IoCurveColouring::Channel, "channel"},
-        {IoCurveColouring::Token, "token"},
-    }};
+inline constexpr EnumNames<IoCurveColouring, 3> kIoCurveColouringNames{{
+    {IoCurveColouring::Density, "density"},
+    {IoCurveColouring::Channel, "channel"},
+    {IoCurveColouring::Token, "token"},
+}};
 
 // "density", "channel", "token"; nullopt for another name.
 std::string_view io_curve_colouring_name(IoCurveColouring colouring);

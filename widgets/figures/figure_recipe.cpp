@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include "core/errors.h"
+#include "core/support/enum_names.h"
 #include "widgets/charts/io_curve_settings_json.h"
 #include "widgets/charts/massive_thresholds_json.h"
 #include "widgets/charts/view_settings_json.h"
@@ -20,7 +21,7 @@ namespace lngeom::widgets {
 namespace {
 
 constexpr int kRecipeVersion = 1;
-constexpr std::array<std::pair<FigureView, std::string_view>, 10> kViewNames{{
+constexpr EnumNames<FigureView, 10> kViewNames{{
     {FigureView::Histogram, "histogram"},
     {FigureView::Curves, "curves"},
     {FigureView::Heatmap, "heatmap"},
@@ -155,26 +156,13 @@ QJsonObject settingsToJson(const FigureRecipe& recipe) {
 
 }  // namespace
 
-std::string_view figureViewName(FigureView view) {
-    for (const auto& [known, name] : kViewNames)
-        if (known == view) return name;
-    return {};
-}
+std::string_view figureViewName(FigureView view) { return enum_name(kViewNames, view); }
 
 std::optional<FigureView> figureViewFromName(std::string_view name) {
-    for (const auto& [view, known] : kViewNames)
-        if (known == name) return view;
-    return std::nullopt;
+    return enum_named(kViewNames, name);
 }
 
-std::string figureViewChoices() {
-    std::string choices;
-    for (std::size_t index = 0; index < kViewNames.size(); ++index) {
-        if (index > 0) choices += index + 1 == kViewNames.size() ? " or " : ", ";
-        choices += kViewNames[index].second;
-    }
-    return choices;
-}
+std::string figureViewChoices() { return enum_name_list(kViewNames); }
 
 QByteArray recipeToJson(const FigureRecipe& recipe) {
     QJsonObject object = settingsToJson(recipe);
