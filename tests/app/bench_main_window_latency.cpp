@@ -108,7 +108,7 @@ bool rowsShown(const QTableView& view) {
     const int last = model.columnCount() - 1;
     for (int y : {0, view.viewport()->height() - 1}) {
         const int row = view.rowAt(y);
-        if (row < 0 || model.index(row, last).data().toString() == QStringLiteral("…"))
+        if (row < 0 || model.index(row, last).data().toString() == TokenTableModel::placeholder())
             return false;
     }
     return true;
