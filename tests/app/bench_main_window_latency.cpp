@@ -7,6 +7,7 @@
 // as a stall too. Reports; asserts no time.
 
 #include <QElapsedTimer>
+#include <QTableView>
 #include <QTimer>
 #include <QtTest>
 
@@ -101,6 +102,38 @@ Measured measure(StallMeter& meter, const std::function<void()>& interaction,
     return {double(doneAt) / 1000.0, meter.longest(), meter.stalls()};
 }
 
+// The rows at the top and the bottom of the table's viewport show their values.
+bool rowsShown(const QTableView& view) {
+    const QAbstractItemModel& model = *view.model();
+    const int last = model.columnCount() - 1;
+    for (int y : {0, view.viewport()->height() - 1}) {
+        const int row = view.rowAt(y);
+        if (row < 0 || model.index(row, last).data().toString() == TokenTableModel::placeholder())
+            return false;
+    }
+    return true;
+}
+
+// Jumps through the sorted table as a dragged scroll bar does, each jump timed until its rows
+// show their values: the longest stall and the slowest jump of all.
+Measured measureScrolling(StallMeter& meter, QTableView& view) {
+    constexpr int kJumps = 8;
+    Measured worst;
+    for (int jump = 1; jump <= kJumps; ++jump) {
+        const int row = int(qint64(view.model()->rowCount() - 1) * jump / kJumps);
+        const Measured measured = measure(
+            meter,
+            [&view, row] {
+                view.scrollTo(view.model()->index(row, 0), QAbstractItemView::PositionAtTop);
+            },
+            [&view] { return rowsShown(view); });
+        worst.wallSeconds = std::max(worst.wallSeconds, measured.wallSeconds);
+        worst.longestStallMs = std::max(worst.longestStallMs, measured.longestStallMs);
+        worst.stalls += measured.stalls;
+    }
+    return worst;
+}
+
 void report(const char* interaction, const Measured& measured) {
     qInfo("%-28s until shown %8.2f s, longest GUI stall %5lld ms, stalls > %lld ms: %d",
           interaction, measured.wallSeconds, measured.longestStallMs, kStallMs, measured.stalls);
@@ -154,6 +187,8 @@ void BenchMainWindowLatency::interactionsOnALargeDump() {
                meter, [&] { table->sort(metricColumn, Qt::DescendingOrder); },
                shownAndSettled([&] { return !table->isComputing(); })));
     qInfo("  table status after the sort: '%s'", qPrintable(table->status()));
+    report("scroll the table (slowest)",
+           measureScrolling(meter, *ui->window->views().table->table()));
 
     HistogramView* histogram = ui->window->histogramView();
     const ValueRange range = histogram->effectiveRange();

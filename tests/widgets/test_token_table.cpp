@@ -1,20 +1,26 @@
 // The token table on the LayerNorm sample: a well-behaved Qt model over the document's labels
-// and metric columns, sorting and filtering by index, and row selection linked both ways.
+// and metric columns, sorting and filtering by index, and row selection linked both ways. Cells
+// show a placeholder until their page is read off the GUI thread.
 
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
+#include <QScopeGuard>
 #include <QTableView>
 #include <QtTest>
 
+#include <atomic>
 #include <cmath>
 
+#include "core/errors.h"
 #include "core/tokens/token_order.h"
 #include "tests/widgets/image_checks.h"
 #include "tests/widgets/sample_documents.h"
 #include "tests/widgets/widgets_test_main.h"
+#include "widgets/document/token_description.h"
 #include "widgets/document/token_selection.h"
 #include "widgets/document/view_jobs.h"
 #include "widgets/table/token_table_model.h"
+#include "widgets/table/token_table_pages.h"
 #include "widgets/table/token_table_view.h"
 
 using namespace lngeom;
@@ -27,6 +33,41 @@ int columnOf(const TokenTableModel& model, Metric metric) {
         if (model.metricOf(column) == metric) return column;
     return -1;
 }
+
+// What a cell shows once its row's page has arrived.
+QString shownWhenRead(const QModelIndex& cell) {
+    QString shown;
+    // On a timeout the placeholder comes back, and the caller's comparison fails.
+    static_cast<void>(QTest::qWaitFor(
+        [&] {
+            shown = cell.data().toString();
+            return shown != TokenTableModel::placeholder();
+        },
+        5000));
+    return shown;
+}
+
+// A site's columns whose every read fails, as a damaged file's do; counts the reads.
+class UnreadableColumns : public ColumnSource {
+  public:
+    explicit UnreadableColumns(std::shared_ptr<const ColumnSource> columns)
+        : columns_(std::move(columns)) {}
+    const std::string& path() const override { return columns_->path(); }
+    Index n_tokens() const override { return columns_->n_tokens(); }
+    const std::vector<Metric>& metrics() const override { return columns_->metrics(); }
+    Index block_rows() const override { return columns_->block_rows(); }
+    void read(Metric, Index, std::span<float>) const override { fail(); }
+    void read_flags(Index, std::span<std::uint8_t>) const override { fail(); }
+    int reads() const { return reads_; }
+
+  private:
+    void fail() const {
+        ++reads_;
+        throw FormatError(path(), "metrics", "damaged for the test");
+    }
+    std::shared_ptr<const ColumnSource> columns_;
+    mutable std::atomic<int> reads_{0};
+};
 
 std::vector<Index> selectedTokens(const TokenTableView& view) {
     std::vector<Index> tokens;
@@ -44,6 +85,11 @@ class TestTokenTable : public QObject {
     void initTestCase();
     void passesTheModelTester();
     void showsTheSitesValues();
+    void showsAPlaceholderUntilItsPageArrives_data();
+    void showsAPlaceholderUntilItsPageArrives();
+    void aSortShowsItsTopRowsReady_data();
+    void aSortShowsItsTopRowsReady();
+    void aFailedReadShowsAQuestionMarkOnce();
     void eachColumnHasOnePrecision();
     void sortsByAMetricWithInvalidLast_data();
     void sortsByAMetricWithInvalidLast();
@@ -52,6 +98,7 @@ class TestTokenTable : public QObject {
     void rowSelectionSelectsTokens();
     void selectionElsewhereSelectsRows();
     void selectedTokensHaveABackground();
+    void sortsOffTheGuiThreadAndSaysSo_data();
     void sortsOffTheGuiThreadAndSaysSo();
     void renders();
 
@@ -89,9 +136,99 @@ void TestTokenTable::showsTheSitesValues() {
         const Index token = model.tokenAt(row);
         QCOMPARE(model.index(row, norm).data(TokenTableModel::RawValueRole).toDouble(),
                  double(norms[std::size_t(token)]));
-        QCOMPARE(model.index(row, TokenTableModel::PositionColumn).data().toInt(),
+        QCOMPARE(model.index(row, TokenTableModel::PositionColumn)
+                     .data(TokenTableModel::RawValueRole)
+                     .toInt(),
                  positions[std::size_t(token)]);
     }
+}
+
+// Column -1 stands for the norm's.
+void TestTokenTable::showsAPlaceholderUntilItsPageArrives_data() {
+    QTest::addColumn<int>("row");
+    QTest::addColumn<int>("column");
+    QTest::newRow("first row, text") << 0 << int(TokenTableModel::TextColumn);
+    QTest::newRow("a middle row, position") << 300 << int(TokenTableModel::PositionColumn);
+    QTest::newRow("last row, norm") << 511 << -1;
+}
+
+// The row's token shows at once; its other cells once their page arrives, then stay read.
+void TestTokenTable::showsAPlaceholderUntilItsPageArrives() {
+    QFETCH(int, row);
+    QFETCH(int, column);
+    document_->setCurrentSite(2);
+    TokenTableModel model;
+    model.setDocument(document_.get());
+    if (column < 0) column = columnOf(model, Metric::Norm);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const QModelIndex cell = model.index(row, column);
+    const auto token = std::size_t(model.tokenAt(row));
+    QCOMPARE(cell.data().toString(), TokenTableModel::placeholder());
+    QCOMPARE(model.index(row, TokenTableModel::TokenColumn).data().toLongLong(), qint64(token));
+    QTRY_COMPARE(changed.count(), 1);
+    QVERIFY(changed[0][0].value<QModelIndex>().row() <= row);
+    QVERIFY(changed[0][1].value<QModelIndex>().row() >= row);
+    const QString shown = cell.data().toString();
+    if (column == TokenTableModel::TextColumn)
+        QCOMPARE(shown, visibleText(document_->dump()->read_tokens(Index(token), 1).front()));
+    else if (column == TokenTableModel::PositionColumn)
+        QCOMPARE(shown.toInt(), document_->dump()->read_position(Index(token), 1).front());
+    else
+        QVERIFY(
+            std::abs(shown.toDouble() - test::columnValues(*document_, 2, Metric::Norm)[token]) <=
+            0.5 * std::pow(10.0, -int(shown.size() - shown.indexOf('.') - 1)) + 1e-9);
+    QTest::qWait(50);
+    QCOMPARE(changed.count(), 1);
+}
+
+void TestTokenTable::aSortShowsItsTopRowsReady_data() {
+    QTest::addColumn<int>("column");
+    QTest::addColumn<bool>("descending");
+    QTest::newRow("norm descending") << -1 << true;
+    QTest::newRow("text ascending") << int(TokenTableModel::TextColumn) << false;
+    QTest::newRow("position descending") << int(TokenTableModel::PositionColumn) << true;
+}
+
+// The rows at the top of a new order are read with it on the sort's worker (a large site's), so
+// the table shows them with their values as soon as it shows them.
+void TestTokenTable::aSortShowsItsTopRowsReady() {
+    QFETCH(int, column);
+    QFETCH(bool, descending);
+    document_->setCurrentSite(1);
+    TokenTableModel model;
+    model.setDocument(document_.get());
+    if (column < 0) column = columnOf(model, Metric::Norm);
+    ViewJobs::setInlineRowLimit(0);
+    const auto restore = qScopeGuard([] { ViewJobs::setInlineRowLimit(Index(1) << 20); });
+    model.sort(column, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isComputing(), 10000);
+    QCOMPARE(Index(model.rowCount()), document_->info().n_tokens);
+    for (int row = 0; row < 60; ++row)
+        for (int cell = 0; cell < model.columnCount(); ++cell)
+            QVERIFY(model.index(row, cell).data().toString() != TokenTableModel::placeholder());
+}
+
+// A page that cannot be read marks its rows failed ("?" in the table): painting them again
+// reads nothing, and the table is told once.
+void TestTokenTable::aFailedReadShowsAQuestionMarkOnce() {
+    auto columns = std::make_shared<UnreadableColumns>(document_->metrics().columns(0));
+    QObject owner;
+    int arrivals = 0;
+    TokenTablePages pages(&owner, [&arrivals](int, int) { ++arrivals; });
+    pages.reset({columns, document_->dump(), {Metric::Norm}},
+                std::make_shared<const TokenRows>(TokenRows::all(columns->n_tokens())));
+    QVERIFY(!pages.find(40));
+    QTRY_COMPARE(arrivals, 1);
+    const int reads = columns->reads();
+    QVERIFY(reads > 0);
+    for (int row = 35; row < 45; ++row) {
+        const TokenRowValues* values = pages.find(row);
+        QVERIFY(values && values->failed);
+    }
+    QTest::qWait(50);
+    QCOMPARE(columns->reads(), reads);
+    QCOMPARE(arrivals, 1);
+    QVERIFY_THROWS_EXCEPTION(Error, pages.readNow(300));
 }
 
 // Numbers line up: every row of a metric column shows the same number of decimals, enough for
@@ -103,7 +240,7 @@ void TestTokenTable::eachColumnHasOnePrecision() {
     for (int column = TokenTableModel::FixedColumns; column < model.columnCount(); ++column) {
         QSet<int> decimals;
         for (int row = 0; row < model.rowCount(); ++row) {
-            const QString shown = model.index(row, column).data().toString();
+            const QString shown = shownWhenRead(model.index(row, column));
             if (shown == "—") continue;
             decimals << int(shown.size() - shown.indexOf('.') - 1);
         }
@@ -114,7 +251,7 @@ void TestTokenTable::eachColumnHasOnePrecision() {
     for (int row = 0; row < model.rowCount(); ++row) {
         const double value =
             model.index(row, cosine).data(TokenTableModel::RawValueRole).toDouble();
-        const double shown = model.index(row, cosine).data().toString().toDouble();
+        const double shown = shownWhenRead(model.index(row, cosine)).toDouble();
         QVERIFY(std::abs(shown - value) <= 5e-6);
     }
 }
@@ -219,31 +356,47 @@ void TestTokenTable::selectedTokensHaveABackground() {
     document_->selection()->clear();
 }
 
-// As for a site of millions of tokens: the sort runs on the worker, the table shows no rows and
-// says what it does meanwhile, then the sorted rows.
+void TestTokenTable::sortsOffTheGuiThreadAndSaysSo_data() {
+    QTest::addColumn<bool>("filter");
+    QTest::addColumn<int>("rowsMeanwhile");
+    QTest::addColumn<QString>("status");
+    QTest::newRow("a new order keeps the rows") << false << 512 << "sorting 512 rows…";
+    QTest::newRow("a filter shows none") << true << 0 << "filtering and sorting 512 rows…";
+}
+
+// As for a site of millions of tokens: the sort runs on the worker, the table says what it does
+// meanwhile and keeps the rows it reorders (a filter's rows are not known yet: none), then shows
+// the sorted rows.
 void TestTokenTable::sortsOffTheGuiThreadAndSaysSo() {
+    QFETCH(bool, filter);
+    QFETCH(int, rowsMeanwhile);
+    QFETCH(QString, status);
     document_->setCurrentSite(1);
     TokenTableView view;
     view.setDocument(document_.get());
     TokenTableModel* model = view.model();
-    ViewJobs::setInlineRowLimit(0);
-    QSignalSpy changed(model, &TokenTableModel::rowsChanged);
     const int norm = columnOf(*model, Metric::Norm);
-    model->sort(norm, Qt::DescendingOrder);
-    const bool computing = model->isComputing();
-    const int rowsMeanwhile = model->rowCount();
-    const QString status = model->status();
+    if (filter) model->sort(norm, Qt::DescendingOrder);
+    ViewJobs::setInlineRowLimit(0);
+    const auto restore = qScopeGuard([] { ViewJobs::setInlineRowLimit(Index(1) << 20); });
+    QSignalSpy changed(model, &TokenTableModel::rowsChanged);
+    QSignalSpy said(model, &TokenTableModel::statusChanged);
+    if (filter)
+        model->setFilter({QStringLiteral("e"), std::nullopt, std::nullopt});
+    else
+        model->sort(norm, Qt::DescendingOrder);
+    QVERIFY(model->isComputing());
+    QCOMPARE(model->rowCount(), rowsMeanwhile);
+    QCOMPARE(model->status(), status);
+    QCOMPARE(changed.count() + said.count(), 1);
     QTRY_VERIFY_WITH_TIMEOUT(!model->isComputing(), 10000);
-    ViewJobs::setInlineRowLimit(Index(1) << 20);
-    QVERIFY(computing);
-    QCOMPARE(rowsMeanwhile, 0);
-    QCOMPARE(status, QStringLiteral("sorting 512 rows…"));
-    QCOMPARE(Index(model->rowCount()), document_->info().n_tokens);
+    QVERIFY(model->rowCount() > 0);
+    if (!filter) QCOMPARE(Index(model->rowCount()), document_->info().n_tokens);
     const auto norms = test::columnValues(*document_, 1, Metric::Norm);
     for (int row = 1; row < model->rowCount(); ++row)
         QVERIFY(norms[std::size_t(model->tokenAt(row - 1))] >=
                 norms[std::size_t(model->tokenAt(row))]);
-    QVERIFY(changed.count() >= 2);
+    QCOMPARE(changed.count(), filter ? 2 : 1);
     QVERIFY(model->status().isEmpty());
 }
 
@@ -255,6 +408,8 @@ void TestTokenTable::renders() {
     document_->selection()->setTokens(std::vector<Index>{5, 6, 7}, this);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(shownWhenRead(view.model()->index(0, TokenTableModel::TextColumn)) !=
+            TokenTableModel::placeholder());
     const QImage image = view.grab().toImage();
     test::saveTestImage(image, "token-table-view");
     QVERIFY(test::fractionOfPixelsNear(image, Qt::white, 10) > 0.2);

@@ -30,12 +30,20 @@ class ViewJobs {
     // Rows a job may read on the GUI thread (default 2^20: a few milliseconds).
     static void setInlineRowLimit(Index rows);
     static Index inlineRowLimit();
+    // A job of `rows` rows runs on the GUI thread.
+    static bool runsInline(Index rows) { return rows <= inlineRowLimit(); }
 
     // compute(cancel) reads about `rows` rows; apply(result) or failed(message) follow on the GUI
     // thread. A cancelled job (CancelledError) reports nothing.
     template <typename Result>
     void run(Index rows, std::function<Result(const std::atomic<bool>& cancel)> compute,
              std::function<void(Result)> apply, std::function<void(const QString&)> failed = {});
+    // As run(), always on the worker: for a job asked for while Qt paints (a model's data()),
+    // where applying a result at once would change the model under the painter.
+    template <typename Result>
+    void runOnWorker(std::function<Result(const std::atomic<bool>& cancel)> compute,
+                     std::function<void(Result)> apply,
+                     std::function<void(const QString&)> failed = {});
 
     // A job is running or waiting on the worker.
     bool busy() const { return *busy_; }
@@ -56,19 +64,26 @@ class ViewJobs {
 template <typename Result>
 void ViewJobs::run(Index rows, std::function<Result(const std::atomic<bool>& cancel)> compute,
                    std::function<void(Result)> apply, std::function<void(const QString&)> failed) {
-    const int generation = ++*generation_;
-    if (rows <= inlineRowLimit()) {
-        worker_.cancel();
-        *busy_ = false;
-        const std::atomic<bool> never(false);
-        std::optional<Result> result;
-        try {
-            result.emplace(compute(never));
-        } catch (...) {
-            return report(std::current_exception(), failed);
-        }
-        return apply(std::move(*result));
+    if (!runsInline(rows))
+        return runOnWorker<Result>(std::move(compute), std::move(apply), std::move(failed));
+    ++*generation_;
+    worker_.cancel();
+    *busy_ = false;
+    const std::atomic<bool> never(false);
+    std::optional<Result> result;
+    try {
+        result.emplace(compute(never));
+    } catch (...) {
+        return report(std::current_exception(), failed);
     }
+    apply(std::move(*result));
+}
+
+template <typename Result>
+void ViewJobs::runOnWorker(std::function<Result(const std::atomic<bool>& cancel)> compute,
+                           std::function<void(Result)> apply,
+                           std::function<void(const QString&)> failed) {
+    const int generation = ++*generation_;
     *busy_ = true;
     // The GUI-thread state is reached only through queued calls on `owner_`, never from here.
     // The mark lives as long as the job or its queued result.

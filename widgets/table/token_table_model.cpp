@@ -6,9 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/columns/column_blocks.h"
 #include "core/errors.h"
-#include "core/io/token_labels.h"
 #include "core/tokens/sort_keys.h"
 #include "core/tokens/token_filter.h"
 #include "core/tokens/token_sort.h"
@@ -31,11 +29,6 @@ int columnDecimals(const Summary& summary) {
     if (!std::isfinite(largest) || largest == 0) return kMaxDecimals / 2;
     return std::clamp(4 - int(std::floor(std::log10(largest))), 0, kMaxDecimals);
 }
-
-// Rows fetched around the one asked for: a screenful and more, in one read per column.
-constexpr int kPageBefore = 32;
-constexpr int kPageAfter = 160;
-constexpr std::size_t kCachedRows = 8192;
 
 QString fixedHeader(int column) {
     switch (column) {
@@ -60,6 +53,12 @@ SortKeyReader tokenSortKeys(bool descending) {
 }
 
 }  // namespace
+
+// New rows, with the values of their first page when they were computed off the GUI thread.
+struct TokenTableModel::Shown {
+    std::shared_ptr<const TokenRows> rows;
+    TokenPage firstPage;
+};
 
 // What a filter and sort need, taken on the GUI thread.
 struct TokenTableModel::Order {
@@ -105,6 +104,14 @@ struct TokenTableModel::Order {
         return std::make_shared<const TokenRows>(
             sort_rows(filtered, n, columns->block_rows(), keys(texts, cancel), what, &cancel));
     }
+
+    Shown shown(const TokenPageSource& source, bool readFirst,
+                const std::atomic<bool>& cancel) const {
+        if (identity())
+            return {std::make_shared<const TokenRows>(TokenRows::all(columns->n_tokens())), {}};
+        auto computed = rows(cancel);
+        return {computed, readFirst ? readFirstPage(source, *computed) : TokenPage{}};
+    }
 };
 
 TokenTableModel::TokenTableModel(QObject* parent)
@@ -112,9 +119,17 @@ TokenTableModel::TokenTableModel(QObject* parent)
       binding_(std::make_unique<DocumentBinding>(
           this, DocumentBinding::Callbacks{[this] { reload(); }, {}})),
       rows_(std::make_shared<const TokenRows>()),
+      pages_(std::make_unique<TokenTablePages>(
+          this,
+          [this](int first, int last) {
+              emit dataChanged(index(first, 0), index(last - 1, columnCount() - 1),
+                               {Qt::DisplayRole});
+          })),
       jobs_(std::make_unique<ViewJobs>(this, "the token table")) {}
 
 TokenTableModel::~TokenTableModel() = default;
+
+QString TokenTableModel::placeholder() { return QStringLiteral("…"); }
 
 void TokenTableModel::setDocument(DumpDocument* document) { binding_->setDocument(document); }
 
@@ -152,12 +167,14 @@ void TokenTableModel::sort(int column, Qt::SortOrder order) {
     if (column < 0 || column >= FixedColumns + int(metrics_.size())) return;
     sortColumn_ = column;
     sortOrder_ = order;
-    recomputeRows();
+    recomputeRows(true);
 }
 
 // Token order without a filter costs nothing; anything else is computed from the columns, off
-// the GUI thread for a large site, while the table shows no rows and says what it is doing.
-void TokenTableModel::recomputeRows() {
+// the GUI thread for a large site, while the table says what it is doing. Meanwhile a new filter
+// or site shows no rows; a new order of the same rows keeps them, so the table's row count does
+// not change: QHeaderView lays out every row when the count changes (0.1 s at 10M rows).
+void TokenTableModel::recomputeRows(bool reorder) {
     if (!columns_ || !dump_) {
         jobs_->cancel();
         status_.clear();
@@ -183,31 +200,43 @@ void TokenTableModel::recomputeRows() {
                   : tr("%1 %2 rows…")
                         .arg(order.filter.empty() ? tr("sorting") : tr("filtering and sorting"),
                              QLocale().toString(n));
-    jobs_->run<std::shared_ptr<const TokenRows>>(
-        order.identity() ? 0 : n,
-        [order = std::move(order)](const std::atomic<bool>& cancel) {
-            return order.identity() ? std::make_shared<const TokenRows>(
-                                          TokenRows::all(order.columns->n_tokens()))
-                                    : order.rows(cancel);
-        },
-        [this](std::shared_ptr<const TokenRows> rows) {
+    runOrder(std::move(order));
+    if (!jobs_->busy()) return;
+    if (reorder)
+        emit statusChanged();
+    else
+        showRows(std::make_shared<const TokenRows>());
+}
+
+void TokenTableModel::runOrder(Order order) {
+    // Taken before `order` moves into the job: arguments are evaluated in no set order.
+    const Index rowsRead = order.identity() ? 0 : order.columns->n_tokens();
+    // The first page is read with the rows on the worker only: on the GUI thread it would cost
+    // what reading it while painting does (scattered rows: a block of every column for each).
+    const bool readFirst = !ViewJobs::runsInline(rowsRead);
+    jobs_->run<Shown>(
+        rowsRead,
+        [order = std::move(order), source = pageSource(), readFirst](
+            const std::atomic<bool>& cancel) { return order.shown(source, readFirst, cancel); },
+        [this](Shown shown) {
             status_.clear();
-            showRows(std::move(rows));
+            showRows(std::move(shown.rows), std::move(shown.firstPage));
         },
         [this](const QString& message) {
             status_ = message;
             showRows(std::make_shared<const TokenRows>());
         });
-    if (jobs_->busy()) showRows(std::make_shared<const TokenRows>());
 }
 
-void TokenTableModel::showRows(std::shared_ptr<const TokenRows> rows) {
+void TokenTableModel::showRows(std::shared_ptr<const TokenRows> rows, TokenPage seed) {
     beginResetModel();
     rows_ = std::move(rows);
-    cache_.clear();
+    pages_->reset(pageSource(), rows_, std::move(seed));
     endResetModel();
     emit rowsChanged();
 }
+
+TokenPageSource TokenTableModel::pageSource() const { return {columns_, dump_, metrics_}; }
 
 std::optional<Metric> TokenTableModel::metricOf(int column) const {
     const int metric = column - FixedColumns;
@@ -223,53 +252,36 @@ int TokenTableModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : FixedColumns + int(metrics_.size());
 }
 
-// The values of the rows around `row`, read together: one read per metric and label window.
-void TokenTableModel::fetchPage(int row) const {
-    const int first = std::max(0, row - kPageBefore);
-    const int last = std::min(rowCount(), row + kPageAfter);
-    std::vector<Index> tokens;
-    for (int r = first; r < last; ++r)
-        if (!cache_.count(tokenAt(r))) tokens.push_back(tokenAt(r));
-    std::sort(tokens.begin(), tokens.end());
-    if (cache_.size() + tokens.size() > kCachedRows) cache_.clear();
-    std::vector<std::vector<float>> values;
-    for (Metric metric : metrics_) values.push_back(gather_values(*columns_, metric, tokens));
-    const TokenLabels labels = gather_token_labels(*dump_, tokens);
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        RowValues& cached = cache_[tokens[i]];
-        if (!labels.text.empty()) cached.text = labels.text[i];
-        if (!labels.sequence.empty()) cached.sequence = labels.sequence[i];
-        if (!labels.position.empty()) cached.position = labels.position[i];
-        for (const std::vector<float>& column : values) cached.values.push_back(column[i]);
-    }
-}
-
-const TokenTableModel::RowValues& TokenTableModel::rowValues(int row) const {
-    const Index token = tokenAt(row);
-    auto found = cache_.find(token);
-    if (found != cache_.end()) return found->second;
-    fetchPage(row);
-    return cache_[token];
-}
-
 QVariant TokenTableModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
-    const Index token = tokenAt(index.row());
     if (role == Qt::TextAlignmentRole && index.column() != TextColumn)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == Qt::BackgroundRole && binding_->document()->selection()->contains(token))
+    if (role == Qt::BackgroundRole &&
+        binding_->document()->selection()->contains(tokenAt(index.row())))
         return kSelectionBackground;
-    if (role != Qt::DisplayRole && role != RawValueRole) return {};
+    if (role == RawValueRole) return rawNow(index);
+    return role == Qt::DisplayRole ? shown(index) : QVariant();
+}
+
+QVariant TokenTableModel::rawNow(const QModelIndex& index) const {
     try {
-        const RowValues& values = rowValues(index.row());
-        return role == Qt::DisplayRole ? display(values, token, index.column())
-                                       : raw(values, token, index.column());
+        const TokenRowValues& values = pages_->readNow(index.row());
+        return values.failed ? QVariant() : raw(values, tokenAt(index.row()), index.column());
     } catch (const Error&) {
-        return role == Qt::DisplayRole ? QVariant(QStringLiteral("?")) : QVariant();
+        return {};
     }
 }
 
-QVariant TokenTableModel::raw(const RowValues& values, Index token, int column) const {
+// The token index needs no read; other cells wait for their row's page.
+QVariant TokenTableModel::shown(const QModelIndex& index) const {
+    const Index token = tokenAt(index.row());
+    if (index.column() == TokenColumn) return QVariant::fromValue(qint64(token));
+    const TokenRowValues* values = pages_->find(index.row());
+    if (!values) return placeholder();
+    return values->failed ? QStringLiteral("?") : display(*values, token, index.column());
+}
+
+QVariant TokenTableModel::raw(const TokenRowValues& values, Index token, int column) const {
     if (metricOf(column)) {
         const auto at = std::size_t(column - FixedColumns);
         return at < values.values.size() ? QVariant(double(values.values[at])) : QVariant();
@@ -286,7 +298,7 @@ QVariant TokenTableModel::raw(const RowValues& values, Index token, int column) 
     }
 }
 
-QVariant TokenTableModel::display(const RowValues& values, Index token, int column) const {
+QVariant TokenTableModel::display(const TokenRowValues& values, Index token, int column) const {
     if (column == TextColumn) return values.text ? QVariant(visibleText(*values.text)) : QVariant();
     const QVariant value = raw(values, token, column);
     if (!metricOf(column) || !value.isValid()) return value;

@@ -2,20 +2,20 @@
 // Every token of a dump as a table row: index, text, sequence, position and the current site's
 // metrics. Rows are token indices (none at all in token order; 4 bytes per row once filtered or
 // sorted), filtered by text and a metric range and sorted by any column off the GUI thread for
-// large sites. Cells read only the rows shown: the values of a page of rows around the one
-// asked for are fetched together from the columns and the dump.
+// large sites. Cells read only the rows shown, a page at a time off the GUI thread
+// (token_table_pages.h): until a row's page arrives its cells show placeholder().
 
 #include <QAbstractTableModel>
 
 #include <memory>
 #include <optional>
-#include <unordered_map>
 #include <vector>
 
 #include "core/charts/histogram_range.h"
 #include "core/columns/column_source.h"
 #include "core/metrics/metrics.h"
 #include "core/tokens/token_rows.h"
+#include "widgets/table/token_table_pages.h"
 
 namespace lngeom {
 class Dump;
@@ -37,9 +37,14 @@ class TokenTableModel : public QAbstractTableModel {
     Q_OBJECT
   public:
     enum FixedColumn { TokenColumn, TextColumn, SequenceColumn, PositionColumn, FixedColumns };
-    // Qt::UserRole gives the raw value: token index, text, integer, or the metric as double.
+    // Qt::UserRole gives the raw value: token index, text, integer, or the metric as double,
+    // read at once when its page has not arrived yet. Only code that needs a value now asks for
+    // it (tests, the benchmarks): views paint Qt::DisplayRole, and QAbstractItemModel::itemData
+    // (copy, drag) stops below Qt::UserRole, so painting never reads on the GUI thread.
     // Qt::BackgroundRole marks the tokens of the document's selection.
     static constexpr int RawValueRole = Qt::UserRole;
+    // What a cell shows while its row's values are being read.
+    static QString placeholder();
 
     explicit TokenTableModel(QObject* parent = nullptr);
     ~TokenTableModel() override;
@@ -71,24 +76,23 @@ class TokenTableModel : public QAbstractTableModel {
   signals:
     // New rows are shown (after a filter, a sort or a change of site), or computing them failed.
     void rowsChanged();
+    // status() changed while the rows stay shown (the rows being sorted again).
+    void statusChanged();
 
   private:
-    // One token's cells as read.
-    struct RowValues {
-        std::optional<std::string> text;
-        QVariant sequence;
-        QVariant position;
-        std::vector<float> values;  // in metrics_ order
-    };
     struct Order;
+    struct Shown;
 
     void reload();
-    void recomputeRows();
-    void showRows(std::shared_ptr<const TokenRows> rows);
-    const RowValues& rowValues(int row) const;
-    void fetchPage(int row) const;
-    QVariant display(const RowValues& values, Index token, int column) const;
-    QVariant raw(const RowValues& values, Index token, int column) const;
+    // `reorder`: the rows stay the same, only their order changes.
+    void recomputeRows(bool reorder = false);
+    void runOrder(Order order);
+    void showRows(std::shared_ptr<const TokenRows> rows, TokenPage seed = {});
+    TokenPageSource pageSource() const;
+    QVariant rawNow(const QModelIndex& index) const;
+    QVariant shown(const QModelIndex& index) const;
+    QVariant display(const TokenRowValues& values, Index token, int column) const;
+    QVariant raw(const TokenRowValues& values, Index token, int column) const;
 
     std::unique_ptr<DocumentBinding> binding_;
     std::shared_ptr<const ColumnSource> columns_;
@@ -96,7 +100,8 @@ class TokenTableModel : public QAbstractTableModel {
     std::vector<Metric> metrics_;
     std::vector<int> decimals_;  // per metric column: the same for every row
     std::shared_ptr<const TokenRows> rows_;
-    mutable std::unordered_map<Index, RowValues> cache_;  // by token
+    // Reading values changes what is cached, not what the model shows: data() stays const.
+    std::unique_ptr<TokenTablePages> pages_;
     TokenTableFilter filter_;
     int sortColumn_ = TokenColumn;
     Qt::SortOrder sortOrder_ = Qt::AscendingOrder;

@@ -68,6 +68,10 @@ TokenTableView::TokenTableView(QWidget* parent)
         showFilterInControls();
         readSelection(nullptr);
     });
+    connect(model_, &TokenTableModel::statusChanged, this, [this] { updateCount(); });
+    // A new order shows its top rows, which its sort has read already.
+    connect(table_->horizontalHeader(), &QHeaderView::sortIndicatorChanged, table_,
+            &QTableView::scrollToTop);
 }
 
 TokenTableView::~TokenTableView() = default;
