@@ -11,12 +11,23 @@ namespace lngeom {
 
 namespace {
 
-constexpr int kLanes = 8;
-// GCC's generic vectors: two SSE2 registers on the x86-64 baseline, one in the AVX2 build.
-using Lanes = std::int32_t __attribute__((vector_size(kLanes * sizeof(std::int32_t))));
+// GCC's generic vectors of a register's width: 4 lanes with SSE2 (the x86-64 baseline), 8 in
+// the AVX2 build. A wider vector than the target's registers is lowered through the stack.
+using Ints4 = std::int32_t __attribute__((vector_size(4 * sizeof(std::int32_t))));
+using Ints8 = std::int32_t __attribute__((vector_size(8 * sizeof(std::int32_t))));
+template <typename V>
+constexpr int kLanesOf = int(sizeof(V) / sizeof(std::int32_t));
 
 constexpr std::int32_t kMagnitudeMask = 0x7fffffff;
 constexpr std::int32_t kInt8Bits = std::bit_cast<std::int32_t>(float(kInt8OutlierMagnitude));
+
+// target = mask ? value : target, lane by lane, written with bitwise operations: SSE2 has them
+// but no 32-bit min, max or blend, and GCC lowers a vector ?: for SSE2 one lane at a time.
+template <typename Lanes>
+[[gnu::always_inline]] inline void take_where(Lanes& target, const Lanes& mask,
+                                              const Lanes& value) {
+    target = (mask & value) | (~mask & target);
+}
 
 // What a row's coordinates have shown so far, as bins and float bits.
 struct Running {
@@ -38,13 +49,15 @@ struct Running {
     }
 }
 
-// Every coordinate but the last d mod 8; what the lanes saw, reduced.
+// Every coordinate but the last d mod the lanes; what the lanes saw, reduced.
+template <typename Lanes>
 [[gnu::always_inline]] inline Running scan_lanes(const float* x, std::int32_t row,
                                                  MagnitudeScan& scan) {
     static_assert(sizeof(float) == sizeof(std::int32_t));
     const size_t d = scan.peak_bits.size();
     const Lanes rows = Lanes{} + row;
     Lanes low = Lanes{} + kMagnitudeBins, high = Lanes{}, largest = Lanes{};
+    constexpr int kLanes = kLanesOf<Lanes>;
     for (size_t i = 0; i + kLanes <= d; i += kLanes) {
         // Loads and stores through memcpy: the rows and the scan's arrays are not 32-byte aligned.
         Lanes magnitude, int8_rows, peak, peak_row;
@@ -54,13 +67,14 @@ struct Running {
         std::memcpy(&peak_row, &scan.peak_row[i], sizeof peak_row);
         magnitude &= kMagnitudeMask;
         const Lanes bin = magnitude >> kMagnitudeBinShift;
-        low = bin < low ? bin : low;
-        high = bin > high ? bin : high;
-        largest = magnitude > largest ? magnitude : largest;
-        int8_rows -= magnitude >= kInt8Bits;  // a true comparison is −1 in every bit
+        // A true comparison is −1 in every bit.
+        take_where(low, bin < low, bin);
+        take_where(high, bin > high, bin);
+        take_where(largest, magnitude > largest, magnitude);
+        int8_rows -= magnitude >= kInt8Bits;
         const Lanes above = magnitude > peak;
-        peak = above ? magnitude : peak;
-        peak_row = above ? rows : peak_row;
+        take_where(peak, above, magnitude);
+        take_where(peak_row, above, rows);
         std::memcpy(&scan.bins[i], &bin, sizeof bin);
         std::memcpy(&scan.int8_rows[i], &int8_rows, sizeof int8_rows);
         std::memcpy(&scan.peak_bits[i], &peak, sizeof peak);
@@ -79,9 +93,11 @@ void count_bins(MagnitudeScan& scan) {
     for (const std::int32_t bin : scan.bins) ++scan.bin_counts[size_t(bin)];
 }
 
+template <typename Lanes>
 [[gnu::always_inline]] inline float scan_row(const float* x, std::int32_t row,
                                              MagnitudeScan& scan) {
-    Running running = scan_lanes(x, row, scan);
+    Running running = scan_lanes<Lanes>(x, row, scan);
+    constexpr size_t kLanes = kLanesOf<Lanes>;
     for (size_t i = scan.peak_bits.size() / kLanes * kLanes; i < scan.peak_bits.size(); ++i) {
         std::int32_t magnitude;
         std::memcpy(&magnitude, x + i, sizeof magnitude);
@@ -95,7 +111,7 @@ void count_bins(MagnitudeScan& scan) {
 
 #if defined(__x86_64__)
 [[gnu::target("avx2")]] float scan_row_avx2(const float* x, std::int32_t row, MagnitudeScan& scan) {
-    return scan_row(x, row, scan);
+    return scan_row<Ints8>(x, row, scan);
 }
 #endif
 
@@ -112,7 +128,7 @@ float scan_magnitudes(const float* x, std::int32_t row, MagnitudeScan& scan) {
 #if defined(__x86_64__)
     if (cpu_has_avx2()) return scan_row_avx2(x, row, scan);
 #endif
-    return scan_row(x, row, scan);
+    return scan_row<Ints4>(x, row, scan);
 }
 
 void add_bin_counts(const MagnitudeScan& scan, MagnitudeCounts& counts) {
