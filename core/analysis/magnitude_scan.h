@@ -1,8 +1,8 @@
 #pragma once
 // The massive-activation state's pass over a block of float rows (core/analysis/
-// massive_activations.h), branch-free and 8 coordinates at a time (AVX2 when the CPU has it):
-// each coordinate's magnitude bin, each row's largest |x|, and per dimension the block's peak |x|
-// with its first row and the rows with |x| ≥ 6. Looking at every coordinate of every token is
+// massive_activations.h), branch-free and 4 coordinates at a time (8 with AVX2, where the CPU has
+// it): each coordinate's magnitude bin, each row's largest |x|, and per dimension the block's peak
+// |x| with its first row and the rows with |x| ≥ 6. Looking at every coordinate of every token is
 // most of the statistics pass's work, so the block's peaks and bin counts are folded into the
 // state once per block instead of coordinate by coordinate. It works on the floats' bits: for
 // finite magnitudes the order of the bits is the order of the values, so every comparison is
