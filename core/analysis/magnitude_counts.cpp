@@ -18,7 +18,9 @@ float float_of_bits(std::uint32_t bits) {
 
 }  // namespace
 
-double magnitude_bin_low(int bin) { return float_of_bits(std::uint32_t(bin) << 18); }
+double magnitude_bin_low(int bin) {
+    return float_of_bits(std::uint32_t(bin) << kMagnitudeBinShift);
+}
 
 double magnitude_bin_high(int bin) {
     if (bin + 1 >= kMagnitudeBins) return std::numeric_limits<double>::infinity();

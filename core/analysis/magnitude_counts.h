@@ -13,13 +13,15 @@
 namespace lngeom {
 
 inline constexpr int kMagnitudeBins = 1 << 13;  // 8 exponent bits and 5 mantissa bits
+// A bin is a float's bits without the sign, shifted right by this.
+inline constexpr int kMagnitudeBinShift = 18;
 
 // The bin of a finite magnitude ≥ 0 (its sign is ignored); 0 and tiny subnormals fall in bin 0.
 inline int magnitude_bin(float magnitude) {
     std::uint32_t bits;
     static_assert(sizeof bits == sizeof magnitude);
     __builtin_memcpy(&bits, &magnitude, sizeof bits);
-    return int((bits & 0x7fffffffu) >> 18);
+    return int((bits & 0x7fffffffu) >> kMagnitudeBinShift);
 }
 // The bin's edges: [low, high), exact floats; high of the last bin is +∞.
 double magnitude_bin_low(int bin);

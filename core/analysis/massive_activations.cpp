@@ -1,12 +1,15 @@
 #include "core/analysis/massive_activations.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
+#include "core/analysis/magnitude_scan.h"
 #include "core/metrics/token_metrics.h"
 
 namespace lngeom {
@@ -52,6 +55,28 @@ void MassiveState::add_row(const Scalar* x, std::int64_t row, std::int32_t posit
     token_peaks_[position == 0 ? 0 : 1].add(float(largest));
 }
 
+// The same rules as add_row's, with the peaks and |x| ≥ 6 counts of the whole block folded in
+// at its end (magnitude_scan.h).
+void MassiveState::add_float_rows(const RowMatrixF& rows, std::int64_t first_row,
+                                  std::span<const std::int32_t> positions,
+                                  std::span<const std::uint8_t> flags) {
+    const auto position_of = [&](Index r) { return positions.empty() ? -1 : positions[size_t(r)]; };
+    MagnitudeScan scan(d());
+    for (Index r = 0; r < rows.rows(); ++r) {
+        if (flags[size_t(r)] & kInputInvalidMask) continue;
+        const float largest = scan_magnitudes(rows.row(r).data(), std::int32_t(r), scan);
+        token_peaks_[position_of(r) == 0 ? 0 : 1].add(largest);
+    }
+    add_bin_counts(scan, magnitudes_);
+    for (Index i = 0; i < d(); ++i) {
+        const size_t j = size_t(i);
+        int8_tokens_[j] += scan.int8_rows[j];
+        if (scan.peak_row[j] < 0) continue;
+        take_peak(i, double(std::bit_cast<float>(scan.peak_bits[j])), first_row + scan.peak_row[j],
+                  position_of(scan.peak_row[j]));
+    }
+}
+
 void MassiveState::add(const RowBlock& rows, std::span<const std::int32_t> positions,
                        std::span<const std::uint8_t> flags) {
     if (!positions.empty()) has_positions_ = true;
@@ -61,10 +86,15 @@ void MassiveState::add(const RowBlock& rows, std::span<const std::int32_t> posit
                 throw std::invalid_argument(
                     "massive-activation state of d = " + std::to_string(d()) +
                     " given rows of d = " + std::to_string(block.cols()));
-            for (Index r = 0; r < block.rows(); ++r) {
-                if (flags[size_t(r)] & kInputInvalidMask) continue;
-                const std::int32_t position = positions.empty() ? -1 : positions[size_t(r)];
-                add_row(block.row(r).data(), rows.first_row + r, position);
+            using Scalar = typename std::decay_t<decltype(block)>::Scalar;
+            if constexpr (std::is_same_v<Scalar, float>) {
+                add_float_rows(block, rows.first_row, positions, flags);
+            } else {
+                for (Index r = 0; r < block.rows(); ++r) {
+                    if (flags[size_t(r)] & kInputInvalidMask) continue;
+                    const std::int32_t position = positions.empty() ? -1 : positions[size_t(r)];
+                    add_row(block.row(r).data(), rows.first_row + r, position);
+                }
             }
         },
         rows.rows);

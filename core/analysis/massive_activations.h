@@ -78,6 +78,9 @@ class MassiveState {
   private:
     template <typename Scalar>
     void add_row(const Scalar* x, std::int64_t row, std::int32_t position);
+    void add_float_rows(const RowMatrixF& rows, std::int64_t first_row,
+                        std::span<const std::int32_t> positions,
+                        std::span<const std::uint8_t> flags);
     void take_peak(Index dim, double magnitude, std::int64_t row, std::int32_t position);
 
     MagnitudeCounts magnitudes_;

@@ -106,6 +106,31 @@ class TestMassiveActivations : public QObject {
         }
     }
 
+    // Float rows take the 8-lane scan (magnitude_scan.h), double rows the coordinate-by-coordinate
+    // rules: the same values give the same state, with ties, zeros, |x| = 6 exactly, skipped rows,
+    // a second block folded onto the first's peaks and widths that are no multiple of 8.
+    void float_rows_give_the_state_double_rows_give() {
+        std::mt19937 random(7);
+        std::uniform_int_distribution<int> quarters(-40, 40);
+        for (const Index d : {Index(3), Index(8), Index(21), Index(64)}) {
+            MassiveState from_float(d), from_double(d);
+            for (const Index first_row : {Index(100), Index(0)}) {
+                RowMatrixF rows(37, d);
+                for (Index r = 0; r < rows.rows(); ++r)
+                    for (Index c = 0; c < d; ++c) rows(r, c) = float(quarters(random)) * 0.25f;
+                std::vector<std::uint8_t> flags(37, 0);
+                flags[5] = kNonFinite;
+                flags[20] = kConstant;
+                std::vector<std::int32_t> positions(37);
+                for (size_t r = 0; r < positions.size(); ++r) positions[r] = std::int32_t(r % 9);
+                from_float.add(RowBlock{first_row, rows}, positions, flags);
+                from_double.add(RowBlock{first_row, RowMatrixD(rows.cast<double>())}, positions,
+                                flags);
+            }
+            QVERIFY2(same_state(from_float, from_double), qPrintable(QString("d = %1").arg(d)));
+        }
+    }
+
     void int8_outlier_counts_match_numpy() {
         const Dump dump = Dump::open(test::analysis_fixture("massive.h5"));
         const QJsonArray expected =

@@ -1,0 +1,28 @@
+#pragma once
+// Internal to the core: the instruction-set extensions beyond the x86-64 baseline that the CPU
+// running lngeom has. The build targets the baseline, so that one binary runs on every x86-64
+// machine, and the hot kernels of the statistics pass pick a wider path at run time. Elsewhere
+// than on x86-64 every answer is false.
+
+namespace lngeom {
+
+inline bool cpu_has_avx2() {
+#if defined(__x86_64__)
+    static const bool has = __builtin_cpu_supports("avx2");
+    return has;
+#else
+    return false;
+#endif
+}
+
+// F16C's conversions take VEX encodings, so AVX is checked too.
+inline bool cpu_has_f16c() {
+#if defined(__x86_64__)
+    static const bool has = __builtin_cpu_supports("avx") && __builtin_cpu_supports("f16c");
+    return has;
+#else
+    return false;
+#endif
+}
+
+}  // namespace lngeom
