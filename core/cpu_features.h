@@ -4,6 +4,10 @@
 // machine, and the hot kernels of the statistics pass pick a wider path at run time. Elsewhere
 // than on x86-64 every answer is false.
 
+#if defined(__x86_64__)
+#include <cpuid.h>
+#endif
+
 namespace lngeom {
 
 inline bool cpu_has_avx2() {
@@ -15,10 +19,15 @@ inline bool cpu_has_avx2() {
 #endif
 }
 
-// F16C's conversions take VEX encodings, so AVX is checked too.
+// F16C's conversions take VEX encodings, so AVX (with the OS saving its registers) is checked
+// too. CPUID directly: clang 14's __builtin_cpu_supports does not know "f16c".
 inline bool cpu_has_f16c() {
 #if defined(__x86_64__)
-    static const bool has = __builtin_cpu_supports("avx") && __builtin_cpu_supports("f16c");
+    static const bool has = [] {
+        unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+        return __builtin_cpu_supports("avx") && __get_cpuid(1, &eax, &ebx, &ecx, &edx) &&
+               (ecx & bit_F16C) != 0;
+    }();
     return has;
 #else
     return false;
