@@ -89,6 +89,8 @@ class TestMainWindow : public QObject {
     void messagesCollectQtAndVtk();
     void massivePanelPlotsKeepAUsableSize_data();
     void massivePanelPlotsKeepAUsableSize();
+    void ioCurvePlotKeepsAUsableHeight_data();
+    void ioCurvePlotKeepsAUsableHeight();
     void everyDockFitsTheDefaultLayout_data();
     void everyDockFitsTheDefaultLayout();
     void actionsNeedingAFileAreGreyedWithoutOne();
@@ -445,6 +447,38 @@ void TestMainWindow::massivePanelPlotsKeepAUsableSize() {
     QVERIFY2(plotHeight >= 150, qPrintable(QString("plot area %1 px high").arg(plotHeight)));
     lngeom::test::saveTestImage(test.window->grab().toImage(),
                                 QString("massive-tab-%1").arg(QTest::currentDataTag()));
+}
+
+void TestMainWindow::ioCurvePlotKeepsAUsableHeight_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<lngeom::IoCurveColouring>("colouring");
+    for (const QSize size : {QSize(1920, 1080), QSize(1280, 800)}) {
+        const QString screen = QString("%1x%2 ").arg(size.width()).arg(size.height());
+        for (const auto& [colouring, name] : lngeom::kIoCurveColouringNames)
+            QTest::newRow(qPrintable(screen + QString::fromUtf8(name.data(), name.size())))
+                << size << colouring;
+    }
+}
+
+// The I/O curve tab, raised in the default layout: by channel its legend has ten entries below
+// the plot, which keeps at least 150 px of height; the dock scrolls vertically to make room.
+void TestMainWindow::ioCurvePlotKeepsAUsableHeight() {
+    QFETCH(QSize, size);
+    QFETCH(lngeom::IoCurveColouring, colouring);
+    WindowUnderTest test(lngeom::app::sampleDumpPaths());
+    test.window->resize(size);
+    test.window->layout()->reset();
+    QVERIFY(test.waitSettled());
+    lngeom::widgets::IoCurveView* ioCurve = test.window->views().ioCurve;
+    ioCurve->setColouring(colouring);
+    test.window->raiseView(ioCurve);
+    QTRY_VERIFY_WITH_TIMEOUT(ioCurve->sample().has_value(), 20000);
+    lngeom::widgets::ChartView* chart = ioCurve->chartView();
+    chart->settleLayout();
+    const int plotHeight = chart->chart()->GetPoint2()[1] - chart->chart()->GetPoint1()[1];
+    QVERIFY2(plotHeight >= 150, qPrintable(QString("plot area %1 px high").arg(plotHeight)));
+    lngeom::test::saveTestImage(test.window->grab().toImage(),
+                                QString("io-curve-tab-%1").arg(QTest::currentDataTag()));
 }
 
 // From a large screen down to a 1280 × 800 laptop, with the default layout.

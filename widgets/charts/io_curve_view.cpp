@@ -38,6 +38,9 @@ const std::array<QColor, kIoCurveChannels> kChannelColours{
     QColor(78, 121, 167), QColor(242, 142, 43),  QColor(118, 183, 178), QColor(89, 161, 79),
     QColor(237, 201, 72), QColor(176, 122, 161), QColor(255, 157, 167), QColor(156, 117, 95)};
 const QColor kOtherChannels(175, 175, 175);
+// The two-line title, the axis and a legend of ten entries below the plot (by channel) leave
+// the plot too little height to read below this (at 1280 × 800); the dock scrolls instead.
+constexpr int kChartMinHeight = 480;
 // viridis at 0, ¼, ½, ¾, 1: perceptually even, readable in grey and by colour-blind readers.
 const std::array<std::array<double, 3>, 5> kViridis{{{0.267, 0.005, 0.329},
                                                      {0.229, 0.322, 0.546},
@@ -135,6 +138,7 @@ IoCurveView::IoCurveView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(makeControls());
+    chart_->setMinimumHeight(kChartMinHeight);
     layout->addWidget(chart_, 1);
     layout->addWidget(caption_);
     connect(chart_, &ChartView::coloursChanged, this, &IoCurveView::redraw);
@@ -316,19 +320,22 @@ void IoCurveView::drawFit() {
         ->SetLabel("tanh(" + number(alpha, 3) + "·x)");
 }
 
-// The other channels first, so the coloured ones are drawn over them.
+// The other channels first, so that the coloured ones are drawn over them; then the coloured
+// ones largest peak first, the order their legend lists them in.
 void IoCurveView::drawChannels() {
     vtkChartXY* chart = chart_->chart();
-    for (auto group = groups_.rbegin(); group != groups_.rend(); ++group) {
-        const auto [xs, ys] = pointsOf(*sample_, *group);
-        if (xs.empty()) continue;
-        const auto rank = std::size_t(groups_.rend() - group - 1);
-        const bool other = group->key < 0;
-        const QColor colour = other ? kOtherChannels : kChannelColours[rank % kIoCurveChannels];
-        addPoints(chart, xs, ys, {colour, kPointSize, nullptr, {}})
-            ->SetLabel(other ? "other channels"
-                             : "channel " + std::to_string(group->key) + " (max |x| " +
-                                   number(group->value, 3) + ")");
+    const auto draw = [&](const IoCurveGroup& group, const QColor& colour, std::string label) {
+        const auto [xs, ys] = pointsOf(*sample_, group);
+        if (!xs.empty())
+            addPoints(chart, xs, ys, {colour, kPointSize, nullptr, {}})->SetLabel(label);
+    };
+    for (const IoCurveGroup& group : groups_)
+        if (group.key < 0) draw(group, kOtherChannels, "other channels");
+    std::size_t rank = 0;
+    for (const IoCurveGroup& group : groups_) {
+        if (group.key < 0) continue;
+        draw(group, kChannelColours[rank++ % kIoCurveChannels],
+             "channel " + std::to_string(group.key) + " (max |x| " + number(group.value, 3) + ")");
     }
 }
 

@@ -51,16 +51,19 @@ QString number(double value) { return QString::number(value, 'g', 4); }
 
 }  // namespace
 
-std::string massiveFinding(const MassiveCurves& curves, const MassiveThresholds& thresholds) {
-    if (curves.total_flagged == 0)
-        return QString("no token is massive (max |x| ≥ max(%1, %2 × median |x|))")
-            .arg(number(thresholds.absolute), number(thresholds.ratio))
-            .toStdString();
+std::string massiveFinding(const MassiveCurves& curves) {
+    if (curves.total_flagged == 0) return "no token is massive";
     const auto sites = std::count_if(curves.flagged.begin(), curves.flagged.end(),
                                      [](std::int64_t flagged) { return flagged > 0; });
     return std::to_string(curves.total_flagged) + " massive token" +
            (curves.total_flagged == 1 ? "" : "s") + " at " + std::to_string(sites) + " of " +
            std::to_string(curves.size()) + " sites";
+}
+
+std::string massiveThreshold(const MassiveThresholds& thresholds) {
+    return QString("max(%1, %2 × median |x|)")
+        .arg(number(thresholds.absolute), number(thresholds.ratio))
+        .toStdString();
 }
 
 MassiveView::MassiveView(QWidget* parent)
@@ -232,7 +235,7 @@ void MassiveView::drawShares() {
                         .arg(dominated)
                         .arg(dominated == 1 ? "" : "s")
                         .toStdString());
-    setFixedAxis(chart->GetAxis(vtkAxis::BOTTOM), "x²max / ‖x‖²", 0, 1);
+    setFixedAxis(chart->GetAxis(vtkAxis::BOTTOM), "maxᵢ xᵢ² / ‖x‖²", 0, 1);
     setFixedAxis(chart->GetAxis(vtkAxis::LEFT), "tokens", std::log10(0.5),
                  std::log10(double(most)) + 0.1);
     sharesChart_->requestRender();
@@ -306,9 +309,9 @@ void MassiveView::redraw() {
     addSiteCurve(chart, xs, median, {kMedianColour, 2.0f, false})->SetLabel("median |x|");
     const auto threshold = log10Values(inForwardOrder(rows_, curves_.threshold));
     addSiteCurve(chart, xs, threshold, {kThresholdColour, 1.5f, true})
-        ->SetLabel("massive threshold");
+        ->SetLabel("massive threshold " + massiveThreshold(thresholds_));
     const auto [low, high] = paddedExtent({tops[0], tops[2], median, threshold});
-    chart->SetTitle("Top-3 and median |x| over the sites: " + massiveFinding(curves_, thresholds_));
+    chart->SetTitle("Top-3 and median |x| over the sites: " + massiveFinding(curves_));
     chart->SetShowLegend(true);
     setFixedAxis(chart->GetAxis(vtkAxis::LEFT), "|x| (log scale)", low, high);
     setSiteAxis(*chart_, rows_);

@@ -94,9 +94,11 @@ class MassiveView : public QWidget {
     ChartView* sharesChart_;
 };
 
-// "no token is massive (max |x| ≥ max(100, 1000 × median |x|))" (with the thresholds A and R)
-// or "12 massive tokens at 5 of 24 sites": the chart's finding in its title, so a figure says it
-// too.
-std::string massiveFinding(const MassiveCurves& curves, const MassiveThresholds& thresholds = {});
+// "no token is massive" or "12 massive tokens at 5 of 24 sites": the chart's finding in its
+// title, so a figure says it too (short enough for a laptop's dock).
+std::string massiveFinding(const MassiveCurves& curves);
+// "max(100, 1000 × median |x|)" with the thresholds A and R: what the threshold curve shows, in
+// its legend entry.
+std::string massiveThreshold(const MassiveThresholds& thresholds);
 
 }  // namespace lngeom::widgets
