@@ -270,10 +270,11 @@ QString MassiveView::caption() const {
     if (reports_.empty()) return tr("Reading the massive-activation state of every site…");
     const SiteIndex site = document()->currentSite();
     const MassiveReport& report = reports_[site];
-    QString text = tr("%1: median |x| %2, threshold %3, %4 of %5 tokens massive. "
+    QString text = tr("%1: median |x| %2, threshold %3 = %4, %5 of %6 tokens massive. "
                       "Top dimensions:")
                        .arg(QString::fromStdString(site_label(document()->info().sites[site])))
-                       .arg(number(report.median_abs), number(report.threshold))
+                       .arg(number(report.median_abs), number(report.threshold),
+                            QString::fromStdString(massiveThreshold(thresholds_)))
                        .arg(report.tokens_flagged)
                        .arg(report.tokens);
     for (std::size_t k = 0; k < report.top_dims.size() && k < kCaptionDims; ++k) {
@@ -309,7 +310,7 @@ void MassiveView::redraw() {
     addSiteCurve(chart, xs, median, {kMedianColour, 2.0f, false})->SetLabel("median |x|");
     const auto threshold = log10Values(inForwardOrder(rows_, curves_.threshold));
     addSiteCurve(chart, xs, threshold, {kThresholdColour, 1.5f, true})
-        ->SetLabel("massive threshold " + massiveThreshold(thresholds_));
+        ->SetLabel("massive threshold");
     const auto [low, high] = paddedExtent({tops[0], tops[2], median, threshold});
     chart->SetTitle("Top-3 and median |x| over the sites: " + massiveFinding(curves_));
     chart->SetShowLegend(true);

@@ -98,7 +98,7 @@ class MassiveView : public QWidget {
 // title, so a figure says it too (short enough for a laptop's dock).
 std::string massiveFinding(const MassiveCurves& curves);
 // "max(100, 1000 × median |x|)" with the thresholds A and R: what the threshold curve shows, in
-// its legend entry.
+// the view's caption.
 std::string massiveThreshold(const MassiveThresholds& thresholds);
 
 }  // namespace lngeom::widgets

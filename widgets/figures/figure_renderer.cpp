@@ -75,6 +75,8 @@ FigureRecipe writeStyledChart(ChartView& chart, const DumpDocument& document,
                               const FigureRecipe& recipe, const std::string& path,
                               const ChartUnderlay& underlay = {}) {
     chart.setFollowsPalette(false);  // paper colours whatever the window's theme
+    // A view's minimum keeps its plot readable in a laptop's dock; a figure has its own size.
+    chart.setMinimumSize(0, 0);
     chart.resize(recipe.width, recipe.height);
     chart.settleLayout();
     vtkChartXY* xy = chart.chart();
