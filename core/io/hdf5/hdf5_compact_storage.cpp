@@ -4,31 +4,18 @@
 #include <optional>
 
 #include "core/errors.h"
+#include "core/io/hdf5/hdf5_dataset.h"
 
 namespace lngeom::hdf5 {
 
 namespace {
 
-// An element as the file stores it: a variable-length value is its length, a heap address and
-// an index (4 + address size + 4 bytes), which the in-memory type's size does not tell.
-hsize_t stored_element_size(const Dataset& dataset, hid_t type, const Where& where) {
-    if (H5Tget_class(type) != H5T_VLEN && H5Tis_variable_str(type) <= 0) return H5Tget_size(type);
-    const File file(check_id(H5Iget_file_id(dataset.id()), where, "cannot get its file"));
-    const PropertyList creation(
-        check_id(H5Fget_create_plist(file.id()), where, "cannot get the file's creation plist"));
-    size_t address_bytes = 0, length_bytes = 0;
-    check_status(H5Pget_sizes(creation.id(), &address_bytes, &length_bytes), where,
-                 "cannot get the file's address size");
-    return 4 + hsize_t(address_bytes) + 4;
-}
-
 // nullopt when the product does not fit in 64 bits: no compact buffer could hold it.
 std::optional<hsize_t> needed_bytes(const Dataset& dataset, const Where& where) {
-    const Datatype type(check_id(H5Dget_type(dataset.id()), where, "cannot get the element type"));
     const Dataspace space(check_id(H5Dget_space(dataset.id()), where, "cannot get dataspace"));
     const hssize_t elements =
         check_status(H5Sget_simple_extent_npoints(space.id()), where, "cannot count its values");
-    hsize_t bytes = stored_element_size(dataset, type.id(), where);
+    const hsize_t bytes = stored_element_bytes(dataset, where);
     if (elements > 0 && bytes > std::numeric_limits<hsize_t>::max() / hsize_t(elements))
         return std::nullopt;
     return bytes * hsize_t(elements);

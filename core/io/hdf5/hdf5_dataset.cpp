@@ -68,10 +68,19 @@ Dataspace selected_file_space(const Dataset& dataset, const std::vector<hsize_t>
 
 }  // namespace
 
+// A variable-length element is stored as its length, a heap address and an index (4 + address
+// size + 4 bytes), which the in-memory type's size does not tell.
 size_t stored_element_bytes(const Dataset& dataset, const Where& where) {
     const Datatype type = file_type(dataset, where);
-    if (H5Tget_class(type.id()) == H5T_VLEN || H5Tis_variable_str(type.id()) > 0) return 16;
-    return H5Tget_size(type.id());
+    if (H5Tget_class(type.id()) != H5T_VLEN && H5Tis_variable_str(type.id()) <= 0)
+        return H5Tget_size(type.id());
+    const File file(check_id(H5Iget_file_id(dataset.id()), where, "cannot get its file"));
+    const PropertyList creation(
+        check_id(H5Fget_create_plist(file.id()), where, "cannot get the file's creation plist"));
+    size_t address_bytes = 0, length_bytes = 0;
+    check_status(H5Pget_sizes(creation.id(), &address_bytes, &length_bytes), where,
+                 "cannot get the file's address size");
+    return 4 + address_bytes + 4;
 }
 
 size_t chunk_bytes(const Dataset& dataset, const Where& where) {

@@ -16,7 +16,7 @@ std::vector<hsize_t> dataset_shape(const Dataset& dataset, const Where& where);
 std::vector<hsize_t> chunk_shape(const Dataset& dataset, const Where& where);
 
 // Bytes of one element as stored in the file: a variable-length value counts as its length and
-// a global heap reference (16 bytes at most).
+// a global heap reference (16 bytes with 8-byte addresses).
 size_t stored_element_bytes(const Dataset& dataset, const Where& where);
 // What one chunk holds once decoded; 0 when the dataset is not chunked.
 size_t chunk_bytes(const Dataset& dataset, const Where& where);
