@@ -21,7 +21,7 @@ namespace {
 std::vector<Index> tableSelection(const TokenTableView& table) {
     std::vector<Index> tokens;
     for (const QModelIndex& row : table.table()->selectionModel()->selectedRows())
-        tokens.push_back(table.model()->tokenAt(row.row()));
+        tokens.push_back(table.model()->tokenAt(int(table.window()->sourceRow(row.row()))));
     std::sort(tokens.begin(), tokens.end());
     return tokens;
 }
@@ -71,10 +71,10 @@ void TestLinkedSelection::histogramRangeSelectsTableRows() {
 void TestLinkedSelection::tableRowsShowInTheHistogramAndCurves() {
     views_->table.table()->selectRow(10);
     views_->table.table()->selectionModel()->select(
-        views_->table.model()->index(20, 0),
+        views_->table.window()->index(20, 0),
         QItemSelectionModel::Select | QItemSelectionModel::Rows);
     views_->table.table()->selectionModel()->select(
-        views_->table.model()->index(30, 0),
+        views_->table.window()->index(30, 0),
         QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QCOMPARE(std::size_t(document_->selection()->count()), std::size_t(3));
     QVERIFY(views_->histogram.selectionHistogram());
@@ -126,8 +126,7 @@ void TestLinkedSelection::workingOffTheGuiThreadGivesTheSameViews() {
     QCOMPARE(views_->curves.selectionCurve()->mean, inlineCurve.mean);
     QCOMPARE(views_->heatmap.bins()->bins(), 33);
     Index valid = 0;
-    for (const SiteSummary& site : document_->metrics().summaries())
-        valid += site.metrics[0].count;
+    for (const SiteSummary& site : document_->metrics().summaries()) valid += site.metrics[0].count;
     QCOMPARE(views_->heatmap.bins()->counts.sum(), valid);
     QCOMPARE(tableSelection(views_->table), inlineSelection);
 }

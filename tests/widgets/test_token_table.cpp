@@ -5,6 +5,7 @@
 #include <QAbstractItemModelTester>
 #include <QItemSelectionModel>
 #include <QScopeGuard>
+#include <QScrollBar>
 #include <QTableView>
 #include <QtTest>
 
@@ -72,7 +73,7 @@ class UnreadableColumns : public ColumnSource {
 std::vector<Index> selectedTokens(const TokenTableView& view) {
     std::vector<Index> tokens;
     for (const QModelIndex& row : view.table()->selectionModel()->selectedRows())
-        tokens.push_back(view.model()->tokenAt(row.row()));
+        tokens.push_back(view.model()->tokenAt(int(view.window()->sourceRow(row.row()))));
     std::sort(tokens.begin(), tokens.end());
     return tokens;
 }
@@ -100,6 +101,9 @@ class TestTokenTable : public QObject {
     void selectedTokensHaveABackground();
     void sortsOffTheGuiThreadAndSaysSo_data();
     void sortsOffTheGuiThreadAndSaysSo();
+    void aSmallSiteIsNotWindowed();
+    void aWindowedTableReachesEveryRow();
+    void aWindowedTableKeepsItsSelection();
     void renders();
 
   private:
@@ -320,7 +324,7 @@ void TestTokenTable::rowSelectionSelectsTokens() {
     view.setDocument(document_.get());
     view.table()->sortByColumn(TokenTableModel::FixedColumns, Qt::AscendingOrder);
     view.table()->selectRow(3);
-    view.table()->selectionModel()->select(view.model()->index(40, 0),
+    view.table()->selectionModel()->select(view.window()->index(40, 0),
                                            QItemSelectionModel::Select | QItemSelectionModel::Rows);
     std::vector<Index> expected{view.model()->tokenAt(3), view.model()->tokenAt(40)};
     std::sort(expected.begin(), expected.end());
@@ -398,6 +402,68 @@ void TestTokenTable::sortsOffTheGuiThreadAndSaysSo() {
                 norms[std::size_t(model->tokenAt(row))]);
     QCOMPARE(changed.count(), filter ? 2 : 1);
     QVERIFY(model->status().isEmpty());
+}
+
+void TestTokenTable::aSmallSiteIsNotWindowed() {
+    TokenTableView view;
+    view.resize(600, 300);
+    view.setDocument(document_.get());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCOMPARE(Index(view.window()->rowCount()), document_->info().n_tokens);
+    QVERIFY(!view.rowScrollBar()->isVisible());
+    QVERIFY(view.table()->verticalScrollBar()->isVisible());
+}
+
+// A window of 64 of the 512 rows, as over a site of 100M tokens: the view's own bar reaches
+// every row, and the wheel (the table's bar) carries the window along.
+void TestTokenTable::aWindowedTableReachesEveryRow() {
+    TokenTableView view(nullptr, 64);
+    QAbstractItemModelTester tester(view.window(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    view.resize(600, 300);
+    view.setDocument(document_.get());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCOMPARE(view.window()->rowCount(), 64);
+    QVERIFY(view.rowScrollBar()->isVisible());
+    QVERIFY(!view.table()->verticalScrollBar()->isVisible());
+    const auto topToken = [&view] {
+        return view.model()->tokenAt(int(view.window()->sourceRow(view.table()->rowAt(0))));
+    };
+    view.rowScrollBar()->setValue(400);
+    QCOMPARE(topToken(), view.model()->tokenAt(400));
+    view.rowScrollBar()->setValue(view.rowScrollBar()->maximum());
+    const int bottom = view.table()->rowAt(view.table()->viewport()->height() - 1);
+    QCOMPARE(view.window()->sourceRow(bottom), Index(511));
+    view.scrollToRow(0);
+    QCOMPARE(view.window()->base(), Index(0));
+    QScrollBar* wheel = view.table()->verticalScrollBar();
+    for (int step = 0; step < 30; ++step) wheel->setValue(wheel->value() + 3);
+    QVERIFY(view.window()->base() > 0);
+    QCOMPARE(Index(view.rowScrollBar()->value()), view.window()->sourceRow(wheel->value()));
+    QCOMPARE(topToken(), view.model()->tokenAt(90));
+}
+
+// Selections made in the table and elsewhere name the right tokens wherever the window is.
+void TestTokenTable::aWindowedTableKeepsItsSelection() {
+    TokenTableView view(nullptr, 64);
+    view.resize(600, 300);
+    view.setDocument(document_.get());
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.scrollToRow(300);
+    view.table()->selectRow(view.window()->rowOf(302));
+    QCOMPARE(test::selectedTokens(*document_), std::vector<Index>{view.model()->tokenAt(302)});
+    view.scrollToRow(0);
+    QCOMPARE(selectedTokens(view), std::vector<Index>{});
+    view.scrollToRow(290);
+    QCOMPARE(selectedTokens(view), std::vector<Index>{view.model()->tokenAt(302)});
+    document_->selection()->setTokens(std::vector<Index>{500}, this);
+    QTRY_COMPARE(selectedTokens(view), std::vector<Index>{500});
+    QVERIFY(view.window()->rowOf(500) >= 0);
+    QCOMPARE(test::selectedTokens(*document_), std::vector<Index>{500});
+    document_->selection()->clear();
 }
 
 void TestTokenTable::renders() {

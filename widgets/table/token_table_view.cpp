@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -29,29 +30,36 @@ constexpr std::size_t kMaxSelectedRanges = 5000;
 // Tokens of a selection looked up as rows in token order (their runs decide as above).
 constexpr Index kMaxMappedTokens = Index(1) << 20;
 
-// Row runs as a selection of whole rows.
-QItemSelection rowSelection(const QAbstractItemModel& model,
+// The runs' rows inside `window` as a selection of its whole rows.
+QItemSelection rowSelection(const TokenTableWindow& window,
                             const std::vector<std::pair<std::int64_t, std::int64_t>>& runs) {
     QItemSelection selection;
-    const int lastColumn = model.columnCount() - 1;
-    for (const auto& [first, last] : runs)
-        selection.select(model.index(int(first), 0), model.index(int(last), lastColumn));
+    const int lastColumn = window.columnCount() - 1;
+    const Index base = window.base(), end = base + window.rowCount();
+    for (const auto& [first, last] : runs) {
+        const Index top = std::max<Index>(first, base), bottom = std::min<Index>(last, end - 1);
+        if (top <= bottom)
+            selection.select(window.index(int(top - base), 0),
+                             window.index(int(bottom - base), lastColumn));
+    }
     return selection;
 }
 
 }  // namespace
 
-TokenTableView::TokenTableView(QWidget* parent)
+TokenTableView::TokenTableView(QWidget* parent, int windowRows)
     : QWidget(parent),
       model_(new TokenTableModel(this)),
+      window_(new TokenTableWindow(model_, windowRows, this)),
       binding_(std::make_unique<DocumentBinding>(
           this, DocumentBinding::Callbacks{[this] { readSelection(nullptr); },
                                            [this](QObject* source) { readSelection(source); }})),
       table_(new QTableView),
+      rowScroll_(new QScrollBar(Qt::Vertical)),
       selectionJobs_(std::make_unique<ViewJobs>(this, "the token table's selection")) {
     buildControls();
     binding_->showStateOver(table_);
-    table_->setModel(model_);
+    table_->setModel(window_);
     table_->setSortingEnabled(true);
     table_->sortByColumn(TokenTableModel::TokenColumn, Qt::AscendingOrder);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -70,8 +78,16 @@ TokenTableView::TokenTableView(QWidget* parent)
     });
     connect(model_, &TokenTableModel::statusChanged, this, [this] { updateCount(); });
     // A new order shows its top rows, which its sort has read already.
-    connect(table_->horizontalHeader(), &QHeaderView::sortIndicatorChanged, table_,
-            &QTableView::scrollToTop);
+    connect(table_->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            [this] { scrollToRow(0); });
+    connect(window_, &QAbstractItemModel::modelReset, this, [this] { updateRowScrollBar(); });
+    // The table's own bar gives its page (the rows in view) and follows wheel and keys.
+    QScrollBar* tableScroll = table_->verticalScrollBar();
+    connect(tableScroll, &QScrollBar::rangeChanged, this, [this] { updateRowScrollBar(); });
+    connect(tableScroll, &QScrollBar::valueChanged, this,
+            [this](int value) { followTableScroll(value); });
+    connect(rowScroll_, &QScrollBar::valueChanged, this, [this](int row) { scrollToRow(row); });
+    updateRowScrollBar();
 }
 
 TokenTableView::~TokenTableView() = default;
@@ -105,7 +121,11 @@ void TokenTableView::buildControls() {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addLayout(controls);
-    layout->addWidget(table_, 1);
+    auto* rows = new QHBoxLayout;
+    rows->setSpacing(0);
+    rows->addWidget(table_, 1);
+    rows->addWidget(rowScroll_);
+    layout->addLayout(rows, 1);
     connect(search_, &QLineEdit::textChanged, this, [this] { applyFilterControls(); });
     connect(rangeMetric_, &QComboBox::activated, this, [this] { applyFilterControls(); });
     connect(low_, &QDoubleSpinBox::valueChanged, this, [this] { applyFilterControls(); });
@@ -154,9 +174,13 @@ void TokenTableView::showFilterInControls() {
 void TokenTableView::writeSelection() {
     if (applyingSelection_ || !binding_->isReady()) return;
     std::vector<Index> tokens;
-    for (const QItemSelectionRange& range : table_->selectionModel()->selection())
-        for (int row = range.top(); row <= range.bottom(); ++row)
-            tokens.push_back(model_->tokenAt(row));
+    selectedRuns_.clear();
+    for (const QItemSelectionRange& range : table_->selectionModel()->selection()) {
+        const Index top = window_->sourceRow(range.top()),
+                    bottom = window_->sourceRow(range.bottom());
+        selectedRuns_.emplace_back(top, bottom);
+        for (Index row = top; row <= bottom; ++row) tokens.push_back(model_->tokenAt(int(row)));
+    }
     binding_->document()->selection()->setTokens(tokens, this);
     updateCount();
 }
@@ -184,15 +208,19 @@ void TokenTableView::readSelection(QObject* source) {
 }
 
 void TokenTableView::showSelectedRows(std::vector<std::int64_t> rows) {
-    const auto runs = consecutive_runs(rows);
+    auto runs = consecutive_runs(rows);
+    if (runs.size() > kMaxSelectedRanges) runs.clear();
+    selectedRuns_ = std::move(runs);
+    if (!rows.empty() && window_->rowOf(rows.front()) < 0) moveWindowAround(rows.front());
+    selectRunsInWindow();
+    if (!rows.empty()) table_->scrollTo(window_->index(window_->rowOf(rows.front()), 0));
+}
+
+void TokenTableView::selectRunsInWindow() {
     applyingSelection_ = true;
-    if (runs.size() <= kMaxSelectedRanges)
-        table_->selectionModel()->select(rowSelection(*model_, runs),
-                                         QItemSelectionModel::ClearAndSelect);
-    else
-        table_->selectionModel()->clearSelection();
+    table_->selectionModel()->select(rowSelection(*window_, selectedRuns_),
+                                     QItemSelectionModel::ClearAndSelect);
     applyingSelection_ = false;
-    if (!runs.empty()) table_->scrollTo(model_->index(int(runs.front().first), 0));
 }
 
 void TokenTableView::updateCount() {
@@ -204,6 +232,61 @@ void TokenTableView::updateCount() {
                                .arg(locale.toString(model_->rowCount()), locale.toString(total),
                                     locale.toString(selected));
     count_->setText(model_->status().isEmpty() ? counts : model_->status() + " · " + counts);
+}
+
+// Over more rows than the window holds, the table's own bar hides (it still follows the wheel
+// and keys) and the view's bar spans every row; the table's range gives the rows in view.
+void TokenTableView::updateRowScrollBar() {
+    const bool windowed = window_->isWindowed();
+    table_->setVerticalScrollBarPolicy(windowed ? Qt::ScrollBarAlwaysOff : Qt::ScrollBarAsNeeded);
+    rowScroll_->setVisible(windowed);
+    if (!windowed) return;
+    const QScrollBar* tableScroll = table_->verticalScrollBar();
+    const QSignalBlocker block(rowScroll_);
+    const Index hidden = window_->sourceRows() - window_->rowCount();
+    rowScroll_->setRange(0, int(std::min<Index>(tableScroll->maximum() + hidden, INT32_MAX)));
+    rowScroll_->setPageStep(tableScroll->pageStep());
+    rowScroll_->setSingleStep(1);
+    rowScroll_->setValue(int(window_->base() + tableScroll->value()));
+}
+
+void TokenTableView::scrollToRow(Index row) {
+    if (window_->isWindowed() && nearWindowEdge(window_->rowOf(row))) moveWindowAround(row);
+    const int top = window_->rowOf(row);
+    if (top < 0) return;
+    scrolling_ = true;
+    table_->verticalScrollBar()->setValue(top);
+    scrolling_ = false;
+    const QSignalBlocker block(rowScroll_);
+    rowScroll_->setValue(int(row));
+}
+
+// Outside the window, or within an eighth of it from an edge the site's rows go on past.
+bool TokenTableView::nearWindowEdge(int top) const {
+    const int margin = window_->maxRows() / 8;
+    const int last = table_->verticalScrollBar()->maximum();
+    const bool rowsBefore = window_->base() > 0;
+    const bool rowsAfter = window_->base() + window_->rowCount() < window_->sourceRows();
+    return top < 0 || (top < margin && rowsBefore) || (top > last - margin && rowsAfter);
+}
+
+// The wheel, keys or a scrollTo moved the table: the view's bar follows, and the window moves
+// before the table reaches its edge.
+void TokenTableView::followTableScroll(int value) {
+    if (scrolling_ || !window_->isWindowed()) return;
+    scrollToRow(window_->sourceRow(value));
+}
+
+// Centres the window on `row`; the table's current row and selection stay on their model rows.
+void TokenTableView::moveWindowAround(Index row) {
+    const QModelIndex current = table_->currentIndex();
+    const Index currentRow = current.isValid() ? window_->sourceRow(current.row()) : -1;
+    if (!window_->setBase(row - window_->maxRows() / 2)) return;
+    selectRunsInWindow();
+    const int currentInWindow = currentRow < 0 ? -1 : window_->rowOf(currentRow);
+    table_->selectionModel()->setCurrentIndex(
+        currentInWindow < 0 ? QModelIndex() : window_->index(currentInWindow, current.column()),
+        QItemSelectionModel::NoUpdate);
 }
 
 }  // namespace lngeom::widgets
