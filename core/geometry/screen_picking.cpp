@@ -1,5 +1,6 @@
 #include "core/geometry/screen_picking.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace lngeom {
@@ -11,7 +12,7 @@ Index pick_point(const PointRows& points, const ScreenPick& pick) {
     Index best = -1;
     double best_distance = std::numeric_limits<double>::infinity();
     double best_depth = std::numeric_limits<double>::infinity();
-    for (Index i = 0; i < points.rows(); ++i) {
+    for (Index i = 0; i < points.rows(); i += std::max<Index>(pick.stride, 1)) {
         const Eigen::Vector4d world(points(i, 0), points(i, 1), points(i, 2), 1.0);
         const double w = w_row.dot(world);
         if (!(w > 0)) continue;

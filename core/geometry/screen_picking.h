@@ -14,6 +14,8 @@ struct ScreenPick {
     Eigen::Vector2d viewport_size;  // pixels (width, height)
     Eigen::Vector2d position;       // pixels, origin at the bottom left
     double radius = 6;              // pixels
+    // Only rows 0, stride, 2·stride… are drawn (a thinned still frame): only they can be picked.
+    Index stride = 1;
 };
 
 // The row of `points` (n × 3) nearest `pick.position` on screen within `pick.radius`, or −1.

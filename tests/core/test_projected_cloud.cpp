@@ -127,6 +127,22 @@ class TestProjectedCloud : public QObject {
         outside << 0.0f, 0.0f, 3.0f;  // beyond the near plane
         QCOMPARE(pick_point(outside, orthographic_pick(100, 100)), Index(-1));
     }
+
+    // A still frame that draws every second point: the points it leaves out cannot be picked.
+    void picking_sees_only_the_drawn_points() {
+        PointRows points(4, 3);
+        points << 0.0f, 0.0f, 0.0f,  // drawn, pixel (100, 100)
+            0.5f, 0.5f, 0.0f,        // not drawn, pixel (150, 150)
+            0.0f, 0.0f, 0.5f,        // drawn, pixel (100, 100) nearer the viewer
+            0.5f, 0.55f, 0.0f;       // not drawn, pixel (150, 155)
+        ScreenPick pick = orthographic_pick(150, 150);
+        QCOMPARE(pick_point(points, pick), Index(1));
+        pick.stride = 2;
+        QCOMPARE(pick_point(points, pick), Index(-1));
+        pick = orthographic_pick(100, 100);
+        pick.stride = 2;
+        QCOMPARE(pick_point(points, pick), Index(2));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestProjectedCloud)

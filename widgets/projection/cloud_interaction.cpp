@@ -25,7 +25,7 @@ constexpr double kPickRadius = 7.0;
 }  // namespace
 
 Index tokenUnderMouse(VtkViewWidget* scene, const PointRows& points,
-                      const std::vector<Index>& tokens, QPoint position) {
+                      const std::vector<Index>& tokens, QPoint position, long stride) {
     vtkRenderer* renderer = scene->renderer();
     vtkMatrix4x4* matrix = renderer->GetActiveCamera()->GetCompositeProjectionTransformMatrix(
         renderer->GetTiledAspectRatio(), -1, 1);
@@ -38,6 +38,7 @@ Index tokenUnderMouse(VtkViewWidget* scene, const PointRows& points,
     pick.viewport_size = {scene->width() * ratio, scene->height() * ratio};
     pick.position = {position.x() * ratio, (scene->height() - position.y()) * ratio};
     pick.radius = kPickRadius * ratio;
+    pick.stride = stride;
     const Index row = pick_point(points, pick);
     return row < 0 ? -1 : tokens[std::size_t(row)];
 }

@@ -18,9 +18,10 @@ class TokenSelection;
 class VtkViewWidget;
 
 // The token whose point (row of `points`, token `tokens[row]`) is drawn nearest `position`
-// (logical pixels in `scene`) within a few pixels, or −1.
+// (logical pixels in `scene`) within a few pixels, or −1; of a thinned cloud whose frame draws
+// every `stride`-th row, only those rows.
 Index tokenUnderMouse(VtkViewWidget* scene, const PointRows& points,
-                      const std::vector<Index>& tokens, QPoint position);
+                      const std::vector<Index>& tokens, QPoint position, long stride = 1);
 
 // The points of the selected tokens, at most `limit` of them.
 PointRows selectedPoints(const PointRows& points, const std::vector<Index>& tokens,

@@ -427,7 +427,9 @@ QString ProjectionView::thinnedNote() const {
 }
 
 Index ProjectionView::tokenAt(QPoint position) const {
-    return cloud_ ? tokenUnderMouse(scene_, cloud_->points, cloud_->tokens, position) : -1;
+    return cloud_ ? tokenUnderMouse(scene_, cloud_->points, cloud_->tokens, position,
+                                    points_->stillStride())
+                  : -1;
 }
 
 }  // namespace lngeom::widgets
