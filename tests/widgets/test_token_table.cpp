@@ -443,6 +443,13 @@ void TestTokenTable::aWindowedTableReachesEveryRow() {
     QVERIFY(view.window()->base() > 0);
     QCOMPARE(Index(view.rowScrollBar()->value()), view.window()->sourceRow(wheel->value()));
     QCOMPARE(topToken(), view.model()->tokenAt(90));
+    QTest::keyClick(view.table(), Qt::Key_End, Qt::ControlModifier);
+    QCOMPARE(view.window()->sourceRow(view.table()->currentIndex().row()), Index(511));
+    QCOMPARE(test::selectedTokens(*document_), std::vector<Index>{view.model()->tokenAt(511)});
+    QTest::keyClick(view.table(), Qt::Key_Home, Qt::ControlModifier);
+    QCOMPARE(view.window()->base(), Index(0));
+    QCOMPARE(view.table()->currentIndex().row(), 0);
+    document_->selection()->clear();
 }
 
 // Selections made in the table and elsewhere name the right tokens wherever the window is.

@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -87,6 +88,7 @@ TokenTableView::TokenTableView(QWidget* parent, int windowRows)
     connect(tableScroll, &QScrollBar::valueChanged, this,
             [this](int value) { followTableScroll(value); });
     connect(rowScroll_, &QScrollBar::valueChanged, this, [this](int row) { scrollToRow(row); });
+    table_->installEventFilter(this);
     updateRowScrollBar();
 }
 
@@ -287,6 +289,28 @@ void TokenTableView::moveWindowAround(Index row) {
     table_->selectionModel()->setCurrentIndex(
         currentInWindow < 0 ? QModelIndex() : window_->index(currentInWindow, current.column()),
         QItemSelectionModel::NoUpdate);
+}
+
+// Ctrl+Home and Ctrl+End go to the first and last of every row, not of the window's.
+bool TokenTableView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched != table_ || event->type() != QEvent::KeyPress || !window_->isWindowed())
+        return QWidget::eventFilter(watched, event);
+    const auto* key = static_cast<QKeyEvent*>(event);
+    if (!(key->modifiers() & Qt::ControlModifier) ||
+        (key->key() != Qt::Key_Home && key->key() != Qt::Key_End))
+        return QWidget::eventFilter(watched, event);
+    goToRow(key->key() == Qt::Key_Home ? 0 : window_->sourceRows() - 1);
+    return true;
+}
+
+// Makes `row` the current row, shown, as the table's own Ctrl+Home / Ctrl+End would.
+void TokenTableView::goToRow(Index row) {
+    scrollToRow(row);
+    const QModelIndex current = table_->currentIndex();
+    const QModelIndex target = window_->index(window_->rowOf(row), std::max(current.column(), 0));
+    table_->selectionModel()->setCurrentIndex(
+        target, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    table_->scrollTo(target);
 }
 
 }  // namespace lngeom::widgets

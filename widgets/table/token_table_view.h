@@ -53,6 +53,9 @@ class TokenTableView : public QWidget {
     // Scrolls so that the model's `row` is at the top, moving the window if it must.
     void scrollToRow(Index row);
 
+  protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
   private:
     void buildControls();
     void applyFilterControls();
@@ -66,6 +69,7 @@ class TokenTableView : public QWidget {
     void followTableScroll(int value);
     bool nearWindowEdge(int top) const;
     void moveWindowAround(Index row);
+    void goToRow(Index row);
 
     TokenTableModel* model_;
     TokenTableWindow* window_;
