@@ -6,7 +6,9 @@
 // most of the statistics pass's work, so the block's peaks and bin counts are folded into the
 // state once per block instead of coordinate by coordinate. It works on the floats' bits: for
 // finite magnitudes the order of the bits is the order of the values, so every comparison is
-// exact and the state is the one the coordinate-by-coordinate rules give.
+// exact and the state is the one the coordinate-by-coordinate rules give. The statistics pass
+// inlines the scan's steps (magnitude_lanes.h) into its own loop over each row
+// (core/metrics/scanned_rows.h).
 
 #include <cstdint>
 #include <vector>
@@ -28,8 +30,6 @@ struct MagnitudeScan {
     // Counts of the magnitude bins (kMagnitudeBins): one array for the block, widened into the
     // state's once, rather than the state's kept range grown row by row.
     std::vector<std::uint32_t> bin_counts;
-    int low_bin = kMagnitudeBins;  // the bins counted lie in [low_bin, high_bin]
-    int high_bin = -1;
     std::vector<std::int32_t> bins;  // scratch: one row's bins
 };
 

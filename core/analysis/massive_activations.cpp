@@ -60,13 +60,26 @@ void MassiveState::add_row(const Scalar* x, std::int64_t row, std::int32_t posit
 void MassiveState::add_float_rows(const RowMatrixF& rows, std::int64_t first_row,
                                   std::span<const std::int32_t> positions,
                                   std::span<const std::uint8_t> flags) {
-    const auto position_of = [&](Index r) { return positions.empty() ? -1 : positions[size_t(r)]; };
     MagnitudeScan scan(d());
-    for (Index r = 0; r < rows.rows(); ++r) {
-        if (flags[size_t(r)] & kInputInvalidMask) continue;
-        const float largest = scan_magnitudes(rows.row(r).data(), std::int32_t(r), scan);
-        token_peaks_[position_of(r) == 0 ? 0 : 1].add(largest);
-    }
+    std::vector<float> largest(size_t(rows.rows()), 0.0f);
+    for (Index r = 0; r < rows.rows(); ++r)
+        if (!(flags[size_t(r)] & kInputInvalidMask))
+            largest[size_t(r)] = scan_magnitudes(rows.row(r).data(), std::int32_t(r), scan);
+    add_scanned(scan, largest, first_row, positions, flags);
+}
+
+void MassiveState::add_scanned(const MagnitudeScan& scan, std::span<const float> largest,
+                               std::int64_t first_row, std::span<const std::int32_t> positions,
+                               std::span<const std::uint8_t> flags) {
+    if (Index(scan.peak_bits.size()) != d())
+        throw std::invalid_argument(
+            "massive-activation state of d = " + std::to_string(d()) +
+            " given a scan of d = " + std::to_string(scan.peak_bits.size()));
+    if (!positions.empty()) has_positions_ = true;
+    const auto position_of = [&](Index r) { return positions.empty() ? -1 : positions[size_t(r)]; };
+    for (size_t r = 0; r < flags.size(); ++r)
+        if (!(flags[r] & kInputInvalidMask))
+            token_peaks_[position_of(Index(r)) == 0 ? 0 : 1].add(largest[r]);
     add_bin_counts(scan, magnitudes_);
     for (Index i = 0; i < d(); ++i) {
         const size_t j = size_t(i);

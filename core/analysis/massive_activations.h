@@ -24,6 +24,8 @@
 
 namespace lngeom {
 
+struct MagnitudeScan;  // core/analysis/magnitude_scan.h
+
 struct MassiveThresholds {
     double absolute = 100;  // A: max |x| must exceed it
     double ratio = 1000;    // R: and be at least R × the site's median |x|
@@ -49,6 +51,12 @@ class MassiveState {
     // constant; core/metrics/token_metrics.h) are skipped, as every statistic skips them.
     void add(const RowBlock& rows, std::span<const std::int32_t> positions,
              std::span<const std::uint8_t> flags);
+    // The same for float rows the caller has scanned itself (magnitude_scan.h), each valid row
+    // as its row of the block, with each valid row's max |x| in `largest` (n): the statistics
+    // pass scans a row right after its metrics, while it is still in L1.
+    void add_scanned(const MagnitudeScan& scan, std::span<const float> largest,
+                     std::int64_t first_row, std::span<const std::int32_t> positions,
+                     std::span<const std::uint8_t> flags);
     // std::invalid_argument when d differs.
     void merge(const MassiveState& other);
 

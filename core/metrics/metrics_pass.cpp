@@ -7,9 +7,11 @@
 #include <optional>
 #include <thread>
 
+#include "core/analysis/magnitude_scan.h"
 #include "core/errors.h"
 #include "core/metrics/metrics.h"
 #include "core/metrics/pass_budget.h"
+#include "core/metrics/scanned_rows.h"
 #include "core/metrics/token_metrics.h"
 #include "core/state/site_state.h"
 
@@ -53,7 +55,28 @@ struct Scratch {
     Slot slot;
     RowMatrixD values;
     std::vector<std::uint8_t> flags;
+    std::vector<float> largest;  // each valid row's max |x|, for float rows
 };
+
+// The metrics of the scratch's block into its values and flags, and its rows into `state`.
+// Float rows go through the fused kernel (scanned_rows.h), which scans them for the
+// massive-activation state as it computes their metrics; the state scans double rows itself.
+void compute_block(const SiteInfo& info, Scratch& scratch, SiteState& state) {
+    const Slot& slot = scratch.slot;
+    const RowBlock* output = info.has_output ? &slot.output : nullptr;
+    const auto* rows = std::get_if<RowMatrixF>(&slot.input.rows);
+    if (!rows) {
+        token_metrics(slot.input, output, info.eps, scratch.values, scratch.flags);
+        state.add(BlockView{
+            info, slot.input, output, scratch.values, scratch.flags, slot.positions, nullptr, {}});
+        return;
+    }
+    MagnitudeScan scan(info.d);
+    token_metrics_scanned(*rows, output, info.eps, scratch.values, scratch.flags, scan,
+                          scratch.largest);
+    state.add(BlockView{info, slot.input, output, scratch.values, scratch.flags, slot.positions,
+                        &scan, scratch.largest});
+}
 
 // Every thread loops: claim the next block under the lock, read it, compute it. Each block is
 // computed by the core that just read it, while it is in that core's cache.
@@ -170,11 +193,8 @@ class MetricsPass {
         const Slot& slot = scratch.slot;
         const SiteInfo& info = dump_.info().sites[slot.site];
         SiteProgress& progress = *sites_[slot.site];
-        const RowBlock* output = info.has_output ? &slot.output : nullptr;
-        token_metrics(slot.input, output, info.eps, scratch.values, scratch.flags);
         SiteState block_state(info);
-        block_state.add(
-            BlockView{info, slot.input, output, scratch.values, scratch.flags, slot.positions});
+        compute_block(info, scratch, block_state);
         {
             std::lock_guard lock(progress.state_mutex);
             progress.state->merge(block_state);

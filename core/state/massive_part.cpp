@@ -33,7 +33,11 @@ MagnitudeCounts read_counts(StateReader& in) {
 }  // namespace
 
 void MassivePart::add(const BlockView& block) {
-    state.add(block.input, block.positions, block.flags);
+    if (block.scan)
+        state.add_scanned(*block.scan, block.largest, block.first_row(), block.positions,
+                          block.flags);
+    else
+        state.add(block.input, block.positions, block.flags);
 }
 
 void MassivePart::merge(const MassivePart& other) { state.merge(other.state); }

@@ -38,6 +38,8 @@
 
 namespace lngeom {
 
+struct MagnitudeScan;  // core/analysis/magnitude_scan.h
+
 // A block of rows of one site as the pass has computed it.
 struct BlockView {
     const SiteInfo& site;
@@ -49,6 +51,11 @@ struct BlockView {
     std::span<const std::uint8_t> flags;  // n InvalidReason bits (core/metrics/token_metrics.h)
     // n positions of the tokens in their sequences (/position); empty when the dump has none.
     std::span<const std::int32_t> positions;
+    // The magnitude scan of the valid rows (core/analysis/magnitude_scan.h) and each valid row's
+    // max |x| (n), when the pass made them with the metrics (token_metrics_scanned, float
+    // rows); null and empty when the rows are still to be scanned.
+    const MagnitudeScan* scan;
+    std::span<const float> largest;
 
     Index first_row() const { return input.first_row; }
     Index n_rows() const { return values.rows(); }

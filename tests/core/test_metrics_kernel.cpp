@@ -1,11 +1,17 @@
 // The per-token kernel against torch and numpy for every stored type, the identities of
-// docs/METRICS.md on constructed vectors (including near 0° and 180°), and degenerate vectors.
+// docs/METRICS.md on constructed vectors (including near 0° and 180°), and degenerate vectors;
+// the statistics pass's fused rows against the kernel and the massive-activation state's scan.
 #include <Eigen/Geometry>
 #include <QTest>
 #include <cmath>
+#include <cstring>
 #include <numbers>
+#include <random>
 
+#include "core/analysis/magnitude_scan.h"
+#include "core/analysis/massive_activations.h"
 #include "core/io/dump.h"
+#include "core/metrics/scanned_rows.h"
 #include "core/metrics/token_metrics.h"
 #include "tests/core/test_metric_fixtures.h"
 
@@ -30,6 +36,45 @@ RowMatrixD metrics_of(const RowMatrixD& x, double eps, std::vector<std::uint8_t>
 }
 
 double metric(const RowMatrixD& values, Metric which) { return values(0, column_of(which)); }
+
+// Rows of every kind the fused rows treat apart: ordinary ones of varied scale, invalid ones
+// (NaN, ±Inf, zero, constant) between them, a massive coordinate, |x| = 6 exactly and a tie
+// for a dimension's peak. Row 0 is invalid, so the first scan waits for a later row.
+RowMatrixF mixed_rows(Index d) {
+    std::mt19937 engine{std::uint32_t(d)};
+    std::normal_distribution<float> normal;
+    RowMatrixF x(40, d);
+    for (Index r = 0; r < x.rows(); ++r)
+        for (Index i = 0; i < d; ++i) x(r, i) = normal(engine) * float(1 + r % 5);
+    x.row(0).setConstant(2.5f);
+    x(3, d / 2) = std::nanf("");
+    x(4, 0) = std::numeric_limits<float>::infinity();
+    x.row(5).setZero();
+    x.row(6).setConstant(-1.0f);
+    x(7, d - 1) = 3000.0f;
+    x(8, 1) = 6.0f;
+    x.row(10) = x.row(9);
+    x.row(39).setConstant(4.0f);  // the last row invalid, so the last scan is of an earlier one
+    return x;
+}
+
+bool same_bits(const RowMatrixD& a, const RowMatrixD& b) {
+    return a.rows() == b.rows() && a.cols() == b.cols() &&
+           std::memcmp(a.data(), b.data(), size_t(a.size()) * sizeof(double)) == 0;
+}
+
+bool same_counts(const MagnitudeCounts& a, const MagnitudeCounts& b) {
+    return a.first_bin() == b.first_bin() && a.counts() == b.counts() && a.total() == b.total();
+}
+
+bool same_state(const MassiveState& a, const MassiveState& b) {
+    return same_counts(a.magnitudes(), b.magnitudes()) &&
+           same_counts(a.token_peaks(true), b.token_peaks(true)) &&
+           same_counts(a.token_peaks(false), b.token_peaks(false)) &&
+           a.peak_abs() == b.peak_abs() && a.peak_row() == b.peak_row() &&
+           a.peak_position() == b.peak_position() &&
+           a.int8_outlier_tokens() == b.int8_outlier_tokens();
+}
 
 }  // namespace
 
@@ -159,6 +204,43 @@ class TestMetricsKernel : public QObject {
         QCOMPARE(int(flags[1]), 0);
         QVERIFY(values.row(0).array().isNaN().all());
         QVERIFY(values.row(1).array().isFinite().all());
+    }
+
+    void fused_rows_give_the_bits_of_the_separate_passes_data() {
+        QTest::addColumn<int>("d");
+        QTest::addColumn<bool>("with_output");
+        for (const int d : {2, 7, 8, 37, 1024})
+            for (const bool with_output : {false, true})
+                QTest::newRow(
+                    qPrintable(QString("d = %1%2").arg(d).arg(with_output ? ", output" : "")))
+                    << d << with_output;
+    }
+
+    // token_metrics_scanned against token_metrics and MassiveState::add, which scans the rows
+    // itself: the same metrics bit for bit and the same massive-activation state.
+    void fused_rows_give_the_bits_of_the_separate_passes() {
+        QFETCH(int, d);
+        QFETCH(bool, with_output);
+        const RowBlock input{100, mixed_rows(d)};
+        RowMatrixF y = mixed_rows(d).reverse() * 0.5f;
+        y.row(12).setZero();  // an invalid output of a valid input row
+        const RowBlock output{100, y};
+        const RowBlock* out = with_output ? &output : nullptr;
+        RowMatrixD expected, values;
+        std::vector<std::uint8_t> expected_flags, flags;
+        token_metrics(input, out, 1e-5, expected, expected_flags);
+        MagnitudeScan scan(d);
+        std::vector<float> largest;
+        token_metrics_scanned(std::get<RowMatrixF>(input.rows), out, 1e-5, values, flags, scan,
+                              largest);
+        QVERIFY(same_bits(values, expected));
+        QVERIFY(flags == expected_flags);
+        std::vector<std::int32_t> positions(40);
+        for (size_t r = 0; r < positions.size(); ++r) positions[r] = std::int32_t(r % 16);
+        MassiveState scanned_here(d), scanned_by_state(d);
+        scanned_here.add_scanned(scan, largest, input.first_row, positions, flags);
+        scanned_by_state.add(input, positions, flags);
+        QVERIFY(same_state(scanned_here, scanned_by_state));
     }
 
     void non_finite_output_blanks_only_output_metrics_data() {
