@@ -32,9 +32,12 @@ void require_dataset(const hdf5::File& file, const std::string& path, const std:
     throw FormatError(path, name, "no such dataset in the file");
 }
 
-// Each site owns a handle; HDF5 shares one open dataset (and its chunk cache) between them.
-FloatDataset reopened(const hdf5::File& file, const FloatDataset& data) {
-    return {hdf5::open_dataset(file.id(), data.where.object, data.where),
+// Each site owns a handle to the one open dataset (and its chunk cache): one more reference to
+// it, not an H5Dopen2 and its checks per layer, which took 83 % of the 1.6 s (under ASan) that a
+// fuzzed file of 27,138 layers took to open.
+FloatDataset shared(const FloatDataset& data) {
+    hdf5::check_status(H5Iinc_ref(data.dataset.id()), data.where, "cannot share the dataset");
+    return {hdf5::Dataset(data.dataset.id()),
             data.where,
             data.type,
             data.shape,
@@ -80,7 +83,7 @@ DumpContents open_generic_layout(hdf5::File file, const std::string& path,
     contents.info.layout = data.shape.size() == 3 ? Layout::Generic3D : Layout::Generic2D;
     for (SiteIndex index = 0; index < n_sites; ++index) {
         contents.info.sites.push_back(generic_site(data, index));
-        contents.sites.push_back({reopened(contents.file, data), {}, {}, {}, hsize_t(index)});
+        contents.sites.push_back({shared(data), {}, {}, {}, hsize_t(index)});
     }
     contents.info.n_tokens = contents.info.sites.front().n_tokens;
     return contents;

@@ -12,6 +12,7 @@ namespace {
 struct Registry {
     std::mutex mutex;
     std::map<std::string, std::span<const std::uint8_t>> files;
+    std::optional<std::int64_t> driver;
 };
 
 Registry& registry() {
@@ -43,6 +44,18 @@ std::optional<std::span<const std::uint8_t>> memory_file_bytes(const std::string
     const auto found = files.files.find(name);
     if (found == files.files.end()) return std::nullopt;
     return found->second;
+}
+
+void use_memory_file_driver(std::int64_t driver) {
+    Registry& files = registry();
+    const std::lock_guard lock(files.mutex);
+    files.driver = driver;
+}
+
+std::optional<std::int64_t> memory_file_driver() {
+    Registry& files = registry();
+    const std::lock_guard lock(files.mutex);
+    return files.driver;
 }
 
 }  // namespace detail

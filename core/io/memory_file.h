@@ -28,6 +28,12 @@ class MemoryFile {
 namespace detail {
 // The bytes registered under `name`, if any.
 std::optional<std::span<const std::uint8_t>> memory_file_bytes(const std::string& name);
+
+// The HDF5 file driver (an id from H5FDregister) memory files are opened with from now on,
+// instead of HDF5's core driver; it finds a file's bytes with memory_file_bytes. The fuzzer's
+// own driver checks what libhdf5 reads (tests/fuzz/guarded_memory_driver.h).
+void use_memory_file_driver(std::int64_t driver);
+std::optional<std::int64_t> memory_file_driver();
 }  // namespace detail
 
 }  // namespace lngeom

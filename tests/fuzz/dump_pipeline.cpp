@@ -26,6 +26,7 @@ constexpr Index kEdgeValues = 1024;
 constexpr double kPassValues = 4096;
 constexpr std::size_t kPassSites = 8;
 constexpr std::size_t kCandidatesOpened = 4;
+constexpr std::size_t kEdgeSites = 8;
 constexpr Index kTokenRows = 64;
 
 void attempt(PipelineReport& report, const std::function<void()>& operation) {
@@ -70,10 +71,18 @@ void read_columns(const Dump& dump, const PipelineOptions& options) {
     if (dump.info().has_position) dump.read_position(0, rows);
 }
 
+// A dump of many sites (a fuzzed generic file declares up to 65,536 layers) has its first and
+// last few read: every site read took seconds.
+bool site_read(std::size_t site, std::size_t sites) {
+    return site < kEdgeSites || site >= sites - std::min(sites, kEdgeSites);
+}
+
 void exercise(PipelineReport& report, const Dump& dump, const PipelineOptions& options) {
     double total = 0;
-    for (std::size_t site = 0; site < dump.info().sites.size(); ++site) {
+    const std::size_t sites = dump.info().sites.size();
+    for (std::size_t site = 0; site < sites; ++site) {
         total += site_values(dump.info().sites[site]);
+        if (!site_read(site, sites)) continue;
         attempt(report, [&] { read_site(dump, site); });
         attempt(report, [&] { dump.read_gamma(site), dump.read_beta(site); });
     }

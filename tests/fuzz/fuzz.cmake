@@ -1,8 +1,10 @@
 # Fuzzing. The pipeline every fuzz input runs through is a library, so a QtTest
 # replays it over the corpus and over every input the fuzzer found (regressions/). With
 # LNGEOM_FUZZ=ON and clang, the libFuzzer target itself (`make fuzz`, tests/fuzz/run-fuzzer.sh).
-add_library(lngeom_dump_pipeline STATIC ${CMAKE_CURRENT_LIST_DIR}/dump_pipeline.cpp)
-target_link_libraries(lngeom_dump_pipeline PUBLIC lngeom_core)
+add_library(lngeom_dump_pipeline STATIC ${CMAKE_CURRENT_LIST_DIR}/dump_pipeline.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/guarded_memory_driver.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/global_heap_walk.cpp)
+target_link_libraries(lngeom_dump_pipeline PUBLIC lngeom_core PRIVATE HDF5::HDF5)
 target_include_directories(lngeom_dump_pipeline PUBLIC ${PROJECT_SOURCE_DIR})
 
 # The seed corpus: small valid dumps in every layout, element type and file-format version.

@@ -1,8 +1,8 @@
 // libFuzzer target: the bytes are a file a user opens. Every failure must be a lngeom::Error
 // naming the file; any other exception, a crash, a leak or a hang is a finding.
-// Inputs are opened from memory (lngeom::MemoryFile: HDF5's core driver over the bytes), so
-// no input touches the file system. Token strings are read only with
-// LNGEOM_FUZZ_TOKEN_STRINGS set (see PipelineOptions).
+// Inputs are opened from memory (lngeom::MemoryFile, through the fuzzer's driver over the
+// bytes: guarded_memory_driver.h), so no input touches the file system. Token strings are read only
+// with LNGEOM_FUZZ_TOKEN_STRINGS set (see PipelineOptions).
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -10,6 +10,12 @@
 
 #include "core/io/memory_file.h"
 #include "tests/fuzz/dump_pipeline.h"
+#include "tests/fuzz/guarded_memory_driver.h"
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    lngeom::fuzz::use_guarded_memory_driver();
+    return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const std::string name = "fuzz-input.h5";

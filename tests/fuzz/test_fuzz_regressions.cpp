@@ -7,13 +7,40 @@
 #include <QFile>
 #include <QTest>
 
+#include <algorithm>
+#include <span>
+
 #include "core/io/memory_file.h"
 #include "tests/fuzz/dump_pipeline.h"
+#include "tests/fuzz/global_heap_walk.h"
+#include "tests/fuzz/guarded_memory_driver.h"
+
+namespace {
+
+QByteArray file_bytes(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Whether libhdf5's walk ends in every global heap collection the file could hold: those at
+// every "GCOL" in it.
+bool every_global_heap_walk_ends(const QByteArray& bytes) {
+    const std::span<const std::uint8_t> file(reinterpret_cast<const std::uint8_t*>(bytes.data()),
+                                             size_t(bytes.size()));
+    for (qsizetype at = bytes.indexOf("GCOL"); at >= 0; at = bytes.indexOf("GCOL", at + 1))
+        if (!lngeom::fuzz::global_heap_walk_ends(file, std::uint64_t(at))) return false;
+    return true;
+}
+
+}  // namespace
 
 class TestFuzzRegressions : public QObject {
     Q_OBJECT
 
   private slots:
+    // As the fuzzer reads memory files.
+    void initTestCase() { lngeom::fuzz::use_guarded_memory_driver(); }
+
     void pipeline_refuses_cleanly_data() {
         QTest::addColumn<QString>("path");
         const QString output = LNGEOM_TEST_OUTPUT_DIR;
@@ -38,9 +65,8 @@ class TestFuzzRegressions : public QObject {
 
     void seeds_read_without_refusal() {
         QFETCH(QString, path);
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QByteArray bytes = file.readAll();
+        const QByteArray bytes = file_bytes(path);
+        QVERIFY(!bytes.isEmpty());
         const lngeom::MemoryFile memory(
             "seed.h5", {reinterpret_cast<const std::uint8_t*>(bytes.data()), size_t(bytes.size())});
         for (const std::string& source : {path.toStdString(), memory.name()}) {
@@ -49,6 +75,28 @@ class TestFuzzRegressions : public QObject {
                      report.refusals.empty() ? "" : report.refusals[0].c_str());
             QVERIFY(report.completed > 5);
         }
+    }
+
+    // The fuzzer's driver fails libhdf5's read of a global heap collection it would walk without
+    // end (the two hangs in known-hdf5-crashers), and of none in a valid file.
+    void global_heap_walk_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("ends");
+        const QDir seeds(QString(LNGEOM_TEST_OUTPUT_DIR) + "/fuzz-seeds");
+        for (const QString& name : seeds.entryList({"*.h5"}, QDir::Files, QDir::Name))
+            QTest::newRow(qPrintable(name)) << seeds.filePath(name) << true;
+        const QString crashers = QString(LNGEOM_SOURCE_DIR) + "/tests/fuzz/known-hdf5-crashers/";
+        for (const char* hang :
+             {"h5c_protect-hang-metadata-cache.h5", "h5hg_read-hang-root-attribute.h5"})
+            QTest::newRow(hang) << crashers + hang << false;
+    }
+
+    void global_heap_walk() {
+        QFETCH(QString, path);
+        QFETCH(bool, ends);
+        const QByteArray bytes = file_bytes(path);
+        QVERIFY(!bytes.isEmpty());
+        QCOMPARE(every_global_heap_walk_ends(bytes), ends);
     }
 
     void pipeline_refuses_cleanly() {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <span>
 #include <system_error>
+#include <type_traits>
 
 #include "core/errors.h"
 #include "core/io/hdf5/hdf5_activity.h"
@@ -91,11 +92,19 @@ bool has_filters(const Dataset& dataset, const Where& here) {
     return check_status(H5Pget_nfilters(creation.id()), here, "cannot list filters") > 0;
 }
 
-// HDF5's core driver over a copy of the bytes, which never touches the file system.
+static_assert(std::is_same_v<hid_t, std::int64_t>, "memory_file.h passes driver ids as int64");
+
+// HDF5's core driver over a copy of the bytes, which never touches the file system, or the
+// driver use_memory_file_driver chose.
 PropertyList memory_file_access(const std::string& path, std::span<const std::uint8_t> bytes) {
     const Where where{path, ""};
     if (bytes.empty()) throw Hdf5Error(path, "", "not an HDF5 file (the file is empty)");
     PropertyList access(check_id(H5Pcreate(H5P_FILE_ACCESS), where, "cannot create plist"));
+    if (const std::optional<std::int64_t> driver = detail::memory_file_driver()) {
+        check_status(H5Pset_driver(access.id(), *driver, nullptr), where,
+                     "cannot use the in-memory driver");
+        return access;
+    }
     check_status(H5Pset_fapl_core(access.id(), 64 * 1024, false), where,
                  "cannot use the in-memory driver");
     check_status(
