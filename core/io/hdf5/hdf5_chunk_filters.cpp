@@ -21,8 +21,11 @@ std::optional<Bytes> inflate_capped(const Bytes& in, hsize_t cap, bool& overflow
     stream.avail_in = uInt(in.size());
     if (inflateInit(&stream) != Z_OK) return std::nullopt;
     // A chunk's values fit in cap bytes: one buffer of that size (plus the byte that tells an
-    // overflow) is never grown, and a bomb never gets more.
-    Bytes out(cap + 1);
+    // overflow) is never grown, and a bomb never gets more. Deflate gives at most 1032 bytes per
+    // byte of stream (258-byte matches in 2-bit codes), so a damaged chunk that declares far more
+    // values than its stream can hold does not have hundreds of MB zeroed before it is found short.
+    constexpr hsize_t kMostInflatedPerByte = 1032;
+    Bytes out(std::min<hsize_t>(cap + 1, hsize_t(in.size()) * kMostInflatedPerByte + 64));
     int status = Z_OK;
     while (status == Z_OK && stream.total_out < out.size()) {
         stream.next_out = out.data() + stream.total_out;
