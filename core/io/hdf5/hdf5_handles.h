@@ -57,6 +57,12 @@ class Handle {
     hid_t id() const { return id_; }
     bool valid() const { return id_ >= 0; }
 
+    // Another owner of the same open object (one more reference to it), without reopening it.
+    Handle shared(const Where& where) const {
+        check_status(H5Iinc_ref(id_), where, "cannot share the open object");
+        return Handle(id_);
+    }
+
   private:
     void reset() {
         // A destructor cannot report a failing close; the next HDF5 call clears its stack.
