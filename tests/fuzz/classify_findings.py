@@ -75,20 +75,59 @@ def probe_refuses(probe, path):
 # A replay that runs longer is a hang (the fuzzer cuts at 1 s; the slowest valid input takes tens
 # of ms). Short, because libhdf5's own hangs are found every minute or two, and each is replayed.
 REPLAY_TIMEOUT_SECONDS = 2
+# libFuzzer's timeout alarm can land in a thread other than the input's and be skipped, and its
+# handler can deadlock inside ASan's allocator: a replay still running after this is killed.
+REPLAY_KILL_SECONDS = 30
+# libFuzzer's RSS limit reports the largest live allocations, not where the input was: its own
+# corpus can fill the top 95 % and hide the rest (a CI run once got no frame at all). Without
+# that limit the replay ends at its timeout or at a malloc over the limit, each with the stack of
+# the code that was running; ASan's hard limit keeps two such replays within the machine.
+WITHOUT_RSS_LIMIT = ("-rss_limit_mb=0", "-malloc_limit_mb=2048")
+RSS_OUT_OF_MEMORY = "libFuzzer: out-of-memory (used:"
+REPLAY_ENVIRONMENT = dict(os.environ, ASAN_OPTIONS=os.environ.get("ASAN_OPTIONS", "")
+                          + ":hard_rss_limit_mb=6144")
+
+
+def replay(binary, path, *options):
+    """The report of one replay of the input, or None when it runs clean."""
+    command = [binary, f"-timeout={REPLAY_TIMEOUT_SECONDS}", *options, path]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True,
+                                timeout=REPLAY_KILL_SECONDS, env=REPLAY_ENVIRONMENT)
+    except subprocess.TimeoutExpired as killed:
+        partial = killed.stderr or b""
+        return (partial.decode(errors="replace") if isinstance(partial, bytes) else partial) + \
+            f"\nkilled after {REPLAY_KILL_SECONDS} s\n"
+    return None if result.returncode == 0 else result.stderr
+
+
+def failure_report(binary, path):
+    """The report that says where the input fails, or None when it runs clean alone."""
+    report = replay(binary, path)
+    if report is not None and (RSS_OUT_OF_MEMORY in report or first_real_frame(report)[0] is None):
+        stack = replay(binary, path, *WITHOUT_RSS_LIMIT)
+        if stack is not None and first_real_frame(stack)[0] is not None:
+            return stack
+    return report
 
 
 def classify(binary, probe, path):
-    result = subprocess.run([binary, f"-timeout={REPLAY_TIMEOUT_SECONDS}", path],
-                            capture_output=True, text=True, env=os.environ)
-    if result.returncode == 0:
-        return "replayed", "does not fail when replayed alone (fixed, or it needed the run's state)"
-    function, module = first_real_frame(result.stderr)
+    """(owner, where, report): owner is "lngeom", "libhdf5" or "replayed"."""
+    report = failure_report(binary, path)
+    if report is None:
+        return ("replayed", "does not fail when replayed alone (fixed, or it needed the run's "
+                "state)", "")
+    function, module = first_real_frame(report)
     where = f"{function} ({os.path.basename(module)})" if function else "no stack"
     if "libhdf5" not in (module or ""):
-        return "lngeom", where
+        return "lngeom", where, report
     if not probe_refuses(probe, path):
-        return "lngeom", where + ", and lngeom-probe passes the file: not contained"
-    return "libhdf5", where + ", refused by lngeom-probe"
+        return "lngeom", where + ", and lngeom-probe passes the file: not contained", report
+    return "libhdf5", where + ", refused by lngeom-probe", report
+
+
+# Lines of an lngeom finding's report printed with the verdict, so a CI log alone says what failed.
+REPORT_LINES_SHOWN = 40
 
 
 def main():
@@ -99,9 +138,12 @@ def main():
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 2) as pool:
         results = list(pool.map(lambda n: classify(binary, probe, os.path.join(findings, n)), names))
     ours = 0
-    for name, (owner, where) in zip(names, results):
+    for name, (owner, where, report) in zip(names, results):
         ours += owner == "lngeom"
         print(f"{owner:8} {name}: {where}", flush=True)
+        if owner == "lngeom":
+            lines = [line for line in report.splitlines() if not line.startswith("INFO:")]
+            print("\n".join(lines[:REPORT_LINES_SHOWN]), flush=True)
     sys.exit(1 if ours else 0)
 
 

@@ -2,11 +2,13 @@
 """Where classify_findings.py says a sanitizer or libFuzzer report points: the innermost frame
 of real code, past the runtime's and libFuzzer's own frames."""
 import os
+import stat
 import sys
+import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from classify_findings import first_real_frame  # noqa: E402
+from classify_findings import failure_report, first_real_frame  # noqa: E402
 
 HDF5 = "/lib/x86_64-linux-gnu/libhdf5_serial.so.103"
 FUZZ = "/build-fuzz/tests/fuzz/fuzz_dump"
@@ -51,6 +53,67 @@ class FirstRealFrame(unittest.TestCase):
 
     def test_no_stack(self):
         self.assertEqual(first_real_frame("==9== ERROR: libFuzzer: deadly signal\n"), (None, None))
+
+
+# Only libFuzzer's own allocations in the top 95 %: the report names no frame of real code.
+OUT_OF_MEMORY_OWN_CORPUS_ONLY = OUT_OF_MEMORY[:OUT_OF_MEMORY.index("769923")]
+
+TIMEOUT_IN_LIBHDF5 = f"""==9== ERROR: libFuzzer: timeout after 2 seconds
+    #0 0x55a44ed8b531 in __sanitizer_print_stack_trace ({FUZZ}+0x1cd531)
+    #1 0x55a44ecfde88 in fuzzer::PrintStackTrace() ({FUZZ}+0x13fe88)
+    #2 0x55a44ece36c9 in fuzzer::Fuzzer::AlarmCallback() ({FUZZ}+0x1256c9)
+    #3 0x7f546c45a04f  (/lib/x86_64-linux-gnu/libc.so.6+0x3c04f)
+    #4 0x7f2b6b971549 in __memset_avx2_unaligned_erms string/memset.S:335
+    #5 0x7f2b6c24dddb in H5T__conv_vlen ({HDF5}+0x24dddb)
+    #6 0x55d454c61655 in lngeom::hdf5::read_variable_string(long) core/io/hdf5/hdf5_attributes.cpp:90
+"""
+
+
+class FailureReport(unittest.TestCase):
+    """A replay is judged by the stack of the code that was running, which libFuzzer's RSS-limit
+    report does not give: such a finding is replayed again without that limit."""
+
+    def fake_fuzzer(self, under_rss_limit, without_rss_limit):
+        """A stand-in for fuzz_dump: fails with the first report, or the second when given
+        -rss_limit_mb=0 (None: runs clean)."""
+        directory = tempfile.mkdtemp()
+        for name, report in (("limited", under_rss_limit), ("unlimited", without_rss_limit)):
+            with open(os.path.join(directory, name), "w") as out:
+                out.write(report or "")
+        binary = os.path.join(directory, "fuzz_dump")
+        with open(binary, "w") as out:
+            out.write(f"""#!/bin/sh
+case " $* " in *" -rss_limit_mb=0 "*) report={directory}/unlimited ;; *) report={directory}/limited ;; esac
+[ -s "$report" ] || exit 0
+cat "$report" >&2
+exit 71
+""")
+        os.chmod(binary, stat.S_IRWXU)
+        return binary
+
+    def test_a_profile_without_real_frames_is_replayed_for_a_stack(self):
+        binary = self.fake_fuzzer(OUT_OF_MEMORY_OWN_CORPUS_ONLY, TIMEOUT_IN_LIBHDF5)
+        report = failure_report(binary, "/dev/null")
+        self.assertEqual(first_real_frame(report), ("H5T__conv_vlen", HDF5))
+
+    def test_a_profile_is_replaced_by_a_stack_even_when_it_names_a_frame(self):
+        binary = self.fake_fuzzer(OUT_OF_MEMORY, TIMEOUT_IN_LIBHDF5)
+        self.assertEqual(first_real_frame(failure_report(binary, "/dev/null"))[0], "H5T__conv_vlen")
+
+    def test_the_profile_stays_when_the_second_replay_runs_clean(self):
+        binary = self.fake_fuzzer(OUT_OF_MEMORY, None)
+        self.assertEqual(failure_report(binary, "/dev/null"), OUT_OF_MEMORY)
+
+    def test_a_stack_of_lngeom_is_not_replayed_again(self):
+        binary = self.fake_fuzzer(OURS, TIMEOUT_IN_LIBHDF5)
+        self.assertEqual(failure_report(binary, "/dev/null"), OURS)
+
+    def test_an_unattributable_report_is_kept_when_no_stack_comes(self):
+        binary = self.fake_fuzzer(OUT_OF_MEMORY_OWN_CORPUS_ONLY, "==9== ERROR: libFuzzer: deadly signal\n")
+        self.assertEqual(first_real_frame(failure_report(binary, "/dev/null")), (None, None))
+
+    def test_an_input_that_runs_clean_has_no_report(self):
+        self.assertIsNone(failure_report(self.fake_fuzzer(None, None), "/dev/null"))
 
 
 if __name__ == "__main__":
