@@ -2,6 +2,7 @@
 """Where classify_findings.py says a sanitizer or libFuzzer report points: the innermost frame
 of real code, past the runtime's and libFuzzer's own frames."""
 import os
+import shutil
 import stat
 import sys
 import tempfile
@@ -77,6 +78,7 @@ class FailureReport(unittest.TestCase):
         """A stand-in for fuzz_dump: fails with the first report, or the second when given
         -rss_limit_mb=0 (None: runs clean)."""
         directory = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, directory)
         for name, report in (("limited", under_rss_limit), ("unlimited", without_rss_limit)):
             with open(os.path.join(directory, name), "w") as out:
                 out.write(report or "")
