@@ -101,6 +101,7 @@ std::string shape_text(const std::vector<hsize_t>& shape) {
 
 void read_float_rows(const FloatDataset& data, hsize_t slice, Index first, Index count,
                      RowBlock& out) {
+    require_row_chunks_within_limit(data);
     const Index d = Index(data.shape.back());
     out.first_row = first;
     std::vector<hsize_t> offset, extent;
@@ -119,6 +120,7 @@ void read_float_rows(const FloatDataset& data, hsize_t slice, Index first, Index
 Eigen::VectorXd read_float_vector(const FloatDataset& data) {
     const hsize_t n = data.shape.empty() ? 0 : data.shape[0];
     require_vector_within_limit(data);
+    require_row_chunks_within_limit(data);
     Eigen::VectorXd values(static_cast<Index>(n));
     if (n == 0) return values;
     if (data.type == StoredType::Float32 || data.type == StoredType::Float64) {

@@ -55,6 +55,21 @@ void require_chunk_within_limit(const FloatDataset& data) {
                           " per read; re-save it with smaller chunks");
 }
 
+void require_row_chunks_within_limit(const FloatDataset& data) {
+    if (data.chunk.empty() || data.shape.empty() || data.chunk.back() == 0) return;
+    const hsize_t width = data.chunk.back();
+    const hsize_t chunks = (data.shape.back() + width - 1) / width;
+    if (chunks <= kMaxChunksPerRow) return;
+    const hsize_t narrowest = (data.shape.back() + kMaxChunksPerRow - 1) / kMaxChunksPerRow;
+    throw FormatError(
+        data.where.file, data.where.object,
+        "has chunks of " + shape_text(data.chunk) + " values, which split each row of " +
+            std::to_string(data.shape.back()) + " values into " + std::to_string(chunks) +
+            " chunks; lngeom reads a row from at most " + std::to_string(kMaxChunksPerRow) +
+            " chunks (one chunk-index lookup each); re-save it with chunks at least " +
+            std::to_string(narrowest) + " values wide");
+}
+
 void require_rows_within(const FloatDataset& data, std::size_t rows, std::size_t max_bytes,
                          const std::string& budget) {
     const hsize_t d = data.shape.empty() ? 0 : data.shape.back();

@@ -4,6 +4,7 @@
 // left to fail inside the allocator.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "core/io/float_dataset.h"
@@ -21,6 +22,14 @@ std::string read_limit_text();
 
 // FormatError when one chunk of the dataset is larger than kMaxReadBytes.
 void require_chunk_within_limit(const FloatDataset& data);
+
+// The most chunks one row may span: reading a row looks each of them up in the chunk index, and
+// real dumps span a few (h5py's own chunking keeps a row of d = 65536 to a handful).
+inline constexpr std::uint64_t kMaxChunksPerRow = 4096;
+
+// FormatError when one row (the last axis) of the dataset spans more than kMaxChunksPerRow
+// chunks; checked when rows are read, so that such a file still opens and its sites list.
+void require_row_chunks_within_limit(const FloatDataset& data);
 
 // RequestError when `rows` rows as returned (4 bytes a value, 8 for float64) exceed `max_bytes`;
 // `budget` names the limit in the message ("the memory budget of 64 MiB per block").

@@ -127,6 +127,9 @@ class TestBadCorpus : public QObject {
         test::add_error_row("groups nested 10000 deep", "nested_deep.h5", "", "format",
                             "/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g… (257 levels)",
                             "groups nest more than 256 levels deep; lngeom looks no deeper");
+        test::add_error_row("5000 layers", "layers_5000.h5", "", "format", "/hidden",
+                            "declares 5000 layers; lngeom opens at most 4096 (one norm site per "
+                            "layer)");
         test::add_error_row("a chunk of 2^31 values", "chunk_2pow31.h5", "", "hdf5", "/hidden",
                             "cannot open dataset [HDF5: chunk size must be < 4GB");
         test::add_error_row("compact values shorter than the shape", "compact_short.h5", "",
@@ -212,6 +215,16 @@ class TestBadCorpus : public QObject {
                             "format", "/hidden",
                             "has a damaged chunk index: the chunk at (0, 0) is stored in 1061896 "
                             "bytes, but its values take 65536 before compression");
+        test::add_error_row("rows spanning 262144 chunks", "row_chunks_262144.h5", "validate",
+                            "format", "/hidden",
+                            "has chunks of (1 x 16) values, which split each row of 4194304 "
+                            "values into 262144 chunks; lngeom reads a row from at most 4096 "
+                            "chunks (one chunk-index lookup each); re-save it with chunks at least "
+                            "1024 values wide");
+        test::add_error_row("a shuffled chunk one byte short", "shuffled_chunk_short.h5",
+                            "validate", "format", "/hidden",
+                            "has a damaged chunk index: the chunk at (7, 0) is stored in 447 "
+                            "bytes, but its filters keep its size, so it must take 448");
         test::add_error_row("a 300-byte chunk inflating to 4 GiB (gzip x3)", "gzip_bomb_triple.h5",
                             "validate", "format", "/hidden",
                             "has a gzip-compressed chunk at (0, 0) that inflates to more than the "

@@ -385,6 +385,35 @@ def nested_groups(outdir, depth=10000):
         group.create_dataset("hidden", data=vectors(4, 8).astype("<f4"))
 
 
+def shuffled_chunk_short(outdir):
+    """A shuffle-only dataset whose second chunk is recorded as 447 bytes for its 448 bytes of
+    values: libhdf5 would copy all 448 out of the shorter buffer (a heap overflow the fuzzer
+    found in H5VM_memcpyvv)."""
+    values = vectors(14, 16).astype("<f4")
+    shuffled = np.frombuffer(values.tobytes(), np.uint8).reshape(-1, 4).T.tobytes()
+    with h5py.File(os.path.join(outdir, "shuffled_chunk_short.h5"), "w") as f:
+        properties = h5py.h5p.create(h5py.h5p.DATASET_CREATE)
+        properties.set_chunk((7, 16))
+        properties.set_shuffle()
+        space = h5py.h5s.create_simple((14, 16))
+        dataset = h5py.h5d.create(f.id, b"hidden", h5py.h5t.IEEE_F32LE, space, dcpl=properties)
+        dataset.write_direct_chunk((0, 0), shuffled[:448], 0)
+        dataset.write_direct_chunk((7, 0), shuffled[448:895], 0)
+
+
+def row_of_many_chunks(outdir):
+    """Rows of 2**22 values in chunks 16 wide, none stored: reading one row would look up
+    262,144 chunks (the fuzzer found such a file taking 90 s)."""
+    with h5py.File(os.path.join(outdir, "row_chunks_262144.h5"), "w") as f:
+        f.create_dataset("hidden", shape=(4, 2**22), chunks=(1, 16), dtype="<f4")
+
+
+def many_layers(outdir):
+    """A (5000, 2, 8) generic dataset: 5,000 norm sites, none stored."""
+    with h5py.File(os.path.join(outdir, "layers_5000.h5"), "w") as f:
+        f.create_dataset("hidden", shape=(5000, 2, 8), chunks=(1, 2, 8), dtype="<f4")
+
+
 def resource_bombs(outdir):
     gzip_bomb(outdir, "gzip_bomb_triple.h5", (256, 1024), 3, 4096)
     gzip_bomb(outdir, "gzip_bomb_single.h5", (16, 1024), 1, 1024)
@@ -393,6 +422,9 @@ def resource_bombs(outdir):
     declared_rows(outdir)
     million_attributes(outdir)
     nested_groups(outdir)
+    shuffled_chunk_short(outdir)
+    row_of_many_chunks(outdir)
+    many_layers(outdir)
 
 
 def main():

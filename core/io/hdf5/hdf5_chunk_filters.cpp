@@ -71,11 +71,11 @@ std::string chunk_text(const StoredChunk& chunk) {
 // Strips the checksum the filter appended (little-endian); HDF5 before 1.6.3 stored it with
 // its bytes reversed, which HDF5 still accepts, and so does lngeom.
 void strip_fletcher32(const StoredChunk& chunk, Bytes& data, const Where& where) {
-    if (data.size() < 4)
+    if (data.size() < kFletcher32Bytes)
         throw FormatError(where.file, where.object,
                           "has a " + chunk_text(chunk) + " too short (" +
                               std::to_string(data.size()) + " bytes) to hold its checksum");
-    const size_t length = data.size() - 4;
+    const size_t length = data.size() - kFletcher32Bytes;
     std::uint32_t stored = 0;
     for (int i = 3; i >= 0; --i) stored = stored << 8 | data[length + size_t(i)];
     const std::uint32_t computed = fletcher32(data.data(), length);

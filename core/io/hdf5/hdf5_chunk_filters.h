@@ -19,6 +19,9 @@ using Bytes = std::vector<std::uint8_t>;
 // scale-offset a header); gzip stores a chunk raw rather than larger.
 inline constexpr hsize_t kFilterSlack = 1024;
 
+// The checksum fletcher32 appends to a chunk.
+inline constexpr size_t kFletcher32Bytes = 4;
+
 // One chunk as stored, and what decoding it needs to know.
 struct StoredChunk {
     std::vector<hsize_t> offset;  // its first element's coordinates

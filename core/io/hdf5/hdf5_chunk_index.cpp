@@ -34,8 +34,8 @@ bool on_grid(const Chunking& chunking, const std::vector<hsize_t>& offset) {
     return true;
 }
 
-void check_record(const Chunking& chunking, const std::vector<hsize_t>& offset, haddr_t address,
-                  hsize_t size, const Where& where) {
+void check_record(const Chunking& chunking, const std::vector<hsize_t>& offset, unsigned mask,
+                  haddr_t address, hsize_t size, const Where& where) {
     if (address == HADDR_UNDEF) return;  // not stored: it reads as the fill value
     if (!on_grid(chunking, offset)) {
         throw FormatError(where.file, where.object,
@@ -43,7 +43,7 @@ void check_record(const Chunking& chunking, const std::vector<hsize_t>& offset, 
                               chunk_coordinates(offset) + ", which is not a chunk of its shape " +
                               chunk_coordinates(chunking.shape));
     }
-    require_stored_size(offset, size, chunking.decoded, !chunking.pipeline.empty(), where);
+    require_stored_size(offset, size, chunking.decoded, chunking.pipeline, mask, where);
     // The reader decodes these chunks itself, in bounded memory, when it reads them.
     if (chunking.decoded_by_lngeom) return;
     require_bounded_inflation(chunking.dataset, chunking.pipeline, offset, size, chunking.decoded,
@@ -79,7 +79,7 @@ void check_every_cell(const Chunking& chunking, const Where& where) {
         check_status(H5Dget_chunk_info_by_coord(chunking.dataset.id(), offset.data(), &mask,
                                                 &address, &size),
                      where, "cannot look up a chunk");
-        check_record(chunking, offset, address, size, where);
+        check_record(chunking, offset, mask, address, size, where);
     } while (next_chunk(chunking, offset));
 }
 
@@ -93,7 +93,7 @@ void check_stored(const Dataspace& space, hsize_t stored, const Chunking& chunki
         check_status(H5Dget_chunk_info(chunking.dataset.id(), space.id(), index, offset.data(),
                                        &mask, &address, &size),
                      where, "cannot list a chunk");
-        check_record(chunking, offset, address, size, where);
+        check_record(chunking, offset, mask, address, size, where);
     }
 }
 

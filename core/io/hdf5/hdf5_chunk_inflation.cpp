@@ -1,6 +1,7 @@
 #include "core/io/hdf5/hdf5_chunk_inflation.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/errors.h"
 
@@ -25,15 +26,37 @@ std::vector<H5Z_filter_t> filter_pipeline(hid_t creation_plist, const Where& whe
     return filters;
 }
 
+namespace {
+
+// The exact stored size of a chunk whose applied filters (those `mask` does not skip) never
+// change its size but fletcher32's appended checksum; nullopt when a filter may shrink it.
+std::optional<hsize_t> exact_stored_size(const std::vector<H5Z_filter_t>& pipeline, unsigned mask,
+                                         hsize_t decoded) {
+    hsize_t exact = decoded;
+    for (size_t i = 0; i < pipeline.size(); ++i) {
+        if (i < 32 && (mask & (1u << i))) continue;
+        if (pipeline[i] == H5Z_FILTER_FLETCHER32)
+            exact += kFletcher32Bytes;
+        else if (pipeline[i] != H5Z_FILTER_SHUFFLE)
+            return std::nullopt;
+    }
+    return exact;
+}
+
+}  // namespace
+
 void require_stored_size(const std::vector<hsize_t>& offset, hsize_t stored, hsize_t decoded,
-                         bool filtered, const Where& where) {
-    const bool fits = filtered ? stored > 0 && stored <= decoded + kFilterSlack : stored == decoded;
+                         const std::vector<H5Z_filter_t>& pipeline, unsigned mask,
+                         const Where& where) {
+    const std::optional<hsize_t> exact = exact_stored_size(pipeline, mask, decoded);
+    const bool fits = exact ? stored == *exact : stored > 0 && stored <= decoded + kFilterSlack;
     if (fits) return;
-    throw FormatError(where.file, where.object,
-                      "has a damaged chunk index: the chunk at " + chunk_coordinates(offset) +
-                          " is stored in " + std::to_string(stored) +
-                          " bytes, but its values take " + std::to_string(decoded) +
-                          (filtered ? " before compression" : ""));
+    throw FormatError(
+        where.file, where.object,
+        "has a damaged chunk index: the chunk at " + chunk_coordinates(offset) + " is stored in " +
+            std::to_string(stored) + " bytes, but " +
+            (exact ? "its filters keep its size, so it must take " + std::to_string(*exact)
+                   : "its values take " + std::to_string(decoded) + " before compression"));
 }
 
 Bytes read_stored_chunk(const Dataset& dataset, StoredChunk& chunk, hsize_t stored,

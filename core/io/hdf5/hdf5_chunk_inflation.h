@@ -20,10 +20,13 @@ std::string chunk_coordinates(const std::vector<hsize_t>& offset);
 std::vector<H5Z_filter_t> filter_pipeline(hid_t creation_plist, const Where& where);
 
 // FormatError "has a damaged chunk index" naming the chunk at `offset` unless its `stored`
-// bytes can hold its `decoded` values: exactly as many unfiltered, up to kFilterSlack more
-// filtered.
+// bytes can hold its `decoded` values through the filters of `pipeline` that its filter `mask`
+// does not skip: exactly as many when those only shuffle (plus fletcher32's checksum), since
+// libhdf5 copies a whole chunk's values out of whatever it decoded; otherwise up to
+// kFilterSlack more.
 void require_stored_size(const std::vector<hsize_t>& offset, hsize_t stored, hsize_t decoded,
-                         bool filtered, const Where& where);
+                         const std::vector<H5Z_filter_t>& pipeline, unsigned mask,
+                         const Where& where);
 
 // The `stored` bytes of the chunk at `offset`, as the filters left them; sets chunk.skipped.
 Bytes read_stored_chunk(const Dataset& dataset, StoredChunk& chunk, hsize_t stored,

@@ -144,7 +144,7 @@ Bytes decoded_chunk(const ChunkedValues& values, const std::vector<hsize_t>& ori
         H5Dget_chunk_info_by_coord(values.dataset.id(), origin.data(), &mask, &address, &stored),
         where, "cannot look up the chunk at " + chunk_coordinates(origin));
     if (address == HADDR_UNDEF) return {};
-    require_stored_size(origin, stored, values.decoded, true, where);
+    require_stored_size(origin, stored, values.decoded, values.pipeline, mask, where);
     StoredChunk chunk{origin, 0, values.decoded, values.file_bytes};
     Bytes data = read_stored_chunk(values.dataset, chunk, stored, where);
     undo_filters(values.pipeline, chunk, data, where);
