@@ -128,7 +128,7 @@ class TestBadCorpus : public QObject {
                             "/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g/g… (257 levels)",
                             "groups nest more than 256 levels deep; lngeom looks no deeper");
         test::add_error_row("5000 layers", "layers_5000.h5", "", "format", "/hidden",
-                            "declares 5000 layers; lngeom opens at most 4096 (one norm site per "
+                            "declares 5000 layers; lngeom opens at most 1024 (one norm site per "
                             "layer)");
         test::add_error_row("a chunk of 2^31 values", "chunk_2pow31.h5", "", "hdf5", "/hidden",
                             "cannot open dataset [HDF5: chunk size must be < 4GB");

@@ -71,7 +71,7 @@ void read_columns(const Dump& dump, const PipelineOptions& options) {
     if (dump.info().has_position) dump.read_position(0, rows);
 }
 
-// A dump of many sites (a fuzzed generic file declares up to 4,096 layers) has its first and
+// A dump of many sites (a fuzzed generic file declares up to 1,024 layers) has its first and
 // last few read: every site read took seconds.
 bool site_read(std::size_t site, std::size_t sites) {
     return site < kEdgeSites || site >= sites - std::min(sites, kEdgeSites);
