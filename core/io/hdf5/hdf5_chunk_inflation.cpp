@@ -28,16 +28,24 @@ std::vector<H5Z_filter_t> filter_pipeline(hid_t creation_plist, const Where& whe
 
 namespace {
 
-// The exact stored size of a chunk whose applied filters (those `mask` does not skip) never
-// change its size but fletcher32's appended checksum; nullopt when a filter may shrink it.
-std::optional<hsize_t> exact_stored_size(const std::vector<H5Z_filter_t>& pipeline, unsigned mask,
+// The filters of `pipeline` that the chunk's filter `mask` does not mark as skipped.
+std::vector<H5Z_filter_t> applied_filters(const std::vector<H5Z_filter_t>& pipeline,
+                                          unsigned mask) {
+    std::vector<H5Z_filter_t> applied;
+    for (size_t i = 0; i < pipeline.size(); ++i)
+        if (i >= 32 || !(mask & (1u << i))) applied.push_back(pipeline[i]);
+    return applied;
+}
+
+// The exact stored size of a chunk whose `applied` filters never change its size but for
+// fletcher32's appended checksum; nullopt when one of them may shrink it.
+std::optional<hsize_t> exact_stored_size(const std::vector<H5Z_filter_t>& applied,
                                          hsize_t decoded) {
     hsize_t exact = decoded;
-    for (size_t i = 0; i < pipeline.size(); ++i) {
-        if (i < 32 && (mask & (1u << i))) continue;
-        if (pipeline[i] == H5Z_FILTER_FLETCHER32)
+    for (H5Z_filter_t filter : applied) {
+        if (filter == H5Z_FILTER_FLETCHER32)
             exact += kFletcher32Bytes;
-        else if (pipeline[i] != H5Z_FILTER_SHUFFLE)
+        else if (filter != H5Z_FILTER_SHUFFLE)
             return std::nullopt;
     }
     return exact;
@@ -48,15 +56,17 @@ std::optional<hsize_t> exact_stored_size(const std::vector<H5Z_filter_t>& pipeli
 void require_stored_size(const std::vector<hsize_t>& offset, hsize_t stored, hsize_t decoded,
                          const std::vector<H5Z_filter_t>& pipeline, unsigned mask,
                          const Where& where) {
-    const std::optional<hsize_t> exact = exact_stored_size(pipeline, mask, decoded);
+    const std::vector<H5Z_filter_t> applied = applied_filters(pipeline, mask);
+    const std::optional<hsize_t> exact = exact_stored_size(applied, decoded);
     const bool fits = exact ? stored == *exact : stored > 0 && stored <= decoded + kFilterSlack;
     if (fits) return;
-    throw FormatError(
-        where.file, where.object,
-        "has a damaged chunk index: the chunk at " + chunk_coordinates(offset) + " is stored in " +
-            std::to_string(stored) + " bytes, but " +
-            (exact ? "its filters keep its size, so it must take " + std::to_string(*exact)
-                   : "its values take " + std::to_string(decoded) + " before compression"));
+    const std::string should =
+        applied.empty() ? "its values take " + std::to_string(decoded)
+        : exact         ? "its filters keep its size, so it must take " + std::to_string(*exact)
+                        : "its values take " + std::to_string(decoded) + " before compression";
+    throw FormatError(where.file, where.object,
+                      "has a damaged chunk index: the chunk at " + chunk_coordinates(offset) +
+                          " is stored in " + std::to_string(stored) + " bytes, but " + should);
 }
 
 Bytes read_stored_chunk(const Dataset& dataset, StoredChunk& chunk, hsize_t stored,
