@@ -23,8 +23,9 @@ std::string read_limit_text();
 // FormatError when one chunk of the dataset is larger than kMaxReadBytes.
 void require_chunk_within_limit(const FloatDataset& data);
 
-// The most chunks one row may span: reading a row looks each of them up in the chunk index, and
-// real dumps span a few (h5py's own chunking keeps a row of d = 65536 to a handful).
+// The most chunks one row may span: reading a row looks each of them up in the chunk index.
+// h5py's automatic chunking gives 512 for 10^6 x 65536 and 1,024 for 10^8 x 4096 float16, and
+// passes 4,096 only for datasets over about 100 TB.
 inline constexpr std::uint64_t kMaxChunksPerRow = 4096;
 
 // FormatError when one row (the last axis) of the dataset spans more than kMaxChunksPerRow
