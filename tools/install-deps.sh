@@ -13,6 +13,7 @@ packages=(
     clang libclang-rt-14-dev
     libbenchmark-dev
     openmpi-bin libopenmpi-dev
+    gdb  # the stacks of a test's child process that hangs (tests/app/hung_process.h)
 )
 
 missing=()

@@ -5,7 +5,13 @@
 #include <QProcess>
 #include <QStringList>
 
+#include "tests/app/hung_process.h"
+
 namespace lngeom::test {
+
+// A run this long is hung (a figure takes seconds): the test fails with the stacks of the
+// process and its children rather than waiting for QtTest's own limit, which reports nothing.
+constexpr int kHungAfterMs = 150000;
 
 struct CommandRun {
     int exitCode = -1;
@@ -28,7 +34,15 @@ inline CommandRun runLngeom(const QStringList& arguments, const QString& cacheDi
     QProcess process;
     process.setProcessEnvironment(environment);
     process.start(LNGEOM_BIN, arguments);
-    process.waitForFinished(300000);
+    if (!process.waitForFinished(kHungAfterMs) && process.state() == QProcess::Running) {
+        const QString stacks = stacksOf(process.processId());
+        process.kill();
+        process.waitForFinished();
+        return {-1, process.readAllStandardOutput(),
+                process.readAllStandardError() + "\nhung for " +
+                    QByteArray::number(kHungAfterMs / 1000) + " s; its stacks:\n" +
+                    stacks.toLocal8Bit()};
+    }
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             process.readAllStandardOutput(), process.readAllStandardError()};
 }

@@ -1,0 +1,55 @@
+#pragma once
+// What a child process that did not end in time was doing: every thread's stack, of the child
+// and of the processes it started (the probe, a private Xvfb), read with gdb when it is
+// installed. A hang that shows once in a hundred runs can then be diagnosed from the failure.
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QString>
+
+namespace lngeom::test {
+
+// The processes whose parent is `parent` (from /proc/PID/stat: "PID (name) STATE PPID ...").
+inline QList<qint64> childrenOf(qint64 parent) {
+    QList<qint64> children;
+    for (const QString& entry : QDir("/proc").entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile stat("/proc/" + entry + "/stat");
+        if (!stat.open(QIODevice::ReadOnly)) continue;
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1 && fields[1].toLongLong() == parent) children << entry.toLongLong();
+    }
+    return children;
+}
+
+inline QString stacksOfOne(const QString& gdb, qint64 pid) {
+    QFile command("/proc/" + QString::number(pid) + "/cmdline");
+    const QString name = command.open(QIODevice::ReadOnly)
+                             ? QString::fromLocal8Bit(command.readAll().replace('\0', ' '))
+                             : QString("?");
+    QProcess debugger;
+    debugger.start(gdb, {"-p", QString::number(pid), "-batch", "-ex", "thread apply all bt"});
+    debugger.waitForFinished(60000);
+    return QString("--- process %1: %2\n%3")
+        .arg(pid)
+        .arg(name)
+        .arg(QString::fromLocal8Bit(debugger.readAllStandardOutput()));
+}
+
+// The stacks of `pid` and of its descendants; a note instead when gdb is not installed.
+inline QString stacksOf(qint64 pid) {
+    const QString gdb = QStandardPaths::findExecutable("gdb");
+    if (gdb.isEmpty()) return "(gdb is not installed: no stacks)\n";
+    QString stacks;
+    QList<qint64> pending{pid};
+    while (!pending.isEmpty()) {
+        const qint64 next = pending.takeFirst();
+        pending << childrenOf(next);
+        stacks += stacksOfOne(gdb, next);
+    }
+    return stacks;
+}
+
+}  // namespace lngeom::test
