@@ -67,8 +67,16 @@ std::string readDisplayNumber(int fd) {
     return number;
 }
 
+// Xvfb ends within milliseconds of SIGTERM; one that does not (wedged on a client) is killed,
+// so a finished job never waits on its display.
 void stop(pid_t pid) {
+    constexpr int kGraceMs = 5000, kPollMs = 20;
     ::kill(pid, SIGTERM);
+    for (int waited = 0; waited < kGraceMs; waited += kPollMs) {
+        if (::waitpid(pid, nullptr, WNOHANG) != 0) return;
+        ::usleep(kPollMs * 1000);
+    }
+    ::kill(pid, SIGKILL);
     ::waitpid(pid, nullptr, 0);
 }
 
