@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "tests/app/hung_process.h"
+
 namespace lngeom::test {
 
 struct ProcessRun {
@@ -27,9 +29,10 @@ inline ProcessRun run_process(const QString& program, const QStringList& argumen
     environment.remove("DISPLAY");
     process.setProcessEnvironment(environment);
     process.start(program, arguments);
-    process.waitForFinished(300000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
+    const QByteArray hung = waitOrKillWithStacks(process);
+    return {
+        process.exitStatus() == QProcess::NormalExit && hung.isEmpty() ? process.exitCode() : -1,
+        process.readAllStandardOutput(), process.readAllStandardError() + hung};
 }
 
 inline QString cluster_fixture(const QString& name) {

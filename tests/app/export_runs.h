@@ -9,10 +9,6 @@
 
 namespace lngeom::test {
 
-// A run this long is hung (a figure takes seconds): the test fails with the stacks of the
-// process and its children rather than waiting for QtTest's own limit, which reports nothing.
-constexpr int kHungAfterMs = 150000;
-
 struct CommandRun {
     int exitCode = -1;
     QByteArray out;
@@ -34,17 +30,10 @@ inline CommandRun runLngeom(const QStringList& arguments, const QString& cacheDi
     QProcess process;
     process.setProcessEnvironment(environment);
     process.start(LNGEOM_BIN, arguments);
-    if (!process.waitForFinished(kHungAfterMs) && process.state() == QProcess::Running) {
-        const QString stacks = stacksOf(process.processId());
-        process.kill();
-        process.waitForFinished();
-        return {-1, process.readAllStandardOutput(),
-                process.readAllStandardError() + "\nhung for " +
-                    QByteArray::number(kHungAfterMs / 1000) + " s; its stacks:\n" +
-                    stacks.toLocal8Bit()};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
+    const QByteArray hung = waitOrKillWithStacks(process);
+    return {
+        process.exitStatus() == QProcess::NormalExit && hung.isEmpty() ? process.exitCode() : -1,
+        process.readAllStandardOutput(), process.readAllStandardError() + hung};
 }
 
 // "exit 2, stderr: ..." for a failed check's message.

@@ -11,6 +11,10 @@
 
 namespace lngeom::test {
 
+// A command-line run this long is hung (each takes seconds): its test fails with the stacks,
+// well before QtTest's own limit of 300 s per test function, which would report nothing.
+constexpr int kHungAfterMs = 150000;
+
 // The processes whose parent is `parent` (from /proc/PID/stat: "PID (name) STATE PPID ...").
 inline QList<qint64> childrenOf(qint64 parent) {
     QList<qint64> children;
@@ -50,6 +54,17 @@ inline QString stacksOf(qint64 pid) {
         stacks += stacksOfOne(gdb, next);
     }
     return stacks;
+}
+
+// Waits up to kHungAfterMs for `process`; one still running then is killed, and what it was
+// doing is returned for the failure message (empty when it ended in time).
+inline QByteArray waitOrKillWithStacks(QProcess& process) {
+    if (process.waitForFinished(kHungAfterMs) || process.state() != QProcess::Running) return {};
+    const QString stacks = stacksOf(process.processId());
+    process.kill();
+    process.waitForFinished();
+    return "\nhung for " + QByteArray::number(kHungAfterMs / 1000) + " s; its stacks:\n" +
+           stacks.toLocal8Bit();
 }
 
 }  // namespace lngeom::test
