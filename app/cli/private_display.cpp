@@ -67,15 +67,24 @@ std::string readDisplayNumber(int fd) {
     return number;
 }
 
+// Whether `pid` ended within `ms` (its wait status into `status`); it is reaped if so. One
+// already reaped elsewhere (ECHILD) counts as ended.
+bool reapedWithin(pid_t pid, int ms, int& status) {
+    constexpr int kPollMs = 20;
+    for (int waited = 0;; waited += kPollMs) {
+        const pid_t reaped = ::waitpid(pid, &status, WNOHANG);
+        if (reaped == pid || (reaped < 0 && errno == ECHILD)) return true;
+        if (waited >= ms) return false;
+        ::usleep(kPollMs * 1000);
+    }
+}
+
 // Xvfb ends within milliseconds of SIGTERM; one that does not (wedged on a client) is killed,
 // so a finished job never waits on its display.
 void stop(pid_t pid) {
-    constexpr int kGraceMs = 5000, kPollMs = 20;
+    int status = 0;
     ::kill(pid, SIGTERM);
-    for (int waited = 0; waited < kGraceMs; waited += kPollMs) {
-        if (::waitpid(pid, nullptr, WNOHANG) != 0) return;
-        ::usleep(kPollMs * 1000);
-    }
+    if (reapedWithin(pid, 5000, status)) return;
     ::kill(pid, SIGKILL);
     ::waitpid(pid, nullptr, 0);
 }
@@ -84,12 +93,7 @@ void stop(pid_t pid) {
 std::string whyNoDisplay(pid_t pid) {
     // A server that closed the pipe is exiting: give it a moment to be reaped.
     int status = 0;
-    bool exited = false;
-    for (int tries = 0; tries < 20 && !exited; ++tries) {
-        exited = ::waitpid(pid, &status, WNOHANG) == pid;
-        if (!exited) ::usleep(50000);
-    }
-    if (exited)
+    if (reapedWithin(pid, 1000, status))
         return WIFEXITED(status) ? "exited with status " + std::to_string(WEXITSTATUS(status))
                                  : "was killed by signal " + std::to_string(WTERMSIG(status));
     stop(pid);
