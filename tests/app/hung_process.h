@@ -9,6 +9,8 @@
 #include <QStandardPaths>
 #include <QString>
 
+#include <signal.h>
+
 namespace lngeom::test {
 
 // A command-line run this long is hung (each takes seconds): its test fails with the stacks,
@@ -42,25 +44,30 @@ inline QString stacksOfOne(const QString& gdb, qint64 pid) {
         .arg(QString::fromLocal8Bit(debugger.readAllStandardOutput()));
 }
 
-// The stacks of `pid` and of its descendants; a note instead when gdb is not installed.
-inline QString stacksOf(qint64 pid) {
+// `pid` and every process below it, parents first.
+inline QList<qint64> processTree(qint64 pid) {
+    QList<qint64> tree{pid};
+    for (qsizetype i = 0; i < tree.size(); ++i) tree << childrenOf(tree[i]);
+    return tree;
+}
+
+// The stacks of every process of `tree`; a note instead when gdb is not installed.
+inline QString stacksOf(const QList<qint64>& tree) {
     const QString gdb = QStandardPaths::findExecutable("gdb");
     if (gdb.isEmpty()) return "(gdb is not installed: no stacks)\n";
     QString stacks;
-    QList<qint64> pending{pid};
-    while (!pending.isEmpty()) {
-        const qint64 next = pending.takeFirst();
-        pending << childrenOf(next);
-        stacks += stacksOfOne(gdb, next);
-    }
+    for (qint64 pid : tree) stacks += stacksOfOne(gdb, pid);
     return stacks;
 }
 
-// Waits up to kHungAfterMs for `process`; one still running then is killed, and what it was
-// doing is returned for the failure message (empty when it ended in time).
+// Waits up to kHungAfterMs for `process`; one still running then is killed with the processes
+// it started (the probe, Xvfb), and what they were doing is returned for the failure message
+// (empty when it ended in time).
 inline QByteArray waitOrKillWithStacks(QProcess& process) {
     if (process.waitForFinished(kHungAfterMs) || process.state() != QProcess::Running) return {};
-    const QString stacks = stacksOf(process.processId());
+    const QList<qint64> tree = processTree(process.processId());
+    const QString stacks = stacksOf(tree);
+    for (qsizetype i = tree.size() - 1; i > 0; --i) ::kill(pid_t(tree[i]), SIGKILL);
     process.kill();
     process.waitForFinished();
     return "\nhung for " + QByteArray::number(kHungAfterMs / 1000) + " s; its stacks:\n" +
