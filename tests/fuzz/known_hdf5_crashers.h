@@ -12,22 +12,24 @@ inline constexpr int kCrasherTimeoutSeconds = 3;
 struct KnownCrasher {
     const char* file;
     // "crash": Hdf5CrashError; "hdf5", "format": the reader's own refusal, before libhdf5 gets
-    // to the damage (lngeom reads only the root's format attribute, and checks every chunk
-    // index record)
+    // to the damage (lngeom reads only the root's format attribute, decodes every attribute
+    // and link message before listing them, and checks every chunk index record)
     const char* kind;
     const char* object;
     const char* reason;  // the start of the reason (or a part of it)
 };
 
 inline constexpr KnownCrasher kKnownCrashers[] = {
-    {"h5a_close-segv-attribute-table.h5", "crash", "/model",
-     "libhdf5 crashed (segmentation fault) while reading its attributes: the file is damaged"},
+    {"h5a_close-segv-attribute-table.h5", "hdf5", "/model",
+     "has a damaged attribute message [HDF5: bad version number for datatype message"},
     {"h5c_protect-hang-metadata-cache.h5", "crash", "/",
      "libhdf5 did not finish reading its attribute 'format' within 3 s: the file is damaged"},
     {"h5c_protect-segv.h5", "crash", "/",
      "libhdf5 crashed (segmentation fault) while reading its attribute 'format'"},
     {"h5g-link-release-table-bad-free.h5", "hdf5", "/norms/000/input",
      "cannot look up link [HDF5: name length causes read past end of buffer"},
+    {"h5g-link-release-table-walk.h5", "hdf5", "/",
+     "has a damaged link message [HDF5: name length causes read past end of buffer"},
     {"h5hg_read-hang-root-attribute.h5", "crash", "/",
      "libhdf5 did not finish reading its attribute 'format' within 3 s"},
     {"h5hg_read-memcpy-overlap.h5", "crash", "/",

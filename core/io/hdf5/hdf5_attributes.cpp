@@ -117,6 +117,15 @@ const char* kind_name(const AttributeValue& value) {
         "attribute '" + name + "' should be " + expected + ", found " + kind_name(found));
 }
 
+// libhdf5 1.10 lists attributes by copying every decoded message into a table, and when one
+// message fails to decode it frees the half-built table's unset entries and crashes (H5A__close
+// under H5Aiterate2). Looking up a name no attribute has decodes the same messages one by one
+// and fails cleanly, so a damaged message is reported before the listing can crash on it.
+void require_decodable_attributes(hid_t object, const Where& where) {
+    const htri_t found = H5Aexists(object, "\x01lngeom: no attribute has this name");
+    check_status(found, where, "has a damaged attribute message");
+}
+
 herr_t collect_name(hid_t, const char* name, const H5A_info_t*, void* data) {
     static_cast<std::vector<std::string>*>(data)->push_back(name);
     return 0;
@@ -127,6 +136,7 @@ herr_t collect_name(hid_t, const char* name, const H5A_info_t*, void* data) {
 AttributeMap read_attributes(hid_t object, const Where& where) {
     announce(where, "reading its attributes");
     require_countable_attributes(object, where);
+    require_decodable_attributes(object, where);
     std::vector<std::string> names;
     hsize_t index = 0;
     check_status(H5Aiterate2(object, H5_INDEX_NAME, H5_ITER_INC, &index, collect_name, &names),

@@ -178,8 +178,14 @@ Dataset open_dataset(hid_t location, const std::string& path, const Where& where
     return open_dataset_with_chunk_cache(location, path, here, kCompressedChunkCacheBytes);
 }
 
+void require_decodable_links(hid_t group, const Where& where) {
+    const htri_t found = H5Lexists(group, "\x01lngeom: no link has this name", H5P_DEFAULT);
+    check_status(found, where, "has a damaged link message");
+}
+
 std::vector<std::string> member_names(hid_t group, const Where& where) {
     announce(where, "listing its members");
+    require_decodable_links(group, where);
     std::vector<std::string> names;
     hsize_t index = 0;
     check_status(H5Literate(group, H5_INDEX_NAME, H5_ITER_INC, &index, collect_member, &names),

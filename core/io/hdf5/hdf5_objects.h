@@ -28,4 +28,10 @@ Dataset open_dataset_with_chunk_cache(hid_t location, const std::string& path, c
 // Names of a group's direct members, in name order.
 std::vector<std::string> member_names(hid_t group, const Where& where);
 
+// Throws Hdf5Error when one of the group's link messages cannot be decoded. libhdf5 1.10 lists
+// links (H5Literate) by copying them into a table and, when one fails to decode, frees the
+// half-built table's unset entries and crashes; a lookup of a name no link has decodes the same
+// messages one by one and fails cleanly. Call it before every H5Literate.
+void require_decodable_links(hid_t group, const Where& where);
+
 }  // namespace lngeom::hdf5

@@ -5,6 +5,7 @@
 
 #include "core/errors.h"
 #include "core/io/hdf5/hdf5_activity.h"
+#include "core/io/hdf5/hdf5_objects.h"
 
 namespace lngeom::hdf5 {
 
@@ -41,6 +42,7 @@ std::string shortened(const std::string& path, int depth) {
 
 std::vector<Link> hard_links(hid_t group, const Where& where) {
     announce(where, "listing its members");
+    require_decodable_links(group, where);
     std::vector<Link> links;
     hsize_t index = 0;
     check_status(H5Literate(group, H5_INDEX_NAME, H5_ITER_INC, &index, collect_hard_link, &links),
