@@ -225,6 +225,10 @@ class TestBadCorpus : public QObject {
                             "validate", "format", "/hidden",
                             "has a damaged chunk index: the chunk at (7, 0) is stored in 447 "
                             "bytes, but its filters keep its size, so it must take 448");
+        test::add_error_row("a chunk recorded twice", "chunk_recorded_twice.h5", "validate",
+                            "format", "/hidden",
+                            "has a damaged chunk index: it records the chunk at (0, 0) more than "
+                            "once");
         test::add_error_row("a 300-byte chunk inflating to 4 GiB (gzip x3)", "gzip_bomb_triple.h5",
                             "validate", "format", "/hidden",
                             "has a gzip-compressed chunk at (0, 0) that inflates to more than the "

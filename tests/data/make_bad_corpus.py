@@ -401,6 +401,26 @@ def shuffled_chunk_short(outdir):
         dataset.write_direct_chunk((7, 0), shuffled[448:895], 0)
 
 
+def chunk_recorded_twice(outdir):
+    """Two chunks whose chunk index (a v1 B-tree) records both at (0, 0): a lookup by position
+    finds one record and libhdf5's read may take the other (the fuzzer found a gzip chunk read
+    into a buffer sized by its twin, 7 bytes smaller)."""
+    path = os.path.join(outdir, "chunk_recorded_twice.h5")
+    values = vectors(14, 16).astype("<f4")
+    with h5py.File(path, "w") as f:
+        f.create_dataset("hidden", data=values, chunks=(7, 16))
+    with open(path, "rb") as f:
+        whole = bytearray(f.read())
+    # A leaf node: "TREE", type 1, level 0, 2 entries, 2 sibling addresses; then key 0 (size,
+    # filter mask, 3 offsets of 8 bytes), child 0's address, and key 1, whose first offset is 7.
+    at = whole.index(b"TREE\x01\x00\x02\x00")
+    first_offset_of_key1 = at + 24 + 32 + 8 + 8
+    assert whole[first_offset_of_key1:first_offset_of_key1 + 8] == (7).to_bytes(8, "little")
+    whole[first_offset_of_key1:first_offset_of_key1 + 8] = bytes(8)
+    with open(path, "wb") as f:
+        f.write(bytes(whole))
+
+
 def row_of_many_chunks(outdir):
     """Rows of 2**22 values in chunks 16 wide, none stored: reading one row would look up
     262,144 chunks (the fuzzer found such a file taking 90 s)."""
@@ -423,6 +443,7 @@ def resource_bombs(outdir):
     million_attributes(outdir)
     nested_groups(outdir)
     shuffled_chunk_short(outdir)
+    chunk_recorded_twice(outdir)
     row_of_many_chunks(outdir)
     many_layers(outdir)
 

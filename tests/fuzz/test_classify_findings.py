@@ -39,6 +39,23 @@ OURS = f"""==9==ERROR: AddressSanitizer: SEGV on unknown address 0x000000000000
     #1 0x7f58ca3233e4 in H5Dread ({HDF5}+0x1233e4)
 """
 
+# A fortified copy inside libhdf5 failing its check: glibc's abort path, named by source file.
+FORTIFY_ABORT = f"""*** buffer overflow detected ***: terminated
+==5590== ERROR: libFuzzer: deadly signal
+    #0 0x559b85452531 in __sanitizer_print_stack_trace ({FUZZ}+0x1ce531)
+    #2 0x559b853aa753 in fuzzer::Fuzzer::CrashCallback() ({FUZZ}+0x126753)
+    #3 0x7ff6e9b7a04f  (/lib/x86_64-linux-gnu/libc.so.6+0x3c04f)
+    #4 0x7ff6e9bc8eeb in __pthread_kill_implementation nptl/./nptl/pthread_kill.c:43:17
+    #5 0x7ff6e9b79fb1 in raise signal/../sysdeps/posix/raise.c:26:13
+    #6 0x7ff6e9b64471 in abort stdlib/./stdlib/abort.c:79:7
+    #7 0x7ff6e9bbd42e in __libc_message libio/../sysdeps/posix/libc_fatal.c:156:5
+    #8 0x7ff6e9c56211 in __fortify_fail debug/./debug/fortify_fail.c:26:5
+    #9 0x7ff6e9c54d1f in __chk_fail debug/./debug/chk_fail.c:28:3
+    #10 0x7ff6ea611180  ({HDF5}+0x211180)
+    #11 0x7ff6ea617a49 in H5S_select_deserialize ({HDF5}+0x217a49)
+    #19 0x559b854d7523 in lngeom::hdf5::open_dataset(long) core/io/hdf5/hdf5_objects.cpp:82:5
+"""
+
 
 class FirstRealFrame(unittest.TestCase):
     def test_out_of_memory_skips_libfuzzers_own_allocations(self):
@@ -51,6 +68,9 @@ class FirstRealFrame(unittest.TestCase):
         function, module = first_real_frame(OURS)
         self.assertEqual(function, "lngeom::widen_float16(unsigned")
         self.assertNotIn("libhdf5", module)
+
+    def test_glibcs_abort_under_libhdf5_is_libhdf5s(self):
+        self.assertEqual(first_real_frame(FORTIFY_ABORT), ("H5S_select_deserialize", HDF5))
 
     def test_no_stack(self):
         self.assertEqual(first_real_frame("==9== ERROR: libFuzzer: deadly signal\n"), (None, None))

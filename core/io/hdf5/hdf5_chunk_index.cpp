@@ -1,5 +1,6 @@
 #include "core/io/hdf5/hdf5_chunk_index.h"
 
+#include <set>
 #include <vector>
 
 #include "core/errors.h"
@@ -70,8 +71,18 @@ bool next_chunk(const Chunking& chunking, std::vector<hsize_t>& offset) {
     return false;
 }
 
-void check_every_cell(const Chunking& chunking, const Where& where) {
+// Two records of one chunk: a lookup by position finds one and libhdf5's read (H5Dread_chunk)
+// may take the other, so a buffer sized by the first overflows with the second's bytes.
+[[noreturn]] void throw_recorded_twice(const std::vector<hsize_t>& offset, const Where& where) {
+    throw FormatError(where.file, where.object,
+                      "has a damaged chunk index: it records the chunk at " +
+                          chunk_coordinates(offset) + " more than once");
+}
+
+// Every cell of the grid is looked up; the index must record no more chunks than were found.
+void check_every_cell(const Chunking& chunking, hsize_t stored, const Where& where) {
     std::vector<hsize_t> offset(chunking.shape.size(), 0);
+    hsize_t found = 0;
     do {
         unsigned mask = 0;
         haddr_t address = HADDR_UNDEF;
@@ -80,12 +91,20 @@ void check_every_cell(const Chunking& chunking, const Where& where) {
                                                 &address, &size),
                      where, "cannot look up a chunk");
         check_record(chunking, offset, mask, address, size, where);
+        if (address != HADDR_UNDEF) ++found;
     } while (next_chunk(chunking, offset));
+    if (found == stored) return;
+    throw FormatError(where.file, where.object,
+                      "has a damaged chunk index: it records " + std::to_string(stored) +
+                          " chunks, but only " + std::to_string(found) +
+                          " cells of its grid are stored (a chunk recorded twice, or off the "
+                          "grid)");
 }
 
 void check_stored(const Dataspace& space, hsize_t stored, const Chunking& chunking,
                   const Where& where) {
     std::vector<hsize_t> offset(chunking.shape.size(), 0);
+    std::set<std::vector<hsize_t>> recorded;
     for (hsize_t index = 0; index < stored; ++index) {
         unsigned mask = 0;
         haddr_t address = HADDR_UNDEF;
@@ -94,6 +113,7 @@ void check_stored(const Dataspace& space, hsize_t stored, const Chunking& chunki
                                        &mask, &address, &size),
                      where, "cannot list a chunk");
         check_record(chunking, offset, mask, address, size, where);
+        if (!recorded.insert(offset).second) throw_recorded_twice(offset, where);
     }
 }
 
@@ -115,7 +135,7 @@ void walk_chunk_index(const Dataset& dataset, const Where& where) {
     if (stored <= kMaxListedChunks)
         check_stored(space, stored, chunking, where);
     else if (grid_cells(chunking) <= kMaxGridLookups)
-        check_every_cell(chunking, where);
+        check_every_cell(chunking, stored, where);
 }
 
 }  // namespace lngeom::hdf5
