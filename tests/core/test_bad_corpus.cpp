@@ -229,6 +229,10 @@ class TestBadCorpus : public QObject {
                             "format", "/hidden",
                             "has a damaged chunk index: it records the chunk at (0, 0) more than "
                             "once");
+        test::add_error_row("one of 5000 chunks recorded twice", "chunks_5000_one_twice.h5",
+                            "validate", "format", "/hidden",
+                            "has a damaged chunk index: it records 5000 chunks, but only 4999 "
+                            "cells of its grid are stored");
         test::add_error_row("a 300-byte chunk inflating to 4 GiB (gzip x3)", "gzip_bomb_triple.h5",
                             "validate", "format", "/hidden",
                             "has a gzip-compressed chunk at (0, 0) that inflates to more than the "

@@ -421,6 +421,23 @@ def chunk_recorded_twice(outdir):
         f.write(bytes(whole))
 
 
+def many_chunks_one_recorded_twice(outdir):
+    """5,000 chunks, one row each, with the record of row 100 saying row 99: an index too large
+    to list record by record is checked by looking up every cell of its grid, and one cell
+    fewer is found than the index records."""
+    path = os.path.join(outdir, "chunks_5000_one_twice.h5")
+    with h5py.File(path, "w") as f:
+        f.create_dataset("hidden", data=vectors(5000, 16).astype("<f4"), chunks=(1, 16))
+    with open(path, "rb") as f:
+        whole = bytearray(f.read())
+    # A B-tree key: the chunk's size (64 bytes), its filter mask, then its 3 offsets.
+    key = (64).to_bytes(4, "little") + bytes(4) + (100).to_bytes(8, "little") + bytes(16)
+    at = whole.index(key)
+    whole[at + 8:at + 16] = (99).to_bytes(8, "little")
+    with open(path, "wb") as f:
+        f.write(bytes(whole))
+
+
 def row_of_many_chunks(outdir):
     """Rows of 2**22 values in chunks 16 wide, none stored: reading one row would look up
     262,144 chunks (the fuzzer found such a file taking 90 s)."""
@@ -444,6 +461,7 @@ def resource_bombs(outdir):
     nested_groups(outdir)
     shuffled_chunk_short(outdir)
     chunk_recorded_twice(outdir)
+    many_chunks_one_recorded_twice(outdir)
     row_of_many_chunks(outdir)
     many_layers(outdir)
 
