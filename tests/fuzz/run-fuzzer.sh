@@ -32,7 +32,12 @@ find "$build_dir/seed-files" -maxdepth 2 -type f -name '*.h5' -size -$((max_len 
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 # A huge malloc inside libhdf5 (a damaged size field) returns NULL and HDF5 reports an error,
 # as glibc does outside ASan; in our code it throws std::bad_alloc, which is still a finding.
-export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
+# So does any allocation over 1100 MiB: lngeom refuses every read over 1 GiB before it
+# allocates (kMaxReadBytes, core/io/read_limits.h), while libhdf5 sizes a variable-length
+# string's conversion buffer by its stored length, and zeroing 4 GiB under ASan outlasted the
+# 1 s timeout (H5T__conv_vlen in H5Aread): timeouts ended 31 of an hour's 134 sessions, and two
+# of the three in a later trial were this.
+export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1:max_allocation_size_mb=1100
 export LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0
 # libFuzzer runs in-process (three times the executions of fork mode on this machine,
 # whose short jobs each restart the process and re-run their seeds and new inputs), one worker
