@@ -6,34 +6,15 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QString>
 #include <QStringList>
 #include <QTest>
 #include <algorithm>
 #include <cmath>
 
-#include "tests/app/hung_process.h"
+#include "tests/app/command_run.h"
 
 namespace lngeom::test {
-
-struct ProcessRun {
-    int exit_code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-inline ProcessRun run_process(const QString& program, const QStringList& arguments) {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove("DISPLAY");
-    process.setProcessEnvironment(environment);
-    process.start(program, arguments);
-    const QByteArray hung = waitOrKillWithStacks(process);
-    return {
-        process.exitStatus() == QProcess::NormalExit && hung.isEmpty() ? process.exitCode() : -1,
-        process.readAllStandardOutput(), process.readAllStandardError() + hung};
-}
 
 inline QString cluster_fixture(const QString& name) {
     return QString(LNGEOM_TEST_OUTPUT_DIR) + "/cluster-fixtures/" + name;

@@ -2,18 +2,11 @@
 // Runs the lngeom binary as a batch user would: no display (DISPLAY, WAYLAND_DISPLAY and
 // QT_QPA_PLATFORM removed), a private metrics cache, and the output of the run kept.
 
-#include <QProcess>
 #include <QStringList>
 
-#include "tests/app/hung_process.h"
+#include "tests/app/command_run.h"
 
 namespace lngeom::test {
-
-struct CommandRun {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
 
 inline QString sampleDump(const char* name) {
     return QStringLiteral(LNGEOM_SOURCE_DIR "/data/") + QLatin1String(name);
@@ -22,18 +15,10 @@ inline QString sampleDump(const char* name) {
 // `path` replaces PATH when not empty (to hide Xvfb).
 inline CommandRun runLngeom(const QStringList& arguments, const QString& cacheDirectory,
                             const QString& path = QString()) {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-        environment.remove(name);
+    QProcessEnvironment environment = environmentWithoutDisplay();
     environment.insert("LNGEOM_CACHE_DIR", cacheDirectory);
     if (!path.isEmpty()) environment.insert("PATH", path);
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(LNGEOM_BIN, arguments);
-    const QByteArray hung = waitOrKillWithStacks(process);
-    return {
-        process.exitStatus() == QProcess::NormalExit && hung.isEmpty() ? process.exitCode() : -1,
-        process.readAllStandardOutput(), process.readAllStandardError() + hung};
+    return runCommand(LNGEOM_BIN, arguments, environment);
 }
 
 // "exit 2, stderr: ..." for a failed check's message.
@@ -43,11 +28,7 @@ inline QString describe(const CommandRun& run) {
 
 // Runs an external tool (pdftoppm, pdftotext); exit code -1 when it did not run.
 inline CommandRun runTool(const QString& program, const QStringList& arguments) {
-    QProcess process;
-    process.start(program, arguments);
-    process.waitForFinished(60000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
+    return runCommand(program, arguments, QProcessEnvironment::systemEnvironment());
 }
 
 }  // namespace lngeom::test

@@ -7,42 +7,20 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "tests/app/command_run.h"
 #include "tests/widgets/image_checks.h"
 
 namespace {
 
-constexpr int kProcessTimeoutMs = 60000;
 const QColor kBarColour(70, 110, 190);
 
-struct Run {
-    int exitCode = -1;
-    QByteArray standardOutput;
-    QByteArray standardError;
-};
-
-Run runLngeom(const QStringList& arguments, const QProcessEnvironment& environment) {
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(LNGEOM_EXECUTABLE, arguments);
-    Run run;
-    if (!process.waitForFinished(kProcessTimeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.standardOutput = process.readAllStandardOutput();
-    run.standardError = process.readAllStandardError();
-    return run;
-}
+using lngeom::test::CommandRun;
+using lngeom::test::runCommand;
 
 // The environment with DISPLAY set to `display` (removed when empty) and no other way for Qt
 // to find a display.
 QProcessEnvironment withXDisplay(const QString& display) {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove("DISPLAY");
-    environment.remove("WAYLAND_DISPLAY");
-    environment.remove("QT_QPA_PLATFORM");
+    QProcessEnvironment environment = lngeom::test::environmentWithoutDisplay();
     if (!display.isEmpty()) environment.insert("DISPLAY", display);
     return environment;
 }
@@ -79,10 +57,10 @@ void TestGuiApp::screenshotShowsTheWindow() {
     QTemporaryDir directory;
     const QString path = directory.filePath("window.png");
     const QString sizeArgument = QString("%1x%2").arg(size.width()).arg(size.height());
-    const Run run =
-        runLngeom(QStringList{"--screenshot", path, "--window-size", sizeArgument} + files,
-                  QProcessEnvironment::systemEnvironment());
-    QVERIFY2(run.exitCode == 0, run.standardError.constData());
+    const CommandRun run = runCommand(
+        LNGEOM_EXECUTABLE, QStringList{"--screenshot", path, "--window-size", sizeArgument} + files,
+        QProcessEnvironment::systemEnvironment());
+    QVERIFY2(run.exitCode == 0, run.err.constData());
     const QImage image(path);
     QCOMPARE(image.size(), size);
     // At 1100x700 the histogram dock's chart is about 360x150 of the window, its bars with
@@ -107,21 +85,21 @@ void TestGuiApp::withoutDisplayPrintsOneLineAndExits2_data() {
 void TestGuiApp::withoutDisplayPrintsOneLineAndExits2() {
     QFETCH(QString, display);
     QFETCH(QByteArray, reason);
-    const Run run = runLngeom({}, withXDisplay(display));
+    const CommandRun run = runCommand(LNGEOM_EXECUTABLE, {}, withXDisplay(display));
     QCOMPARE(run.exitCode, 2);
-    QVERIFY(run.standardOutput.isEmpty());
-    QVERIFY2(run.standardError.startsWith("lngeom: no display found " + reason),
-             run.standardError.constData());
-    QVERIFY(run.standardError.contains("xvfb-run make run"));
-    QVERIFY(run.standardError.contains("lngeom stats FILE"));
-    QCOMPARE(run.standardError.count('\n'), 1);
-    QVERIFY(run.standardError.endsWith('\n'));
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.startsWith("lngeom: no display found " + reason), run.err.constData());
+    QVERIFY(run.err.contains("xvfb-run make run"));
+    QVERIFY(run.err.contains("lngeom stats FILE"));
+    QCOMPARE(run.err.count('\n'), 1);
+    QVERIFY(run.err.endsWith('\n'));
 }
 
 void TestGuiApp::rejectsMalformedWindowSize() {
-    const Run run = runLngeom({"--window-size", "wide"}, QProcessEnvironment::systemEnvironment());
+    const CommandRun run = runCommand(LNGEOM_EXECUTABLE, {"--window-size", "wide"},
+                                      QProcessEnvironment::systemEnvironment());
     QCOMPARE(run.exitCode, 2);
-    QVERIFY(run.standardError.contains("--window-size needs WIDTHxHEIGHT"));
+    QVERIFY(run.err.contains("--window-size needs WIDTHxHEIGHT"));
 }
 
 void TestGuiApp::rejectsBadMemoryBudgets_data() {
@@ -133,23 +111,25 @@ void TestGuiApp::rejectsBadMemoryBudgets_data() {
 // Refused before any window opens (or any budget is remembered), naming the accepted range.
 void TestGuiApp::rejectsBadMemoryBudgets() {
     QFETCH(QString, value);
-    const Run run = runLngeom({"--memory-budget", value}, QProcessEnvironment::systemEnvironment());
+    const CommandRun run = runCommand(LNGEOM_EXECUTABLE, {"--memory-budget", value},
+                                      QProcessEnvironment::systemEnvironment());
     QCOMPARE(run.exitCode, 2);
     const QByteArray expected =
         "lngeom: --memory-budget needs whole megabytes from 16 to 1048576, "
         "not '" +
         value.toUtf8() + "'";
-    QVERIFY2(run.standardError.contains(expected), run.standardError.constData());
+    QVERIFY2(run.err.contains(expected), run.err.constData());
 }
 
 void TestGuiApp::rejectsBadScreenshotTimeouts() {
     for (const char* value : {"0", "soon", "86401"}) {
-        const Run run = runLngeom({"--screenshot", "never.png", "--screenshot-timeout", value},
-                                  QProcessEnvironment::systemEnvironment());
+        const CommandRun run = runCommand(
+            LNGEOM_EXECUTABLE, {"--screenshot", "never.png", "--screenshot-timeout", value},
+            QProcessEnvironment::systemEnvironment());
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.standardError.contains(
-                     "lngeom: --screenshot-timeout needs whole seconds from 1 to 86400"),
-                 run.standardError.constData());
+        QVERIFY2(
+            run.err.contains("lngeom: --screenshot-timeout needs whole seconds from 1 to 86400"),
+            run.err.constData());
     }
 }
 

@@ -12,7 +12,7 @@
 #include "tests/app/cluster_runs.h"
 #include "tests/app/known_crasher_rows.h"
 
-using lngeom::test::ProcessRun;
+using lngeom::test::CommandRun;
 
 namespace {
 
@@ -23,8 +23,8 @@ QString fixture(const QString& name) {
 }
 
 // Each rank gets one thread: the machines that run the tests have few cores.
-ProcessRun mpi_stats(int ranks, const QStringList& arguments) {
-    return lngeom::test::run_process(
+CommandRun mpi_stats(int ranks, const QStringList& arguments) {
+    return lngeom::test::runCommand(
         "mpirun", QStringList{"-np", QString::number(ranks), "--oversubscribe", LNGEOM_MPI_BIN,
                               "stats", "--threads", "1"} +
                       arguments);
@@ -51,9 +51,9 @@ class TestMpiStats : public QObject {
     void same_report_as_one_pass() {
         QFETCH(QString, file);
         QFETCH(int, ranks);
-        const ProcessRun run = mpi_stats(ranks, {fixture(file), "--format", "json"});
-        QVERIFY2(run.exit_code == 0, run.err.constData());
-        const ProcessRun one_pass = lngeom::test::run_process(
+        const CommandRun run = mpi_stats(ranks, {fixture(file), "--format", "json"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const CommandRun one_pass = lngeom::test::runCommand(
             LNGEOM_BIN, {"stats", fixture(file), "--format", "json", "--no-cache"});
         lngeom::test::compare_reports(lngeom::test::parse_report(run.out),
                                       lngeom::test::parse_report(one_pass.out), "report");
@@ -63,12 +63,12 @@ class TestMpiStats : public QObject {
     void writes_the_merged_state() {
         QTemporaryDir directory;
         const QString state = directory.path() + "/all.state";
-        const ProcessRun run = mpi_stats(4, {fixture("many-sites"), "--state", state});
-        QVERIFY2(run.exit_code == 0, run.err.constData());
-        const ProcessRun merged =
-            lngeom::test::run_process(LNGEOM_BIN, {"merge", state, "--format", "json"});
-        QVERIFY2(merged.exit_code == 0, merged.err.constData());
-        const ProcessRun one_pass = lngeom::test::run_process(
+        const CommandRun run = mpi_stats(4, {fixture("many-sites"), "--state", state});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const CommandRun merged =
+            lngeom::test::runCommand(LNGEOM_BIN, {"merge", state, "--format", "json"});
+        QVERIFY2(merged.exitCode == 0, merged.err.constData());
+        const CommandRun one_pass = lngeom::test::runCommand(
             LNGEOM_BIN, {"stats", fixture("many-sites"), "--format", "json", "--no-cache"});
         lngeom::test::compare_reports(lngeom::test::parse_report(merged.out),
                                       lngeom::test::parse_report(one_pass.out), "state");
@@ -78,9 +78,9 @@ class TestMpiStats : public QObject {
         QTemporaryDir directory;
         const QString output = directory.path() + "/report.json";
         for (const int ranks : {2, 4}) {
-            const ProcessRun run =
+            const CommandRun run =
                 mpi_stats(ranks, {fixture("failing-rank"), "--format", "json", "--output", output});
-            QVERIFY(run.exit_code != 0);
+            QVERIFY(run.exitCode != 0);
             const QString last = QString("rank %1 of %2: %3: /norms/001/input: ")
                                      .arg(ranks - 1)
                                      .arg(ranks)
@@ -106,11 +106,11 @@ class TestMpiStats : public QObject {
         const QString output = directory.path() + "/report.json";
         QElapsedTimer clock;
         clock.start();
-        const ProcessRun run =
+        const CommandRun run =
             mpi_stats(2, {path, "--format", "json", "--output", output, "--validation-timeout",
                           QString::number(lngeom::test::kCrasherTimeoutSeconds)});
         QVERIFY(clock.elapsed() < 20000);
-        QCOMPARE(run.exit_code, 1);
+        QCOMPARE(run.exitCode, 1);
         QVERIFY(run.out.isEmpty());
         QVERIFY2(run.err.contains(message.toUtf8()), run.err.constData());
         QCOMPARE(run.err.count("lngeom-mpi stats:"), 1);
@@ -119,13 +119,13 @@ class TestMpiStats : public QObject {
     }
 
     void refuses_wrong_arguments() {
-        const ProcessRun shard = mpi_stats(2, {fixture("tiny"), "--shard", "0/2", "--state", "x"});
-        QCOMPARE(shard.exit_code, 2);
+        const CommandRun shard = mpi_stats(2, {fixture("tiny"), "--shard", "0/2", "--state", "x"});
+        QCOMPARE(shard.exitCode, 2);
         QVERIFY2(shard.err.contains("--shard is for lngeom stats: here the ranks are the shards"),
                  shard.err.constData());
         QCOMPARE(shard.err.count("lngeom-mpi stats:"), 1);  // rank 0 alone says it
-        const ProcessRun absent = mpi_stats(2, {"/nonexistent/dump.h5"});
-        QCOMPARE(absent.exit_code, 1);
+        const CommandRun absent = mpi_stats(2, {"/nonexistent/dump.h5"});
+        QCOMPARE(absent.exitCode, 1);
         // Refused by rank 0's validation, before any rank opens it: said once.
         QVERIFY2(absent.err.contains("lngeom-mpi stats: /nonexistent/dump.h5: "),
                  absent.err.constData());

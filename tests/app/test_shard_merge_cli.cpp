@@ -11,12 +11,12 @@
 
 #include "tests/app/cluster_runs.h"
 
-using lngeom::test::ProcessRun;
+using lngeom::test::CommandRun;
 
 namespace {
 
-ProcessRun run_lngeom(const QStringList& arguments) {
-    return lngeom::test::run_process(LNGEOM_BIN, arguments);
+CommandRun run_lngeom(const QStringList& arguments) {
+    return lngeom::test::runCommand(LNGEOM_BIN, arguments);
 }
 
 QString fixture(const QString& name) {
@@ -31,10 +31,10 @@ QStringList write_shards(const QString& file, int n, const QString& directory,
     QStringList states;
     for (int k = 0; k < n; ++k) {
         const QString state = directory + QString("/%1-%2-of-%3.state").arg(prefix).arg(k).arg(n);
-        const ProcessRun run =
+        const CommandRun run =
             run_lngeom({"stats", file, "--shard", QString("%1/%2").arg(k).arg(n), "--state", state,
                         "--threads", QString::number(1 + k % 2)});
-        if (run.exit_code != 0) qWarning() << run.err;
+        if (run.exitCode != 0) qWarning() << run.err;
         states << state;
     }
     return states;
@@ -45,9 +45,9 @@ QByteArray one_pass_json(const QString& file) {
 }
 
 QString merge_error(const QStringList& states) {
-    const ProcessRun run = run_lngeom(QStringList{"merge"} + states);
+    const CommandRun run = run_lngeom(QStringList{"merge"} + states);
     const QString error = QString::fromUtf8(run.err).trimmed();
-    return run.exit_code == 1 ? error : QString("exit status %1: %2").arg(run.exit_code).arg(error);
+    return run.exitCode == 1 ? error : QString("exit status %1: %2").arg(run.exitCode).arg(error);
 }
 
 }  // namespace
@@ -70,8 +70,8 @@ class TestShardMergeCli : public QObject {
         QTemporaryDir directory;
         QStringList states = write_shards(fixture(file), shards, directory.path());
         std::shuffle(states.begin(), states.end(), std::mt19937(shards));
-        const ProcessRun merged = run_lngeom(QStringList{"merge", "--format", "json"} + states);
-        QVERIFY2(merged.exit_code == 0, merged.err.constData());
+        const CommandRun merged = run_lngeom(QStringList{"merge", "--format", "json"} + states);
+        QVERIFY2(merged.exitCode == 0, merged.err.constData());
         const QJsonObject expected = lngeom::test::parse_report(one_pass_json(fixture(file)));
         QVERIFY(!expected.isEmpty());
         lngeom::test::compare_reports(lngeom::test::parse_report(merged.out), expected, "report");
@@ -83,12 +83,12 @@ class TestShardMergeCli : public QObject {
         const QStringList states = write_shards(fixture("many-sites"), 4, directory.path());
         const QString left = directory.path() + "/left.state";
         const QString right = directory.path() + "/right.state";
-        QCOMPARE(run_lngeom({"merge", states[0], states[2], "--state", left}).exit_code, 0);
-        QCOMPARE(run_lngeom({"merge", states[3], states[1], "--state", right}).exit_code, 0);
+        QCOMPARE(run_lngeom({"merge", states[0], states[2], "--state", left}).exitCode, 0);
+        QCOMPARE(run_lngeom({"merge", states[3], states[1], "--state", right}).exitCode, 0);
         const QString report = directory.path() + "/report.json";
-        const ProcessRun run =
+        const CommandRun run =
             run_lngeom({"merge", right, left, "--format", "json", "--output", report});
-        QVERIFY2(run.exit_code == 0, run.err.constData());
+        QVERIFY2(run.exitCode == 0, run.err.constData());
         QFile written(report);
         QVERIFY(written.open(QIODevice::ReadOnly));
         lngeom::test::compare_reports(
@@ -185,13 +185,13 @@ class TestShardMergeCli : public QObject {
             {{"merge", "a", "--state", "b", "--output", "c"}, "--state writes the merged state"},
         };
         for (const auto& [arguments, message] : cases) {
-            const ProcessRun run = run_lngeom(arguments);
-            QCOMPARE(run.exit_code, 2);
+            const CommandRun run = run_lngeom(arguments);
+            QCOMPARE(run.exitCode, 2);
             QVERIFY2(run.err.contains(message.toUtf8()), run.err.constData());
         }
-        const ProcessRun missing_directory =
+        const CommandRun missing_directory =
             run_lngeom({"stats", file, "--state", "/nonexistent-directory/x.state"});
-        QCOMPARE(missing_directory.exit_code, 1);
+        QCOMPARE(missing_directory.exitCode, 1);
         QVERIFY2(missing_directory.err.contains("/nonexistent-directory/x.state"),
                  missing_directory.err.constData());
     }

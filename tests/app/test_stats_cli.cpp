@@ -4,32 +4,22 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "tests/app/command_run.h"
 #include "tests/app/dumps_without_tokens.h"
 #include "tests/app/known_crasher_rows.h"
 #include "tests/core/test_metric_fixtures.h"
 
 namespace {
 
-struct Run {
-    int exit_code = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using lngeom::test::CommandRun;
 
-Run run_stats(const QStringList& arguments, const QString& cache_directory = QString()) {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove("DISPLAY");
+CommandRun run_stats(const QStringList& arguments, const QString& cache_directory = QString()) {
+    QProcessEnvironment environment = lngeom::test::environmentWithoutDisplay();
     if (!cache_directory.isEmpty()) environment.insert("LNGEOM_CACHE_DIR", cache_directory);
-    process.setProcessEnvironment(environment);
-    process.start(LNGEOM_BIN, QStringList{"stats"} + arguments);
-    process.waitForFinished(120000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
+    return lngeom::test::runCommand(LNGEOM_BIN, QStringList{"stats"} + arguments, environment);
 }
 
 QString fixture(const QString& type) {
@@ -70,8 +60,8 @@ class TestStatsCli : public QObject {
 
     void json_matches_numpy() {
         QFETCH(QString, type);
-        const Run run = run_stats({fixture(type), "--format", "json", "--no-cache"});
-        QVERIFY2(run.exit_code == 0, run.err.constData());
+        const CommandRun run = run_stats({fixture(type), "--format", "json", "--no-cache"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY(run.err.isEmpty());
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(run.out, &error);
@@ -84,7 +74,7 @@ class TestStatsCli : public QObject {
         const QString output = directory.filePath("stats.json");
         QCOMPARE(
             run_stats({fixture("bfloat16"), "--format", "json", "--no-cache", "--output", output})
-                .exit_code,
+                .exitCode,
             0);
         QProcess python;
         python.start(LNGEOM_PYTHON, {"-c",
@@ -99,11 +89,11 @@ class TestStatsCli : public QObject {
     void the_cache_gives_the_same_report() {
         QTemporaryDir cache;
         const QStringList arguments{fixture("float16"), "--format", "csv"};
-        const Run first = run_stats(arguments, cache.path());
-        QCOMPARE(first.exit_code, 0);
+        const CommandRun first = run_stats(arguments, cache.path());
+        QCOMPARE(first.exitCode, 0);
         QCOMPARE(QDir(cache.path()).entryList(QDir::Files).size(), 1);
-        const Run second = run_stats(arguments, cache.path());
-        QCOMPARE(second.exit_code, 0);
+        const CommandRun second = run_stats(arguments, cache.path());
+        QCOMPARE(second.exitCode, 0);
         QCOMPARE(second.out, first.out);
     }
 
@@ -127,22 +117,22 @@ class TestStatsCli : public QObject {
         const QString output = directory.filePath("report");
         const QStringList arguments{fixture("float64"), "--format",  format,
                                     "--no-cache",       "--threads", "3"};
-        const Run to_file = run_stats(arguments + QStringList{"--output", output});
-        QCOMPARE(to_file.exit_code, 0);
+        const CommandRun to_file = run_stats(arguments + QStringList{"--output", output});
+        QCOMPARE(to_file.exitCode, 0);
         QVERIFY(to_file.out.isEmpty());
         QCOMPARE(QDir(directory.path()).entryList(QDir::Files), QStringList{"report"});
         const QByteArray written = lngeom::test::fixture_bytes(output.toStdString());
         QCOMPARE(written, run_stats(arguments).out);
         QCOMPARE(QString::fromUtf8(written.split('\n').front()), first_line);
         const QString short_output = directory.filePath("short");
-        QCOMPARE(run_stats(arguments + QStringList{"-o", short_output}).exit_code, 0);
+        QCOMPARE(run_stats(arguments + QStringList{"-o", short_output}).exitCode, 0);
         QCOMPARE(lngeom::test::fixture_bytes(short_output.toStdString()), written);
     }
 
     void help_is_printed() {
         for (const char* help : {"--help", "-h"}) {
-            const Run run = run_stats({help});
-            QCOMPARE(run.exit_code, 0);
+            const CommandRun run = run_stats({help});
+            QCOMPARE(run.exitCode, 0);
             QVERIFY(run.out.startsWith("Usage: lngeom stats FILE [options]"));
             QVERIFY(run.out.contains("--memory-budget MB"));
             QVERIFY(run.out.contains("-o, --output OUT"));
@@ -186,8 +176,8 @@ class TestStatsCli : public QObject {
         QFETCH(QStringList, arguments);
         QFETCH(int, exit_code);
         QFETCH(QString, message);
-        const Run run = run_stats(arguments);
-        QCOMPARE(run.exit_code, exit_code);
+        const CommandRun run = run_stats(arguments);
+        QCOMPARE(run.exitCode, exit_code);
         QVERIFY(run.out.isEmpty());
         const QString error = QString::fromUtf8(run.err);
         QVERIFY2(error.startsWith("lngeom stats: ") && error.contains(message), qPrintable(error));
@@ -221,8 +211,8 @@ class TestStatsCli : public QObject {
         QTemporaryDir directory;
         QVERIFY(lngeom::test::writeDumpsWithoutTokens(directory.path()));
         const QString path = directory.filePath(file);
-        const Run run = run_stats({path, "--no-cache"});
-        QCOMPARE(run.exit_code, 1);
+        const CommandRun run = run_stats({path, "--no-cache"});
+        QCOMPARE(run.exitCode, 1);
         QVERIFY(run.out.isEmpty());
         QCOMPARE(QString::fromUtf8(run.err), "lngeom stats: " + path + ": " + message + "\n");
     }
@@ -238,10 +228,10 @@ class TestStatsCli : public QObject {
         QFETCH(QString, message);
         QElapsedTimer clock;
         clock.start();
-        const Run run = run_stats({path, "--no-cache", "--validation-timeout",
-                                   QString::number(lngeom::test::kCrasherTimeoutSeconds)});
+        const CommandRun run = run_stats({path, "--no-cache", "--validation-timeout",
+                                          QString::number(lngeom::test::kCrasherTimeoutSeconds)});
         QVERIFY(clock.elapsed() < 20000);
-        QCOMPARE(run.exit_code, 1);
+        QCOMPARE(run.exitCode, 1);
         QVERIFY(run.out.isEmpty());
         const QString error = QString::fromUtf8(run.err);
         QVERIFY2(error.startsWith(message), qPrintable(error));
