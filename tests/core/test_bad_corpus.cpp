@@ -132,6 +132,9 @@ class TestBadCorpus : public QObject {
                             "layer)");
         test::add_error_row("a chunk of 2^31 values", "chunk_2pow31.h5", "", "hdf5", "/hidden",
                             "cannot open dataset [HDF5: chunk size must be < 4GB");
+        test::add_error_row("chunks of rank 1 for a dataset of rank 2", "chunk_rank_1_of_2.h5", "",
+                            "format", "/hidden",
+                            "has a damaged chunk layout: chunks of rank 1 for a dataset of rank 2");
         test::add_error_row("compact values shorter than the shape", "compact_short.h5", "",
                             "format", "/hidden",
                             "is damaged: its values are stored in its header (compact layout) in "

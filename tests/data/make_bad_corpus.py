@@ -421,6 +421,25 @@ def chunk_recorded_twice(outdir):
         f.write(bytes(whole))
 
 
+def chunk_rank_below_dataset_rank(outdir):
+    """A chunk layout of one dimension for a dataset of two: libhdf5 1.10.8 opens it and leaves
+    the missing chunk extent 0 (the fuzzer found lngeom dividing by it)."""
+    path = os.path.join(outdir, "chunk_rank_1_of_2.h5")
+    with h5py.File(path, "w") as f:
+        f.create_dataset("hidden", data=vectors(14, 16).astype("<f4"), chunks=(7, 16))
+    with open(path, "rb") as f:
+        whole = bytearray(f.read())
+    # The layout message (version 3, chunked): its dimensionality (the rank, plus one for the
+    # element's size), the chunk index's address, then each extent in 4 bytes: 7, 16 and 4.
+    extents = b"".join(n.to_bytes(4, "little") for n in (7, 16, 4))
+    at = whole.index(extents) - 11
+    assert whole[at:at + 3] == b"\x03\x02\x03"
+    whole[at + 2] = 2
+    whole[at + 11:at + 19] = b"".join(n.to_bytes(4, "little") for n in (7, 4))
+    with open(path, "wb") as f:
+        f.write(bytes(whole))
+
+
 def many_chunks_one_recorded_twice(outdir):
     """5,000 chunks, one row each, with the record of row 100 saying row 99: an index too large
     to list record by record is checked by looking up every cell of its grid, and one cell
@@ -461,6 +480,7 @@ def resource_bombs(outdir):
     nested_groups(outdir)
     shuffled_chunk_short(outdir)
     chunk_recorded_twice(outdir)
+    chunk_rank_below_dataset_rank(outdir)
     many_chunks_one_recorded_twice(outdir)
     row_of_many_chunks(outdir)
     many_layers(outdir)
