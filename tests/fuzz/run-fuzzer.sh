@@ -3,6 +3,8 @@
 # with small valid dumps in every layout (make_seeds.py), the hostile-input corpus, the reader's
 # fixtures and every earlier finding, with a dictionary of HDF5's signatures.
 # Usage: tests/fuzz/run-fuzzer.sh BUILD_DIR SECONDS [extra libFuzzer options...]
+# FUZZ_SEED (0: a fresh random one), FUZZ_WORKERS (default: one per core) and FUZZ_MODE (fork or
+# sessions; default fork from 600 s on, see below) choose how it runs.
 # Exit status 0 unless the run found a crash, hang or leak of lngeom's own, or one of libhdf5's
 # that lngeom-probe lets through (see classify_findings.py); every finding is saved in
 # BUILD_DIR/findings/, the log in BUILD_DIR/fuzz.log.
@@ -110,7 +112,8 @@ fuzz_worker() {
 }
 # fork_jobs: the fork-mode run. libFuzzer ends a job at 300 s, but not one whose timeout
 # handler deadlocked (above); such a job would hold its worker's place to the end, so a job
-# older than 400 s is killed, which libFuzzer counts as a crash and replaces.
+# older than 400 s is killed, which libFuzzer counts as a crash and replaces. Its shell may end
+# with it before its own kill, which then finds nothing: that is not an error.
 fork_jobs() {
     timeout -s KILL $((deadline - SECONDS + 60)) "$fuzzer" -fork="$workers" -ignore_crashes=1 \
         -ignore_timeouts=1 -ignore_ooms=1 -max_total_time=$((deadline - SECONDS)) \
@@ -122,7 +125,7 @@ fork_jobs() {
         sleep 10
         ps -eo pid=,etimes=,args= | awk -v dir="$build_dir/findings/" \
             '$2 > 400 && index($0, "-features_dir") && index($0, dir) {print $1}' |
-            xargs -r kill -KILL
+            xargs -r kill -KILL 2> /dev/null || true
     done
     wait "$parent" || true
 }
