@@ -48,8 +48,9 @@ export LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressi
 # come every 30-60 s, so from 600 s on (or with FUZZ_MODE=fork) the run uses libFuzzer's fork
 # mode instead: one job per worker, each a process of its own started on a few dozen of the
 # corpus's inputs for up to 300 s, whose crash ends that job only. Measured on this idle
-# machine, same corpus, first 300 s: in-process 188 exec/s (13 sessions), fork 370 exec/s
-# (39 jobs); fork mode spends its first 16 s reading the corpus, which a 60 s run cannot afford.
+# machine, same corpus: in-process 188 exec/s over its first 356 s (13 sessions), fork mode
+# 370 exec/s over 301 s (39 jobs); fork mode spends its first 16 s reading the corpus, which a
+# 60 s run cannot afford.
 # Hangs are cut after 1 s (the slowest valid input takes tens of ms); every finding is then
 # replayed and classified: those of lngeom fail the run, libhdf5's own are listed.
 rm -rf "$build_dir/findings" && mkdir -p "$build_dir/findings"
