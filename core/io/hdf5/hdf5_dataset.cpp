@@ -108,16 +108,14 @@ std::vector<hsize_t> chunk_shape(const Dataset& dataset, const Where& where) {
     std::vector<hsize_t> chunk(static_cast<size_t>(rank));
     const int chunk_rank =
         check_status(H5Pget_chunk(plist.id(), rank, chunk.data()), where, "cannot get the chunks");
-    // libhdf5 1.10.8 decodes a layout whose chunks have fewer dimensions than the dataset, and
-    // leaves the missing extents 0: every chunk position would then divide by zero.
+    // libhdf5 1.10.8 refuses a stored chunk extent of 0, but decodes a layout whose chunks have
+    // fewer dimensions than the dataset and leaves the missing extents 0: every chunk position
+    // would then divide by zero.
     if (chunk_rank != rank)
         throw FormatError(where.file, where.object,
                           "has a damaged chunk layout: chunks of rank " +
                               std::to_string(chunk_rank) + " for a dataset of rank " +
                               std::to_string(rank));
-    if (std::find(chunk.begin(), chunk.end(), hsize_t(0)) != chunk.end())
-        throw FormatError(where.file, where.object,
-                          "has a damaged chunk layout: a chunk extent of 0");
     return chunk;
 }
 
